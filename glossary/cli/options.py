@@ -1,0 +1,40 @@
+"""Options shared by several commands, and opening the glossary for a command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from glossary.api import Glossary, open_glossary
+from glossary.lang import LANGUAGES
+from glossary.vocab import KINDS, STATUSES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON Lines (one object per line) only."
+)
+database_option = click.option(
+    "--database",
+    "database_url",
+    metavar="URL",
+    default=None,
+    help="Database to use (default: the GLOSSARY_DATABASE_URL setting, else the SQLite file "
+    "in the instance folder).",
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default=None, help="Only this language."
+)
+kind_option = click.option(
+    "--kind", type=click.Choice(KINDS), default=None, help="Only entries of this kind."
+)
+status_option = click.option(
+    "--status", type=click.Choice(STATUSES), default=None, help="Only entries of this status."
+)
+
+
+def open_for_command(database_url: str | None, *, migrate: bool = False) -> Glossary:
+    """Open the glossary a command works on (run 'glossary init' first to create it)."""
+    return open_glossary(database_url, migrate=migrate)

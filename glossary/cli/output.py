@@ -1,0 +1,49 @@
+"""Printing for the command line: JSON Lines, readable entries, errors on stderr."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NoReturn
+
+import click
+
+from glossary.model import Entry, Term
+
+
+def emit_json(obj: Any) -> None:
+    """Print one JSON object on one line of stdout (UTF-8, not escaped)."""
+    click.echo(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print an error for the translator on stderr and exit with ``code``."""
+    click.echo(f"Error: {message}", err=True)
+    raise SystemExit(code)
+
+
+def describe_term(term: Term) -> str:
+    """One form with its readings and romanizations: 高市早苗 (たかいち さなえ; Takaichi Sanae)."""
+    extras = [
+        v
+        for v in (term.hanja, term.reading, term.romanization, term.hepburn, term.press)
+        if v and v != term.text
+    ]
+    text = term.text
+    if term.role != "preferred":
+        text += f" [{term.role}]"
+    return f"{text} ({'; '.join(extras)})" if extras else text
+
+
+def describe_entry(entry: Entry) -> str:
+    """A readable multi-line rendering of an entry for the terminal."""
+    head = f"#{entry.id} {entry.kind}, {entry.status}"
+    if entry.origin:
+        head += f", {entry.origin} name"
+    lines = [head]
+    for lang in ("en", "ko", "ja"):
+        forms = entry.terms_in(lang)
+        if forms:
+            lines.append(f"  {lang}: " + " | ".join(describe_term(t) for t in forms))
+    if entry.note:
+        lines.append(f"  note: {entry.note}")
+    return "\n".join(lines)

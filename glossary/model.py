@@ -1,0 +1,168 @@
+"""The glossary's public objects: an :class:`Entry` and its :class:`Term` forms.
+
+These are plain data, detached from the database: scripts read and build them, and
+:class:`glossary.Glossary` stores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from glossary.errors import GlossaryError
+from glossary.lang import normalize_language
+from glossary.vocab import (
+    KINDS,
+    LANGUAGE_FIELDS,
+    ORIGINS,
+    ROLES,
+    STATUSES,
+    TERM_FIELDS,
+    check_choice,
+)
+
+
+@dataclass
+class Term:
+    """One written form of an entry in one language, with its romanizations and name parts."""
+
+    lang: str
+    text: str
+    role: str = "preferred"
+    hanja: str = ""
+    romanization: str = ""
+    press: str = ""
+    reading: str = ""
+    hepburn: str = ""
+    plain: str = ""
+    family: str = ""
+    given: str = ""
+    note: str = ""
+    suggested: list[str] = field(default_factory=list)
+    id: int | None = None
+
+    def validate(self) -> Term:
+        """Check the language, role and fields; return self with the language normalised."""
+        self.lang = normalize_language(self.lang)
+        check_choice("role", self.role, ROLES)
+        if not self.text.strip():
+            raise GlossaryError(f"a {self.lang} term has no text")
+        self.text = self.text.strip()
+        allowed = LANGUAGE_FIELDS[self.lang]
+        for name in TERM_FIELDS:
+            value = getattr(self, name)
+            if value and name not in allowed:
+                raise GlossaryError(
+                    f"{self.lang} term {self.text!r}: the field {name!r} belongs to "
+                    f"{'Korean' if name in ('hanja', 'romanization', 'press') else 'Japanese'} "
+                    f"terms; {self.lang} terms have: {', '.join(allowed) or 'none'}"
+                )
+        for name in self.suggested:
+            if name not in TERM_FIELDS and name != "text":
+                raise GlossaryError(f"suggested field {name!r} is not a term field")
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """The term as JSON: text, role, the fields of its language, and suggestions."""
+        out: dict[str, Any] = {"text": self.text, "role": self.role}
+        for name in LANGUAGE_FIELDS[self.lang]:
+            out[name] = getattr(self, name) or None
+        if self.note:
+            out["note"] = self.note
+        out["suggested"] = list(self.suggested)
+        return out
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every field, for the history."""
+        out: dict[str, Any] = {"lang": self.lang, "text": self.text, "role": self.role}
+        for name in (*TERM_FIELDS, "note"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.suggested:
+            out["suggested"] = list(self.suggested)
+        return out
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> Term:
+        return cls(**{k: v for k, v in data.items() if k != "id"})
+
+
+@dataclass
+class Entry:
+    """One concept or named thing, with its forms in English, Korean and Japanese."""
+
+    kind: str
+    terms: list[Term] = field(default_factory=list)
+    status: str = "candidate"
+    origin: str = ""
+    note: str = ""
+    id: int | None = None
+    version: int = 0
+    evidence_count: int = 0
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+    def validate(self) -> Entry:
+        """Check kind, status, origin and every term; refuse values outside the vocabularies."""
+        check_choice("kind", self.kind, KINDS)
+        check_choice("status", self.status, STATUSES)
+        if self.origin:
+            check_choice("origin", self.origin, ORIGINS)
+        if not self.terms:
+            raise GlossaryError("an entry needs at least one term")
+        for term in self.terms:
+            term.validate()
+        return self
+
+    def preferred(self, lang: str) -> Term | None:
+        """The house form in ``lang`` (the first preferred term, else the first term)."""
+        forms = [t for t in self.terms if t.lang == lang]
+        for t in forms:
+            if t.role == "preferred":
+                return t
+        return forms[0] if forms else None
+
+    def terms_in(self, lang: str) -> list[Term]:
+        return [t for t in self.terms if t.lang == lang]
+
+    @property
+    def label(self) -> str:
+        """A short name for messages: the English preferred form, else any preferred form."""
+        for lang in ("en", "ko", "ja"):
+            t = self.preferred(lang)
+            if t:
+                return t.text
+        return f"entry {self.id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as JSON: id, kind, status, terms by language, and bookkeeping."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "origin": self.origin or None,
+            "note": self.note,
+            "version": self.version,
+            "evidence_count": self.evidence_count,
+            "terms": {
+                lang: [t.to_dict() for t in self.terms_in(lang)]
+                for lang in ("en", "ko", "ja")
+                if self.terms_in(lang)
+            },
+        }
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a curator can change, for the history and undo."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "origin": self.origin,
+            "note": self.note,
+            "version": self.version,
+            "terms": [t.snapshot() for t in self.terms],
+        }

@@ -1,0 +1,184 @@
+"""The tables of the translation memory (concept-oriented, like TBX).
+
+An :class:`EntryRow` is one concept or named thing; each :class:`TermRow` is one written
+form of it in one language; :class:`TermKeyRow` indexes every form under its
+normalised lookup key; :class:`OccurrenceRow` is evidence from an :class:`ArticleRow`;
+:class:`ChangeRow` is the history; :class:`UserRow` and :class:`ApiTokenRow` are
+accounts.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Lookup keys compare code point by code point on every backend.
+KEY_TYPE = Text().with_variant(Text(collation="C"), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EntryRow(Base):
+    __tablename__ = "entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    origin: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    evidence_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+    terms: Mapped[list[TermRow]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        order_by="(TermRow.lang, TermRow.position)",
+    )
+
+    # Optimistic locking: every UPDATE says "WHERE version = <the version I read>".
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy convention)
+
+
+class TermRow(Base):
+    __tablename__ = "terms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="preferred")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    hanja: Mapped[str] = mapped_column(Text, default="")
+    romanization: Mapped[str] = mapped_column(Text, default="")
+    press: Mapped[str] = mapped_column(Text, default="")
+    reading: Mapped[str] = mapped_column(Text, default="")
+    hepburn: Mapped[str] = mapped_column(Text, default="")
+    plain: Mapped[str] = mapped_column(Text, default="")
+    family: Mapped[str] = mapped_column(Text, default="")
+    given: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Names of fields whose values are the tool's suggestions, not yet confirmed.
+    suggested: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    entry: Mapped[EntryRow] = relationship(back_populates="terms")
+
+    __table_args__ = (Index("ix_terms_entry", "entry_id", "lang", "position"),)
+
+
+class TermKeyRow(Base):
+    """One lookup key of one entry: a normalised form, reading, romanization or variant."""
+
+    __tablename__ = "term_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    # Byte-order ("C") collation on PostgreSQL so that prefix ranges use the index.
+    key: Mapped[str] = mapped_column(KEY_TYPE)
+    # "form": the key of a term's own text; "variant": a field, a role other than
+    # preferred, or a generated spelling or name-order variant.
+    match: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(32), default="text")
+
+    __table_args__ = (
+        Index("ix_term_keys_key", "key", "entry_id"),
+        Index("ix_term_keys_entry", "entry_id"),
+    )
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String(32), default="")
+    lang: Mapped[str] = mapped_column(String(8), default="")
+    path: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OccurrenceRow(Base):
+    """Evidence: a form of an entry seen in a sentence of an article."""
+
+    __tablename__ = "occurrences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"), nullable=True
+    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    surface: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_occurrences_entry", "entry_id"),
+        Index("ix_occurrences_article", "article_id", "start"),
+    )
+
+
+class ChangeRow(Base):
+    """History: who changed which entry, when, and what it looked like before and after."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Not a foreign key: the history of a deleted entry stays.
+    entry_id: Mapped[int] = mapped_column(Integer, index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    user: Mapped[str] = mapped_column(String(100), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Changes made by one operation (a merge touches two entries) share a batch and
+    # are undone together.
+    batch: Mapped[str] = mapped_column(String(36), index=True)
+    undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ApiTokenRow(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,35 @@
+"""The closed vocabularies of the data model, with a check that names the allowed values."""
+
+from __future__ import annotations
+
+from glossary.errors import InvalidValue
+
+KINDS: tuple[str, ...] = ("person", "place", "org", "facility", "event", "work", "term")
+STATUSES: tuple[str, ...] = ("candidate", "approved", "rejected")
+ROLES: tuple[str, ...] = ("preferred", "variant", "abbreviation", "deprecated", "forbidden")
+ORIGINS: tuple[str, ...] = ("korean", "japanese", "chinese", "western")
+USER_ROLES: tuple[str, ...] = ("reader", "curator", "admin")
+
+#: Fields a term carries in each language, beyond its text and role.
+LANGUAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "en": ("family", "given"),
+    "ko": ("hanja", "romanization", "press", "family", "given"),
+    "ja": ("reading", "hepburn", "plain", "family", "given"),
+}
+TERM_FIELDS: tuple[str, ...] = (
+    "hanja",
+    "romanization",
+    "press",
+    "reading",
+    "hepburn",
+    "plain",
+    "family",
+    "given",
+)
+
+
+def check_choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``allowed``, else raise InvalidValue listing them."""
+    if value not in allowed:
+        raise InvalidValue(field, value, allowed)
+    return value
