@@ -39,10 +39,13 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import entries, lookup, serve, setup
+    """Add the commands of every module of this package that lists them in COMMANDS."""
+    import importlib
+    import pkgutil
 
-    for module in (setup, lookup, entries, serve):
-        for command in module.COMMANDS:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for command in getattr(module, "COMMANDS", ()):
             cli.add_command(command)
 
 
