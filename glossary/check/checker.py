@@ -1,0 +1,269 @@
+"""Scanning drafts with one Aho-Corasick automaton over every form of the glossary.
+
+Matching is case-insensitive (a form written in the wrong case is itself a finding),
+except for all-capital abbreviations (so the pronoun "us" is not the United States).
+Forms in Latin script must stand as whole words; Korean forms need a word start but
+may be followed by particles (다카이치는); Japanese forms need no boundaries at all
+(高市総理), as Japanese is written without spaces. Overlapping matches are resolved
+leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from glossary.api import Glossary
+from glossary.check.findings import RULES, SEVERITIES, Finding
+from glossary.check.patterns import VALID, Pattern, needs_word_boundary, patterns_for_entry
+from glossary.errors import GlossaryError
+from glossary.keys import normalize_key
+from glossary.lang.script import HANGUL, LATIN, char_script
+from glossary.lang.styles import check_style
+from glossary.model import Entry
+from glossary.settings import get_setting
+
+_SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
+_CATEGORY_RANK = {rule: _SEVERITY_RANK[sev] for rule, (sev, _) in RULES.items()}
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    found: str
+    patterns: list[Pattern]
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters change length when lowered (İ); keep offsets aligned.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isdigit() or char_script(ch) == LATIN
+
+
+class Checker:
+    """The house-style checker for one glossary state and one house style."""
+
+    def __init__(self, patterns: Iterable[Pattern], style: str) -> None:
+        self.style = style
+        by_key: dict[str, list[Pattern]] = {}
+        for p in patterns:
+            by_key.setdefault(_lower(p.text), []).append(p)
+        self.size = len(by_key)
+        self._automaton = ahocorasick.Automaton()
+        for key, pats in by_key.items():
+            self._automaton.add_word(key, (key, pats))
+        if by_key:
+            self._automaton.make_automaton()
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry], style: str | None = None) -> Checker:
+        """Build the checker from approved entries (others are ignored)."""
+        style = check_style(style or get_setting("house_style"))
+        return cls(
+            (p for e in entries if e.status == "approved" for p in patterns_for_entry(e, style)),
+            style,
+        )
+
+    @classmethod
+    def from_glossary(cls, g: Glossary, style: str | None = None) -> Checker:
+        """Build the checker from a glossary's approved entries."""
+        return cls.from_entries(g.entries(status="approved", batch_size=2000), style)
+
+    # -- scanning ------------------------------------------------------------------------
+
+    def _hits(self, text: str) -> list[_Hit]:
+        if not self.size:
+            return []
+        lowered = _lower(text)
+        hits: list[_Hit] = []
+        for end, (key, pats) in self._automaton.iter(lowered):
+            start = end - len(key) + 1
+            found = text[start : end + 1]
+            if not self._boundaries_ok(text, start, end + 1, key):
+                continue
+            usable = [p for p in pats if _case_ok(p.text, found)]
+            if usable:
+                hits.append(_Hit(start, end + 1, found, usable))
+            elif any(p.text.isupper() for p in pats):
+                continue
+            else:
+                hits.append(_Hit(start, end + 1, found, pats))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        chosen: list[_Hit] = []
+        last_end = -1
+        for h in hits:
+            if h.start >= last_end:
+                chosen.append(h)
+                last_end = h.end
+        return chosen
+
+    @staticmethod
+    def _boundaries_ok(text: str, start: int, end: int, key: str) -> bool:
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if needs_word_boundary(key):
+            return not (before and _is_word_char(before)) and not (after and _is_word_char(after))
+        if char_script(key[0]) == HANGUL:
+            return not (before and char_script(before) == HANGUL)
+        return True
+
+    def check(self, text: str, file: str = "<draft>") -> list[Finding]:
+        """The findings for one draft, in reading order."""
+        lines = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                lines.append(i + 1)
+
+        def where(offset: int) -> tuple[int, int]:
+            line = bisect.bisect_right(lines, offset)
+            return line, offset - lines[line - 1] + 1
+
+        findings: list[Finding] = []
+        # entry id -> [(surface, offset)] of forms that are fine on their own; two different
+        # ones for one entity are an inconsistency (flagged forms are findings already).
+        seen: dict[int, list[tuple[str, int]]] = {}
+        houses: dict[int, str] = {}
+        for hit in self._hits(text):
+            line, col = where(hit.start)
+            valid = [p for p in hit.patterns if p.category in VALID]
+            exact_valid = [p for p in valid if p.text == hit.found]
+            if exact_valid or (valid and all(not _has_upper(p.text) for p in valid)):
+                p = (exact_valid or valid)[0]
+                houses.setdefault(p.entry_id, p.house)
+                if p.category != "partial" and _counts_as_full(p):
+                    # Lower-case terms capitalised at a sentence start are the same form.
+                    surface = hit.found if _has_upper(p.text) else hit.found.lower()
+                    seen.setdefault(p.entry_id, []).append((surface, hit.start))
+                continue
+            if valid:  # right form, wrong capitals
+                p = valid[0]
+                suggestion = p.house if p.category == "house" else p.text
+                findings.append(
+                    self._finding(
+                        file,
+                        line,
+                        col,
+                        hit,
+                        "spelling",
+                        suggestion,
+                        p,
+                        "capitalisation differs from the glossary",
+                    )
+                )
+                continue
+            p = min(hit.patterns, key=lambda q: _CATEGORY_RANK.get(q.category, 9))
+            houses.setdefault(p.entry_id, p.house)
+            findings.append(
+                self._finding(file, line, col, hit, p.category, p.house, p, RULES[p.category][1])
+            )
+        findings.extend(self._inconsistencies(file, seen, houses, where))
+        findings.sort(key=lambda f: (f.offset, _SEVERITY_RANK[f.severity]))
+        return findings
+
+    def _finding(
+        self,
+        file: str,
+        line: int,
+        col: int,
+        hit: _Hit,
+        rule: str,
+        suggestion: str,
+        p: Pattern,
+        message: str,
+    ) -> Finding:
+        return Finding(
+            file=file,
+            line=line,
+            column=col,
+            found=hit.found,
+            suggestion=suggestion,
+            rule=rule,
+            entry_id=p.entry_id,
+            offset=hit.start,
+            length=hit.end - hit.start,
+            message=message,
+        )
+
+    def _inconsistencies(
+        self,
+        file: str,
+        seen: dict[int, list[tuple[str, int]]],
+        houses: dict[int, str],
+        where: object,
+    ) -> Iterator[Finding]:
+        for entry_id, uses in seen.items():
+            distinct: dict[str, int] = {}
+            for surface, offset in uses:
+                distinct.setdefault(surface, offset)
+            if len(distinct) < 2:
+                continue
+            _, (second, offset) = sorted(distinct.items(), key=lambda kv: kv[1])[:2]
+            line, col = where(offset)  # type: ignore[operator]
+            others = ", ".join(f"“{s}”" for s in distinct)
+            yield Finding(
+                file=file,
+                line=line,
+                column=col,
+                found=second,
+                suggestion=houses.get(entry_id, second),
+                rule="inconsistent",
+                entry_id=entry_id,
+                offset=offset,
+                length=len(second),
+                message=f"written {len(distinct)} ways: {others}",
+            )
+
+
+def _has_upper(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
+def _case_ok(pattern: str, found: str) -> bool:
+    """All-capital abbreviations match only in capitals (US, not us)."""
+    if pattern.isupper() and len(normalize_key(pattern)) <= 5:
+        return found == pattern
+    return True
+
+
+def _counts_as_full(p: Pattern) -> bool:
+    """Short accepted forms (Nara for Nara Prefecture, APEC) are not a second way of writing."""
+    if p.category == "house":
+        return True
+    return len(normalize_key(p.text)) >= len(normalize_key(p.house)) and not p.text.isupper()
+
+
+def check_paths(checker: Checker, paths: Iterable[str]) -> tuple[list[Finding], list[str]]:
+    """Check files (``-`` reads standard input); unreadable files are reported, not fatal."""
+    import sys
+
+    from glossary.articles import decode_article_bytes
+
+    findings: list[Finding] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            if path == "-":
+                text = sys.stdin.read()
+                name = "<stdin>"
+            else:
+                name = path
+                text = decode_article_bytes(Path(path).read_bytes(), path)
+        except GlossaryError as exc:
+            problems.append(str(exc))
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read: {exc.strerror}")
+            continue
+        findings.extend(checker.check(text, name))
+    return findings, problems
