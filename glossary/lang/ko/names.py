@@ -1,0 +1,42 @@
+"""Find where a Korean person's family name ends and the given name begins.
+
+Korean names are written family name first, usually without a space: 이재명 is
+family 이 + given 재명. Almost every family name is one syllable; a few are two
+(남궁 황보 제갈 선우 독고 사공 서문). A name typed with a space (이 재명, 황 보라)
+is split at the space, which is how to force the split for a name such as 황보라
+(family 황, given 보라) that the surname rule alone would read as 황보 + 라.
+"""
+
+from __future__ import annotations
+
+from glossary.errors import GlossaryError
+
+TWO_SYLLABLE_SURNAMES: frozenset[str] = frozenset(
+    ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+)
+"""Two-syllable Korean family names recognised without a space (the common ones)."""
+
+
+def split_person_name(name: str, family: str | None = None) -> tuple[str, str]:
+    """Split a Korean person's name into (family name, given name).
+
+    ``family`` forces the family name when the caller knows it; otherwise a space
+    in ``name`` decides, and failing that the surname rule: the first two syllables
+    when they are a known two-syllable surname and a given name follows, else the
+    first syllable. A one-syllable input is a family name alone.
+    """
+    text = " ".join(name.split())
+    if not text:
+        raise GlossaryError("a person's name is empty")
+    if family:
+        family = family.strip()
+        compact = text.replace(" ", "")
+        if not compact.startswith(family) or len(compact) == len(family):
+            raise GlossaryError(f"family name {family!r} does not start the name {name!r}")
+        return family, compact[len(family) :]
+    if " " in text:
+        head, _, tail = text.partition(" ")
+        return head, tail.replace(" ", "")
+    if len(text) >= 3 and text[:2] in TWO_SYLLABLE_SURNAMES:
+        return text[:2], text[2:]
+    return text[:1], text[1:]
