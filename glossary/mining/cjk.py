@@ -1,0 +1,742 @@
+"""The Korean and Japanese miners' common engine, over analysed tokens.
+
+A language adapter (``korean.py``, ``japanese.py``) turns its analyser's output
+into :class:`CTok` tokens with a coarse category:
+
+``P`` proper noun (``sub``: person, surname, given, place, org or ""), ``N`` common
+noun, ``PRE`` prefix, ``SUF`` noun suffix, ``L`` Latin letters, ``D`` digits,
+``J`` a joiner inside a name ("·", "・"), ``NO`` the particle の, ``O`` anything else.
+
+The engine then
+
+1. builds runs of nominal tokens (contiguous, or one space apart in Korean);
+2. splits each run at titles (``*_titles.txt``): the name before a title is a person
+   ("이재명 대통령은" gives 이재명, "高市総理" gives 高市, "李在明大統領" gives 李在明),
+   the title compound is a term when official ("국가안보실장"), and an organisation
+   inside it is mined ("국가안보실");
+3. reads the rest of the run as a relation term ("한미일 안보협력", "日韓米の連携"),
+   a name ending in a head word (``*_heads.txt``: "나라현", "長生炭鉱",
+   "도쿄대 동양문화연구소"), proper nouns (with places split out), Latin acronyms
+   ("APEC", "G20"), or a compound term of two or more nouns ending in a domain head
+   (``*_term_heads.txt``: "셔틀 외교", "シャトル外交");
+4. reads the article as a whole: a family name alone joins the one full name that
+   starts with it ("다카이치" -> "다카이치 사나에", "李" -> "李在明"); a name seen with a
+   person's title anywhere is a person everywhere; an acronym in brackets after a
+   name is that name's acronym ("아시아태평양경제협력체(APEC)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from glossary.mining.mention import Mention
+from glossary.mining.rules import load_table, load_words
+from glossary.mining.sentences import SentenceIndex, split_sentences
+
+NOMINAL = frozenset(("P", "N", "PRE", "SUF", "L", "D", "J"))
+_FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
+_OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
+
+
+class CTok:
+    """One analysed token."""
+
+    __slots__ = ("cat", "end", "form", "start", "sub")
+
+    def __init__(self, form: str, start: int, end: int, cat: str, sub: str = "") -> None:
+        self.form = form
+        self.start = start
+        self.end = end
+        self.cat = cat
+        self.sub = sub
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.form}/{self.cat}{'/' + self.sub if self.sub else ''}"
+
+
+@dataclass(frozen=True)
+class LangRules:
+    lang: str
+    titles: dict[str, bool]
+    title_list: tuple[str, ...]  # longest first
+    heads: dict[str, tuple[str, str]]  # head -> (kind, "" | "short" | "short-common")
+    head_list: tuple[str, ...]  # longest first
+    term_heads: frozenset[str]
+    term_head_list: tuple[str, ...]
+    places: frozenset[str]
+    stop: frozenset[str]
+    relation_chars: frozenset[str]
+    acronyms_common: frozenset[str]
+    spaced: bool  # Korean: words are separated by spaces
+
+
+@cache
+def lang_rules(lang: str) -> LangRules:
+    titles: dict[str, bool] = {}
+    for row in load_table(f"{lang}_titles.txt"):
+        titles[row[0]] = len(row) > 1 and row[1] == "official"
+    heads: dict[str, tuple[str, str]] = {}
+    for row in load_table(f"{lang}_heads.txt"):
+        heads[row[0]] = (row[1], row[2] if len(row) > 2 else "")
+    term_heads = load_words(f"{lang}_term_heads.txt", lower=False)
+    return LangRules(
+        lang=lang,
+        titles=titles,
+        title_list=tuple(sorted(titles, key=len, reverse=True)),
+        heads=heads,
+        head_list=tuple(sorted(heads, key=len, reverse=True)),
+        term_heads=term_heads,
+        term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
+        places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
+        stop=load_words(f"{lang}_stopwords.txt", lower=False),
+        relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
+        acronyms_common=load_words("en_acronyms_common.txt", lower=False),
+        spaced=lang == "ko",
+    )
+
+
+def _nospace(s: str) -> str:
+    return s.replace(" ", "").replace("\u00a0", "")
+
+
+class Engine:
+    """Mines one text from its tokens."""
+
+    def __init__(self, lang: str, text: str, toks: list[CTok]) -> None:
+        self.r = lang_rules(lang)
+        self.lang = lang
+        self.text = text
+        self.toks = toks
+        self.index = SentenceIndex(text, split_sentences(text, lang))
+        self.mentions: list[Mention] = []
+        self.seen: dict[tuple[int, int], Mention] = {}
+        self.titled: set[str] = set()  # surfaces seen before a person's title
+        self.pairs: list[tuple[int, int]] = []  # (expansion end, acronym start)
+
+    # ---- output -----------------------------------------------------------
+    def emit(self, start: int, end: int, kind: str, key: str | None = None) -> Mention | None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return None
+        old = self.seen.get((start, end))
+        if old is not None:
+            if kind == "person" and old.kind != "person":
+                old.kind = "person"
+                old.normalized = "p:" + _nospace(old.surface)
+            return old
+        surface = text[start:end]
+        if key is None:
+            key = self.key(surface, kind)
+        m = Mention(surface, start, end, self.index.sentence_at(start), kind, self.lang, key)
+        self.seen[(start, end)] = m
+        self.mentions.append(m)
+        return m
+
+    def key(self, surface: str, kind: str) -> str:
+        s = _nospace(surface).replace("・", "").replace("·", "")
+        if kind == "person":
+            return "p:" + s
+        if kind == "term":
+            return "t:" + s
+        return "n:" + s
+
+    # ---- runs -------------------------------------------------------------
+    def _joined(self, prev: CTok, tok: CTok) -> bool:
+        if tok.start == prev.end:
+            return True
+        if self.r.spaced and self.text[prev.end : tok.start] == " ":
+            # a space inside a compound; a suffix or digit never follows a space
+            return tok.cat not in ("SUF", "J") and prev.cat != "J"
+        return False
+
+    def runs(self) -> list[list[CTok]]:
+        out: list[list[CTok]] = []
+        cur: list[CTok] = []
+        for tok in self.toks:
+            ok = tok.cat in NOMINAL
+            if (
+                ok
+                and tok.cat == "D"
+                and not (cur and cur[-1].cat in ("L", "N", "P") and cur[-1].end == tok.start)
+            ):
+                ok = False
+            if ok and cur and not self._joined(cur[-1], tok):
+                out.append(cur)
+                cur = []
+            if (
+                ok
+                and tok.cat == "N"
+                and len(tok.form) == 1
+                and tok.form in self.r.stop
+                and tok.form not in _FORMER
+            ):
+                ok = False  # "회의 뒤 공동선언": a one-syllable noun of time or place ends a run
+            if (
+                ok
+                and tok.cat != "J"
+                and cur
+                and cur[-1].cat == "J"
+                and len(cur) >= 2
+                and ((cur[-2].cat == "N") != (tok.cat == "N"))
+            ):
+                # "地元・奈良": a list joiner between a common and a proper noun ends a run
+                cur.pop()
+                out.append(cur)
+                cur = []
+            if ok:
+                if tok.cat == "J" and (not cur or cur[-1].cat not in ("P", "L", "N")):
+                    if cur:
+                        out.append(cur)
+                    cur = []
+                    continue
+                cur.append(tok)
+            else:
+                if cur:
+                    out.append(cur)
+                cur = []
+        if cur:
+            out.append(cur)
+        cleaned = []
+        for run in out:
+            while run and run[-1].cat in ("J", "PRE"):
+                run = run[:-1]
+            if run:
+                cleaned.append(run)
+        return cleaned
+
+    def mine(self) -> list[Mention]:
+        runs = self.runs()
+        for i, run in enumerate(runs):
+            rel_only = self.process_run(run)
+            if rel_only and self.lang == "ja" and i + 1 < len(runs):
+                self._relation_no(run, runs[i + 1])
+        self._acronym_pairs(runs)
+        self.resolve()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return self.mentions
+
+    # ---- titles -----------------------------------------------------------
+    def _title_at(self, run: list[CTok], k: int, lo: int) -> tuple[int, str] | None:
+        """A title ending at token k: (its start offset, the title)."""
+        tok = run[k]
+        if tok.cat not in ("N", "SUF"):
+            return None
+        e = tok.end
+        for t in self.r.title_list:
+            s = e - len(t)
+            if s >= lo and self.text[s:e] == t:
+                return s, t
+        return None
+
+    def process_run(self, run: list[CTok]) -> bool:
+        """Mine one run; True when it is a relation word alone ("日韓米")."""
+        seg_start = 0
+        k = 0
+        rel_only = False
+        while k < len(run):
+            found = self._title_at(run, k, run[seg_start].start)
+            if found is not None and k + 1 < len(run):
+                nxt = run[k + 1]
+                # a title ends a noun compound: "기자 회견" is no title
+                if nxt.start == run[k].end and nxt.cat not in ("P", "L"):
+                    if nxt.form in _OFFICE and k + 2 >= len(run):
+                        # "大統領府": the office of the title's holder
+                        self.emit(found[0], nxt.end, "org")
+                    found = None
+            if found is None:
+                k += 1
+                continue
+            ts, title = found
+            # the title compound: common nouns before the title ("국가안보실장")
+            cs_idx = k
+            while run[cs_idx].start > ts:
+                cs_idx -= 1
+            # token cs_idx holds the title's first character
+            name_end = ts
+            if run[cs_idx].start == ts:
+                j = cs_idx
+                chain = []
+                while (
+                    j - 1 >= seg_start
+                    and run[j - 1].cat in ("N", "PRE", "SUF")
+                    and run[j - 1].form not in _FORMER
+                    and self._joined(run[j - 1], run[j])
+                    and run[j - 1].form not in self.r.places
+                ):
+                    if (
+                        not self.r.spaced
+                        and j - 2 >= seg_start
+                        and run[j - 2].cat == "P"
+                        and run[j - 2].sub in ("surname", "given", "person")
+                        and len(run[j - 1].form) == 1
+                    ):
+                        break  # "魏聖洛国家安保室長": 洛 ends the name
+                    j -= 1
+                    chain.append(run[j])
+                # "李在明大統領": a short given name after a family name is the name's
+                if (
+                    chain
+                    and j - 1 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub in ("surname", "person")
+                    and sum(len(c.form) for c in chain) <= 2
+                ):
+                    j = cs_idx
+                comp_start = run[j].start
+                name_end = comp_start
+            else:
+                comp_start = ts
+            title_end = run[k].end
+            absorbed = run[cs_idx].start != ts or (j > seg_start and run[j - 1].cat != "P")
+            official = self.r.titles.get(title, False)
+            compound = self.text[comp_start:title_end]
+            if official or self.r.titles.get(_nospace(compound), False):
+                self.emit(comp_start, title_end, "term")
+            # an office inside the title: "국가안보실장" holds "국가안보실"
+            if title[-1] in ("장", "長") and len(_nospace(compound)) >= 5:
+                inner = compound[:-1]
+                hk = self._head_kind_str(inner, proper=False)
+                if hk == "org":
+                    self.emit(comp_start, title_end - 1, "org")
+            # the name before the title
+            name_toks = [t for t in run[seg_start:] if t.start < name_end]
+            while name_toks and name_toks[-1].form in _FORMER:
+                name_toks.pop()
+                absorbed = False
+            if absorbed and name_toks:
+                name_toks = self._merge_name_tail(name_toks, name_end)
+            if name_toks:
+                self._titled_name(name_toks)
+            seg_start = k + 1
+            k += 1
+        if seg_start < len(run):
+            rel_only = self.process_segment(run[seg_start:])
+        return rel_only
+
+    def _is_place_tok(self, t: CTok) -> bool:
+        return t.form in self.r.places or t.sub == "place"
+
+    def _titled_name(self, toks: list[CTok]) -> None:
+        """The words before a person's title: places, then the person's name."""
+        # before a title only a listed place is a place ("韓国大統領"); the analyser's
+        # place reading of a family name ("高市首相") is not trusted there
+        i = len(toks)
+        while i > 0 and toks[i - 1].cat == "P" and toks[i - 1].form in self.r.places:
+            i -= 1
+        j = i
+        while j > 0 and toks[j - 1].cat == "P" and toks[j - 1].form not in self.r.places:
+            j -= 1
+        if j > 0:
+            self.process_segment(toks[:j])
+        if j < i:
+            m = self.emit(toks[j].start, toks[i - 1].end, "person")
+            if m is not None:
+                self.titled.add(m.surface)
+        for t in toks[i:]:
+            self.emit(t.start, t.end, "place")
+
+    def _merge_name_tail(self, toks: list[CTok], name_end: int) -> list[CTok]:
+        """ "李 在明" or "魏 聖 洛(室長)": a family name and what follows it up to the
+        title make one name."""
+        last_p = max((i for i, t in enumerate(toks) if t.cat == "P"), default=-1)
+        if last_p < 0 or self.r.spaced:
+            return toks
+        first = last_p
+        while (
+            first > 0
+            and toks[first - 1].cat == "P"
+            and toks[first - 1].sub in ("surname", "given", "person")
+        ):
+            first -= 1
+        if toks[first].sub not in ("surname", "person"):
+            return toks
+        tail = self.text[toks[last_p].end : name_end]
+        if not tail or len(tail) > 2:
+            return toks
+        merged = CTok(
+            self.text[toks[first].start : name_end], toks[first].start, name_end, "P", "person"
+        )
+        return [*toks[:first], merged]
+
+    # ---- heads ------------------------------------------------------------
+    def _head_kind_str(self, s: str, proper: bool) -> str | None:
+        s = _nospace(s)
+        for h in self.r.head_list:
+            if s.endswith(h):
+                kind, short = self.r.heads[h]
+                if short == "short" and not proper:
+                    continue
+                if short == "short-common" and not proper and len(s) < 3:
+                    continue
+                if len(s) == len(h) and not short:
+                    return None  # a head word alone is not a name
+                if len(s) == len(h):
+                    continue
+                return kind
+        return None
+
+    def _term_head(self, form: str) -> bool:
+        if form in self.r.term_heads:
+            return True
+        return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
+
+    def _is_relation(self, s: str) -> bool:
+        s = s.replace("·", "").replace("・", "")
+        return 2 <= len(s) <= 4 and all(ch in self.r.relation_chars for ch in s)
+
+    # ---- segments ---------------------------------------------------------
+    def process_segment(
+        self, seg: list[CTok], person_hint: bool = False, name_end: int | None = None
+    ) -> bool:
+        r = self.r
+        while seg and (
+            seg[0].form in r.stop
+            or seg[0].form in _FORMER
+            or seg[0].cat == "SUF"
+            or seg[0].cat == "J"
+        ):
+            seg = seg[1:]
+        if not seg:
+            return False
+        whole = self.text[seg[0].start : seg[-1].end]
+        if (whole in r.places or _nospace(whole) in r.places) and (
+            not r.spaced or any(t.cat == "P" for t in seg)
+        ):  # "세 나라": a common noun that is also a place name is not one here
+            self.emit(seg[0].start, seg[-1].end, "place")
+            return False
+        if r.spaced:
+            # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
+            words = self._words(seg)
+            if len(words) > 1:
+                first = words[0]
+                text = self.text[first[0].start : first[-1].end]
+                if first[0].cat == "P" and (
+                    text in r.places or self._head_kind_str(text, proper=True) == "place"
+                ):
+                    self.process_segment(first)
+                    return self.process_segment(seg[len(first) :])
+        # relation compounds: "한미일 안보협력", "日韓首脳会談"
+        rel = 0
+        acc = ""
+        for i, t in enumerate(seg[:4]):
+            acc += t.form
+            if t.cat in ("L", "D") or not all(
+                ch in r.relation_chars or ch in "·・" for ch in t.form
+            ):
+                break
+            if self._is_relation(acc):
+                rel = i + 1
+        if rel:
+            rest = seg[rel:]
+            if not rest:
+                return True
+            if rest[0].form in r.stop:
+                return False  # "한일 양국 정부": a generic phrase
+            if self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False) == "org":
+                self.emit(seg[0].start, seg[-1].end, "org")  # "한중일 협력사무국"
+                return False
+            h = self._last_term_head(rest)
+            if h is not None:
+                self.emit(seg[0].start, rest[h].end, "term")
+                if h >= 1:
+                    self.emit(rest[0].start, rest[h].end, "term")
+                return False
+            seg = rest
+        self._names_and_terms(seg, person_hint, name_end)
+        return False
+
+    def _words(self, seg: list[CTok]) -> list[list[CTok]]:
+        words: list[list[CTok]] = [[seg[0]]]
+        for t in seg[1:]:
+            if t.start == words[-1][-1].end:
+                words[-1].append(t)
+            else:
+                words.append([t])
+        return words
+
+    def _last_term_head(self, seg: list[CTok]) -> int | None:
+        for h in range(len(seg) - 1, -1, -1):
+            if seg[h].cat not in ("N", "SUF"):
+                continue
+            if self._term_head(seg[h].form):
+                return h
+            # "正常化" = 正常 + 化: the head spans tokens
+            tail = _nospace(self.text[seg[max(0, h - 2)].start : seg[h].end])
+            if any(
+                tail.endswith(t) and len(t) > len(seg[h].form)
+                for t in self.r.term_head_list
+                if len(t) >= 2
+            ):
+                return h
+        return None
+
+    def _names_and_terms(self, seg: list[CTok], person_hint: bool, name_end: int | None) -> None:
+        r = self.r
+        n = len(seg)
+        # the proper-noun prefix
+        p = 0
+        while p < n and (
+            seg[p].cat in ("P", "L", "J") or (seg[p].cat == "D" and p > 0 and seg[p - 1].cat == "L")
+        ):
+            p += 1
+        while p > 0 and seg[p - 1].cat == "J":
+            p -= 1
+        end_limit = name_end
+        if p == 0:
+            first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
+            if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
+                # "米ワシントン近郊": a one-character prefix before a proper noun
+                self._names_and_terms(seg[first_p:], person_hint, name_end)
+                return
+            self._common_compound(seg)
+            return
+        # a name with a head word: "나라현", "조세이 탄광 수몰 사고", "도쿄대 동양문화연구소"
+        heads = []
+        for h in range(p - 1, n):
+            s = self.text[seg[0].start : seg[h].end]
+            proper = h < p
+            # "奈良県": a one-character head written onto the proper noun
+            attached = h == p and h > 0 and len(seg[h].form) == 1 and seg[h].start == seg[h - 1].end
+            if attached:
+                kind = self._head_kind_str(s, proper=True)
+                if kind is not None:
+                    heads.append((h, kind))
+                continue
+            kind = self._head_kind_str(seg[h].form if proper else s, proper=proper)
+            if kind is None and not proper:
+                kind = self._head_kind_str(s, proper=False)
+            if kind is not None and seg[h].cat != "D":
+                heads.append((h, kind))
+        heads = [(h, k) for h, k in heads if not (h < p - 1)]
+        if heads and not person_hint:
+            h_last = heads[-1][0]
+            lead = self.text[seg[0].start : seg[p - 1].end]
+            if (
+                p == 1
+                and seg[0].cat == "P"
+                and (lead in r.places or seg[0].sub == "place")
+                and h_last >= p
+                and self.text[seg[0].end : seg[1].start] == " "
+            ):
+                # "일본 방위연구소": the country, then the institution
+                self.emit(seg[0].start, seg[0].end, "place")
+                rest = seg[p:]
+                if len(rest) == 1 and rest[0].form in r.heads and len(rest[0].form) >= 3:
+                    self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+                    return
+                self._common_compound(rest, allow_single_org=True)
+                return
+            for h, kind in heads:
+                if h >= p - 1:
+                    self.emit(seg[0].start, seg[h].end, kind)
+            # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
+            # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
+            for q in range(len(seg) - 1, 0, -1):
+                if _nospace(self.text[seg[0].start : seg[q].end]) in r.places:
+                    self.emit(seg[0].start, seg[q].end, "place")
+                    return
+            self._proper_nouns(seg[:p], person_hint=False, whole=False, end_limit=None)
+            return
+        if all(t.cat in ("L", "D") for t in seg[:p]) and p < n:
+            # "DNA 감식", "DNA鑑定": a Latin abbreviation and a domain noun
+            th = self._last_term_head(seg[p:])
+            letters = self.text[seg[0].start : seg[p - 1].end]
+            if th is not None and letters in r.acronyms_common:
+                self.emit(seg[0].start, seg[p + th].end, "term")
+                return
+        self._proper_nouns(seg[:p], person_hint, whole=True, end_limit=end_limit)
+        if p < n:
+            self._common_compound(seg[p:])
+
+    def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        r = self.r
+        while seg and (seg[0].form in r.stop or seg[0].cat in ("SUF", "D", "J")):
+            seg = seg[1:]
+        if not seg:
+            return
+        n = len(seg)
+        # an organisation made of common nouns: "국가안보실", "外務省", "국방부"
+        for k in range(n - 1, -1, -1):
+            s = self.text[seg[0].start : seg[k].end]
+            kind = self._head_kind_str(s, proper=False)
+            if kind == "org" and (k >= 1 or allow_single_org or len(_nospace(s)) >= 3):
+                if k == 0 and not allow_single_org and seg[0].cat != "N":
+                    continue
+                self.emit(seg[0].start, seg[k].end, "org")
+                return
+        h = self._last_term_head(seg)
+        if h is None or h == 0:
+            return
+        tail = seg[: h + 1]
+        if sum(1 for t in tail if t.cat in ("N", "PRE", "SUF", "L")) < 2:
+            return
+        self.emit(seg[0].start, seg[h].end, "term")
+
+    def _proper_nouns(
+        self, seg: list[CTok], person_hint: bool, whole: bool, end_limit: int | None
+    ) -> None:
+        """Proper nouns of a segment: places apart, the rest grouped into names."""
+        r = self.r
+        groups: list[list[CTok]] = []
+        cur: list[CTok] = []
+        for t in seg:
+            if t.cat == "J":
+                if cur:
+                    groups.append(cur)
+                cur = []
+                continue
+            is_place = (
+                t.form in r.places
+                or t.sub == "place"
+                or (r.spaced and self._head_kind_str(t.form, proper=True) == "place")
+            )
+            if t.cat in ("L", "D"):
+                if cur and cur[-1].cat not in ("L", "D"):
+                    groups.append(cur)
+                    cur = []
+                cur.append(t)
+                continue
+            if is_place or (cur and cur[-1].cat in ("L", "D")):
+                if cur:
+                    groups.append(cur)
+                cur = []
+            if is_place:
+                groups.append([t])
+            else:
+                cur.append(t)
+        if cur:
+            groups.append(cur)
+        for gi, g in enumerate(groups):
+            start = g[0].start
+            end = g[-1].end
+            if end_limit is not None and gi == len(groups) - 1:
+                end = max(end_limit, start + 1) if end_limit < end else end
+            surface = self.text[start:end]
+            if not whole:
+                # inside a longer name only what is known on its own: places, acronyms,
+                # names with their own head ("도쿄대")
+                if len(g) > 1 and g[0].cat not in ("L", "D"):
+                    for q in range(len(g), 0, -1):
+                        sub = self.text[g[0].start : g[q - 1].end]
+                        if sub in r.places:
+                            self.emit(g[0].start, g[q - 1].end, "place")
+                            break
+                    continue
+                if not (
+                    surface in r.places
+                    or g[0].cat == "L"
+                    or (len(g) == 1 and self._head_kind_str(surface, proper=True))
+                ):
+                    continue
+            if g[0].cat in ("L", "D"):
+                letters = surface.replace(" ", "")
+                if letters in r.acronyms_common or len(letters) < 2 or not letters[0].isupper():
+                    continue
+                if letters.isalpha() and not letters.isupper():
+                    continue
+                self.emit(start, end, "org")
+                continue
+            if surface in r.stop:
+                continue
+            if len(g) == 1 and (g[0].form in r.places or g[0].sub == "place"):
+                self.emit(start, end, "place")
+                continue
+            last = gi == len(groups) - 1
+            kind = self._proper_kind(g, surface, person_hint and last)
+            if kind:
+                m = self.emit(start, end, kind)
+                if m is not None and person_hint and last:
+                    self.titled.add(m.surface)
+
+    def _proper_kind(self, g: list[CTok], surface: str, person_hint: bool) -> str | None:
+        subs = {t.sub for t in g}
+        if person_hint or subs & {"person", "surname", "given"}:
+            return "person"
+        if "org" in subs:
+            return "org"
+        hk = self._head_kind_str(surface, proper=True)
+        if hk:
+            return hk
+        return self.default_proper_kind(g, surface)
+
+    def default_proper_kind(self, g: list[CTok], surface: str) -> str:
+        return "org"
+
+    # ---- special patterns -----------------------------------------------
+    def _relation_no(self, rel: list[CTok], nxt: list[CTok]) -> None:
+        """ "日韓米の連携": a relation word, の, a domain noun."""
+        end = rel[-1].end
+        if self.text[end : end + 1] != "の" or nxt[0].start != end + 1:
+            return
+        h = self._last_term_head(nxt)
+        if h is not None:
+            self.emit(
+                rel[0].start,
+                nxt[h].end,
+                "term",
+                key="t:"
+                + _nospace(self.text[rel[0].start : end])
+                + _nospace(self.text[nxt[0].start : nxt[h].end]),
+            )
+
+    def _acronym_pairs(self, runs: list[list[CTok]]) -> None:
+        """ "아시아태평양경제협력체(APEC)": the acronym is the name's."""
+        text = self.text
+        for run in runs:
+            if run[0].cat != "L":
+                continue
+            s = run[0].start
+            e = run[-1].end
+            if text[s - 1 : s] not in ("(", "（") or text[e : e + 1] not in (")", "）"):
+                continue
+            acr = self.seen.get((s, e))
+            best = None
+            for m in self.mentions:
+                if m.end == s - 1 and m is not acr and (best is None or m.start < best.start):
+                    best = m
+            if best is None:
+                continue
+            if acr is None:
+                letters = text[s:e]
+                if not (
+                    letters.isascii()
+                    and letters.replace(" ", "").isalnum()
+                    and letters[:1].isupper()
+                ):
+                    continue
+                acr = self.emit(s, e, best.kind, key=best.normalized)
+            if acr is not None:
+                acr.normalized = best.normalized
+
+    # ---- the article as a whole --------------------------------------------
+    def resolve(self) -> None:
+        for m in self.mentions:
+            if m.surface in self.titled and m.kind not in ("person", "term"):
+                m.kind = "person"
+                m.normalized = "p:" + _nospace(m.surface)
+        persons = {m.surface: m.normalized for m in self.mentions if m.kind == "person"}
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            fam = m.surface
+            keys = set()
+            for full, key in persons.items():
+                if full == fam:
+                    continue
+                if (" " in full and full.split()[0] == fam) or (
+                    " " not in full and len(fam) <= 2 and full.startswith(fam)
+                ):
+                    keys.add(key)
+            if len(keys) == 1:
+                m.normalized = next(iter(keys))
+            elif not self.is_full_name(m):
+                m.normalized = "ps:" + _nospace(fam)
+
+    def is_full_name(self, m: Mention) -> bool:
+        """Whether a person mention is a full name (not a family name alone)."""
+        return " " in m.surface or len(m.surface) >= 3

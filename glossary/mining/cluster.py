@@ -1,0 +1,299 @@
+"""Clustering mentions across a corpus into glossary candidates.
+
+Mentions whose ``normalized`` keys are equal fall into one cluster (the language
+miners give variants of one name the same key: name order, romanization,
+possessive forms, titles stripped). When the corpus is complete,
+:meth:`Clusterer.candidates` links more:
+
+* a family name alone ("Takaichi", key ``ps:``) to the one person cluster whose
+  full name has it as its first or last word (or, in Korean and Japanese, starts
+  with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
+* an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
+  whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
+  "United States", "Prime Minister").
+
+Each cluster keeps counts of its surfaces and kinds, and at most ``max_contexts``
+contexts (the first of every surface among them), so memory grows with the number
+of clusters, not with the number of articles.
+
+The canonical form follows the house style: family name first for Korean and
+Japanese persons ("Takaichi Sanae", "Lee Jae-myung"); the expansion of an
+acronym; else the most frequent, best-formed surface.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary.mining.mention import KINDS, Mention
+from glossary.mining.names import house_style
+
+DEFAULT_MAX_CONTEXTS = 10
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "&"})
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass
+class Context:
+    """Where a surface was seen: file, sentence, offsets into the file's text."""
+
+    file: str
+    sentence: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Candidate:
+    """One glossary candidate: a name or term with its variant surfaces."""
+
+    canonical: str
+    kind: str
+    lang: str
+    surfaces: list[str]
+    count: int
+    contexts: list[Context] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The object ``glossary mine --json`` prints for this candidate."""
+        return {
+            "canonical": self.canonical,
+            "kind": self.kind,
+            "lang": self.lang,
+            "surfaces": list(self.surfaces),
+            "count": self.count,
+            "contexts": [
+                {"file": c.file, "sentence": c.sentence, "offset": c.start} for c in self.contexts
+            ],
+        }
+
+
+class _Cluster:
+    __slots__ = ("contexts", "count", "keys", "kinds", "lang", "surfaces")
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.surfaces: Counter[str] = Counter()
+        self.kinds: Counter[str] = Counter()
+        self.count = 0
+        self.contexts: list[Context] = []
+        self.keys: set[str] = set()
+
+    def merge(self, other: _Cluster, max_contexts: int) -> None:
+        self.surfaces.update(other.surfaces)
+        self.kinds.update(other.kinds)
+        self.count += other.count
+        self.keys |= other.keys
+        have = {c.surface for c in self.contexts}
+        for c in other.contexts:
+            if c.surface not in have:
+                self.contexts.append(c)
+                have.add(c.surface)
+        for c in other.contexts:
+            if len(self.contexts) >= max_contexts:
+                break
+            if c not in self.contexts:
+                self.contexts.append(c)
+
+
+def is_acronym(surface: str) -> bool:
+    """Capital letters (with digits or dots): "APEC", "G20", "U.S.", "PM"."""
+    return bool(_ACRONYM.match(surface))
+
+
+def acronym_letters(surface: str) -> str:
+    return surface.replace(".", "").upper()
+
+
+def initials(surface: str) -> set[str]:
+    """The acronyms an expansion could have: "Group of 20" -> {"G20"}."""
+    words = re.split(r"[\s\-]+", surface.replace("’", "'"))
+    words = [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in words if w]
+    if len(words) < 2:
+        return set()
+    out = set()
+    for keep_connectors in (False, True):
+        letters = []
+        for w in words:
+            if w.lower() in _INITIAL_SKIP and not keep_connectors:
+                continue
+            if w.isdigit():
+                letters.append(w)
+            elif w[0].isalpha():
+                letters.append(w[0].upper())
+        if len(letters) >= 2:
+            out.add("".join(letters))
+    return out
+
+
+class Clusterer:
+    """Collects mentions, article after article, into candidate clusters."""
+
+    def __init__(self, max_contexts: int = DEFAULT_MAX_CONTEXTS) -> None:
+        self.max_contexts = max_contexts
+        self._parent: dict[str, str] = {}
+        self._clusters: dict[str, _Cluster] = {}
+
+    # -- union-find over keys ("lang|key") --
+    def _find(self, key: str) -> str:
+        parent = self._parent
+        root = key
+        while parent[root] != root:
+            root = parent[root]
+        while parent[key] != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    def _union(self, a: str, b: str) -> str:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return ra
+        ca, cb = self._clusters[ra], self._clusters[rb]
+        if cb.count > ca.count:
+            ra, rb, ca, cb = rb, ra, cb, ca
+        ca.merge(cb, self.max_contexts)
+        self._parent[rb] = ra
+        del self._clusters[rb]
+        return ra
+
+    def add(self, mention: Mention, file: str, offset: int = 0) -> None:
+        """Count one mention; ``offset`` is added to its start and end for its context."""
+        key = f"{mention.lang}|{mention.normalized}"
+        if key not in self._parent:
+            self._parent[key] = key
+            cl = _Cluster(mention.lang)
+            cl.keys.add(mention.normalized)
+            self._clusters[key] = cl
+        else:
+            cl = self._clusters[self._find(key)]
+        cl.count += 1
+        cl.kinds[mention.kind] += 1
+        new_surface = mention.surface not in cl.surfaces
+        cl.surfaces[mention.surface] += 1
+        if new_surface or len(cl.contexts) < self.max_contexts:
+            cl.contexts.append(
+                Context(
+                    file,
+                    mention.sentence,
+                    mention.start + offset,
+                    mention.end + offset,
+                    mention.surface,
+                )
+            )
+
+    def add_all(self, mentions: Iterable[Mention], file: str, offset: int = 0) -> None:
+        for m in mentions:
+            self.add(m, file, offset)
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    # -- linking when the corpus is complete --
+    def _link_family_names(self) -> None:
+        by_word: dict[tuple[str, str], set[str]] = {}
+        for root, cl in list(self._clusters.items()):
+            if not any(k.startswith("p:") for k in cl.keys):
+                continue
+            for s in cl.surfaces:
+                words = s.split()
+                if cl.lang == "en":
+                    if len(words) >= 2:
+                        by_word.setdefault((cl.lang, words[0]), set()).add(root)
+                        by_word.setdefault((cl.lang, words[-1]), set()).add(root)
+                else:
+                    by_word.setdefault((cl.lang, words[0] if len(words) > 1 else s), set()).add(
+                        root
+                    )
+        for root, cl in list(self._clusters.items()):
+            if root not in self._clusters:
+                continue
+            fam = [k[3:] for k in cl.keys if k.startswith("ps:")]
+            if not fam or any(k.startswith("p:") for k in cl.keys):
+                continue
+            surface = next(iter(cl.surfaces))
+            targets = {self._find(t) for t in by_word.get((cl.lang, surface), ())}
+            if cl.lang != "en" and not targets:
+                targets = {
+                    self._find(r)
+                    for (lg, w), roots in by_word.items()
+                    if lg == cl.lang
+                    for r in roots
+                    if w != surface and w.startswith(surface) and len(surface) >= 2
+                }
+            if len(targets) == 1:
+                self._union(next(iter(targets)), root)
+
+    def _link_acronyms(self) -> None:
+        expansions: dict[tuple[str, str], set[str]] = {}
+        acronyms: list[tuple[str, str, str]] = []
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                if is_acronym(s):
+                    acronyms.append((root, cl.lang, acronym_letters(s)))
+                elif " " in s or "-" in s:
+                    for ini in initials(s):
+                        expansions.setdefault((cl.lang, ini), set()).add(root)
+        for root, lang, letters in acronyms:
+            if root not in self._parent:
+                continue
+            targets = {self._find(t) for t in expansions.get((lang, letters), ())}
+            targets.discard(self._find(root))
+            if len(targets) == 1:
+                self._union(next(iter(targets)), root)
+
+    def candidates(self) -> list[Candidate]:
+        """The clusters as candidates, most frequent first."""
+        self._link_family_names()
+        self._link_acronyms()
+        out = [self._candidate(cl) for cl in self._clusters.values()]
+        out.sort(key=lambda c: (-c.count, c.lang, c.canonical))
+        return out
+
+    def _candidate(self, cl: _Cluster) -> Candidate:
+        kind = max(cl.kinds.items(), key=lambda kc: (kc[1], -_KIND_ORDER.get(kc[0], 99)))[0]
+        if cl.kinds.get("person") and any(k.startswith("p:") for k in cl.keys):
+            kind = "person"
+        canonical = choose_canonical(cl.surfaces, kind, cl.lang)
+        surfaces = sorted(cl.surfaces, key=lambda s: (-cl.surfaces[s], s))
+        contexts = sorted(cl.contexts, key=lambda c: (c.file, c.start))[: self.max_contexts]
+        return Candidate(canonical, kind, cl.lang, surfaces, cl.count, contexts)
+
+
+def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
+    """The house-style form among a cluster's surfaces."""
+    if kind == "person" and lang == "en":
+        singles = {s for s in surfaces if " " not in s}
+        styled = house_style(surfaces, singles)
+        if styled:
+            return styled
+    full = [s for s in surfaces if not is_acronym(s)]
+    pool = full or list(surfaces)
+    if kind == "person":
+        # the full name: the longest of the most frequent multi-part surfaces
+        multi = [s for s in pool if " " in s or (lang != "en" and len(s) > 2)]
+        if multi:
+            pool = multi
+
+    def score(s: str) -> tuple[int, int, int, int, str]:
+        lower_start = 1 if kind == "term" and s[:1].islower() else 0
+        words = len(s.split())
+        return (lower_start, surfaces[s], words if kind != "term" else 0, len(s), s)
+
+    best = max(pool, key=score)
+    if kind != "term":
+        # most frequent first, but a fuller name of the same cluster beats a bare
+        # one that is only a little more frequent ("Group of 20" over "G20")
+        fuller = [
+            s
+            for s in pool
+            if len(s.split()) > len(best.split()) and surfaces[s] * 3 >= surfaces[best]
+        ]
+        if fuller:
+            best = max(fuller, key=score)
+    return best

@@ -1,0 +1,124 @@
+"""Mining Japanese news text with fugashi and UniDic (unidic-lite).
+
+UniDic's parts of speech become the engine's categories (see ``cjk.py``):
+固有名詞 proper noun (人名-姓 surname, 人名-名 given name, 地名 place), 普通名詞
+common noun, 接頭辞 prefix, 接尾辞 suffix, 数詞 digits, Latin letters, "・" a
+joiner; particles and everything else end a noun run ("高市総理は" gives 高市).
+Katakana names written with "・" are one name ("ジョン・チュアン・ティオン・リム").
+The tagger is loaded once per process (``load()``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from glossary.lang.script import KATAKANA, char_script
+from glossary.mining.cjk import CTok, Engine
+from glossary.mining.mention import Mention
+
+LANG = "ja"
+
+
+@cache
+def load() -> Any:
+    """The fugashi tagger over UniDic (loaded once)."""
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def _is_latin(s: str) -> bool:
+    return s.isascii() and s.isalpha()
+
+
+def _katakana(s: str) -> bool:
+    return bool(s) and all(char_script(ch) == KATAKANA and ch != "・" for ch in s)
+
+
+def tokens(text: str) -> list[CTok]:
+    out: list[CTok] = []
+    pos = 0
+    for w in load()(text):
+        surface = w.surface
+        start = text.find(surface, pos)
+        if start < 0:
+            continue
+        end = start + len(surface)
+        pos = end
+        f = w.feature
+        pos1, pos2, pos3, pos4 = f.pos1, f.pos2, f.pos3, f.pos4
+        sub = ""
+        if _is_latin(surface):
+            cat = "L"
+        elif surface.isdigit() or pos2 == "数詞":
+            cat = "D"
+        elif pos1 == "名詞" and pos2 == "固有名詞":
+            cat = "P"
+            if pos3 == "人名":
+                sub = {"姓": "surname", "名": "given"}.get(pos4, "person")
+            elif pos3 == "地名":
+                sub = "place"
+        elif pos1 == "名詞":
+            cat = "N"
+        elif pos1 == "接頭辞" or pos1 == "形状詞":
+            cat = "PRE"  # "人的交流", "格安航空会社": an adjectival noun before a noun
+        elif pos1 == "接尾辞" and pos2 == "名詞的":
+            cat = "SUF"
+        elif surface in ("・",):
+            cat = "J"
+        elif pos1 == "記号" and _katakana(surface):
+            cat = "N"
+        else:
+            cat = "O"
+        out.append(CTok(surface, start, end, cat, sub))
+    return _merge_katakana_names(out)
+
+
+def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
+    """ "ジョン・チュアン・ティオン・リム": katakana words joined by ・ are one name."""
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.cat in ("P", "N") and _katakana(t.form):
+            j = i
+            parts = [t]
+            # a word may be split into several katakana tokens ("ティ" "オン")
+            while (
+                j + 1 < n
+                and toks[j + 1].start == toks[j].end
+                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form))
+                and not (
+                    toks[j + 1].form == "・" and (j + 2 >= n or not _katakana(toks[j + 2].form))
+                )
+            ):
+                j += 1
+                parts.append(toks[j])
+            if any(p.form == "・" for p in parts) and any(p.cat == "P" for p in parts):
+                sub = (
+                    "person"
+                    if any(p.sub in ("person", "surname", "given") for p in parts)
+                    else ("place" if any(p.sub == "place" for p in parts) else "")
+                )
+                form = "".join(p.form for p in parts)
+                out.append(CTok(form, parts[0].start, parts[-1].end, "P", sub))
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+class JapaneseEngine(Engine):
+    def default_proper_kind(self, g: list[CTok], surface: str) -> str:
+        return "org"
+
+    def is_full_name(self, m: Mention) -> bool:
+        return len(m.surface) >= 3 or "・" in m.surface
+
+
+def mine_text(text: str) -> list[Mention]:
+    """Names and terms in Japanese ``text``, with offsets into ``text``."""
+    return JapaneseEngine(LANG, text, tokens(text)).mine()
