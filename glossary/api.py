@@ -21,7 +21,7 @@ from glossary import history as hist
 from glossary.articles import Article
 from glossary.errors import ConflictError, GlossaryError, NotFound, UndoError
 from glossary.history import Change, change_from_row
-from glossary.lookup import Match, lookup_entries
+from glossary.lookup import Lookup, Match
 from glossary.model import Entry, Term
 from glossary.settings import current_user, default_database_url
 from glossary.store.engine import WRITE, make_engine
@@ -33,6 +33,7 @@ from glossary.store.models import (
     OccurrenceRow,
     utcnow,
 )
+from glossary.store.reindex import ensure_keys_current
 from glossary.store.rows import entry_from_row, term_rows, write_keys
 
 
@@ -50,12 +51,14 @@ class Glossary:
         self.engine = make_engine(url)
         if migrate:
             upgrade(self.engine)
+            ensure_keys_current(self.engine)
         elif current_revision(self.engine) != head_revision():
             raise GlossaryError(
                 "the database is not set up for this version of glossary; run 'glossary init'"
             )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
+        self._lookup = Lookup(self.engine)
 
     # -- sessions -----------------------------------------------------------------------
 
@@ -81,6 +84,7 @@ class Glossary:
                 raise
 
     def close(self) -> None:
+        self._lookup.close()
         self.engine.dispose()
 
     def __enter__(self) -> Glossary:
@@ -138,9 +142,19 @@ class Glossary:
         status: str | None = None,
         limit: int = 20,
     ) -> list[Match]:
-        """Find entries by any written form, romanization or reading, best match first."""
+        """Find entries by any written form, romanization or reading, best match first.
+
+        Each result says how it matched (exact, variant, prefix, substring, fuzzy) and
+        with what score; see :mod:`glossary.lookup`. Every committed edit is found by the
+        next lookup, from this process or another.
+        """
+        return self._lookup.find(query, lang=lang, kind=kind, status=status, limit=limit)
+
+    def generation(self) -> int:
+        """A number that grows with every recorded change: caches built from the glossary
+        (such as the style checker) are rebuilt when it moves."""
         with self.reading() as s:
-            return lookup_entries(s, query, lang=lang, kind=kind, status=status, limit=limit)
+            return int(s.scalar(select(func.max(ChangeRow.id))) or 0)
 
     def evidence(self, entry_id: int, limit: int = 50) -> list[dict[str, Any]]:
         """The sentences an entry was found in, with the article each came from."""
@@ -196,29 +210,32 @@ class Glossary:
         entry.validate()
         who = user or current_user()
         with self.writing() as s:
-            row = self._load(s, entry.id, lock=True)
-            if row.version != entry.version:
-                raise ConflictError(entry.id, entry.version, row.version)
-            before = entry_from_row(row).snapshot()
-            try:
-                self._assign(s, row, entry, who)
-            except StaleDataError:
-                raise ConflictError(entry.id, entry.version, None) from None
-            after = entry_from_row(row).snapshot()
-            if _same(before, after):
+            row = self.update_in(s, entry, who, batch=hist.new_batch())
+            if row is None:
                 s.rollback()
                 return entry_from_row(self._load(s, entry.id))
-            hist.record(
-                s,
-                entry_id=row.id,
-                action="update",
-                user=who,
-                before=before,
-                after=after,
-                batch=hist.new_batch(),
-            )
             saved = entry_from_row(row)
         return saved
+
+    def update_in(self, s: Session, entry: Entry, user: str, *, batch: str) -> EntryRow | None:
+        """Update an entry inside the caller's transaction, recording the change in
+        ``batch``; None (and nothing recorded) when the data did not change."""
+        assert entry.id is not None
+        row = self._load(s, entry.id, lock=True)
+        if row.version != entry.version:
+            raise ConflictError(entry.id, entry.version, row.version)
+        before = entry_from_row(row).snapshot()
+        try:
+            self._assign(s, row, entry, user)
+        except StaleDataError:
+            raise ConflictError(entry.id, entry.version, None) from None
+        after = entry_from_row(row).snapshot()
+        if _same(before, after):
+            return None
+        hist.record(
+            s, entry_id=row.id, action="update", user=user, before=before, after=after, batch=batch
+        )
+        return row
 
     def delete(self, entry_id: int, version: int, *, user: str | None = None) -> None:
         """Delete an entry (its evidence is kept, detached); undo brings both back."""

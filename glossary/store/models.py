@@ -4,7 +4,18 @@ An :class:`EntryRow` is one concept or named thing; each :class:`TermRow` is one
 form of it in one language; :class:`TermKeyRow` indexes every form under its
 normalised lookup key; :class:`OccurrenceRow` is evidence from an :class:`ArticleRow`;
 :class:`ChangeRow` is the history; :class:`UserRow` and :class:`ApiTokenRow` are
-accounts.
+accounts; :class:`IndexStateRow` records which version of the indexing rules the stored
+keys follow.
+
+Besides these tables the migrations create search structures SQLAlchemy does not model,
+one set per backend (see :func:`is_unmodelled`): on SQLite the FTS5 tables ``fts_typo``
+(trigrams of the keys typo search looks at) and ``fts_cjk`` (two-character pieces of
+Korean and Japanese keys, with a prefix index for one-character substrings), their source
+views and the triggers on ``term_keys`` that keep them current, and the covering index
+``ix_terms_covering`` over every column of ``terms``; on PostgreSQL the
+``pg_trgm`` index ``ix_term_keys_trgm``, the function ``glossary_key_grams`` and the
+index ``ix_term_keys_grams`` over the one- and two-character pieces of Korean and
+Japanese keys.
 """
 
 from __future__ import annotations
@@ -14,12 +25,14 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -96,15 +109,32 @@ class TermKeyRow(Base):
     lang: Mapped[str] = mapped_column(String(8))
     # Byte-order ("C") collation on PostgreSQL so that prefix ranges use the index.
     key: Mapped[str] = mapped_column(KEY_TYPE)
-    # "form": the key of a term's own text; "variant": a field, a role other than
-    # preferred, or a generated spelling or name-order variant.
+    # "form": the key of a term's own text; "variant": a field or a generated name-order
+    # variant; "sound": a romanization-system key (glossary.lang.romanized), which
+    # starts with "~" and is looked up only under the sound key of a query.
     match: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(32), default="text")
+    # Fed to typo search (fts_typo / ix_term_keys_trgm): one key string per entry.
+    fuzzy: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Fed to substring search inside Korean and Japanese forms (fts_cjk / ix_term_keys_grams).
+    cjk: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
-        Index("ix_term_keys_key", "key", "entry_id"),
+        # Covers exact, variant and prefix lookups without reading the table.
+        Index("ix_term_keys_lookup", "key", "lang", "match", "entry_id"),
         Index("ix_term_keys_entry", "entry_id"),
     )
+
+
+class IndexStateRow(Base):
+    """Which version of the indexing rules (glossary.indexing.INDEX_VERSION) the stored
+    keys were made with; a mismatch makes the glossary rebuild them when opened."""
+
+    __tablename__ = "index_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ArticleRow(Base):
@@ -182,3 +212,20 @@ class ApiTokenRow(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+#: Tables (with FTS5's shadow tables) and indexes that migrations create per backend and
+#: the models leave out; :func:`is_unmodelled` tells schema comparisons to skip them.
+UNMODELLED_TABLE_PREFIX = "fts_"
+UNMODELLED_INDEXES = frozenset({"ix_term_keys_trgm", "ix_term_keys_grams", "ix_terms_covering"})
+
+
+def is_unmodelled(name: str | None, type_: str) -> bool:
+    """True for the backend-specific search structures the models do not describe."""
+    if not name:
+        return False
+    if type_ == "table":
+        return name.startswith(UNMODELLED_TABLE_PREFIX)
+    if type_ == "index":
+        return name in UNMODELLED_INDEXES
+    return False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from typing import Any
+
+from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from glossary.indexing import keys_for_entry
@@ -29,11 +31,11 @@ def entry_from_row(row: EntryRow) -> Entry:
     )
 
 
-_LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
+LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
 
 
 def _term_order(row: TermRow) -> tuple[int, int]:
-    return (_LANG_ORDER.get(row.lang, 9), row.position)
+    return (LANG_ORDER.get(row.lang, 9), row.position)
 
 
 def term_from_row(row: TermRow) -> Term:
@@ -69,10 +71,28 @@ def term_rows(entry: Entry) -> list[TermRow]:
     return rows
 
 
+#: Columns of a key row, in the order of :func:`key_tuples`.
+KEY_COLUMNS = ("entry_id", "lang", "key", "match", "source", "fuzzy", "cjk")
+
+
+def key_tuples(entry_id: int, entry: Entry) -> list[tuple[Any, ...]]:
+    """The ``term_keys`` rows of an entry (see :mod:`glossary.indexing`), as tuples."""
+    return [(entry_id, *k) for k in keys_for_entry(entry)]
+
+
+def key_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
+    """The ``term_keys`` rows of an entry, as dictionaries."""
+    return [dict(zip(KEY_COLUMNS, row, strict=True)) for row in key_tuples(entry_id, entry)]
+
+
 def write_keys(session: Session, entry_id: int, entry: Entry) -> None:
-    """Replace the entry's lookup keys so the next query finds it by its new forms."""
+    """Replace the entry's lookup keys so the next query finds it by its new forms.
+
+    Runs in the caller's transaction: the substring and typo indexes follow through the
+    database's own triggers (SQLite) or indexes (PostgreSQL), so the edit is findable by
+    every kind of match as soon as it is committed.
+    """
     session.execute(delete(TermKeyRow).where(TermKeyRow.entry_id == entry_id))
-    session.add_all(
-        TermKeyRow(entry_id=entry_id, lang=k.lang, key=k.key, match=k.match, source=k.source)
-        for k in keys_for_entry(entry)
-    )
+    rows = key_rows(entry_id, entry)
+    if rows:
+        session.execute(insert(TermKeyRow), rows)

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from glossary.settings import default_database_url
-from glossary.store.models import Base
+from glossary.store.models import Base, is_unmodelled
 
 config = context.config
 target_metadata = Base.metadata
@@ -29,6 +29,8 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        # Autogenerate must not drop the per-backend search structures of migration 0002.
+        include_object=lambda obj, name, type_, reflected, other: not is_unmodelled(name, type_),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,375 @@
+"""The lookup itself: which statements run for a query, and how results are ranked.
+
+A query is normalised (:func:`glossary.keys.normalize_key`; a trailing English
+possessive is also tried without it) and matched, strongest first:
+
+1. **exact / variant / prefix** — one range scan of the key index from the query's key
+   to the end of its prefix range, in key order: the rows equal to the key come first
+   (``exact`` for a written form, ``variant`` for a field or generated variant), then
+   the keys that continue it (``prefix``, search-as-you-type);
+2. **variant by romanization system** — for a query in Latin letters that is no stored
+   form or variant, its sound keys (:func:`glossary.indexing.query_sound_keys`), so that
+   "Yi Jae-myeong" finds "Lee Jae-myung";
+3. **substring** — for a Korean or Japanese query that is no stored form or variant,
+   while fewer than ``limit`` entries were found: the keys containing it (高市 in 高市早苗,
+   안보 in 국가안보실), from one- and two-character pieces, so one- and two-character
+   queries work;
+4. **fuzzy** — only when nothing above matched: keys within a few typos
+   (:mod:`glossary.lookup.fuzzy`).
+
+An entry is reported once, under its strongest match. Filters (language of the matched
+form, kind, status) apply inside every statement, so ``limit`` counts what is returned.
+Results are ranked by match type, approved before candidate, then the closer typo match,
+then evidence (how often the entry was seen in articles). When more entries match than
+``limit``, the strongest and closest are chosen first (for prefixes, the shortest
+completions among the first in key order), then ranked.
+
+Every statement is answered from an index: the key index (which covers exact, variant
+and prefix lookups without reading the table), the substring and typo indexes, and the
+primary keys of the chosen entries and their terms; no statement reads more rows than a
+small multiple of ``limit``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Engine
+
+from glossary.indexing import query_sound_keys
+from glossary.keys import has_cjk, normalize_key, strip_possessive
+from glossary.lang import normalize_language
+from glossary.lookup.fuzzy import TypoSearch
+from glossary.lookup.hydrate import Hydrator
+from glossary.lookup.match import MATCH_ORDER, Match, rank_key
+from glossary.lookup.sql import SQLITE, Statements, statements_for
+from glossary.vocab import KINDS, STATUSES, check_choice
+
+_KEY_END = "\U0010ffff"
+_EXACT, _VARIANT, _PREFIX, _SUBSTRING, _FUZZY = range(5)
+# Key rows read per statement: one entry can match by several keys (a form, a field,
+# the same key in another language).
+_POOL_FACTOR = 4
+_MIN_POOL = 40
+# A sound key is a variant in a looser sense than a stored spelling.
+_SOUND_SCORE = 0.9
+
+
+class _Candidates:
+    """The best match found so far for each entry, in the order entries were found."""
+
+    __slots__ = ("best",)
+
+    def __init__(self) -> None:
+        # entry id -> [rank, score, key]
+        self.best: dict[int, list[Any]] = {}
+
+    def add(self, rows: list[Any], classify: Callable[[str, str], tuple[int, float]]) -> None:
+        best = self.best
+        for entry_id, key, match in rows:
+            rank, score = classify(key, match)
+            if rank < 0:
+                continue
+            old = best.get(entry_id)
+            if old is None:
+                best[entry_id] = [rank, score, key]
+            elif rank < old[0] or (rank == old[0] and score > old[1]):
+                old[:] = [rank, score, key]
+
+    def has(self, rank: int) -> bool:
+        return any(v[0] <= rank for v in self.best.values())
+
+
+def search(
+    conn: Any,
+    statements: Statements,
+    hydrator: Hydrator,
+    typos: TypoSearch,
+    query: str,
+    *,
+    lang: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    limit: int = 20,
+) -> list[Match]:
+    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection."""
+    if lang:
+        lang = normalize_language(lang)
+    if kind:
+        check_choice("kind", kind, KINDS)
+    if status:
+        check_choice("status", status, STATUSES)
+    key = normalize_key(query)
+    bare = strip_possessive(query.strip())
+    bare_key = normalize_key(bare) if bare else ""
+    keys = {k for k in (key, bare_key) if k}
+    if not keys or limit < 1:
+        return []
+
+    flags = (bool(lang), bool(kind), bool(status))
+    filters = [f for f in (lang, kind, status) if f]
+    pool = max(limit * _POOL_FACTOR, _MIN_POOL)
+    found = _Candidates()
+    cur = conn.cursor()
+
+    # 1. exact, variant, prefix: one range scan from the shortest key (the possessive-free
+    #    key is nearly always a prefix of the query's key, so one scan covers both).
+    starts = sorted(keys, key=len)
+    for i, start in enumerate(starts):
+        if i and start.startswith(starts[0]):
+            continue
+
+        def classify(found_key: str, match: str, start: str = start) -> tuple[int, float]:
+            if found_key in keys:
+                return (_EXACT if match == "form" else _VARIANT), 1.0
+            return _PREFIX, len(start) / len(found_key)
+
+        cur.execute(statements.keys_range(*flags), (start, start + _KEY_END, *filters, pool))
+        found.add(cur.fetchall(), classify)
+
+    # 2. romanization-system variants of a query in Latin letters (unless it is itself a
+    #    stored form or variant: then the sound keys would only add other spellings).
+    if not found.has(_VARIANT):
+        sound = query_sound_keys(query)
+        if sound:
+            cur.execute(
+                statements.keys_in(len(sound), True, *flags),
+                (*statements.list_params(sound), *filters, pool),
+            )
+            found.add(cur.fetchall(), _constant(_VARIANT, _SOUND_SCORE))
+
+    # 3. inside Korean and Japanese forms, when nothing matched it as a whole.
+    if not found.has(_VARIANT) and len(found.best) < limit and has_cjk(key):
+        _substrings(cur, statements, found, key, flags, filters, 2 * limit)
+
+    # 4. typos, when nothing else matched: the closest keys first, until enough entries.
+    if not found.best:
+        by_score: dict[float, list[str]] = {}
+        for typo_key, typo_score in typos.similar_keys(cur, key):
+            by_score.setdefault(typo_score, []).append(typo_key)
+        for typo_score in sorted(by_score, reverse=True):
+            typo_keys = by_score[typo_score]
+            cur.execute(
+                statements.keys_in(len(typo_keys), False, *flags),
+                (*statements.list_params(typo_keys), *filters, pool),
+            )
+            found.add(cur.fetchall(), _constant(_FUZZY, typo_score))
+            if len(found.best) >= limit:
+                break
+
+    if not found.best:
+        return []
+    # The strongest matches first (the closest completions among prefixes); status and
+    # evidence, which come with the entries, then order the chosen ones.
+    chosen = sorted(found.best.items(), key=lambda item: (item[1][0], -item[1][1]))[:limit]
+    ids = [entry_id for entry_id, _ in chosen]
+    cur.execute(statements.entries(len(ids)), statements.list_params(ids))
+    entries = hydrator.entries(cur.fetchall())
+    ranked = []
+    for entry_id, (rank, score, matched) in chosen:
+        entry = entries.get(entry_id)
+        if entry is None:  # deleted between two statements (PostgreSQL, autocommit)
+            continue
+        order = rank_key(rank, entry.status, score, entry.evidence_count, entry_id)
+        ranked.append((order, Match(entry, MATCH_ORDER[rank], score, matched)))
+    ranked.sort(key=itemgetter(0))
+    return [match for _, match in ranked]
+
+
+def _constant(rank: int, score: float) -> Callable[[str, str], tuple[int, float]]:
+    """A classification giving every row the same match type and score."""
+
+    def classify(_key: str, _match: str) -> tuple[int, float]:
+        return rank, score
+
+    return classify
+
+
+def _substrings(
+    cur: Any,
+    statements: Statements,
+    found: _Candidates,
+    key: str,
+    flags: tuple[bool, bool, bool],
+    filters: list[str],
+    pool: int,
+) -> None:
+    if statements is SQLITE:
+        # fts_cjk holds each key's two-character pieces, and its last character alone,
+        # with a one-character prefix index (migration 0002).
+        if len(key) == 1:
+            expression = f'"{key}"*'
+        else:
+            pieces = dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1))
+            expression = " AND ".join('"' + p.replace('"', '""') + '"' for p in pieces)
+        params: tuple[Any, ...] = (expression, *filters, pool)
+    else:
+        if len(key) <= 2:
+            grams = [key]
+        else:
+            grams = list(dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1)))
+        params = (grams, key, *filters, pool)
+    cur.execute(statements.substrings(*flags), params)
+
+    def classify(found_key: str, _match: str) -> tuple[int, float]:
+        if found_key == key or key not in found_key:
+            return -1, 0.0  # the range scan's own; pieces that are not adjacent
+        rank = _PREFIX if found_key.startswith(key) else _SUBSTRING
+        return rank, len(key) / len(found_key)
+
+    found.add(cur.fetchall(), classify)
+
+
+class Lookup:
+    """The lookup of one glossary, with a database connection of its own per thread.
+
+    Each thread keeps one DBAPI connection (detached from SQLAlchemy's pool) for its
+    lookups, so a lookup costs its statements and nothing else. Nothing is cached but
+    the prepared statements: the next lookup sees every committed edit, whoever made it.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.statements = statements_for(engine.dialect.name)
+        self.hydrator = Hydrator(engine.dialect)
+        self.typos = TypoSearch(self.statements)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[tuple[int, Any]] = []
+        self._errors = engine.dialect.loaded_dbapi.OperationalError
+        database = engine.url.database
+        # An in-memory SQLite database exists only in the pool's own connection.
+        self._pooled = engine.dialect.name == "sqlite" and database in (None, "", ":memory:")
+
+    def find(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        limit: int = 20,
+    ) -> list[Match]:
+        """See :func:`search`."""
+        if self._pooled:
+            fairy = self.engine.raw_connection()
+            try:
+                return search(
+                    fairy.dbapi_connection,
+                    self.statements,
+                    self.hydrator,
+                    self.typos,
+                    query,
+                    lang=lang,
+                    kind=kind,
+                    status=status,
+                    limit=limit,
+                )
+            finally:
+                fairy.close()
+        for attempt in (1, 2):
+            conn = self._connection()
+            try:
+                return self._search(conn, query, lang, kind, status, limit)
+            except self._errors:
+                # A broken connection (a restarted server): forget it and try once more.
+                self._forget(conn)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _search(
+        self,
+        conn: Any,
+        query: str,
+        lang: str | None,
+        kind: str | None,
+        status: str | None,
+        limit: int,
+    ) -> list[Match]:
+        sqlite = self.statements is SQLITE
+        if sqlite:
+            conn.execute("BEGIN")  # one snapshot for all the statements of the lookup
+        try:
+            return search(
+                conn,
+                self.statements,
+                self.hydrator,
+                self.typos,
+                query,
+                lang=lang,
+                kind=kind,
+                status=status,
+                limit=limit,
+            )
+        finally:
+            if sqlite:
+                conn.execute("COMMIT")
+
+    def _connection(self) -> Any:
+        local = self._local
+        conn = getattr(local, "conn", None)
+        if conn is not None and local.pid == os.getpid():
+            return conn
+        fairy = self.engine.raw_connection()
+        fairy.detach()
+        conn = fairy.dbapi_connection
+        assert conn is not None
+        if self.statements is not SQLITE:
+            conn.autocommit = True  # each statement on its own: no idle transactions
+            # pg_trgm's default (0.3) misses some keys two typos away from a short query.
+            conn.execute("SET pg_trgm.similarity_threshold = 0.2")
+        local.conn, local.pid = conn, os.getpid()
+        with self._lock:
+            self._opened.append((local.pid, conn))
+        return conn
+
+    def _forget(self, conn: Any) -> None:
+        """Drop a connection after an error (it may be broken); the next lookup opens one."""
+        self._local.conn = None
+        with self._lock:
+            self._opened = [(pid, c) for pid, c in self._opened if c is not conn]
+        with contextlib.suppress(self.engine.dialect.loaded_dbapi.Error):
+            conn.close()  # closing a broken connection may fail too
+
+    def close(self) -> None:
+        """Close every connection this lookup opened (in this process)."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for pid, conn in opened:
+            # A connection inherited from a parent process is the parent's to close
+            # (closing SQLite's copy would drop the parent's file locks).
+            if pid == os.getpid():
+                conn.close()
+        self._local = threading.local()
+
+
+def lookup_entries(
+    session: Any,
+    query: str,
+    *,
+    lang: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    limit: int = 20,
+) -> list[Match]:
+    """Look up inside an open SQLAlchemy session, seeing its uncommitted changes."""
+    connection = session.connection()
+    dialect = connection.dialect
+    statements = statements_for(dialect.name)
+    return search(
+        connection.connection.dbapi_connection,
+        statements,
+        Hydrator(dialect),
+        TypoSearch(statements),
+        query,
+        lang=lang,
+        kind=kind,
+        status=status,
+        limit=limit,
+    )

@@ -1,0 +1,230 @@
+"""Rebuilding every entry's lookup keys, when the indexing rules change or after a bulk load.
+
+The keys in ``term_keys`` are derived data: :func:`glossary.store.rows.write_keys` keeps
+them current entry by entry, and ``index_state`` records the version of the rules
+(:data:`glossary.indexing.INDEX_VERSION`) they were made with. When the software's rules
+are newer than the stored keys, :func:`ensure_keys_current` rebuilds them all, once, in
+one transaction; other readers keep the old keys until it commits.
+
+A rebuild of a large glossary (a million entries) is organised for speed: the key
+indexes are dropped and created again once the rows are in (one sort instead of
+millions of random B-tree inserts); on SQLite the triggers that keep the full-text
+tables current are set aside (their definitions are read from the database and put
+back as they were) and the full-text tables refilled in one pass at the end; and, when
+asked, worker processes compute the keys while the main process writes. All of it is one
+transaction: readers see the old keys or the new ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
+
+from glossary.indexing import INDEX_VERSION
+from glossary.model import Entry, Term
+from glossary.store.engine import WRITE
+from glossary.store.models import EntryRow, IndexStateRow, TermKeyRow, TermRow, utcnow
+from glossary.store.rows import KEY_COLUMNS, key_tuples
+from glossary.vocab import TERM_FIELDS
+
+log = logging.getLogger(__name__)
+
+STATE_NAME = "lookup"
+#: Tables whose SQLite triggers keep the full-text tables current (migration 0002).
+_TRIGGER_TABLES = ("term_keys", "fts_typo_keys")
+#: From this many entries on, a rebuild drops and recreates the key indexes (and may
+#: compute keys in worker processes).
+BULK_ENTRIES = 20_000
+
+_keys = cast(Table, TermKeyRow.__table__)
+_state = cast(Table, IndexStateRow.__table__)
+_terms = cast(Table, TermRow.__table__)
+_TERM_COLUMNS = ("entry_id", "lang", "text", "role", *TERM_FIELDS)
+
+# A batch of entries as plain tuples (cheap to send to a worker process):
+# (entry id, kind, origin, [(lang, text, role, hanja, ..., given), ...]).
+_Batch = list[tuple[int, str, str, list[tuple[Any, ...]]]]
+
+
+def stored_version(conn: Connection) -> int | None:
+    """The indexing-rules version the stored keys follow (None: unknown, rebuild)."""
+    return conn.scalar(select(IndexStateRow.version).where(IndexStateRow.name == STATE_NAME))
+
+
+def ensure_keys_current(engine: Engine) -> bool:
+    """Rebuild every entry's keys if they were made by other rules; True if it did."""
+    with engine.connect() as conn:
+        if stored_version(conn) == INDEX_VERSION:
+            return False
+    return rebuild_keys(engine, only_if_stale=True) is not None
+
+
+def rebuild_keys(
+    engine: Engine,
+    *,
+    batch_size: int = 5000,
+    only_if_stale: bool = False,
+    workers: int = 1,
+) -> int | None:
+    """Recompute the keys of every entry in one transaction; return how many entries.
+
+    With ``only_if_stale`` nothing is done (None is returned) when, once the write lock
+    is held, the keys turn out to be current: another process rebuilt them meanwhile.
+    With ``workers`` above 1, that many processes compute the keys of a large glossary
+    while this one writes; the calling program must then be importable by a fresh
+    interpreter (a script's top level guarded by ``if __name__ == "__main__"``), as
+    Python's ``spawn`` start method requires.
+    """
+    with engine.execution_options(**WRITE).begin() as conn:
+        if only_if_stale and stored_version(conn) == INDEX_VERSION:
+            return None
+        started = time.perf_counter()
+        count = conn.scalar(select(func.count(EntryRow.id))) or 0
+        bulk = count >= BULK_ENTRIES
+        sqlite = conn.dialect.name == "sqlite"
+        triggers = _set_aside_triggers(conn) if sqlite else []
+        conn.execute(delete(TermKeyRow))
+        indexes = list(_keys.indexes) if bulk else []
+        for index in indexes:
+            index.drop(conn)
+        batches = _entry_batches(conn, batch_size)
+        if bulk and workers > 1:
+            results = _keys_in_workers(batches, workers)
+        else:
+            results = (_batch_keys(batch) for batch in batches)
+        for rows in results:
+            _insert_keys(conn, rows)
+        log.info("keys of %d entries written in %.1f s", count, time.perf_counter() - started)
+        for index in indexes:
+            index.create(conn)
+        log.info("key indexes ready after %.1f s", time.perf_counter() - started)
+        if sqlite:
+            # Refill the full-text tables from their sources (migration 0002).
+            for statement in (
+                "DELETE FROM fts_typo_keys",
+                "DELETE FROM fts_typo",
+                # In key order: a table scan, one sort, and in-order inserts.
+                "INSERT OR IGNORE INTO fts_typo_keys(key) "
+                "SELECT key FROM term_keys WHERE fuzzy ORDER BY key",
+                "INSERT INTO fts_typo(rowid, k) SELECT rid, k FROM fts_typo_source",
+                "INSERT INTO fts_cjk(fts_cjk) VALUES ('rebuild')",
+            ):
+                conn.exec_driver_sql(statement)
+            for sql in triggers:
+                conn.exec_driver_sql(sql)
+        elif bulk:
+            conn.exec_driver_sql("ANALYZE term_keys")
+        _set_state(conn, STATE_NAME, INDEX_VERSION)
+        log.info("full-text indexes ready after %.1f s", time.perf_counter() - started)
+    return count
+
+
+def _set_aside_triggers(conn: Connection) -> list[str]:
+    """Drop the full-text triggers; return their definitions, to create them again."""
+    marks = ", ".join("?" * len(_TRIGGER_TABLES))
+    found = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
+        _TRIGGER_TABLES,
+    ).all()
+    for name, _ in found:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    return [sql for _, sql in found]
+
+
+def _set_state(conn: Connection, name: str, version: int) -> None:
+    conn.execute(delete(_state).where(_state.c.name == name))
+    conn.execute(insert(_state).values(name=name, version=version, built_at=utcnow()))
+
+
+def _insert_keys(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        # The DBAPI's executemany directly: several times faster than SQLAlchemy's
+        # row-by-row parameter handling, which matters for millions of keys.
+        marks = ", ".join("?" * len(KEY_COLUMNS))
+        conn.exec_driver_sql(
+            f"INSERT INTO term_keys ({', '.join(KEY_COLUMNS)}) VALUES ({marks})", rows
+        )
+    else:
+        conn.execute(insert(_keys), [dict(zip(KEY_COLUMNS, r, strict=True)) for r in rows])
+
+
+def _entry_batches(conn: Connection, batch_size: int) -> Iterator[_Batch]:
+    """Every entry with its terms (just what indexing needs), in id order, in batches.
+
+    Read through the driver's own cursor: millions of rows cost several times more as
+    SQLAlchemy rows.
+    """
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    heads_sql = f"SELECT id, kind, origin FROM entries WHERE id > {mark} ORDER BY id LIMIT {mark}"
+    terms_sql = (
+        f"SELECT {', '.join(_TERM_COLUMNS)} FROM terms WHERE entry_id BETWEEN {mark} AND {mark} "
+        "ORDER BY entry_id, lang, position"
+    )
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    cur = dbapi.cursor()
+    last = 0
+    while True:
+        cur.execute(heads_sql, (last, batch_size))
+        heads = cur.fetchall()
+        if not heads:
+            return
+        first, last = heads[0][0], heads[-1][0]
+        terms: dict[int, list[tuple[Any, ...]]] = {row[0]: [] for row in heads}
+        cur.execute(terms_sql, (first, last))
+        for row in cur.fetchall():
+            found = terms.get(row[0])
+            if found is not None:
+                found.append(tuple(row[1:]))
+        yield [(entry_id, kind, origin or "", terms[entry_id]) for entry_id, kind, origin in heads]
+
+
+def _batch_keys(batch: _Batch) -> list[tuple[Any, ...]]:
+    """The key rows of a batch of entries (runs in a worker process for big rebuilds)."""
+    rows: list[tuple[Any, ...]] = []
+    for entry_id, kind, origin, term_rows in batch:
+        terms = [_term(t) for t in term_rows]
+        rows += key_tuples(entry_id, Entry(kind=kind, origin=origin, terms=terms, id=entry_id))
+    return rows
+
+
+def _term(row: tuple[Any, ...]) -> Term:
+    """A term from (lang, text, role, hanja, romanization, press, reading, hepburn, plain,
+    family, given), as read by _entry_batches."""
+    fields = [value or "" for value in row[3:]]
+    hanja, romanization, press, reading, hepburn, plain, family, given = fields
+    return Term(
+        row[0],
+        row[1],
+        row[2],
+        hanja=hanja,
+        romanization=romanization,
+        press=press,
+        reading=reading,
+        hepburn=hepburn,
+        plain=plain,
+        family=family,
+        given=given,
+    )
+
+
+def _keys_in_workers(batches: Iterator[_Batch], workers: int) -> Iterator[list[tuple[Any, ...]]]:
+    """Keys of each batch, computed by ``workers`` processes, in order, a few in flight."""
+    # "spawn": a fresh interpreter, safe whatever threads or connections this one has.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        pending: deque[Future[list[tuple[Any, ...]]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_batch_keys, batch))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
