@@ -12,18 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
-
-from glossary import history as hist
 from glossary.api import Glossary
 from glossary.articles import iter_article_paths, read_article
 from glossary.errors import GlossaryError
-from glossary.formats.csv import CsvRow, read_csv
-from glossary.model import Entry
-from glossary.settings import current_user
-from glossary.store.models import EntryRow, TermRow
-from glossary.store.rows import entry_from_row
+from glossary.formats.base import EntryRecord
+from glossary.formats.csv import CsvFormat, read_csv
+from glossary.importer import apply_records, sync_id_sequence
+
+__all__ = ["LoadReport", "load_articles", "load_terms", "sync_id_sequence"]
 
 Progress = Callable[[int, int], None]
 
@@ -43,35 +39,6 @@ class LoadReport:
         )
 
 
-def _content(entry: Entry) -> dict[str, object]:
-    snap = entry.snapshot()
-    snap.pop("id", None)
-    snap.pop("version", None)
-    return snap
-
-
-def _find_existing(s: Session, row: CsvRow) -> EntryRow | None:
-    if row.entry_id is not None:
-        return s.get(EntryRow, row.entry_id)
-    for lang in ("en", "ko", "ja"):
-        pref = row.entry.preferred(lang)
-        if pref is None:
-            continue
-        found = s.scalar(
-            select(EntryRow)
-            .join(TermRow, TermRow.entry_id == EntryRow.id)
-            .where(
-                TermRow.lang == lang,
-                TermRow.text == pref.text,
-                TermRow.role == "preferred",
-                EntryRow.kind == row.entry.kind,
-            )
-            .limit(1)
-        )
-        return found
-    return None
-
-
 def load_terms(
     g: Glossary,
     path: str | Path,
@@ -80,52 +47,37 @@ def load_terms(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> LoadReport:
-    """Load a glossary CSV into ``g`` as one transaction; see the module docstring."""
+    """Load a glossary CSV into ``g`` as one transaction; see the module docstring.
+
+    ``progress(i, n)`` is called once for each of the file's ``n`` rows.
+    """
     rows = read_csv(path)  # raises ParseError before anything is written
-    who = user or current_user()
-    report = LoadReport()
-    batch = hist.new_batch()
-    with g.writing() as s:
-        for i, row in enumerate(rows, 1):
-            existing = _find_existing(s, row)
-            if existing is not None:
-                stored = entry_from_row(existing)
-                if _content(stored) == _content(row.entry):
-                    report.unchanged.append(stored.id or 0)
-                else:
-                    report.conflicts.append(
-                        (row.line, stored.id or 0, "differs from the stored entry, which was kept")
-                    )
-            else:
-                new = g.insert_entry(s, row.entry, who, entry_id=row.entry_id)
-                saved = entry_from_row(new)
-                hist.record(
-                    s,
-                    entry_id=new.id,
-                    action="create",
-                    user=who,
-                    before=None,
-                    after=saved.snapshot(),
-                    batch=batch,
-                )
-                report.created.append(new.id)
-            if progress:
-                progress(i, len(rows))
-        sync_id_sequence(s)
-        if dry_run:
-            s.rollback()
-    return report
-
-
-def sync_id_sequence(s: Session) -> None:
-    """After rows were stored with explicit ids, make PostgreSQL's counter continue past them."""
-    if s.get_bind().dialect.name != "postgresql":
-        return
-    top = s.scalar(select(func.max(EntryRow.id))) or 0
-    if top:
-        s.execute(
-            text("SELECT setval(pg_get_serial_sequence('entries', 'id'), :top)"), {"top": top}
+    records = [
+        EntryRecord(
+            entry=r.entry,
+            entry_id=r.entry_id,
+            line=r.line,
+            scope=tuple(c for c in r.columns if c != "id"),
         )
+        for r in rows
+    ]
+    seen = 0
+
+    def tick(done: int) -> None:
+        nonlocal seen
+        if progress is not None:
+            for i in range(seen + 1, done + 1):
+                progress(i, len(rows))
+        seen = done
+
+    report = apply_records(
+        g, CsvFormat(), records, name=str(path), dry_run=dry_run, user=user, tick=tick
+    )
+    return LoadReport(
+        created=report.created,
+        unchanged=report.unchanged,
+        conflicts=[(c.line or 0, c.entry_id, c.reason) for c in report.conflicts],
+    )
 
 
 @dataclass

@@ -30,9 +30,16 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, ClassVar
 
 from glossary.errors import GlossaryError, InvalidValue, ParseError
+from glossary.formats.base import (
+    EntryRecord,
+    ExportOptions,
+    Format,
+    Problem,
+    Record,
+)
 from glossary.lang import LANGUAGES
 from glossary.model import Entry, Term
 from glossary.vocab import LANGUAGE_FIELDS
@@ -54,15 +61,22 @@ def _language_columns(lang: str) -> list[str]:
     return cols
 
 
+ENTRY_COLUMNS: tuple[str, ...] = ("id", "kind", "status", "origin", "note", "review")
 COLUMNS: tuple[str, ...] = (
-    "id",
-    "kind",
-    "status",
-    "origin",
-    "note",
-    "review",
+    *ENTRY_COLUMNS,
     *[c for lang in LANGUAGES for c in _language_columns(lang)],
 )
+
+
+#: Columns listing several forms of one role.
+_LIST_COLUMNS = frozenset(f"{lang}_{suffix}" for lang in LANGUAGES for suffix, _ in _ROLE_COLUMNS)
+
+
+def columns_for(target: str | None) -> tuple[str, ...]:
+    """The columns of an export: all of them, or English and one target language."""
+    if target is None:
+        return COLUMNS
+    return (*ENTRY_COLUMNS, *_language_columns("en"), *_language_columns(target))
 
 
 @dataclass
@@ -72,6 +86,8 @@ class CsvRow:
     line: int
     entry_id: int | None
     entry: Entry
+    #: The header of the file the row came from.
+    columns: tuple[str, ...] = COLUMNS
 
 
 def split_cell(value: str) -> list[str]:
@@ -87,20 +103,38 @@ def read_csv(path: str | Path) -> list[CsvRow]:
     """Read a glossary CSV file; ParseError names the line and column of any bad value."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            return list(parse_csv(decoded_lines(f, str(p)), str(p)))
     except OSError as exc:
         raise ParseError(str(p), None, f"cannot be read: {exc.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(str(p), line, "is not UTF-8 text; save the file as UTF-8") from None
-    return list(parse_csv(io.StringIO(text, newline=""), str(p)))
 
 
-def parse_csv(stream: IO[str], name: str) -> Iterator[CsvRow]:
-    """Parse glossary CSV text, one entry per row."""
-    reader = csv.reader(stream)
+def decoded_lines(stream: IO[bytes], name: str) -> Iterator[str]:
+    """The lines of a UTF-8 file (a byte-order mark is allowed), stopping at a bad byte."""
+    for number, raw in enumerate(stream, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ParseError(name, number, "is not UTF-8 text; save the file as UTF-8") from None
+
+
+def parse_csv(stream: IO[str] | Iterable[str], name: str) -> Iterator[CsvRow]:
+    """Parse glossary CSV text, one entry per row; the first bad row raises ParseError."""
+    for item in iter_csv(stream, name):
+        if isinstance(item, Problem):
+            raise item.to_error()
+        yield item
+
+
+def iter_csv(stream: IO[str] | Iterable[str], name: str) -> Iterator[CsvRow | Problem]:
+    """Parse glossary CSV text: an entry, or a problem naming line and column, per row.
+
+    A problem with the file as a whole (no header, an unknown column, broken quoting)
+    raises ParseError.
+    """
+    reader = csv.reader(stream, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -116,12 +150,15 @@ def parse_csv(stream: IO[str], name: str) -> Iterator[CsvRow]:
             f"unknown column {unknown[0]!r}; the columns are: {', '.join(COLUMNS)}",
             unknown[0],
         )
+    repeated = [h for i, h in enumerate(header) if h in header[:i]]
+    if repeated:
+        raise ParseError(name, 1, f"the column {repeated[0]!r} appears twice", repeated[0])
     if "kind" not in header:
         raise ParseError(name, 1, "the header has no 'kind' column", "kind")
     if not any(lang in header for lang in LANGUAGES):
         raise ParseError(name, 1, "the header needs at least one of the columns en, ko, ja")
+    columns = tuple(header)
     seen_ids: dict[int, int] = {}
-    line = 1
     while True:
         start = reader.line_num + 1
         try:
@@ -134,26 +171,45 @@ def parse_csv(stream: IO[str], name: str) -> Iterator[CsvRow]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            raise ParseError(
+            yield Problem(
                 name, line, f"the row has {len(cells)} cells but the header has {len(header)}"
             )
+            continue
         row = dict(zip(header, cells, strict=True))
-        csv_row = _row_to_entry(row, name, line)
+        try:
+            csv_row = _row_to_entry(row, name, line)
+        except ParseError as exc:
+            yield Problem.from_error(exc)
+            continue
+        csv_row.columns = columns
         if csv_row.entry_id is not None:
             if csv_row.entry_id in seen_ids:
-                raise ParseError(
+                yield Problem(
                     name,
                     line,
                     f"id {csv_row.entry_id} is already used on line {seen_ids[csv_row.entry_id]}",
                     "id",
                 )
+                continue
             seen_ids[csv_row.entry_id] = line
         yield csv_row
 
 
+#: Per language: (field, column) of the preferred form's fields, (column, role) of the others.
+_LANG_COLUMNS = {
+    lang: (
+        tuple((f, f"{lang}_{f}") for f in LANGUAGE_FIELDS[lang]),
+        tuple((f"{lang}_{suffix}", role) for suffix, role in _ROLE_COLUMNS),
+    )
+    for lang in LANGUAGES
+}
+
+
 def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
+    cells = {k: restore_formula(v.strip()) if v else "" for k, v in row.items()}
+
     def cell(col: str) -> str:
-        return restore_formula(row.get(col, "").strip())
+        return cells.get(col, "")
 
     entry_id: int | None = None
     if cell("id"):
@@ -167,35 +223,43 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
             ) from None
     review = split_cell(cell("review"))
     for r in review:
-        if r not in COLUMNS or r in ("id", "kind", "status", "origin", "note", "review"):
+        if r not in COLUMNS or r in ENTRY_COLUMNS:
             raise ParseError(name, line, f"{r!r} in review is not a language column", "review")
     terms: list[Term] = []
     for lang in LANGUAGES:
         preferred = cell(lang)
-        fields: dict[str, Any] = {f: cell(f"{lang}_{f}") for f in LANGUAGE_FIELDS[lang]}
+        field_columns, role_columns = _LANG_COLUMNS[lang]
         if not preferred:
-            filled = [f"{lang}_{f}" for f, v in fields.items() if v]
+            filled = [col for _, col in field_columns if cell(col)]
             if filled:
                 raise ParseError(
                     name, line, f"{filled[0]} is filled but the {lang} form is empty", filled[0]
                 )
         else:
-            suggested = [r.removeprefix(f"{lang}_") for r in review if r.startswith(f"{lang}_")]
-            if lang in review:
-                suggested.append("text")
-            terms.append(
-                Term(lang=lang, text=preferred, role="preferred", suggested=suggested, **fields)
-            )
-        for suffix, role in _ROLE_COLUMNS:
-            for value in split_cell(cell(f"{lang}_{suffix}")):
-                terms.append(Term(lang=lang, text=value, role=role))
+            term = Term(lang=lang, text=preferred, role="preferred")
+            for f, col in field_columns:
+                value = cells.get(col)
+                if value:
+                    setattr(term, f, value)
+            if review:
+                term.suggested = [
+                    r.removeprefix(f"{lang}_") for r in review if r.startswith(f"{lang}_")
+                ]
+                if lang in review:
+                    term.suggested.append("text")
+            terms.append(term)
+        for col, role in role_columns:
+            value = cells.get(col)
+            if value:
+                for text in split_cell(value):
+                    terms.append(Term(lang=lang, text=text, role=role))
     if not terms:
         raise ParseError(name, line, "the row has no form in any language (en, ko, ja)")
     entry = Entry(
         kind=cell("kind"),
         status=cell("status") or "candidate",
         origin=cell("origin"),
-        note=row.get("note", "").strip(),
+        note=cell("note"),
         terms=terms,
     )
     try:
@@ -207,28 +271,39 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
     return CsvRow(line=line, entry_id=entry_id, entry=entry)
 
 
-def entry_to_row(entry: Entry) -> dict[str, str]:
-    """The CSV cells of an entry (the inverse of reading a row)."""
-    row = {c: "" for c in COLUMNS}
-    row.update(
-        id=str(entry.id or ""),
-        kind=entry.kind,
-        status=entry.status,
-        origin=entry.origin,
-        note=entry.note,
-    )
+def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
+    """The CSV cells of an entry (the inverse of reading a row); ``review`` lists the
+    suggestions of ``languages`` only (those a file with fewer columns carries)."""
+    row = dict.fromkeys(COLUMNS, "")
+    row["id"] = str(entry.id or "")
+    row["kind"] = entry.kind
+    row["status"] = entry.status
+    row["origin"] = entry.origin
+    row["note"] = entry.note
+    by_lang: dict[str, list[Term]] = {}
+    for t in entry.terms:
+        by_lang.setdefault(t.lang, []).append(t)
+    shown = set(languages)
     review: list[str] = []
     for lang in LANGUAGES:
-        pref = entry.preferred(lang)
-        if pref is not None and pref.role == "preferred":
+        terms = by_lang.get(lang)
+        if not terms:
+            continue
+        # The house form; without one, every form goes to its role's column.
+        pref = next((t for t in terms if t.role == "preferred"), None)
+        if pref is not None:
             row[lang] = pref.text
             for f in LANGUAGE_FIELDS[lang]:
                 row[f"{lang}_{f}"] = getattr(pref, f)
-            review += [lang if s == "text" else f"{lang}_{s}" for s in pref.suggested]
+            if lang in shown:
+                review += [lang if s == "text" else f"{lang}_{s}" for s in pref.suggested]
+        others: dict[str, list[str]] = {}
+        for t in terms:
+            if t is not pref:
+                others.setdefault(t.role, []).append(t.text)
         for suffix, role in _ROLE_COLUMNS:
-            row[f"{lang}_{suffix}"] = join_cell(
-                t.text for t in entry.terms_in(lang) if t.role == role and t is not pref
-            )
+            if role in others:
+                row[f"{lang}_{suffix}"] = join_cell(others[role])
     row["review"] = join_cell(review)
     return row
 
@@ -237,13 +312,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formula(value: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with an apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix a cell a spreadsheet would run as a formula with an apostrophe (and one
+    that already starts with apostrophes before such a character with one more, so that
+    :func:`restore_formula` gives back exactly what was written)."""
+    return "'" + value if value.lstrip("'").startswith(_FORMULA_START) else value
 
 
 def restore_formula(value: str) -> str:
     """Undo :func:`neutralise_formula` when reading a cell back."""
-    if value.startswith("'") and value[1:2] and value[1:].startswith(_FORMULA_START):
+    if value[:1] == "'" and value.lstrip("'").startswith(_FORMULA_START):
         return value[1:]
     return value
 
@@ -253,11 +330,63 @@ def write_csv(
 ) -> int:
     """Write entries as glossary CSV; return how many rows were written."""
     cols = list(columns)
+    languages = [lang for lang in LANGUAGES if lang in cols]
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(cols)
     n = 0
     for entry in entries:
-        row = entry_to_row(entry)
+        row = entry_to_row(entry, languages)
         writer.writerow([neutralise_formula(row[c]) for c in cols])
         n += 1
     return n
+
+
+class CsvFormat(Format):
+    """The glossary CSV (``data/terms.csv``): one row per entry, for spreadsheets."""
+
+    name = "csv"
+    label = "CSV (spreadsheet)"
+    extensions = (".csv",)
+    media_type = "text/csv; charset=utf-8"
+    kind: ClassVar[str] = "entry"
+
+    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+        if options.bom:
+            out.write(b"\xef\xbb\xbf")
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+        try:
+            return write_csv(entries, text, columns=columns_for(options.target))
+        finally:
+            text.flush()
+            text.detach()
+
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+        for item in iter_csv(decoded_lines(stream, name), name):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                item.entry.id = item.entry_id
+                yield EntryRecord(
+                    entry=item.entry,
+                    entry_id=item.entry_id,
+                    line=item.line,
+                    scope=tuple(c for c in item.columns if c != "id"),
+                )
+
+    def differences(self, stored: Entry, record: EntryRecord) -> list[str]:
+        languages = [lang for lang in LANGUAGES if lang in record.scope] or LANGUAGES
+        have = entry_to_row(stored, languages)
+        given = entry_to_row(record.entry, languages)
+        out = []
+        for col in record.scope or COLUMNS[1:]:
+            if have[col] == given[col]:
+                continue
+            if col in _LIST_COLUMNS:
+                # Forms added since (by a curator, or mined from articles) are no conflict:
+                # only a form the file lists and the glossary lacks is.
+                missing = [v for v in split_cell(given[col]) if v not in split_cell(have[col])]
+                if missing:
+                    out.append(f"{col}: the glossary lacks {join_cell(missing)!r}")
+                continue
+            out.append(f"{col}: the file has {given[col]!r}, the glossary {have[col]!r}")
+        return out

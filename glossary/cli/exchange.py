@@ -1,0 +1,192 @@
+"""``glossary export`` and ``glossary import``: PO, CSV, TBX and TMX files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from glossary.cli.options import (
+    database_option,
+    json_option,
+    kind_option,
+    open_for_command,
+)
+from glossary.cli.output import emit_json, fail
+from glossary.errors import GlossaryError, ParseError
+from glossary.formats import FORMATS, export_entries, format_for, import_file
+from glossary.formats.base import TARGETS, ImportReport, Problem
+from glossary.vocab import STATUSES
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, fed with ``(done, total)``."""
+    with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
+
+        def update(done: int, total: int) -> None:
+            if total and bar.length != total:
+                bar.length = total
+            step = done - bar.pos
+            if step > 0:
+                bar.update(step)
+
+        yield update
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="File format (default: from the extension of -o FILE).",
+)
+@click.option(
+    "--target",
+    type=click.Choice(TARGETS),
+    default=None,
+    help="Only English and this language (a PO catalogue needs one).",
+)
+@click.option(
+    "--status",
+    type=click.Choice([*STATUSES, "all"]),
+    default="approved",
+    show_default=True,
+    help="Only entries of this status ('all' for every entry).",
+)
+@kind_option
+@click.option(
+    "--bom",
+    is_flag=True,
+    help="CSV: start with the byte-order mark spreadsheet programs need to see UTF-8.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@database_option
+def export(
+    fmt: str | None,
+    target: str | None,
+    status: str,
+    kind: str | None,
+    bom: bool,
+    output: str | None,
+    database_url: str | None,
+) -> None:
+    """Export the glossary (approved entries by default) as PO, CSV, TBX or TMX.
+
+    PO writes one catalogue per target language (--target ko or ja); CSV has the
+    columns of data/terms.csv; TBX is TBX-Basic; TMX pairs English with each target.
+    """
+    if fmt is None:
+        if output is None:
+            raise click.UsageError("give --format, or -o FILE with a .po, .csv, .tbx or .tmx name")
+        fmt = format_for(output).name
+    if FORMATS[fmt].needs_target and target is None:
+        raise click.UsageError(
+            "a PO catalogue has one target language: add --target ko or --target ja"
+        )
+    with open_for_command(database_url) as g, _progress_bar("Exporting") as progress:
+        out: Any = output if output else sys.stdout.buffer
+        n = export_entries(
+            g,
+            fmt,
+            out,
+            target=target,
+            status=None if status == "all" else status,
+            kind=kind,
+            bom=bom,
+            progress=progress,
+        )
+    where = output or "standard output"
+    click.echo(f"Wrote {n} entries to {where} ({fmt.upper()}).", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="File format (default: from the file's extension).",
+)
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Import the good rows and report the bad ones (default: a bad row stops the import).",
+)
+@database_option
+@json_option
+def import_(
+    file: str,
+    fmt: str | None,
+    dry_run: bool,
+    skip_bad: bool,
+    database_url: str | None,
+    as_json: bool,
+) -> None:
+    """Import a CSV, PO, TBX or TMX FILE ('-' reads standard input, with --format).
+
+    The import is one transaction: a bad row or element stops it with nothing written
+    (exit status 2) unless --skip-bad. New entries are created; entries already there
+    are left unchanged; a value that differs from a curated one is reported as a
+    conflict and kept. A PO or TMX file fills in and updates Korean and Japanese forms.
+    """
+    if file == "-" and fmt is None:
+        raise click.UsageError("reading standard input needs --format")
+    source: Any = sys.stdin.buffer if file == "-" else file
+    with open_for_command(database_url) as g:
+        try:
+            with _progress_bar("Importing") as progress:
+                report = import_file(
+                    g,
+                    source,
+                    fmt=fmt,
+                    name="<stdin>" if file == "-" else None,
+                    dry_run=dry_run,
+                    skip_bad=skip_bad,
+                    progress=progress,
+                )
+        except ParseError as exc:
+            if as_json:
+                emit_json(Problem.from_error(exc).to_dict())
+            fail(str(exc), exc.exit_code)
+        except GlossaryError as exc:
+            fail(str(exc), exc.exit_code)
+    _print_report(report, as_json)
+
+
+def _print_report(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        for problem in report.problems:
+            emit_json(problem.to_dict())
+        emit_json(report.to_dict())
+        return
+    click.echo(f"{report.file}: {report.summary()}")
+    for u in report.updated:
+        old = repr(u.old) if u.old else "(none)"
+        click.echo(f"  {_at(u.line, u.element)}entry {u.entry_id}: {u.lang} {old} -> {u.new!r}")
+    for c in report.conflicts:
+        click.echo(f"  {_at(c.line, c.element)}entry {c.entry_id} {c.reason}")
+    for p in report.problems:
+        click.echo(f"  skipped: {p}", err=True)
+
+
+def _at(line: int | None, element: str | None) -> str:
+    if element:
+        return f"{element}: "
+    return f"line {line}: " if line is not None else ""
+
+
+COMMANDS = [export, import_]

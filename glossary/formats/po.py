@@ -1,0 +1,402 @@
+"""PO (GNU gettext) catalogues: one per target language, for CAT tools.
+
+Each entry with an English house form becomes one unit::
+
+    # kind: person
+    # status: approved
+    # reading: たかいち さなえ
+    # note: Prime Minister of Japan (took office October 2025).
+    #: entry/2:1
+    msgid "Takaichi Sanae"
+    msgstr "高市早苗"
+
+``msgid`` is the English preferred form and ``msgstr`` the target's (empty when the
+entry has none yet: the translator fills it in). The translator comments give the
+kind, status, the target form's readings and romanizations, and the note (further
+lines of a note start with a space). The reference ``entry/ID:VERSION`` names the
+entry and the version it was exported from, so that an import knows whether the
+translator edited what we gave them. ``msgctxt`` ("person #12") is added where one
+English form belongs to several entries, and ``#, fuzzy`` marks a target form that is
+still a suggestion awaiting a curator.
+
+The writer streams the text itself (polib holds a whole catalogue in memory); the
+reader uses polib. ``msgfmt -c`` accepts every file written here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import IO, ClassVar
+
+import polib
+
+from glossary.errors import GlossaryError, InvalidValue, ParseError
+from glossary.formats.base import (
+    ExportOptions,
+    Format,
+    Problem,
+    Record,
+    TextSink,
+    TranslationRecord,
+    clean_text,
+    export_time,
+)
+from glossary.lang import LANGUAGE_NAMES, normalize_language
+from glossary.model import Entry, Term
+from glossary.vocab import LANGUAGE_FIELDS
+
+#: Target-form fields shown to translators in comments (name parts are left out).
+_FIELDS = {
+    lang: tuple(f for f in LANGUAGE_FIELDS[lang] if f not in ("family", "given"))
+    for lang in ("ko", "ja")
+}
+_ENTRY_KEYS = ("kind", "status", "origin", "note")
+_COMMENT = re.compile(r"^([a-z]+): ?(.*)$")
+_REFERENCE = re.compile(r"^entry/(\d+)$")
+_CONTEXT_ID = re.compile(r"#(\d+)\s*$")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\r": "\\r"})
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._-]+)")
+
+try:
+    from importlib.metadata import version as _version
+
+    VERSION = _version("glossary")
+except Exception:  # pragma: no cover - running from a checkout without metadata
+    VERSION = "0"
+
+
+def po_string(value: str) -> str:
+    """``value`` as a PO string: quoted, escaped, split after each line break."""
+    value = clean_text(value)
+    if "\n" not in value:
+        return '"' + value.translate(_ESCAPES) + '"'
+    lines = value.split("\n")
+    parts = [line.translate(_ESCAPES) + "\\n" for line in lines[:-1]]
+    if lines[-1]:
+        parts.append(lines[-1].translate(_ESCAPES))
+    return '""\n' + "\n".join(f'"{p}"' for p in parts)
+
+
+def _comment_value(value: str) -> str:
+    return " ".join(clean_text(value).split())
+
+
+def header(target: str, now: datetime) -> str:
+    """The catalogue's header entry, with the fields ``msgfmt -c`` checks."""
+    stamp = now.strftime("%Y-%m-%d %H:%M+0000")
+    name = LANGUAGE_NAMES[target]
+    fields = [
+        f"Project-Id-Version: glossary {VERSION}",
+        "Report-Msgid-Bugs-To: ",
+        f"POT-Creation-Date: {stamp}",
+        f"PO-Revision-Date: {stamp}",
+        "Last-Translator: glossary export",
+        f"Language-Team: {name}",
+        f"Language: {target}",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 8bit",
+        "Plural-Forms: nplurals=1; plural=0;",
+        f"X-Generator: glossary {VERSION}",
+    ]
+    body = "\n".join(f'"{f}\\n"' for f in fields)
+    return (
+        f"# Glossary: English to {name}.\n"
+        "# msgid is the English house form, msgstr the "
+        f"{name} one; the comments give kind, readings and notes.\n"
+        f'msgid ""\nmsgstr ""\n{body}\n'
+    )
+
+
+def shared_sources(entries: Iterable[Entry]) -> frozenset[str]:
+    """English preferred forms that more than one of ``entries`` has."""
+    counts = Counter(
+        t.text for e in entries for t in e.terms if t.lang == "en" and t.role == "preferred"
+    )
+    return frozenset(text for text, n in counts.items() if n > 1)
+
+
+def house_form(entry: Entry, lang: str) -> Term | None:
+    """The entry's preferred form in ``lang`` (a variant does not stand in for it)."""
+    for t in entry.terms:
+        if t.lang == lang and t.role == "preferred":
+            return t
+    return None
+
+
+def unit(entry: Entry, target: str, shared: frozenset[str], n: int = 0) -> str | None:
+    """One catalogue unit for ``entry`` (the ``n``-th); None when it has no English
+    house form."""
+    en = house_form(entry, "en")
+    if en is None:
+        return None
+    form = house_form(entry, target)
+    lines = ["", f"# kind: {entry.kind}", f"# status: {entry.status}"]
+    if entry.origin:
+        lines.append(f"# origin: {entry.origin}")
+    if form is not None:
+        for name in _FIELDS[target]:
+            value = getattr(form, name)
+            if value:
+                lines.append(f"# {name}: {_comment_value(value)}")
+    if entry.note.strip():
+        first, *rest = clean_text(entry.note.strip()).splitlines()
+        lines.append(f"# note: {first}".rstrip())
+        lines += [f"#  {line}".rstrip() for line in rest]
+    if entry.id is not None:
+        lines.append(f"#: entry/{entry.id}:{entry.version}")
+    if form is not None and "text" in form.suggested:
+        lines.append("#, fuzzy")
+    if en.text in shared:
+        ident = entry.id if entry.id is not None else f"new {n}"
+        lines.append(f"msgctxt {po_string(f'{entry.kind} #{ident}')}")
+    lines.append(f"msgid {po_string(en.text)}")
+    lines.append(f"msgstr {po_string(form.text if form is not None else '')}")
+    return "\n".join(lines) + "\n"
+
+
+class PoFormat(Format):
+    """GNU gettext PO: msgid the English form, msgstr the Korean or Japanese one."""
+
+    name = "po"
+    label = "PO (gettext catalogue)"
+    extensions = (".po",)
+    media_type = "text/x-gettext-translation; charset=utf-8"
+    needs_target = True
+    kind: ClassVar[str] = "translation"
+
+    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+        target = options.target
+        if target not in _FIELDS:
+            raise GlossaryError(
+                "a PO catalogue has one target language: choose Korean (ko) or Japanese (ja)"
+            )
+        shared = options.shared_sources
+        if shared is None:
+            entries = list(entries)
+            shared = shared_sources(entries)
+        sink = TextSink(out)
+        sink.write(header(target, options.now or export_time()))
+        n = 0
+        for i, entry in enumerate(entries, 1):
+            text = unit(entry, target, shared, i)
+            if text is not None:
+                sink.write(text)
+                n += 1
+        sink.flush()
+        return n
+
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+        """Read a catalogue a block of units at a time (polib parses each block), so
+        that memory stays flat however long the file."""
+        head = stream.read(1 << 16)
+        m = _CHARSET.search(head[:8192])
+        encoding = m.group(1).decode("ascii") if m else "utf-8"
+        if encoding.upper() == "CHARSET":  # the template placeholder
+            encoding = "utf-8"
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ParseError(name, 1, f"the header names an unknown charset {encoding!r}") from None
+        target = ""
+        block: list[str] = []
+        block_start = 1
+        units = 0
+        seen = False
+        for number, line in _decoded_lines(head, stream, encoding, name):
+            _check_line(line, number, name)
+            if not line.strip():
+                if units >= _BLOCK_UNITS and target:
+                    yield from _parse_block(block, block_start, target, name)
+                    block, block_start, units = [], number + 1, 0
+                    continue
+            else:
+                seen = True
+            block.append(line)
+            if line.startswith("msgid ") or line.startswith("#~ msgid "):
+                units += 1
+                if not target and units > 1:  # the header is complete: which language?
+                    target = _language(block, name)
+        if not seen:
+            raise ParseError(name, 1, "the file is empty; a PO catalogue needs a header")
+        if not target:
+            target = _language(block, name)
+        yield from _parse_block(block, block_start, target, name)
+
+
+#: Units parsed by polib at a time.
+_BLOCK_UNITS = 2000
+#: What a block after the first starts with, so that polib does not take the comments
+#: of its first unit for a file header.
+_EMPTY_HEADER = 'msgid ""\nmsgstr ""\n\n'
+
+
+def _decoded_lines(
+    head: bytes, stream: IO[bytes], encoding: str, name: str
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line, decoded; a byte the encoding lacks stops it."""
+    buffer = head
+    number = 0
+
+    def decode(raw: bytes) -> str:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            raise ParseError(name, number, f"is not {encoding} text as its header says") from None
+        return text.removeprefix("\ufeff") if number == 1 else text
+
+    while True:
+        chunk = stream.read(1 << 16)
+        if chunk:
+            buffer += chunk
+        *lines, buffer = buffer.split(b"\n")
+        for raw in lines:
+            number += 1
+            yield number, decode(raw + b"\n")
+        if not chunk:
+            break
+    if buffer:
+        number += 1
+        yield number, decode(buffer)
+
+
+def _parse(text: str, name: str, offset: int) -> polib.POFile:
+    try:
+        return polib.pofile(text, check_for_duplicates=False, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        detail = str(exc).split(":", 1)[1].strip() if "):" in str(exc) else ""
+        raise ParseError(
+            name,
+            int(m.group(1)) + offset if m else None,
+            "is not a valid PO file" + (f": {detail}" if detail else ""),
+        ) from None
+
+
+def _language(block: list[str], name: str) -> str:
+    """The target language the catalogue's header names (ko or ja)."""
+    header: list[str] = []
+    for line in block:
+        if header and line.startswith(("msgid ", "#")) and not line.startswith("#~"):
+            break
+        if header or line.startswith("msgid "):
+            header.append(line)
+    metadata = _parse("".join(header), name, 0).metadata if header else {}
+    language = metadata.get("Language", "").strip()
+    if not language:
+        raise ParseError(
+            name, 1, "the PO header has no Language field; set it to ko or ja", "Language"
+        )
+    try:
+        target = normalize_language(language)
+    except InvalidValue:
+        target = ""
+    if target not in _FIELDS:
+        raise ParseError(
+            name,
+            1,
+            f"the catalogue's language is {language!r}; the glossary takes Korean (ko) "
+            "or Japanese (ja) catalogues with English msgids",
+            "Language",
+        )
+    return target
+
+
+def _parse_block(
+    block: list[str], start: int, target: str, name: str
+) -> Iterator[TranslationRecord | Problem]:
+    text = "".join(block)
+    offset = start - 1
+    if start > 1:
+        text = _EMPTY_HEADER + text
+        offset -= _EMPTY_HEADER.count("\n")
+    for unit in _parse(text, name, offset):
+        if not unit.obsolete:
+            yield _record(unit, target, name, offset)
+
+
+_LINE = re.compile(
+    r'(?:(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*'
+)
+
+
+def _check_line(line: str, number: int, name: str) -> None:
+    """Refuse what polib would let through: a line that is neither a comment nor a
+    keyword with a quoted string, nor a continuation string (an unclosed quote, say)."""
+    stripped = line.strip()
+    if not stripped or (stripped[0] == "#" and not stripped.startswith("#~")):
+        return
+    body = stripped[2:].strip() if stripped.startswith("#~") else stripped
+    if body and not _LINE.fullmatch(body):
+        raise ParseError(name, number, f"is not a valid PO line: {stripped[:60]!r}")
+
+
+def _record(
+    u: polib.POEntry, target: str, name: str, offset: int = 0
+) -> TranslationRecord | Problem:
+    line = u.linenum + offset if u.linenum else None
+    if u.msgid_plural:
+        return Problem(name, line, "plural forms are not glossary terms", "msgid_plural")
+    if not u.msgid.strip():
+        return Problem(name, line, "the msgid is empty", "msgid")
+    info = _parse_comments(u.tcomment or "", target)
+    entry_id: int | None = None
+    version: int | None = None
+    for path, ref_line in u.occurrences:
+        m = _REFERENCE.match(path)
+        if m:
+            entry_id = int(m.group(1))
+            version = int(ref_line) if ref_line.isdigit() else None
+            break
+    if entry_id is None and u.msgctxt:
+        m = _CONTEXT_ID.search(u.msgctxt)
+        if m:
+            entry_id = int(m.group(1))
+    terms = [Term("en", u.msgid, "preferred")]
+    if u.msgstr.strip():
+        form = Term(target, u.msgstr, "preferred", suggested=["text"] if "fuzzy" in u.flags else [])
+        for field_name in _FIELDS[target]:
+            setattr(form, field_name, info.get(field_name, ""))
+        terms.append(form)
+    entry = Entry(
+        kind=info.get("kind") or "term",
+        status=info.get("status") or "candidate",
+        origin=info.get("origin", ""),
+        note=info.get("note", ""),
+        terms=terms,
+        id=entry_id,
+        version=version or 0,
+    )
+    try:
+        entry.validate()
+    except InvalidValue as exc:
+        return Problem(name, line, str(exc), exc.field if exc.field in _ENTRY_KEYS else None)
+    except GlossaryError as exc:
+        return Problem(name, line, str(exc), "msgstr")
+    return TranslationRecord(
+        entry=entry, targets=(target,), entry_id=entry_id, version=version, line=line
+    )
+
+
+def _parse_comments(comment: str, target: str) -> dict[str, str]:
+    """The ``key: value`` lines of translator comments; lines starting with a space, and
+    empty lines, continue the note. Other lines are the translator's own: ignored."""
+    known = {*_ENTRY_KEYS, *_FIELDS[target]}
+    info: dict[str, str] = {}
+    last = ""
+    for line in comment.split("\n"):
+        m = _COMMENT.match(line)
+        if m and m.group(1) in known and m.group(1) not in info:
+            last = m.group(1)
+            info[last] = m.group(2).strip()
+        elif last == "note" and (not line or line.startswith(" ")):
+            info["note"] += "\n" + line[1:]
+        else:
+            last = ""
+    if "note" in info:
+        info["note"] = info["note"].strip()
+    return info

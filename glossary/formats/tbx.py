@@ -1,0 +1,351 @@
+"""TBX (TermBase eXchange): TBX-Basic in TBX v3, read also from TBX v2 (martif) files.
+
+One concept entry per entry, one language section per language, one term section per
+form::
+
+    <conceptEntry id="entry-2">
+      <note>kind: person</note>
+      <note>status: approved</note>
+      <langSec xml:lang="ja">
+        <termSec>
+          <term>高市早苗</term>
+          <termNote type="termType">fullForm</termNote>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          <note>reading: たかいち さなえ</note>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+
+Roles map to administrative status and term type: preferred is a preferred full form,
+a variant an admitted full form, an abbreviation an admitted abbreviation, a
+deprecated form a deprecated one; a forbidden form is deprecated with the note
+``role: forbidden``. What TBX-Basic has no data category for (kind, status and origin
+of the entry; readings, romanizations, name parts and review marks of a form) is
+written as ``name: value`` notes, which this reader turns back into fields; any other
+note is the entry's or the form's own note.
+
+The reader also takes what other tools write: TBX v2 ``martif`` files (``termEntry``,
+``langSet``, ``tig`` and ``ntig``), the DCT style of TBX v3 (``<basic:termType>``),
+language tags such as ``en-US``, and the admitted values of other dialects (notRecommended,
+superseded, acronym, shortForm). Entries from such files have kind ``term`` and status
+``candidate`` unless they say otherwise, and languages other than English, Korean and
+Japanese are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, ClassVar
+
+from glossary.errors import GlossaryError, InvalidValue, ParseError
+from glossary.formats.base import (
+    EntryRecord,
+    ExportOptions,
+    Format,
+    Problem,
+    Record,
+    TextSink,
+    export_time,
+)
+from glossary.formats.po import VERSION
+from glossary.formats.xmlsafe import Node, SafeXmlReader, escape_text
+from glossary.lang import LANGUAGES, normalize_language
+from glossary.model import Entry, Term
+from glossary.vocab import LANGUAGE_FIELDS, TERM_FIELDS
+
+NAMESPACE = "urn:iso:std:iso:30042:ed:3.0"
+#: Namespaces of the TBX core structure: v3 as named by the issue and by ISO 30042:2019
+#: (edition 2), and none (v2 martif files and files written without one).
+CORE_NAMESPACES = {NAMESPACE, "urn:iso:std:iso:30042:ed-2", ""}
+
+_STATUS_OUT = {
+    "preferred": "preferredTerm-admn-sts",
+    "variant": "admittedTerm-admn-sts",
+    "abbreviation": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
+_TYPE_OUT = {"abbreviation": "abbreviation"}
+_STATUS_IN = {
+    "preferredterm-admn-sts": "preferred",
+    "preferred": "preferred",
+    "standardizedterm-admn-sts": "preferred",
+    "legalterm-admn-sts": "preferred",
+    "regulatedterm-admn-sts": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "admitted": "admitted",
+    "deprecatedterm-admn-sts": "deprecated",
+    "deprecated": "deprecated",
+    "notrecommended": "deprecated",
+    "notrecommendedterm-admn-sts": "deprecated",
+    "supersededterm-admn-sts": "deprecated",
+    "superseded": "deprecated",
+    "obsolete": "deprecated",
+    "obsoleteterm-admn-sts": "deprecated",
+}
+_SHORT_TYPES = {"abbreviation", "acronym", "shortform", "initialism", "clippedterm"}
+_ENTRY_KEYS = ("kind", "status", "origin")
+_TERM_KEYS = (*TERM_FIELDS, "suggested", "role")
+_KEYED = re.compile(r"^([a-z]+): (.*)$", re.DOTALL)
+_OUR_ID = re.compile(r"^entry-(\d+)$")
+_GROUPS = {"descripGrp", "adminGrp", "termNoteGrp", "transacGrp"}
+
+
+def _note(text: str, keys: Iterable[str]) -> str:
+    """A free note, prefixed with ``note:`` when it would read as one of ``keys``."""
+    m = _KEYED.match(text)
+    if m and (m.group(1) in keys or m.group(1) == "note"):
+        return "note: " + text
+    return text
+
+
+def concept(entry: Entry, langs: tuple[str, ...], n: int = 0) -> str:
+    """The ``conceptEntry`` element of one entry (``n``: its place, for an id when the
+    entry has none)."""
+    ident = f"entry-{entry.id}" if entry.id else f"c{n}"
+    out = [f'      <conceptEntry id="{ident}">\n']
+    out.append(f"        <note>kind: {escape_text(entry.kind)}</note>\n")
+    out.append(f"        <note>status: {escape_text(entry.status)}</note>\n")
+    if entry.origin:
+        out.append(f"        <note>origin: {escape_text(entry.origin)}</note>\n")
+    if entry.note:
+        out.append(f"        <note>{escape_text(_note(entry.note, _ENTRY_KEYS))}</note>\n")
+    for lang in langs:
+        terms = entry.terms_in(lang)
+        if not terms:
+            continue
+        out.append(f'        <langSec xml:lang="{lang}">\n')
+        for t in terms:
+            out.append("          <termSec>\n")
+            out.append(f"            <term>{escape_text(t.text)}</term>\n")
+            out.append(
+                '            <termNote type="termType">'
+                f"{_TYPE_OUT.get(t.role, 'fullForm')}</termNote>\n"
+            )
+            out.append(
+                '            <termNote type="administrativeStatus">'
+                f"{_STATUS_OUT[t.role]}</termNote>\n"
+            )
+            if t.role == "forbidden":
+                out.append("            <note>role: forbidden</note>\n")
+            for name in TERM_FIELDS:
+                value = getattr(t, name)
+                if value:
+                    out.append(f"            <note>{name}: {escape_text(value)}</note>\n")
+            if t.suggested:
+                out.append(
+                    f"            <note>suggested: {escape_text(', '.join(t.suggested))}</note>\n"
+                )
+            if t.note:
+                out.append(f"            <note>{escape_text(_note(t.note, _TERM_KEYS))}</note>\n")
+            out.append("          </termSec>\n")
+        out.append("        </langSec>\n")
+    out.append("      </conceptEntry>\n")
+    return "".join(out)
+
+
+class TbxFormat(Format):
+    """TBX-Basic (TBX v3): concept entries for terminology tools."""
+
+    name = "tbx"
+    label = "TBX (TermBase eXchange)"
+    extensions = (".tbx",)
+    media_type = "application/x-tbx+xml"
+    kind: ClassVar[str] = "entry"
+
+    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+        langs = ("en", options.target) if options.target else LANGUAGES
+        now = options.now or export_time()
+        sink = TextSink(out)
+        sink.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" xml:lang="en">\n'
+            "  <tbxHeader>\n"
+            "    <fileDesc>\n"
+            "      <titleStmt>\n"
+            "        <title>Glossary</title>\n"
+            "      </titleStmt>\n"
+            "      <sourceDesc>\n"
+            f"        <p>Exported by glossary {escape_text(VERSION)} on "
+            f"{now:%Y-%m-%d %H:%M} UTC.</p>\n"
+            "      </sourceDesc>\n"
+            "    </fileDesc>\n"
+            "  </tbxHeader>\n"
+            "  <text>\n"
+            "    <body>\n"
+        )
+        n = 0
+        for entry in entries:
+            if any(t.lang in langs for t in entry.terms):
+                n += 1
+                sink.write(concept(entry, langs, n))
+        sink.write("    </body>\n  </text>\n</tbx>\n")
+        sink.flush()
+        return n
+
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+        reader = SafeXmlReader(stream, name, {"conceptEntry", "termEntry"})
+        n = 0
+        for node in reader:
+            if n == 0:
+                _check_root(reader.root, name)
+            n += 1
+            yield _record(node, n, name)
+        if n == 0:
+            _check_root(reader.root, name)
+
+
+def _check_root(root: Node | None, name: str) -> None:
+    if root is None:  # pragma: no cover - SafeXmlReader raises first
+        raise ParseError(name, 1, "the file is empty")
+    if root.tag not in ("tbx", "martif") or root.ns not in CORE_NAMESPACES:
+        raise ParseError(
+            name,
+            root.line,
+            f"is not a TBX file: its root element is <{root.tag}>, not <tbx> or <martif>",
+        )
+
+
+def _categories(node: Node) -> Iterator[tuple[str, str, Node]]:
+    """(data category, text, element) of the data categories directly in ``node``."""
+    for child in node.children:
+        if child.tag in _GROUPS:
+            yield from _categories(child)
+        elif child.tag in ("termNote", "descrip", "admin", "transac"):
+            yield child.get("type"), child.all_text().strip(), child
+        elif child.tag == "note":
+            yield "note", child.all_text().strip(), child
+        elif child.ns not in CORE_NAMESPACES:  # DCT style: <basic:termType>
+            yield child.tag, child.all_text().strip(), child
+
+
+def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
+    ident = node.get("id")
+    where = f"{node.tag} {n}" + (f" (id {ident!r})" if ident else "")
+    m = _OUR_ID.match(ident)
+    entry_id = int(m.group(1)) if m else None
+    scope: list[str] = []
+    fields: dict[str, str] = {}
+    notes: list[str] = []
+    for category, value, _ in _categories(node):
+        if not value:
+            continue
+        if category == "note":
+            km = _KEYED.match(value)
+            if km and km.group(1) in _ENTRY_KEYS and km.group(1) not in fields:
+                fields[km.group(1)] = km.group(2).strip()
+                continue
+            if km and km.group(1) == "note":
+                value = km.group(2)
+            notes.append(value)
+        elif category in ("definition", "subjectField", "context", "source"):
+            notes.append(f"{category}: {value}")
+    for key in _ENTRY_KEYS:
+        if key in fields:
+            scope.append(key)
+    if notes:
+        scope.append("note")
+    terms: list[Term] = []
+    for section in node.children:
+        if section.tag not in ("langSec", "langSet"):
+            continue
+        tag = section.get("xml:lang") or section.get("lang")
+        try:
+            lang = normalize_language(tag)
+        except InvalidValue:
+            continue  # a language the glossary does not keep
+        if lang not in scope:
+            scope.append(lang)
+        got = _terms(section, lang)
+        if isinstance(got, tuple):
+            message, line, category = got
+            return Problem(name, line, message, category, f"{where}, langSec {tag}")
+        terms += got
+    if not terms:
+        return Problem(
+            name, node.line, "has no term in English, Korean or Japanese", "langSec", where
+        )
+    entry = Entry(
+        kind=fields.get("kind", "term"),
+        status=fields.get("status", "candidate"),
+        origin=fields.get("origin", ""),
+        note="\n".join(notes),
+        terms=terms,
+        id=entry_id,
+    )
+    try:
+        entry.validate()
+    except InvalidValue as exc:
+        return Problem(name, node.line, str(exc), exc.field, where)
+    except GlossaryError as exc:
+        return Problem(name, node.line, str(exc), None, where)
+    return EntryRecord(
+        entry=entry, entry_id=entry_id, line=node.line, element=where, scope=tuple(scope)
+    )
+
+
+def _terms(section: Node, lang: str) -> list[Term] | tuple[str, int, str]:
+    """The forms of one language section, or (message, line, data category) of what is
+    wrong with it."""
+    found: list[tuple[Term, str, str, int]] = []  # term, status, term type, status line
+    allowed = LANGUAGE_FIELDS[lang]
+    for holder in section.children:
+        if holder.tag not in ("termSec", "tig", "ntig"):
+            continue
+        group = holder.find("termGrp") if holder.tag == "ntig" else holder
+        if group is None:
+            continue
+        term_node = group.find("term")
+        text = term_node.all_text().strip() if term_node is not None else ""
+        if not text:
+            return ("a term section has no term", holder.line, "term")
+        term = Term(lang=lang, text=text, role="variant")
+        status = term_type = ""
+        status_line = holder.line
+        notes: list[str] = []
+        places = [group, holder] if group is not holder else [holder]
+        for place in places:
+            for category, value, element in _categories(place):
+                if category == "administrativeStatus":
+                    status, status_line = value, element.line
+                elif category == "termType":
+                    term_type = value
+                elif category == "note" and value:
+                    km = _KEYED.match(value)
+                    key, said = (km.group(1), km.group(2).strip()) if km else ("", value)
+                    if key in allowed and not getattr(term, key):
+                        setattr(term, key, said)
+                    elif key == "suggested":
+                        term.suggested = [s.strip() for s in said.split(",") if s.strip()]
+                    elif key == "role" and said == "forbidden":
+                        term.role = "forbidden"
+                    else:
+                        notes.append(said if key == "note" else value)
+                elif category in ("definition", "context", "source", "usageNote") and value:
+                    notes.append(f"{category}: {value}")
+        term.note = "\n".join(notes)
+        found.append((term, status, term_type, status_line))
+    has_preferred = any(_STATUS_IN.get(s.lower()) == "preferred" for _, s, _, _ in found)
+    terms: list[Term] = []
+    for term, status, term_type, status_line in found:
+        level = _STATUS_IN.get(status.lower()) if status else None
+        if status and level is None:
+            return (
+                f"the administrative status {status!r} of {term.text!r} is not known; use "
+                "preferredTerm-admn-sts, admittedTerm-admn-sts or deprecatedTerm-admn-sts",
+                status_line,
+                "administrativeStatus",
+            )
+        short = term_type.lower() in _SHORT_TYPES
+        if term.role == "forbidden":
+            pass
+        elif level == "preferred" or (level is None and not has_preferred and not short):
+            term.role = "preferred"
+            has_preferred = True
+        elif level == "deprecated":
+            term.role = "deprecated"
+        else:
+            term.role = "abbreviation" if short else "variant"
+        terms.append(term)
+    return terms

@@ -1,0 +1,209 @@
+"""TMX 1.4b (Translation Memory eXchange): English-to-target pairs for CAT tools.
+
+One translation unit per entry and target language, English first::
+
+    <tu tuid="2-ja">
+      <prop type="x-glossary-entry">2</prop>
+      <prop type="x-glossary-kind">person</prop>
+      <prop type="x-glossary-status">approved</prop>
+      <tuv xml:lang="en"><seg>Takaichi Sanae</seg></tuv>
+      <tuv xml:lang="ja"><seg>高市早苗</seg></tuv>
+    </tu>
+
+Only entries with both an English and a target house form are written. The header
+carries the attributes TMX 1.4b requires (creationtool, creationtoolversion, segtype,
+o-tmf, adminlang, srclang, datatype), and every variant its ``xml:lang``.
+
+The reader takes TMX 1.1 to 1.4 from other tools (``lang`` or ``xml:lang``, language
+tags such as ``ko-KR``, inline codes in segments, which are left out of the text).
+Consecutive units of one entry (its Korean and Japanese units) become one record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO, ClassVar
+
+from glossary.errors import GlossaryError, InvalidValue, ParseError
+from glossary.formats.base import (
+    TARGETS,
+    ExportOptions,
+    Format,
+    Problem,
+    Record,
+    TextSink,
+    TranslationRecord,
+    export_time,
+)
+from glossary.formats.po import VERSION, house_form
+from glossary.formats.xmlsafe import Node, SafeXmlReader, escape_attr, escape_text
+from glossary.lang import LANGUAGE_NAMES, normalize_language
+from glossary.model import Entry, Term
+
+_PROP = "x-glossary-"
+#: Inline elements whose content is markup of the original document, not text.
+_CODES = {"bpt", "ept", "ph", "it", "ut"}
+
+
+def unit(entry: Entry, target: str) -> str | None:
+    """The ``tu`` of one entry and target language; None when either form is missing."""
+    en = house_form(entry, "en")
+    form = house_form(entry, target)
+    if en is None or form is None:
+        return None
+    if entry.id is not None:
+        out = [f'    <tu tuid="{entry.id}-{target}">\n']
+        out.append(f'      <prop type="{_PROP}entry">{entry.id}</prop>\n')
+    else:
+        out = ["    <tu>\n"]
+    out.append(f'      <prop type="{_PROP}kind">{escape_text(entry.kind)}</prop>\n')
+    out.append(f'      <prop type="{_PROP}status">{escape_text(entry.status)}</prop>\n')
+    if entry.note:
+        out.append(f"      <note>{escape_text(entry.note)}</note>\n")
+    out.append(f'      <tuv xml:lang="en"><seg>{escape_text(en.text)}</seg></tuv>\n')
+    out.append(f'      <tuv xml:lang="{target}"><seg>{escape_text(form.text)}</seg></tuv>\n')
+    out.append("    </tu>\n")
+    return "".join(out)
+
+
+class TmxFormat(Format):
+    """TMX 1.4b: a translation memory of English and Korean or Japanese forms."""
+
+    name = "tmx"
+    label = "TMX (translation memory)"
+    extensions = (".tmx",)
+    media_type = "application/x-tmx+xml"
+    kind: ClassVar[str] = "translation"
+
+    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+        targets = (options.target,) if options.target else TARGETS
+        now = options.now or export_time()
+        sink = TextSink(out)
+        sink.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<tmx version="1.4">\n'
+            f'  <header creationtool="glossary" creationtoolversion="{escape_attr(VERSION)}" '
+            'segtype="phrase" o-tmf="glossary" adminlang="en" srclang="en" '
+            f'datatype="plaintext" creationdate="{now:%Y%m%dT%H%M%SZ}"/>\n'
+            "  <body>\n"
+        )
+        n = 0
+        for entry in entries:
+            written = False
+            for target in targets:
+                assert target is not None
+                text = unit(entry, target)
+                if text is not None:
+                    sink.write(text)
+                    written = True
+            n += written
+        sink.write("  </body>\n</tmx>\n")
+        sink.flush()
+        return n
+
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+        reader = SafeXmlReader(stream, name, {"tu"})
+        pending: TranslationRecord | None = None
+        n = 0
+        for node in reader:
+            if n == 0:
+                _check_root(reader.root, name)
+            n += 1
+            item = _record(node, n, name)
+            if (
+                isinstance(item, TranslationRecord)
+                and pending is not None
+                and item.entry_id is not None
+                and item.entry_id == pending.entry_id
+                and not set(item.targets) & set(pending.targets)
+            ):
+                _join(pending, item)
+                continue
+            if pending is not None:
+                yield pending
+                pending = None
+            if isinstance(item, TranslationRecord):
+                pending = item
+            else:
+                yield item
+        if pending is not None:
+            yield pending
+        if n == 0:
+            _check_root(reader.root, name)
+
+
+def _check_root(root: Node | None, name: str) -> None:
+    if root is None:  # pragma: no cover - SafeXmlReader raises first
+        raise ParseError(name, 1, "the file is empty")
+    if root.tag != "tmx":
+        raise ParseError(
+            name, root.line, f"is not a TMX file: its root element is <{root.tag}>, not <tmx>"
+        )
+    if root.find("header") is None:
+        raise ParseError(name, root.line, "the TMX file has no <header>", "header")
+
+
+def _join(into: TranslationRecord, more: TranslationRecord) -> None:
+    """Add the target forms of another unit of the same entry."""
+    into.targets = (*into.targets, *more.targets)
+    into.entry.terms += [t for t in more.entry.terms if t.lang in more.targets]
+
+
+def _seg_text(node: Node) -> str:
+    parts = list(node.parts)
+    for child in node.children:
+        if child.tag not in _CODES:
+            parts.append(_seg_text(child))
+    return "".join(parts)
+
+
+def _record(node: Node, n: int, name: str) -> TranslationRecord | Problem:
+    tuid = node.get("tuid")
+    where = f"tu {n}" + (f" (tuid {tuid!r})" if tuid else "")
+    props = {
+        p.get("type").removeprefix(_PROP): p.all_text().strip()
+        for p in node.findall("prop")
+        if p.get("type").startswith(_PROP)
+    }
+    note = "\n".join(x.all_text().strip() for x in node.findall("note") if x.all_text().strip())
+    forms: dict[str, str] = {}
+    for tuv in node.findall("tuv"):
+        tag = tuv.get("xml:lang") or tuv.get("lang")
+        try:
+            lang = normalize_language(tag)
+        except InvalidValue:
+            continue  # a language the glossary does not keep
+        seg = tuv.find("seg")
+        text = _seg_text(seg).strip() if seg is not None else ""
+        if text and lang not in forms:
+            forms[lang] = text
+    if "en" not in forms:
+        return Problem(name, node.line, "has no English (en) variant", "tuv", where)
+    targets = tuple(lang for lang in TARGETS if lang in forms)
+    if not targets:
+        return Problem(
+            name,
+            node.line,
+            f"has no {' or '.join(LANGUAGE_NAMES[t] for t in TARGETS)} variant",
+            "tuv",
+            where,
+        )
+    entry_id: int | None = None
+    if props.get("entry", "").isdigit():
+        entry_id = int(props["entry"])
+    entry = Entry(
+        kind=props.get("kind") or "term",
+        status=props.get("status") or "candidate",
+        note=note,
+        terms=[Term(lang, forms[lang], "preferred") for lang in ("en", *targets)],
+        id=entry_id,
+    )
+    try:
+        entry.validate()
+    except InvalidValue as exc:
+        return Problem(name, node.line, str(exc), f"{_PROP}{exc.field}", where)
+    except GlossaryError as exc:
+        return Problem(name, node.line, str(exc), "seg", where)
+    return TranslationRecord(
+        entry=entry, targets=targets, entry_id=entry_id, line=node.line, element=where
+    )

@@ -1,0 +1,735 @@
+"""Applying what a file says to the glossary: one transaction, in bulk, never overwriting.
+
+An import is one transaction: a bad row or element stops it with nothing written
+(unless the caller skips bad rows, which are then reported), and a dry run reports
+what would happen and writes nothing.
+
+* An **entry record** (CSV row, TBX concept) is matched to a stored entry by its id, or
+  else by its first preferred form (English, else Korean, else Japanese) and kind. A
+  match that says the same is *unchanged*; one that differs is a *conflict*, reported
+  and left as the curators made it. An unmatched record is *created*.
+* A **translation record** (PO unit, TMX unit) is matched by its id or its English
+  preferred form. A target form the entry lacks is filled in; a different one replaces
+  the stored form when the file was exported from the entry's current version (the
+  translator edited what we gave them), or when the stored form is only a suggestion or
+  the entry is still a candidate; otherwise it is a conflict. A replaced house form is
+  kept as a deprecated form, so the style check still catches it. An unmatched record
+  creates an entry.
+
+New entries are written with multi-row inserts a chunk at a time (the DBAPI's
+executemany on SQLite), with their lookup keys and a "create" change each; a large
+import on SQLite rebuilds the full-text search tables once at the end instead of row
+by row (see :class:`_FullTextPause`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import Any, cast
+
+from sqlalchemy import JSON, DateTime, Table, func, insert, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from glossary import history as hist
+from glossary.api import Glossary
+from glossary.formats.base import (
+    Conflict,
+    EntryRecord,
+    Format,
+    ImportReport,
+    Problem,
+    Record,
+    TranslationRecord,
+    Update,
+)
+from glossary.keys import normalize_key
+from glossary.lang import LANGUAGE_NAMES, LANGUAGES
+from glossary.model import Entry, Term
+from glossary.settings import current_user
+from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
+from glossary.store.rows import KEY_COLUMNS, entry_from_row, key_tuples, term_rows, write_keys
+from glossary.vocab import TERM_FIELDS
+
+#: Records matched and written per round trip to the database.
+CHUNK = 1000
+#: New entries from which an import may rebuild the full-text indexes in one go.
+BULK_THRESHOLD = 5000
+#: Page cache for a SQLite import, in kilobytes.
+SQLITE_CACHE_KB = 256 * 1024
+#: Values per ``IN (...)`` list (SQLite allows 32,766 parameters per statement).
+_IN_BATCH = 900
+_LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
+
+
+def apply_records(
+    g: Glossary,
+    fmt: Format,
+    items: Iterable[Record | Problem],
+    *,
+    name: str,
+    dry_run: bool = False,
+    skip_bad: bool = False,
+    user: str | None = None,
+    tick: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import ``items`` (records and problems, as a format's reader yields them) into
+    ``g`` as one transaction; ``tick(n)`` is called after every chunk of records."""
+    report = ImportReport(file=name, format=fmt.name, dry_run=dry_run)
+    with g.writing() as s:
+        run = _Run(s, fmt, report, user or current_user(), skip_bad)
+        try:
+            done = 0
+            chunk: list[Record] = []
+            for item in items:
+                if isinstance(item, Problem):
+                    run.problem(item)
+                    continue
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    run.process(chunk)
+                    done += len(chunk)
+                    chunk = []
+                    if tick:
+                        tick(done)
+            if chunk:
+                run.process(chunk)
+                done += len(chunk)
+            run.finish()
+        finally:
+            with contextlib.suppress(Exception):
+                run.writer.close()
+
+        if tick:
+            tick(done)
+        if dry_run:
+            s.rollback()
+        else:
+            sync_id_sequence(s)
+    return report
+
+
+def sync_id_sequence(s: Session) -> None:
+    """After rows were stored with explicit ids, make PostgreSQL's counter continue past
+    them (and past the ids of deleted entries, which live on in the history)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    top = max(
+        s.scalar(select(func.max(EntryRow.id))) or 0,
+        s.scalar(select(func.max(ChangeRow.entry_id))) or 0,
+    )
+    if top:
+        s.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('entries', 'id'), GREATEST(:top, "
+                "COALESCE(pg_sequence_last_value(pg_get_serial_sequence('entries', 'id')), 0)))"
+            ),
+            {"top": top},
+        )
+
+
+ENTRY_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "origin",
+    "note",
+    "version",
+    "evidence_count",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+)
+TERM_COLUMNS = ("entry_id", "lang", "text", "role", "position", *TERM_FIELDS, "note", "suggested")
+CHANGE_COLUMNS = ("entry_id", "action", "user", "at", "before", "after", "batch")
+_term_values = attrgetter("lang", "text", "role")
+_term_fields = attrgetter(*TERM_FIELDS)
+
+
+@dataclass
+class _Pending:
+    """Entries to create, gathered for one multi-row insert per table (rows are tuples
+    in the order of the ``*_COLUMNS`` above)."""
+
+    entries: list[tuple[Any, ...]] = field(default_factory=list)
+    terms: list[tuple[Any, ...]] = field(default_factory=list)
+    keys: list[tuple[Any, ...]] = field(default_factory=list)
+    changes: list[tuple[Any, ...]] = field(default_factory=list)
+    #: id -> the entry as created, for records later in the chunk that name it again.
+    by_id: dict[int, Entry] = field(default_factory=dict)
+    #: (lang, preferred form) -> ids of entries created with it, in order.
+    by_text: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+
+class _BulkWriter:
+    """Multi-row inserts: the DBAPI's executemany on SQLite (several times faster than
+    SQLAlchemy's per-row parameter handling), Core inserts elsewhere."""
+
+    def __init__(self, s: Session) -> None:
+        self.conn = s.connection()
+        self.dialect = self.conn.dialect
+        self.raw = self.dialect.name == "sqlite"
+        self._sql: dict[str, tuple[str, list[Callable[[Any], Any] | None]]] = {}
+        self.cache_size: int | None = None
+        if self.raw:
+            # A bigger page cache keeps the indexes being filled in memory (the default
+            # is 2 MB); :meth:`close` puts the connection's own setting back.
+            self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+
+    def close(self) -> None:
+        if self.cache_size is not None:
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+            self.cache_size = None
+
+    def insert(
+        self, model: type[Any], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> None:
+        if not rows:
+            return
+        table = _table(model)
+        if not self.raw:
+            self.conn.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
+            return
+        if table.name not in self._sql:
+            quote = self.dialect.identifier_preparer.quote
+            sql = (
+                f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})"
+            )
+            # JSON and dates need converting; numbers, text and booleans sqlite3 takes as is.
+            procs: list[Callable[[Any], Any] | None] = [
+                table.c[c].type.dialect_impl(self.dialect).bind_processor(self.dialect)
+                if isinstance(table.c[c].type, (JSON, DateTime))
+                else None
+                for c in columns
+            ]
+            self._sql[table.name] = (sql, procs)
+        sql, procs = self._sql[table.name]
+        convert = [(i, p) for i, p in enumerate(procs) if p is not None]
+        if convert:
+            data = []
+            for r in rows:
+                values = list(r)
+                for i, p in convert:
+                    values[i] = p(values[i])
+                data.append(tuple(values))
+            rows = data
+        self.conn.exec_driver_sql(sql, cast(Any, rows))
+
+
+class _Run:
+    """One import: the session, the running report and the next free entry id."""
+
+    def __init__(
+        self, s: Session, fmt: Format, report: ImportReport, user: str, skip_bad: bool
+    ) -> None:
+        self.s = s
+        self.fmt = fmt
+        self.report = report
+        self.user = user
+        self.skip_bad = skip_bad
+        self.batch = hist.new_batch()
+        self.now = utcnow()
+        if s.get_bind().dialect.name == "postgresql":
+            # Entry ids are handed out here, not by the sequence: keep other writers
+            # from creating entries until this import commits (readers are not blocked).
+            s.execute(text("LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE"))
+        top_entry = s.scalar(select(func.max(EntryRow.id))) or 0
+        # Ids of deleted entries live on in the history: never hand them out again.
+        top_change = s.scalar(select(func.max(ChangeRow.entry_id))) or 0
+        self.next_id = max(top_entry, top_change) + 1
+        self.pending = _Pending()
+        self.writer = _BulkWriter(s)
+        self.existing = s.scalar(select(func.count(EntryRow.id))) or 0
+        self.paused: _FullTextPause | None = None
+
+    # -- problems -------------------------------------------------------------------
+
+    def problem(self, item: Problem) -> None:
+        if not self.skip_bad:
+            raise item.to_error()
+        self.report.problems.append(item)
+
+    # -- one chunk ------------------------------------------------------------------
+
+    def process(self, chunk: list[Record]) -> None:
+        ids = {r.entry_id for r in chunk if r.entry_id is not None}
+        wanted: set[tuple[str, str]] = set()
+        for r in chunk:
+            if isinstance(r, TranslationRecord):
+                wanted.add(("en", r.source))
+            elif r.entry_id is None:
+                key = _match_key(r.entry)
+                if key:
+                    wanted.add(key)
+        by_text = _stored_by_text(self.s, wanted)
+        ids |= {eid for matches in by_text.values() for eid, _ in matches}
+        stored = _stored_by_id(self.s, ids)
+        for r in chunk:
+            if isinstance(r, EntryRecord):
+                self._entry_record(r, stored, by_text)
+            else:
+                self._translation_record(r, stored, by_text)
+        if self.paused is None and self._bulk_worthwhile():
+            self.paused = _FullTextPause.start(self.s)
+
+        self._insert_pending()
+        self.s.flush()
+        self.s.expunge_all()
+
+    def _bulk_worthwhile(self) -> bool:
+        """Rebuilding the full-text indexes once beats keeping them current row by row
+        when the import adds more than about a tenth of what is there."""
+        created = len(self.report.created)
+        return created >= BULK_THRESHOLD and created * 9 >= self.existing
+
+    def finish(self) -> None:
+        self._insert_pending()
+        if self.paused is not None:
+            self.s.flush()
+            self.paused.finish()
+            self.paused = None
+        self.writer.close()
+
+    def _entry_record(
+        self,
+        r: EntryRecord,
+        stored: dict[int, EntryRow],
+        by_text: dict[tuple[str, str], list[tuple[int, str]]],
+    ) -> None:
+        found: Entry | None = None
+        if r.entry_id is not None:
+            found = self._entry_by_id(r.entry_id, stored)
+        else:
+            key = _match_key(r.entry)
+            if key is not None:
+                kind = r.entry.kind if "kind" in r.scope or not r.scope else None
+                found = self._entry_by_text(key, kind, stored, by_text)
+        if found is None:
+            self._create(r.entry, r.entry_id)
+            return
+        assert found.id is not None
+        diffs = self.fmt.differences(found, r)
+        if not diffs:
+            self.report.unchanged.append(found.id)
+            return
+        reason = "differs from the stored entry, which was kept: " + "; ".join(diffs[:3])
+        if len(diffs) > 3:
+            reason += f"; and {len(diffs) - 3} more"
+        self.report.conflicts.append(Conflict(found.id, reason, r.line, r.element))
+
+    def _translation_record(
+        self,
+        r: TranslationRecord,
+        stored: dict[int, EntryRow],
+        by_text: dict[tuple[str, str], list[tuple[int, str]]],
+    ) -> None:
+        found: Entry | None = None
+        by_id = r.entry_id is not None
+        if r.entry_id is not None:
+            # The file names the entry (a PO reference, a TMX property): that entry, or a
+            # new one with this id if the glossary has none.
+            found = self._entry_by_id(r.entry_id, stored)
+        else:
+            matches = self._ids_by_text(("en", r.source), None, by_text)
+            if len(matches) > 1:
+                self.problem(
+                    Problem(
+                        self.report.file,
+                        r.line,
+                        f"cannot tell which entry {r.source!r} is: entries "
+                        f"{', '.join(map(str, matches))} have this English form; keep the "
+                        "context (msgctxt) or reference (#:) the export wrote",
+                        "msgid" if self.fmt.name == "po" else "tuv",
+                        r.element,
+                    )
+                )
+                return
+            if matches:
+                found = self._entry_by_id(matches[0], stored)
+        if found is None:
+            self._create(r.entry, r.entry_id)
+            return
+        assert found.id is not None
+        if found.id in self.pending.by_id:
+            # Created earlier in this chunk: write it now so it can be updated like any other.
+            self._insert_pending()
+            self.s.flush()
+            row = self.s.get(EntryRow, found.id)
+            assert row is not None
+            stored[found.id] = row
+        en = found.preferred("en")
+        if by_id and (en is None or en.text != r.source):
+            now = en.text if en is not None else "(none)"
+            self.report.conflicts.append(
+                Conflict(
+                    found.id,
+                    f"the English form is now {now!r}, not {r.source!r}: the file is older "
+                    "than the entry; nothing was changed",
+                    r.line,
+                    r.element,
+                )
+            )
+            return
+        self._apply_translation(found, stored[found.id], r)
+
+    def _apply_translation(self, found: Entry, row: EntryRow, r: TranslationRecord) -> None:
+        assert found.id is not None
+        changed = replace(found, terms=[Term.from_snapshot(t.snapshot()) for t in found.terms])
+        updates: list[Update] = []
+        conflicted = False
+        for lang in r.targets:
+            given = r.entry.preferred(lang)
+            if given is None or given.role != "preferred" or not given.text:
+                continue
+            current = _house_form(changed, lang)
+            if current is not None and current.text == given.text:
+                continue
+            editable = (
+                current is None
+                or (r.version is not None and r.version == found.version)
+                or "text" in current.suggested
+                or found.status == "candidate"
+            )
+            if not editable:
+                assert current is not None
+                conflicted = True
+                self.report.conflicts.append(
+                    Conflict(
+                        found.id,
+                        f"the {LANGUAGE_NAMES[lang]} form {given.text!r} differs from the "
+                        f"curated {current.text!r}, which was kept",
+                        r.line,
+                        r.element,
+                    )
+                )
+                continue
+            _replace_house_form(changed, lang, given)
+            updates.append(
+                Update(
+                    found.id, lang, current.text if current else "", given.text, r.line, r.element
+                )
+            )
+        if not updates:
+            if not conflicted:
+                self.report.unchanged.append(found.id)
+            return
+        changed.validate()
+        before = found.snapshot()
+        _store(self.s, row, changed, self.user)
+        saved = entry_from_row(row)
+        hist.record(
+            self.s,
+            entry_id=found.id,
+            action="update",
+            user=self.user,
+            before=before,
+            after=saved.snapshot(),
+            batch=self.batch,
+        )
+        self.report.updated.extend(updates)
+
+    # -- finding stored entries -----------------------------------------------------
+
+    def _entry_by_id(self, entry_id: int, stored: dict[int, EntryRow]) -> Entry | None:
+        if entry_id in self.pending.by_id:
+            return self.pending.by_id[entry_id]
+        row = stored.get(entry_id)
+        return entry_from_row(row) if row is not None else None
+
+    def _ids_by_text(
+        self,
+        key: tuple[str, str],
+        kind: str | None,
+        by_text: dict[tuple[str, str], list[tuple[int, str]]],
+    ) -> list[int]:
+        ids = [eid for eid, k in by_text.get(key, []) if kind is None or k == kind]
+        for eid in self.pending.by_text.get(key, []):
+            if kind is None or self.pending.by_id[eid].kind == kind:
+                ids.append(eid)
+        return sorted(set(ids))
+
+    def _entry_by_text(
+        self,
+        key: tuple[str, str],
+        kind: str | None,
+        stored: dict[int, EntryRow],
+        by_text: dict[tuple[str, str], list[tuple[int, str]]],
+    ) -> Entry | None:
+        ids = self._ids_by_text(key, kind, by_text)
+        return self._entry_by_id(ids[0], stored) if ids else None
+
+    # -- creating -------------------------------------------------------------------
+
+    def _create(self, entry: Entry, entry_id: int | None) -> None:
+        if entry_id is None:
+            entry_id = self.next_id
+        self.next_id = max(self.next_id, entry_id + 1)
+        entry.terms.sort(key=lambda t: _LANG_ORDER.get(t.lang, 9))
+        p = self.pending
+        user, now = self.user, self.now
+        p.entries.append(
+            (
+                entry_id,
+                entry.kind,
+                entry.status,
+                entry.origin,
+                entry.note,
+                1,
+                0,
+                now,
+                user,
+                now,
+                user,
+            )
+        )
+        positions: dict[str, int] = {}
+        for t in entry.terms:
+            pos = positions.get(t.lang, 0)
+            positions[t.lang] = pos + 1
+            p.terms.append(
+                (entry_id, *_term_values(t), pos, *_term_fields(t), t.note, list(t.suggested))
+            )
+        p.keys += key_tuples(entry_id, entry)
+        snap = entry.snapshot()
+        snap["id"] = entry_id
+        snap["version"] = 1
+        p.changes.append((entry_id, "create", user, now, None, snap, self.batch))
+        created = Entry(
+            id=entry_id,
+            version=1,
+            kind=entry.kind,
+            status=entry.status,
+            origin=entry.origin,
+            note=entry.note,
+            terms=entry.terms,
+        )
+        p.by_id[entry_id] = created
+        key = _match_key(entry)
+        if key is not None:
+            p.by_text.setdefault(key, []).append(entry_id)
+        en = entry.preferred("en")
+        if en is not None and en.role == "preferred" and key != ("en", en.text):
+            p.by_text.setdefault(("en", en.text), []).append(entry_id)
+        self.report.created.append(entry_id)
+
+    def _insert_pending(self) -> None:
+        p = self.pending
+        if not p.entries:
+            return
+        self.s.flush()
+        w = self.writer
+        w.insert(EntryRow, ENTRY_COLUMNS, p.entries)
+        w.insert(TermRow, TERM_COLUMNS, p.terms)
+        w.insert(TermKeyRow, KEY_COLUMNS, p.keys)
+        w.insert(ChangeRow, CHANGE_COLUMNS, p.changes)
+        self.pending = _Pending()
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _match_key(entry: Entry) -> tuple[str, str] | None:
+    """The form an entry is recognised by: its first preferred form (en, else ko, else ja)."""
+    for lang in LANGUAGES:
+        pref = entry.preferred(lang)
+        if pref is not None:
+            return (lang, pref.text)
+    return None
+
+
+def _house_form(entry: Entry, lang: str) -> Term | None:
+    for t in entry.terms:
+        if t.lang == lang and t.role == "preferred":
+            return t
+    return None
+
+
+def _replace_house_form(entry: Entry, lang: str, given: Term) -> None:
+    """Make ``given.text`` the house form in ``lang``; keep the old one as deprecated.
+
+    A form the entry already has (as a variant, say) is promoted with its readings and
+    romanizations; a new form comes without them (the file's were the old form's).
+    """
+    current = _house_form(entry, lang)
+    same = next((t for t in entry.terms if t.lang == lang and t.text == given.text), None)
+    if same is not None:
+        entry.terms.remove(same)
+        new = same
+        new.role = "preferred"
+    else:
+        new = Term(lang=lang, text=given.text, role="preferred")
+    new.suggested = ["text"] if "text" in given.suggested else []
+    if current is None:
+        at = next((i for i, t in enumerate(entry.terms) if t.lang == lang), None)
+        if at is None:
+            at = sum(1 for t in entry.terms if _LANG_ORDER[t.lang] < _LANG_ORDER[lang])
+        entry.terms.insert(at, new)
+        return
+    at = entry.terms.index(current)
+    entry.terms.insert(at, new)
+    if "text" in current.suggested:
+        entry.terms.remove(current)  # only a suggestion: nobody confirmed it
+    else:
+        current.role = "deprecated"
+        current.suggested = [s for s in current.suggested if s != "text"]
+
+
+def _store(s: Session, row: EntryRow, entry: Entry, user: str) -> None:
+    """Write ``entry``'s data into its row (the version goes up), with new lookup keys."""
+    row.kind = entry.kind
+    row.status = entry.status
+    row.origin = entry.origin
+    row.note = entry.note
+    row.updated_at = utcnow()
+    row.updated_by = user
+    row.terms.clear()
+    s.flush()
+    row.terms.extend(term_rows(entry))
+    s.flush()
+    write_keys(s, row.id, entry)
+
+
+def _in_batches(values: Iterable[Any]) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for v in values:
+        batch.append(v)
+        if len(batch) >= _IN_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _stored_by_id(s: Session, ids: set[int]) -> dict[int, EntryRow]:
+    found: dict[int, EntryRow] = {}
+    for batch in _in_batches(sorted(ids)):
+        q = select(EntryRow).where(EntryRow.id.in_(batch)).options(selectinload(EntryRow.terms))
+        for row in s.scalars(q):
+            found[row.id] = row
+    return found
+
+
+def _stored_by_text(
+    s: Session, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """Stored entries whose preferred form in a language is exactly a given text:
+    (lang, text) -> [(entry id, kind)], found through the lookup-key index."""
+    if not wanted:
+        return {}
+    keys: set[str] = set()
+    unkeyed: list[tuple[str, str]] = []
+    for lang, t in wanted:
+        k = normalize_key(t)
+        if k:
+            keys.add(k)
+        else:
+            unkeyed.append((lang, t))
+    langs = sorted({lang for lang, _ in wanted})
+    candidates: set[int] = set()
+    for batch in _in_batches(sorted(keys)):
+        candidates.update(
+            s.scalars(
+                select(TermKeyRow.entry_id).where(
+                    TermKeyRow.key.in_(batch), TermKeyRow.lang.in_(langs)
+                )
+            )
+        )
+    out: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    def collect(rows: Iterable[Any]) -> None:
+        for eid, lang, t, kind in rows:
+            if (lang, t) in wanted:
+                out.setdefault((lang, t), []).append((eid, kind))
+
+    base = select(TermRow.entry_id, TermRow.lang, TermRow.text, EntryRow.kind).join(
+        EntryRow, EntryRow.id == TermRow.entry_id
+    )
+    for batch in _in_batches(sorted(candidates)):
+        collect(s.execute(base.where(TermRow.entry_id.in_(batch), TermRow.role == "preferred")))
+    for lang, t in unkeyed:  # forms with no letters at all cannot be found by key
+        collect(
+            s.execute(
+                base.where(TermRow.lang == lang, TermRow.text == t, TermRow.role == "preferred")
+            )
+        )
+    for matches in out.values():
+        matches.sort()
+    return out
+
+
+# -- SQLite: full-text indexes in bulk ---------------------------------------------------
+
+_WRITES = re.compile(r"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[\"'`]?(\w+)", re.IGNORECASE)
+
+
+class _FullTextPause:
+    """Keep the full-text indexes over ``term_keys`` current in bulk, not row by row.
+
+    The lookup's SQLite full-text tables are external-content FTS5 tables fed by
+    triggers on ``term_keys``; maintaining them row by row costs ten times more than
+    rebuilding them once from their content. For a large import the triggers are
+    dropped for the transaction and, at the end, created again from their own SQL and
+    every full-text table rebuilt, all in the import's transaction: other connections
+    never see the difference. Nothing is paused unless every trigger on ``term_keys``
+    writes only to external-content FTS5 tables (whose ``rebuild`` restores them
+    completely).
+    """
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.triggers: list[str] = []
+        self.tables: list[str] = []
+
+    @classmethod
+    def start(cls, s: Session) -> _FullTextPause | None:
+        if s.get_bind().dialect.name != "sqlite":
+            return None
+        conn = s.connection()
+        schema = conn.exec_driver_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        ).all()
+        external = {
+            name
+            for kind, name, _, sql in schema
+            if kind == "table"
+            and re.search(r"USING\s+fts5\s*\(", sql, re.IGNORECASE)
+            and re.search(r"\bcontent\s*=\s*'[^']+'", sql, re.IGNORECASE)
+        }
+        triggers = [
+            (name, sql)
+            for kind, name, table, sql in schema
+            if kind == "trigger" and table == "term_keys"
+        ]
+        if not triggers:
+            return None
+        # What each trigger's body (after BEGIN) writes to.
+        targets = {
+            t
+            for _, sql in triggers
+            for t in _WRITES.findall(re.split(r"\bBEGIN\b", sql, maxsplit=1, flags=re.I)[-1])
+        }
+        if not targets or not targets <= external:
+            return None
+        pause = cls(s)
+        pause.tables = sorted(targets)
+        for name, sql in triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+            pause.triggers.append(sql)
+        return pause
+
+    def finish(self) -> None:
+        conn = self.s.connection()
+        for sql in self.triggers:
+            conn.exec_driver_sql(sql)
+        for table in self.tables:
+            conn.exec_driver_sql(f'INSERT INTO "{table}"("{table}") VALUES (\'rebuild\')')

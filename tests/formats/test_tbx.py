@@ -1,0 +1,197 @@
+"""TBX: TBX-Basic v3 out; v3 (DCA and DCT) and v2 martif in; XML parsed safely."""
+
+from __future__ import annotations
+
+import io
+import socket
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from glossary import Glossary, Term
+from glossary.errors import ParseError
+from glossary.formats import export_entries, import_file
+from glossary.formats.base import EntryRecord
+from glossary.formats.tbx import NAMESPACE
+from tests.formats.contract import FormatContract, read_all, records
+from tests.formats.samples import fixture
+
+NS = {"t": NAMESPACE}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class TestTbxContract(FormatContract):
+    fmt = "tbx"
+    malformed_line = 10
+    bad_record_at = (13, "administrativeStatus")
+
+
+def _export(g: Glossary, **kw: object) -> bytes:
+    out = io.BytesIO()
+    export_entries(g, "tbx", out, **kw)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_tbx_basic_v3_structure(loaded: Glossary) -> None:
+    root = ET.fromstring(_export(loaded))
+    assert root.tag == f"{{{NAMESPACE}}}tbx"
+    assert root.get("type") == "TBX-Basic" and root.get("style") == "dca"
+    concepts = root.findall("t:text/t:body/t:conceptEntry", NS)
+    assert len(concepts) == loaded.count()
+    for concept, entry in zip(concepts, loaded.entries(), strict=True):
+        assert concept.get("id") == f"entry-{entry.id}"
+        sections = concept.findall("t:langSec", NS)
+        assert [s.get(XML_LANG) for s in sections] == [
+            lang for lang in ("en", "ko", "ja") if entry.terms_in(lang)
+        ]
+        for section in sections:
+            terms = entry.terms_in(section.get(XML_LANG) or "")
+            term_secs = section.findall("t:termSec", NS)
+            assert [ts.findtext("t:term", namespaces=NS) for ts in term_secs] == [
+                t.text for t in terms
+            ]
+            for ts, term in zip(term_secs, terms, strict=True):
+                notes = {n.get("type"): n.text for n in ts.findall("t:termNote", NS)}
+                assert notes["administrativeStatus"] in (
+                    "preferredTerm-admn-sts",
+                    "admittedTerm-admn-sts",
+                    "deprecatedTerm-admn-sts",
+                )
+                assert notes["termType"] in ("fullForm", "abbreviation")
+                assert (notes["administrativeStatus"] == "preferredTerm-admn-sts") == (
+                    term.role == "preferred"
+                )
+
+
+def test_roles_become_status_type_and_notes() -> None:
+    root = ET.fromstring(fixture("unicode_three_scripts", "tbx").read_bytes())
+
+    def term_sec(text: str) -> ET.Element:
+        for ts in root.iter(f"{{{NAMESPACE}}}termSec"):
+            if ts.findtext("t:term", namespaces=NS) == text:
+                return ts
+        raise AssertionError(text)
+
+    def described(text: str) -> tuple[str | None, str | None, list[str | None]]:
+        ts = term_sec(text)
+        notes = {n.get("type"): n.text for n in ts.findall("t:termNote", NS)}
+        return (
+            notes["administrativeStatus"],
+            notes["termType"],
+            [n.text for n in ts.findall("t:note", NS)],
+        )
+
+    assert described("APEC") == ("admittedTerm-admn-sts", "abbreviation", [])
+    assert described("Woo Sung-lak")[0] == "deprecatedTerm-admn-sts"
+    assert described("Wi Sung-lak")[::2] == ("deprecatedTerm-admn-sts", ["role: forbidden"])
+    assert described("奈良県")[2] == ["reading: ならけん", "suggested: reading"]
+    assert "note: kind: this note only looks like a field." in [
+        n.text for n in root.iter(f"{{{NAMESPACE}}}note")
+    ]
+
+
+def test_target_keeps_english_and_one_language(g: Glossary) -> None:
+    import_file(g, fixture("unicode_three_scripts", "tbx"))
+    root = ET.fromstring(_export(g, target="ja"))
+    langs = {s.get(XML_LANG) for s in root.iter(f"{{{NAMESPACE}}}langSec")}
+    assert langs == {"en", "ja"}
+    report = import_file(g, io.BytesIO(_export(g, target="ja")), fmt="tbx")
+    assert len(report.unchanged) == 10 and not report.conflicts
+
+
+def test_reads_tbx_v2_martif_as_other_tools_write_it() -> None:
+    first, second = records("tbx", fixture("tbx_v2_martif", "tbx").read_bytes())
+    assert isinstance(first, EntryRecord)
+    apec = first.entry
+    assert [(t.lang, t.text, t.role) for t in apec.terms] == [
+        ("en", "Asia-Pacific Economic Cooperation", "preferred"),
+        ("en", "APEC", "abbreviation"),
+        ("ko", "아시아태평양경제협력체", "preferred"),
+        ("ko", "아태경협", "deprecated"),
+    ]  # the French section is left out
+    assert (apec.kind, apec.status) == ("term", "candidate")
+    assert apec.note == "subjectField: Politics"
+    assert apec.terms[2].note == "context: 아시아태평양경제협력체(APEC) 정상회의"
+    assert first.entry_id is None and first.element == "termEntry 1 (id 'c101')"
+    busan = second.entry
+    assert [(t.lang, t.text, t.role) for t in busan.terms] == [
+        ("en", "Busan", "preferred"),
+        ("en", "Pusan", "variant"),
+        ("ja", "釜山", "preferred"),
+    ]
+
+
+def test_reads_tbx_v3_dct_style_and_the_iso_2019_namespace() -> None:
+    (record,) = records("tbx", fixture("tbx_v3_dct_style", "tbx").read_bytes())
+    assert [(t.lang, t.text, t.role) for t in record.entry.terms] == [
+        ("en", "Group of 20", "preferred"),
+        ("en", "G20", "abbreviation"),
+        ("ja", "主要20か国・地域", "preferred"),
+        ("ja", "Ｇ２０", "deprecated"),
+    ]
+
+
+def test_foreign_entries_match_stored_ones_whatever_their_kind(loaded: Glossary) -> None:
+    report = import_file(loaded, fixture("tbx_v2_martif", "tbx"))
+    apec = loaded.lookup("Asia-Pacific Economic Cooperation")[0].entry
+    busan = loaded.lookup("Busan")[0].entry
+    assert report.created == []
+    assert {c.entry_id for c in report.conflicts} | set(report.unchanged) == {apec.id, busan.id}
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("billion_laughs", "declares XML entities"),
+        ("external_entity", "declares XML entities"),
+    ],
+)
+def test_entities_are_refused(g: Glossary, case: str, message: str) -> None:
+    with pytest.raises(ParseError, match=message) as info:
+        import_file(g, fixture(case, "tbx"))
+    assert info.value.line is not None and info.value.line > 1
+    assert g.count() == 0
+
+
+def test_a_remote_dtd_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the parser tried to reach the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    (record,) = records("tbx", fixture("remote_dtd", "tbx").read_bytes())
+    assert record.entry.terms[0].text == "Taiwan Strait"
+
+
+def test_not_a_tbx_file() -> None:
+    with pytest.raises(ParseError, match="not a TBX file: its root element is <tmx>"):
+        read_all("tbx", fixture("unicode_three_scripts", "tmx").read_bytes())
+
+
+def test_a_concept_without_our_languages_is_a_problem() -> None:
+    data = (
+        b'<tbx xmlns="urn:iso:std:iso:30042:ed:3.0"><text><body>'
+        b'<conceptEntry id="x"><langSec xml:lang="fr"><termSec><term>chat</term></termSec>'
+        b"</langSec></conceptEntry></body></text></tbx>"
+    )
+    (problem,) = read_all("tbx", data, "fr.tbx")
+    assert "no term in English, Korean or Japanese" in str(problem)
+    assert "conceptEntry 1 (id 'x')" in str(problem)
+
+
+def test_a_differing_form_is_a_conflict_and_added_forms_are_not(g: Glossary) -> None:
+    import_file(g, fixture("unicode_three_scripts", "tbx"))
+    entry = g.get(2)
+    entry.terms.append(Term("ko", "오노", "abbreviation"))
+    g.update(entry)
+    data = fixture("unicode_three_scripts", "tbx").read_text(encoding="utf-8")
+    report = import_file(g, io.BytesIO(data.encode()), fmt="tbx")
+    assert report.conflicts == [] and len(report.unchanged) == 10
+    edited = data.replace(
+        "<note>reading: おおの じゅんいちろう</note>", "<note>reading: おおの</note>"
+    )
+    report = import_file(g, io.BytesIO(edited.encode()), fmt="tbx")
+    (conflict,) = report.conflicts
+    assert conflict.entry_id == 2 and conflict.element == "conceptEntry 2 (id 'entry-2')"
+    assert "ja form '大野潤一郎': reading differ" in conflict.reason
+    assert g.get(2).preferred("ja").reading == "おおの じゅんいちろう"  # type: ignore[union-attr]
