@@ -18,18 +18,23 @@ def _json_lines(output: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def test_init_loads_glossary_and_seeds_and_is_idempotent(runner: CliRunner, db_url: str) -> None:
-    first = runner.invoke(cli, ["init", "--json", "--terms", str(TERMS_CSV), "--seeds", str(SEEDS)])
+    args = ["init", "--json", "--terms", str(TERMS_CSV), "--seeds", str(SEEDS)]
+    first = runner.invoke(cli, args)
     assert first.exit_code == 0, first.output
     report = _json_lines(first.stdout)[0]
     assert report["created"] >= 40 and report["articles_added"] == 2
-    second = runner.invoke(
-        cli, ["init", "--json", "--terms", str(TERMS_CSV), "--seeds", str(SEEDS)]
-    )
+    assert report["mined"]["created"] > 0 and report["mined"]["evidence"] > 0
+    with open_glossary(db_url) as g:
+        entries, changes = g.count(), len(g.history(limit=10_000))
+        queue = g.count(status="candidate")
+    second = runner.invoke(cli, args)
     again = _json_lines(second.stdout)[0]
     assert again["created"] == 0 and again["conflicts"] == []
     assert again["unchanged"] == report["created"] and again["articles_present"] == 2
-    with open_glossary(db_url) as g:
-        assert len(g.history(limit=1000)) == report["created"]
+    assert again["mined"]["created"] == 0 and again["mined"]["evidence"] == 0
+    with open_glossary(db_url) as g:  # the second run changed nothing
+        assert (g.count(), len(g.history(limit=10_000))) == (entries, changes)
+        assert g.count(status="candidate") == queue
 
 
 def _init(runner: CliRunner) -> None:

@@ -120,6 +120,8 @@ def patterns_for_entry(entry: Entry, style: str) -> Iterator[Pattern]:
 
         yield make(house, "house")
         for term in entry.terms_in(lang):
+            if "text" in term.suggested and term is not pref:
+                continue  # a form the miner proposed: not house style until a curator says so
             if term.role in ("deprecated", "forbidden"):
                 yield make(term.text, term.role)
             elif term.role == "abbreviation":

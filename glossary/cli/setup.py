@@ -8,9 +8,12 @@ from pathlib import Path
 import click
 
 from glossary.api import open_glossary
+from glossary.cli.mine import SAVED_CONTEXTS
 from glossary.cli.options import database_option, json_option
 from glossary.cli.output import emit_json
+from glossary.intake import save_candidates
 from glossary.loader import load_articles, load_terms
+from glossary.mining import mine_paths
 from glossary.settings import SETTINGS, get_setting
 
 
@@ -34,7 +37,8 @@ from glossary.settings import SETTINGS, get_setting
 def init(
     database_url: str | None, terms_file: str | None, seeds_dir: str | None, as_json: bool
 ) -> None:
-    """Create or upgrade the database, then load the curated glossary and seed articles.
+    """Create or upgrade the database, load the curated glossary and the seed articles,
+    and mine the seeds into the curation queue.
 
     Running it again changes nothing: entries already stored are left as they are, and
     any that differ from the file are listed as conflicts for a curator to settle.
@@ -51,6 +55,8 @@ def init(
 
             report = load_terms(g, terms_path, progress=progress)
         articles = load_articles(g, seeds_path)
+        mined = mine_paths([seeds_path], max_contexts=SAVED_CONTEXTS)
+        intake = save_candidates(g, mined)
     if as_json:
         emit_json(
             {
@@ -62,7 +68,8 @@ def init(
                 ],
                 "articles_added": len(articles.added),
                 "articles_present": len(articles.already),
-                "problems": articles.problems,
+                "problems": articles.problems + [m for _, m in mined.problems],
+                "mined": intake.to_dict(),
             }
         )
         return
@@ -76,6 +83,7 @@ def init(
     )
     for problem in articles.problems:
         click.echo(f"  skipped: {problem}", err=True)
+    click.echo(f"Mined {seeds_path}: {intake.summary()}")
 
 
 @click.command()

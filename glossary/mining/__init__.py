@@ -57,6 +57,7 @@ class MiningResult:
     problems: list[tuple[str, str]] = field(default_factory=list)
     files_read: int = 0
     languages: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # the files read, in order
 
     @property
     def exit_code(self) -> int:
@@ -216,6 +217,7 @@ def mine_paths(
             )
     clusterer = Clusterer() if max_contexts is None else Clusterer(max_contexts)
     files_read = 0
+    read: list[str] = []
     languages: dict[str, int] = {}
     total = len(files)
     for i, path in enumerate(files, 1):
@@ -228,8 +230,9 @@ def mine_paths(
             continue
         _mine_article(art, clusterer)
         files_read += 1
+        read.append(str(path))
         languages[art.lang] = languages.get(art.lang, 0) + 1
-    return MiningResult(clusterer.candidates(), problems, files_read, languages)
+    return MiningResult(clusterer.candidates(), problems, files_read, languages, read)
 
 
 def mine_text(

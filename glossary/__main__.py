@@ -1,0 +1,5 @@
+"""``python -m glossary`` runs the command line."""
+
+from glossary.cli import main
+
+main()
