@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: PostgreSQL (the tests start their own server)
-# and GNU gettext (msgfmt checks PO exports). Installs them when run as root.
+# Debian packages the test suite needs: PostgreSQL (the tests start their own server),
+# GNU gettext (msgfmt checks PO exports) and chromium (the web app's browser tests drive
+# it with Playwright). Installs them when run as root.
 set -euo pipefail
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "The tests need these Debian packages: ${missing[*]}" >&2

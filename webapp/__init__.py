@@ -2,37 +2,94 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
 from glossary.api import Glossary, open_glossary
+from glossary.formats import UPLOAD_LIMIT
 from glossary.settings import default_database_url, get_setting
+
+SECRET_KEY_FILE = "secret_key"
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the web app; ``config`` overrides settings (tests pass a temporary database)."""
-    instance = Path(get_setting("instance_path"))
-    app = Flask(__name__, instance_path=str(instance), instance_relative_config=False)
+    """Build the web app; ``config`` overrides settings (tests pass a temporary database
+    and instance folder)."""
+    config = dict(config or {})
+    instance = Path(config.pop("INSTANCE_PATH", None) or get_setting("instance_path"))
+    app = Flask(__name__, instance_path=str(instance.resolve()))
     app.config.update(
         DATABASE_URL=default_database_url(),
         ANONYMOUS_READ=get_setting("anonymous_read") != "0",
-        JSON_AS_ASCII=False,
+        HOUSE_STYLE=get_setting("house_style"),
+        SESSION_COOKIE_NAME="glossary_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(days=14),
+        # Imports are the largest requests (with room for the form around the file);
+        # anything bigger is refused with 413.
+        MAX_CONTENT_LENGTH=UPLOAD_LIMIT + 1024 * 1024,
+        MAX_FORM_MEMORY_SIZE=2 * 1024 * 1024,
     )
-    if config:
-        app.config.update(config)
+    app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(Path(app.instance_path))
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
 
     glossary = open_glossary(app.config["DATABASE_URL"], migrate=False)
     app.extensions["glossary"] = glossary
 
-    from webapp import api, errors, search
+    from webapp import (
+        api,
+        articles,
+        auth,
+        check,
+        csrf,
+        curate,
+        entries,
+        errors,
+        exchange,
+        search,
+        templating,
+    )
 
     errors.register(app)
-    app.register_blueprint(search.bp)
-    app.register_blueprint(api.bp)
+    auth.register(app)
+    csrf.register(app)
+    templating.register(app)
+    for module in (search, entries, curate, articles, exchange, check, auth, api):
+        app.register_blueprint(module.bp)
     return app
+
+
+def load_secret_key(instance: Path) -> str:
+    """The key that signs session cookies: read from the instance folder, or made there
+    once (readable by the owner only). It never lives in the repository."""
+    path = instance / SECRET_KEY_FILE
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    instance.mkdir(parents=True, exist_ok=True)
+    # Written beside, then linked into place: a second worker starting at the same moment
+    # either finds the whole key or makes the link fail and reads the first one's key.
+    tmp = instance / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_text(encoding="ascii").strip()
 
 
 def get_glossary(app: Flask) -> Glossary:

@@ -1,4 +1,4 @@
-"""The search page: / and /search?q= (works without JavaScript)."""
+"""The search page: / and /search?q= (search as you type; works without JavaScript)."""
 
 from __future__ import annotations
 
@@ -10,31 +10,40 @@ from webapp import get_glossary
 
 bp = Blueprint("search", __name__)
 
+#: Results on the page (the page's script asks again as the query changes); "more" shows
+#: up to MORE.
+PAGE_SIZE = 20
+MORE = 200
+
 
 @bp.get("/")
 @bp.get("/search")
 def search() -> ResponseReturnValue:
+    """Search results for ?q= (with ?lang= and ?kind=); ?partial=1 returns only the list,
+    for the page's search-as-you-type script."""
     q = request.args.get("q", "").strip()
     lang = request.args.get("lang") or None
-    matches, error = [], None
+    kind = request.args.get("kind") or None
+    more = bool(request.args.get("more"))
+    limit = MORE if more else PAGE_SIZE
+    matches, error, total = [], None, 0
     g = get_glossary(current_app)
     if q:
         try:
-            matches = g.lookup(q, lang=lang, limit=50)
+            matches = g.lookup(q, lang=lang, kind=kind, limit=limit)
         except GlossaryError as exc:
             error = str(exc)
-    return render_template(
-        "search.html", q=q, lang=lang, matches=matches, error=error, total=g.count()
-    )
-
-
-@bp.get("/entries/<int:entry_id>")
-def entry(entry_id: int) -> ResponseReturnValue:
-    g = get_glossary(current_app)
-    try:
-        e = g.get(entry_id)
-    except GlossaryError as exc:
-        return render_template("error.html", message=str(exc)), 404
-    return render_template(
-        "entry.html", entry=e, evidence=g.evidence(entry_id), history=g.history(entry_id)
-    )
+    else:
+        total = g.count()
+    context = {
+        "q": q,
+        "lang": lang,
+        "kind": kind,
+        "matches": matches,
+        "error": error,
+        "total": total,
+        "has_more": not more and len(matches) == limit,
+    }
+    if request.args.get("partial"):
+        return render_template("_results.html", **context)
+    return render_template("search.html", **context), 400 if error else 200

@@ -1,4 +1,5 @@
-"""Running the app under gunicorn, configured from Python rather than a config file."""
+"""Running the app under a production WSGI server, configured from Python: gunicorn
+(worker processes, Unix) or waitress (threads in one process, any platform)."""
 
 from __future__ import annotations
 
@@ -22,15 +23,34 @@ class _GunicornApp(BaseApplication):
         return create_app()
 
 
-def run(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
+def run(
+    host: str = "127.0.0.1",
+    port: int = 5000,
+    workers: int = 2,
+    server: str = "gunicorn",
+    access_log: bool = True,
+    threads: int = 2,
+) -> None:
     """Serve the web app until interrupted."""
+    if server == "waitress":
+        import waitress
+
+        from webapp import create_app
+
+        waitress.serve(create_app(), host=host, port=port, threads=max(4, workers * 2))
+        return
     _GunicornApp(
         {
             "bind": f"{host}:{port}",
             "workers": workers,
-            "worker_class": "sync",
-            "accesslog": "-",
+            # gthread keeps connections alive between requests (search as you type sends
+            # one per keystroke); sync workers would open a new connection for each.
+            "worker_class": "gthread",
+            "threads": threads,
+            "keepalive": 5,
+            "accesslog": "-" if access_log else None,
             "timeout": 60,
             "graceful_timeout": 10,
+            "backlog": 2048,
         }
     ).run()

@@ -11,17 +11,29 @@ from glossary.vocab import KINDS
 
 @click.command()
 @click.argument("texts", nargs=-1, required=True, metavar="TEXT...")
-@click.option("--lang", type=click.Choice(["ko", "ja"]), default=None,
-              help="Language of TEXT (default: decided by its script).")
-@click.option("--kind", type=click.Choice(KINDS), default=None,
-              help="What TEXT names: persons are split into family and given name, places "
-              "get the hyphen before administrative units.")
-@click.option("--reading", metavar="KANA", default=None,
-              help="The kana reading of Japanese TEXT, if you know it (it wins over "
-              "suggestions).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ko", "ja"]),
+    default=None,
+    help="Language of TEXT (default: decided by its script).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default=None,
+    help="What TEXT names: persons are split into family and given name, places "
+    "get the hyphen before administrative units.",
+)
+@click.option(
+    "--reading",
+    metavar="KANA",
+    default=None,
+    help="The kana reading of Japanese TEXT, if you know it (it wins over suggestions).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines only.")
-def romanize(texts: tuple[str, ...], lang: str | None, kind: str | None, reading: str | None,
-             as_json: bool) -> None:
+def romanize(
+    texts: tuple[str, ...], lang: str | None, kind: str | None, reading: str | None, as_json: bool
+) -> None:
     """Romanize Korean or Japanese TEXT: strict and press forms, readings, name parts.
 
     Korean: strict Revised Romanization with its sound changes, the letter-by-letter
@@ -36,8 +48,10 @@ def romanize(texts: tuple[str, ...], lang: str | None, kind: str | None, reading
             continue
         lines = [f"{data['input']} ({data['lang']}{', ' + kind if kind else ''})"]
         if data.get("reading"):
-            lines.append(f"  reading: {data['reading']}"
-                         + (" (suggested)" if data.get("reading_source") == "suggested" else ""))
+            lines.append(
+                f"  reading: {data['reading']}"
+                + (" (suggested)" if data.get("reading_source") == "suggested" else "")
+            )
         lines.append(f"  strict: {data['strict']}")
         if data.get("plain"):
             note = " (suggestion)" if data.get("plain_is_suggestion") else ""
@@ -48,8 +62,10 @@ def romanize(texts: tuple[str, ...], lang: str | None, kind: str | None, reading
             lines.append(f"  family: {data['family']}  given: {data['given']}")
         alts = data.get("alternatives") or []
         if alts:
-            shown = [a if isinstance(a, str) else f"{a.get('reading')} ({a.get('strict')})"
-                     for a in alts[:5]]
+            shown = [
+                a if isinstance(a, str) else f"{a.get('reading')} ({a.get('strict')})"
+                for a in alts[:5]
+            ]
             lines.append("  alternatives: " + ", ".join(shown))
         click.echo("\n".join(lines))
 

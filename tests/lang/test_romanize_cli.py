@@ -9,8 +9,18 @@ from click.testing import CliRunner
 
 from glossary.cli import cli
 
-CONTRACT_KEYS = {"input", "lang", "kind", "reading", "strict", "plain", "transliteration",
-                 "family", "given", "alternatives"}
+CONTRACT_KEYS = {
+    "input",
+    "lang",
+    "kind",
+    "reading",
+    "strict",
+    "plain",
+    "transliteration",
+    "family",
+    "given",
+    "alternatives",
+}
 
 
 def run(*args: str) -> list[dict]:  # type: ignore[type-arg]
@@ -56,8 +66,11 @@ def test_kana_text_is_romanized_as_its_reading() -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["Takaichi"], "not Korean or Japanese"), (["--reading", "なら", "나라"], "--reading"),
-     (["--lang", "fr", "x"], "'ko', 'ja'")],
+    [
+        (["Takaichi"], "not Korean or Japanese"),
+        (["--reading", "なら", "나라"], "--reading"),
+        (["--lang", "fr", "x"], "'ko', 'ja'"),
+    ],
 )
 def test_bad_input_exits_2(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["romanize", *args])

@@ -1,0 +1,225 @@
+"""Accounts: who may read, curate and administer the glossary, and their API tokens.
+
+Passwords are stored as salted scrypt hashes (:mod:`werkzeug.security`); an API token
+is shown once, when it is made, and only its SHA-256 is stored. Roles come from
+:data:`glossary.vocab.USER_ROLES`, weakest first: a ``reader`` reads, a ``curator``
+also edits, an ``admin`` also imports and manages accounts.
+
+>>> add_user(g, "mina", "curator", "a long passphrase")
+>>> authenticate(g, "mina", "a long passphrase").role
+'curator'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from glossary.api import Glossary
+from glossary.errors import GlossaryError, NotFound, PermissionDenied
+from glossary.store.models import ApiTokenRow, UserRow, utcnow
+from glossary.vocab import USER_ROLES, check_choice
+
+MIN_PASSWORD_LENGTH = 8
+TOKEN_PREFIX = "glos_"
+#: How stale ``last_used_at`` may get before a token's use is written down again: a
+#: script making thousands of lookups should not turn each one into a write.
+TOKEN_TOUCH_INTERVAL = timedelta(minutes=5)
+# Compared against when the user does not exist, so that a wrong name costs as much
+# time as a wrong password and does not reveal which names exist.
+_DUMMY_HASH = generate_password_hash("not a password")
+
+
+@dataclass(frozen=True)
+class User:
+    """An account: name, role, and a fingerprint of its password for session checks."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime | None = None
+    password_fingerprint: str = ""
+
+    def can(self, role: str) -> bool:
+        """True when this user's role is ``role`` or a stronger one."""
+        return role_rank(self.role) >= role_rank(role)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+        }
+
+
+def role_rank(role: str) -> int:
+    """0 for reader, 1 for curator, 2 for admin; InvalidValue for anything else."""
+    return USER_ROLES.index(check_choice("role", role, USER_ROLES))
+
+
+def _fingerprint(password_hash: str) -> str:
+    # Changes whenever the password does, so sessions opened before the change end.
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.name, row.role, row.created_at, _fingerprint(row.password_hash))
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 100 or any(c.isspace() for c in name):
+        raise GlossaryError("a user name is 1 to 100 characters without spaces")
+    return name
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise GlossaryError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def add_user(g: Glossary, name: str, role: str, password: str) -> User:
+    """Create an account; GlossaryError if the name is taken or the password too short."""
+    name = _check_name(name)
+    check_choice("role", role, USER_ROLES)
+    _check_password(password)
+    with g.writing() as s:
+        if s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
+            raise GlossaryError(f"there is already a user {name!r}")
+        row = UserRow(name=name, role=role, password_hash=generate_password_hash(password))
+        s.add(row)
+        s.flush()
+        return _user(row)
+
+
+def get_user(g: Glossary, user_id: int) -> User | None:
+    """The account with this id, or None."""
+    with g.reading() as s:
+        row = s.get(UserRow, user_id)
+        return _user(row) if row else None
+
+
+def find_user(g: Glossary, name: str) -> User:
+    """The account with this name; NotFound if there is none."""
+    with g.reading() as s:
+        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None:
+            raise NotFound(f"there is no user {name!r}")
+        return _user(row)
+
+
+def list_users(g: Glossary) -> list[User]:
+    """Every account, by name."""
+    with g.reading() as s:
+        return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+
+
+def authenticate(g: Glossary, name: str, password: str) -> User | None:
+    """The user if ``password`` is theirs, else None (the same for an unknown name)."""
+    with g.reading() as s:
+        row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
+        stored = row.password_hash if row and row.password_hash else _DUMMY_HASH
+        ok = check_password_hash(stored, password)
+        if row is None or not row.password_hash or not ok:
+            return None
+        return _user(row)
+
+
+def set_role(g: Glossary, name: str, role: str) -> User:
+    """Give a user another role."""
+    check_choice("role", role, USER_ROLES)
+    with g.writing() as s:
+        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None:
+            raise NotFound(f"there is no user {name!r}")
+        row.role = role
+        s.flush()
+        return _user(row)
+
+
+def set_password(g: Glossary, name: str, password: str) -> User:
+    """Change a user's password (their open sessions end)."""
+    _check_password(password)
+    with g.writing() as s:
+        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None:
+            raise NotFound(f"there is no user {name!r}")
+        row.password_hash = generate_password_hash(password)
+        s.flush()
+        return _user(row)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(g: Glossary, name: str, label: str = "") -> str:
+    """Make an API token for user ``name`` and return it; only its hash is kept."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with g.writing() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        s.add(ApiTokenRow(user_id=user.id, name=label[:100], token_hash=_token_hash(token)))
+    return token
+
+
+def verify_token(g: Glossary, token: str) -> User | None:
+    """The user an API token belongs to, or None if the token is unknown."""
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    digest = _token_hash(token)
+    with g.reading() as s:
+        found = s.execute(
+            select(ApiTokenRow, UserRow)
+            .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+            .where(ApiTokenRow.token_hash == digest)
+        ).first()
+        if found is None:
+            return None
+        tok, row = found
+        # The lookup was by hash already; compare again in constant time for good measure.
+        if not hmac.compare_digest(tok.token_hash, digest):
+            return None
+        user = _user(row)
+        last, token_id = tok.last_used_at, tok.id
+    now = utcnow()
+    if last is None or now - _aware(last) > TOKEN_TOUCH_INTERVAL:
+        with g.writing() as s:
+            row_tok = s.get(ApiTokenRow, token_id)
+            if row_tok is not None:
+                row_tok.last_used_at = now
+    return user
+
+
+def revoke_tokens(g: Glossary, name: str) -> int:
+    """Delete every API token of user ``name``; return how many there were."""
+    with g.writing() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        rows = s.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user.id)).all()
+        for r in rows:
+            s.delete(r)
+        return len(rows)
+
+
+def require(user: User | None, role: str) -> User:
+    """``user`` if it may act as ``role``; PermissionDenied otherwise."""
+    if user is None:
+        raise PermissionDenied("log in first")
+    if not user.can(role):
+        raise PermissionDenied(f"this needs the {role} role; {user.name} is a {user.role}")
+    return user
+
+
+def _aware(when: datetime) -> datetime:
+    # SQLite hands back naive datetimes for timezone-aware columns.
+    return when if when.tzinfo else when.replace(tzinfo=utcnow().tzinfo)

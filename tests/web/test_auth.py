@@ -1,0 +1,182 @@
+"""Accounts and safety: login, logout, roles, tokens, CSRF, cookies, the secret key."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from glossary import Glossary
+from glossary.users import create_token, set_password
+from tests.conftest import ROOT
+from tests.web.conftest import PASSWORD, Browser
+
+
+def test_login_and_logout(browser: Browser) -> None:
+    resp = browser.login("curator")
+    assert resp.status_code == 302
+    page = browser.get("/").get_data(as_text=True)
+    assert "Logged in as curator (curator)" in page and "Log out" in page
+    assert 'href="/curate"' in page
+    resp = browser.logout()
+    assert resp.status_code == 302
+    page = browser.get("/").get_data(as_text=True)
+    assert "Logged out." in page and 'href="/curate"' not in page and "Log in" in page
+
+
+def test_wrong_password_is_refused_without_saying_which_part(browser: Browser) -> None:
+    wrong = browser.login("curator", "not the password")
+    unknown = browser.login("nobody", PASSWORD)
+    for resp in (wrong, unknown):
+        assert resp.status_code == 401
+        assert "do not match an account" in resp.get_data(as_text=True)
+    assert "Log in" in browser.get("/").get_data(as_text=True)
+
+
+def test_login_goes_back_only_to_this_site(browser: Browser) -> None:
+    token = browser.csrf()
+    data = {"name": "reader", "password": PASSWORD, "csrf_token": token}
+    resp = browser.client.post("/login", data={**data, "next": "https://evil.example/x"})
+    assert resp.headers["Location"] == "/"
+    browser.logout()
+    data["csrf_token"] = browser.csrf()
+    resp = browser.client.post("/login", data={**data, "next": "/articles"})
+    assert resp.headers["Location"] == "/articles"
+
+
+def test_session_cookie_is_httponly_and_samesite(browser: Browser) -> None:
+    resp = browser.login("reader")
+    cookie = resp.headers["Set-Cookie"]
+    assert "glossary_session=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_every_form_needs_the_csrf_token(browser: Browser, glossary: Glossary) -> None:
+    before = browser.client.post("/login", data={"name": "curator", "password": PASSWORD})
+    assert before.status_code == 400 and "expired" in before.get_data(as_text=True)
+    browser.login("curator")
+    entry_id = glossary.lookup("Nara Prefecture")[0].entry.id
+    version = glossary.get(entry_id).version
+    resp = browser.client.post(f"/entries/{entry_id}/delete", data={"version": version})
+    assert resp.status_code == 400
+    forged = browser.client.post(
+        f"/entries/{entry_id}/delete", data={"version": version, "csrf_token": "guess"}
+    )
+    assert forged.status_code == 400
+    assert glossary.get(entry_id).version == version  # nothing happened
+    # Cookie-authenticated API calls need it too, as a header.
+    api = browser.client.delete(f"/api/entries/{entry_id}?version={version}")
+    assert api.status_code == 400 and api.get_json()["error"]["code"] == "CSRFError"
+    ok = browser.client.delete(
+        f"/api/entries/{entry_id}?version={version}", headers={"X-CSRF-Token": browser.csrf()}
+    )
+    assert ok.status_code == 204
+
+
+def test_secret_key_is_made_in_the_instance_folder(app: Flask, tmp_path: Path) -> None:
+    key_file = tmp_path / "instance" / "secret_key"
+    assert key_file.read_text().strip() == app.config["SECRET_KEY"]
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    from webapp import create_app
+
+    again = create_app(
+        {"DATABASE_URL": app.config["DATABASE_URL"], "INSTANCE_PATH": str(tmp_path / "instance")}
+    )
+    assert again.config["SECRET_KEY"] == app.config["SECRET_KEY"]  # kept across restarts
+    again.extensions["glossary"].close()
+    tracked = (ROOT / ".gitignore").read_text()
+    assert "instance/" in tracked
+
+
+def test_password_change_ends_open_sessions(browser: Browser, glossary: Glossary) -> None:
+    browser.login("curator")
+    assert browser.get("/curate").status_code == 200
+    set_password(glossary, "curator", "another long password")
+    assert browser.get("/curate").status_code == 302  # back to the login form
+
+
+@pytest.fixture
+def closed_app(db_file: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from webapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": db_file,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "ANONYMOUS_READ": False,
+        }
+    )
+    yield app
+    app.extensions["glossary"].close()
+
+
+def test_reading_can_require_a_login(closed_app: Flask) -> None:
+    client = closed_app.test_client()
+    for url in ("/", "/search?q=Nara", "/articles", "/entries/1", "/export"):
+        resp = client.get(url)
+        assert resp.status_code == 302 and resp.headers["Location"].startswith("/login"), url
+    api = client.get("/api/lookup?q=Nara")
+    assert api.status_code == 401 and api.get_json()["error"]["code"] == "LoginRequired"
+    assert client.get("/login").status_code == 200
+    assert client.get("/api/openapi.json").status_code == 200
+    b = Browser(client)
+    b.login("reader")
+    assert "Nara Prefecture" in client.get("/search?q=Nara").get_data(as_text=True)
+    token = create_token(closed_app.extensions["glossary"], "reader")
+    fresh = closed_app.test_client()
+    ok = fresh.get("/api/lookup?q=Nara", headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200
+
+
+def test_reading_is_open_to_anonymous_users_by_default(client: FlaskClient) -> None:
+    assert client.get("/search?q=Nara").status_code == 200
+    assert client.get("/api/lookup?q=Nara").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "method"),
+    [
+        ("/curate", "get"),
+        ("/entries/1/edit", "get"),
+        ("/entries/new", "get"),
+        ("/entries/1/merge", "get"),
+        ("/entries/1/split", "get"),
+        ("/import", "get"),
+    ],
+)
+def test_curator_pages_by_role(browser: Browser, url: str, method: str) -> None:
+    anonymous = browser.get(url)
+    assert anonymous.status_code == 302 and "/login?next=" in anonymous.headers["Location"]
+    browser.login("reader")
+    assert browser.get(url).status_code == 403
+    browser.logout()
+    browser.login("curator")
+    assert browser.get(url).status_code == (403 if url == "/import" else 200)
+    browser.logout()
+    browser.login("admin")
+    assert browser.get(url).status_code == 200
+
+
+def test_a_readers_posts_are_refused(browser: Browser, glossary: Glossary) -> None:
+    browser.login("reader")
+    entry_id = glossary.lookup("Nara Prefecture")[0].entry.id
+    version = glossary.get(entry_id).version
+    for url, data in (
+        (f"/entries/{entry_id}/delete", {"version": version}),
+        (f"/curate/{entry_id}/reject", {"version": version}),
+        (f"/entries/{entry_id}/edit", {"version": version, "rows": 0}),
+        ("/curate/bulk", {"action": "reject", "ids": entry_id}),
+        ("/changes/1/undo", {}),
+    ):
+        assert browser.post(url, data).status_code == 403, url
+    assert glossary.get(entry_id).version == version
+
+
+def test_anonymous_readers_get_no_cookie(client: FlaskClient) -> None:
+    """Only logging in needs a session: reading pages sets no cookie."""
+    for url in ("/", "/search?q=Nara", "/articles"):
+        assert "Set-Cookie" not in client.get(url).headers, url
+    assert "Set-Cookie" in client.get("/login").headers  # the login form's CSRF token

@@ -1,0 +1,68 @@
+"""Export downloads and import uploads, with their options, by role."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from glossary import Glossary
+from tests.web.conftest import Browser
+
+
+def test_export_page_lists_formats_and_options(browser: Browser) -> None:
+    page = browser.get("/export").get_data(as_text=True)
+    for code in ("csv", "po", "tbx", "tmx"):
+        assert f'name="format" value="{code}"' in page
+    assert 'name="target"' in page and 'name="bom"' in page and 'for="status"' in page
+
+
+def test_csv_export_downloads_approved_entries(browser: Browser, glossary: Glossary) -> None:
+    resp = browser.get("/export/download?format=csv&status=approved")
+    assert resp.status_code == 200
+    assert resp.headers["Content-Disposition"] == "attachment; filename=glossary.csv"
+    text = resp.get_data().decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == glossary.count(status="approved")
+    assert any(r["en"] == "Takaichi Sanae" and r["ja"] == "高市早苗" for r in rows)
+    with_bom = browser.get("/export/download?format=csv&bom=1").get_data()
+    assert with_bom.startswith(b"\xef\xbb\xbf")
+
+
+def test_po_export_needs_a_target(browser: Browser) -> None:
+    missing = browser.get("/export/download?format=po")
+    assert missing.status_code == 400 and "target language" in missing.get_data(as_text=True)
+    resp = browser.get("/export/download?format=po&target=ko")
+    assert resp.status_code == 200 and "glossary.ko.po" in resp.headers["Content-Disposition"]
+    assert 'msgstr "다카이치 사나에"' in resp.get_data(as_text=True)
+    assert browser.get("/export/download?format=docx").status_code == 400
+
+
+def test_import_dry_run_then_for_real(browser: Browser, glossary: Glossary) -> None:
+    browser.login("admin")
+    new_csv = "kind,status,en,ko\norg,approved,Korea Meteorological Administration,기상청\n"
+    data = {"file": (io.BytesIO(new_csv.encode()), "new.csv"), "dry_run": "1"}
+    resp = browser.post("/import", data, content_type="multipart/form-data")
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True)
+    assert "Dry run of new.csv" in page and "1 would be created" in page
+    assert glossary.lookup("Korea Meteorological Administration") == []
+    data = {"file": (io.BytesIO(new_csv.encode()), "new.csv")}
+    page = browser.post("/import", data, content_type="multipart/form-data").get_data(as_text=True)
+    assert "Imported new.csv" in page
+    entry = glossary.lookup("Korea Meteorological Administration")[0].entry
+    assert glossary.history(entry.id)[0].user == "admin"
+
+
+def test_bad_import_says_why(browser: Browser) -> None:
+    browser.login("admin")
+    data = {"file": (io.BytesIO(b"\x00\x01binary"), "bad.csv")}
+    resp = browser.post("/import", data, content_type="multipart/form-data")
+    assert resp.status_code == 400 and 'class="error"' in resp.get_data(as_text=True)
+    empty = browser.post("/import", {}, content_type="multipart/form-data")
+    assert empty.status_code == 400 and "Choose a file" in empty.get_data(as_text=True)
+
+
+def test_import_is_for_admins(browser: Browser) -> None:
+    browser.login("curator")
+    data = {"file": (io.BytesIO(b"kind,en\nterm,x\n"), "x.csv")}
+    assert browser.post("/import", data, content_type="multipart/form-data").status_code == 403

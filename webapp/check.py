@@ -1,0 +1,114 @@
+"""The style check in the web app: a page to paste a draft and POST /api/check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from markupsafe import Markup, escape
+
+from glossary.check import Finding
+from glossary.check.cache import CheckerCache
+from glossary.errors import GlossaryError
+from glossary.lang.styles import house_styles
+from webapp import get_glossary
+
+bp = Blueprint("check", __name__)
+
+#: Drafts larger than this are refused: check long documents with the command line.
+MAX_DRAFT_CHARS = 1_000_000
+
+
+class DraftTooLong(GlossaryError):
+    """The draft is larger than the web check accepts."""
+
+
+def checker_cache() -> CheckerCache:
+    cache = current_app.extensions.get("checker_cache")
+    if cache is None:
+        cache = CheckerCache(get_glossary(current_app))
+        current_app.extensions["checker_cache"] = cache
+    return cache
+
+
+def run_check(text: str, style: str | None) -> tuple[str, list[Finding]]:
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftTooLong(
+            f"the draft has {len(text):,} characters; the web check takes up to "
+            f"{MAX_DRAFT_CHARS:,} (use 'glossary check' for longer documents)"
+        )
+    chosen = style or current_app.config.get("HOUSE_STYLE") or "default"
+    checker = checker_cache().get(chosen)
+    return checker.style, checker.check(text, "draft")
+
+
+def highlight(text: str, findings: list[Finding]) -> Markup:
+    """The draft as HTML with each finding marked in place (escaped, so markup in a draft
+    is shown as text)."""
+    parts: list[str] = []
+    pos = 0
+    for i, f in enumerate(sorted(findings, key=lambda f: f.offset)):
+        if f.offset < pos:
+            continue  # an inconsistency reported on a span already marked
+        parts.append(str(escape(text[pos : f.offset])))
+        parts.append(
+            f'<mark class="finding {f.severity}" id="f{i}" title="{escape(f.message)}">'
+            f"{escape(f.found)}</mark>"
+        )
+        pos = f.offset + f.length
+    parts.append(str(escape(text[pos:])))
+    return Markup("".join(parts))
+
+
+def apply_finding(text: str, offset: int, length: int, found: str, suggestion: str) -> str:
+    """Replace one finding with its suggestion, if the draft still has it there."""
+    if text[offset : offset + length] != found:
+        raise GlossaryError("the draft changed since it was checked; check it again")
+    return text[:offset] + suggestion + text[offset + length :]
+
+
+@bp.route("/check", methods=["GET", "POST"])
+def page() -> ResponseReturnValue:
+    text = request.form.get("text", "")
+    style = request.form.get("style") or current_app.config.get("HOUSE_STYLE") or "default"
+    error = None
+    findings: list[Finding] = []
+    if request.method == "POST":
+        try:
+            apply = request.form.get("apply")
+            if apply is not None:
+                offset, length = (int(x) for x in apply.split(":", 1))
+                text = apply_finding(
+                    text,
+                    offset,
+                    length,
+                    request.form.get(f"found_{apply}", ""),
+                    request.form.get(f"suggestion_{apply}", ""),
+                )
+            style, findings = run_check(text, style)
+        except (GlossaryError, ValueError) as exc:
+            error = str(exc)
+    return render_template(
+        "check.html",
+        text=text,
+        style=style,
+        styles=house_styles(),
+        findings=findings,
+        marked=highlight(text, findings),
+        error=error,
+        checked=request.method == "POST" and error is None,
+    )
+
+
+@bp.post("/api/check")
+def api_check() -> ResponseReturnValue:
+    """Check a draft: {"text": ..., "style": ...} -> {"style", "findings": [...]}."""
+    data: Any = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        from webapp.errors import json_error
+
+        return json_error(400, "BadJSON", 'send {"text": "the draft", "style": "default"}')
+    style, findings = run_check(data["text"], data.get("style"))
+    errors = sum(1 for f in findings if f.severity == "error")
+    return jsonify({"style": style, "errors": errors, "findings": [f.to_dict() for f in findings]})
