@@ -1,0 +1,56 @@
+"""``glossary backup`` and ``glossary restore``."""
+
+from __future__ import annotations
+
+import click
+
+from glossary.backup import backup as backup_db
+from glossary.backup import restore as restore_db
+from glossary.settings import default_database_url
+from glossary.store.engine import make_engine
+from glossary.store.migrate import upgrade
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--database",
+    "database_url",
+    metavar="URL",
+    default=None,
+    help="Glossary to back up (default: the configured one).",
+)
+def backup(file: str, database_url: str | None) -> None:
+    """Write a consistent copy of the glossary to FILE, while it stays in use."""
+    size = backup_db(database_url or default_database_url(), file)
+    click.echo(f"Backed up to {file} ({size / 1024:.0f} KiB).", err=True)
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--database",
+    "database_url",
+    metavar="URL",
+    default=None,
+    help="Glossary to replace (default: the configured one).",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore(file: str, database_url: str | None, yes: bool) -> None:
+    """Replace the glossary with the backup FILE (checked before anything is replaced)."""
+    url = database_url or default_database_url()
+    if not yes:
+        click.confirm(f"Replace the glossary at {url} with {file}?", abort=True, err=True)
+    revision = restore_db(url, file)
+    engine = make_engine(url)
+    upgraded = upgrade(engine)
+    engine.dispose()
+    click.echo(
+        f"Restored {file} (schema {revision}"
+        + (", upgraded to the current schema" if upgraded else "")
+        + ").",
+        err=True,
+    )
+
+
+COMMANDS = [backup, restore]
