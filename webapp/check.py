@@ -10,9 +10,11 @@ from markupsafe import Markup, escape
 
 from glossary.check import Finding
 from glossary.check.cache import CheckerCache
-from glossary.errors import GlossaryError
+from glossary.check.queue import queue_unknown_name
+from glossary.errors import GlossaryError, PermissionDenied
 from glossary.lang.styles import house_styles
 from webapp import get_glossary
+from webapp.auth import can, user_name
 
 bp = Blueprint("check", __name__)
 
@@ -73,9 +75,30 @@ def page() -> ResponseReturnValue:
     text = request.form.get("text", "")
     style = request.form.get("style") or current_app.config.get("HOUSE_STYLE") or "default"
     error = None
+    notice = ""
     findings: list[Finding] = []
     if request.method == "POST":
         try:
+            queue = request.form.get("queue")
+            if queue is not None:
+                if not can("curator"):
+                    raise PermissionDenied(
+                        "sending names to the curation queue needs the "
+                        "curator role; log in as a curator"
+                    )
+                entry_id, created = queue_unknown_name(
+                    get_glossary(current_app),
+                    request.form.get(f"found_{queue}", ""),
+                    request.form.get(f"kind_{queue}", "term"),
+                    sentence=request.form.get(f"sentence_{queue}", ""),
+                    source="web check",
+                    user=user_name(),
+                )
+                notice = (
+                    f"Sent to the curation queue as entry {entry_id}."
+                    if created
+                    else f"Entry {entry_id} has this form already."
+                )
             apply = request.form.get("apply")
             if apply is not None:
                 offset, length = (int(x) for x in apply.split(":", 1))
@@ -91,6 +114,7 @@ def page() -> ResponseReturnValue:
             error = str(exc)
     return render_template(
         "check.html",
+        notice=notice,
         text=text,
         style=style,
         styles=house_styles(),

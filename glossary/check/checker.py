@@ -60,6 +60,7 @@ class Checker:
         for p in patterns:
             by_key.setdefault(_lower(p.text), []).append(p)
         self.size = len(by_key)
+        self._known_keys = {normalize_key(p.text) for pats in by_key.values() for p in pats}
         self._automaton = ahocorasick.Automaton()
         for key, pats in by_key.items():
             self._automaton.add_word(key, (key, pats))
@@ -118,8 +119,9 @@ class Checker:
             return not (before and char_script(before) == HANGUL)
         return True
 
-    def check(self, text: str, file: str = "<draft>") -> list[Finding]:
-        """The findings for one draft, in reading order."""
+    def check(self, text: str, file: str = "<draft>", *, unknown: bool = True) -> list[Finding]:
+        """The findings for one draft, in reading order; with ``unknown``, proper names
+        the glossary does not know are reported too (as information)."""
         lines = [0]
         for i, ch in enumerate(text):
             if ch == "\n":
@@ -134,7 +136,9 @@ class Checker:
         # ones for one entity are an inconsistency (flagged forms are findings already).
         seen: dict[int, list[tuple[str, int]]] = {}
         houses: dict[int, str] = {}
-        for hit in self._hits(text):
+        hits = self._hits(text)
+        spans = [(h.start, h.end) for h in hits]
+        for hit in hits:
             line, col = where(hit.start)
             valid = [p for p in hit.patterns if p.category in VALID]
             exact_valid = [p for p in valid if p.text == hit.found]
@@ -168,6 +172,8 @@ class Checker:
                 self._finding(file, line, col, hit, p.category, p.house, p, RULES[p.category][1])
             )
         findings.extend(self._inconsistencies(file, seen, houses, where))
+        if unknown:
+            findings.extend(self._unknown_names(text, file, where, spans))
         findings.sort(key=lambda f: (f.offset, _SEVERITY_RANK[f.severity]))
         return findings
 
@@ -224,6 +230,45 @@ class Checker:
                 message=f"written {len(distinct)} ways: {others}",
             )
 
+    def _unknown_names(
+        self, text: str, file: str, where: object, spans: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """Proper names in the draft that no entry knows, once each."""
+        from glossary.mining import mine_mentions
+
+        try:
+            mentions = mine_mentions(text)
+        except GlossaryError:
+            return
+        reported: set[str] = set()
+        for m in mentions:
+            if m.kind not in UNKNOWN_NAME_KINDS:
+                continue
+            key = normalize_key(m.surface)
+            if not key or key in self._known_keys or key in reported:
+                continue
+            if any(start < m.end and m.start < end for start, end in spans):
+                continue  # part of (or around) a known form
+            reported.add(key)
+            line, col = where(m.start)  # type: ignore[operator]
+            yield Finding(
+                file=file,
+                line=line,
+                column=col,
+                found=m.surface,
+                suggestion="",
+                rule="unknown-name",
+                entry_id=None,
+                offset=m.start,
+                length=m.end - m.start,
+                message=f"a {m.kind} name the glossary does not know",
+                extra={"kind": m.kind, "sentence": m.sentence},
+            )
+
+
+#: Kinds of mined mentions reported as unknown names (domain terms are not names).
+UNKNOWN_NAME_KINDS = frozenset({"person", "place", "org", "facility", "event", "work"})
+
 
 def _has_upper(text: str) -> bool:
     return any(c.isupper() for c in text)
@@ -243,7 +288,9 @@ def _counts_as_full(p: Pattern) -> bool:
     return len(normalize_key(p.text)) >= len(normalize_key(p.house)) and not p.text.isupper()
 
 
-def check_paths(checker: Checker, paths: Iterable[str]) -> tuple[list[Finding], list[str]]:
+def check_paths(
+    checker: Checker, paths: Iterable[str], *, unknown: bool = True
+) -> tuple[list[Finding], list[str]]:
     """Check files (``-`` reads standard input); unreadable files are reported, not fatal."""
     import sys
 
@@ -265,5 +312,5 @@ def check_paths(checker: Checker, paths: Iterable[str]) -> tuple[list[Finding], 
         except OSError as exc:
             problems.append(f"{path}: cannot be read: {exc.strerror}")
             continue
-        findings.extend(checker.check(text, name))
+        findings.extend(checker.check(text, name, unknown=unknown))
     return findings, problems

@@ -57,4 +57,5 @@ class Finding:
             "offset": self.offset,
             "length": self.length,
             "message": self.message,
+            **({"kind": self.extra["kind"]} if "kind" in self.extra else {}),
         }

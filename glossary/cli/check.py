@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from glossary.check import Checker, check_paths
+from glossary.check.queue import queue_unknown as queue_unknown_names
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
 
@@ -18,10 +19,24 @@ from glossary.cli.output import emit_json, fail
     help="House style (default: the GLOSSARY_HOUSE_STYLE setting); "
     "see glossary/lang/data/house_styles.tsv.",
 )
+@click.option(
+    "--no-unknown", is_flag=True, help="Do not report proper names the glossary does not know."
+)
+@click.option(
+    "--queue-unknown",
+    is_flag=True,
+    help="Send the proper names the glossary does not know to the curation queue "
+    "(as candidates, with the sentence in the note).",
+)
 @database_option
 @json_option
 def check(
-    paths: tuple[str, ...], style: str | None, database_url: str | None, as_json: bool
+    paths: tuple[str, ...],
+    style: str | None,
+    no_unknown: bool,
+    queue_unknown: bool,
+    database_url: str | None,
+    as_json: bool,
 ) -> None:
     """Check drafts against the glossary's house style ('-' reads standard input).
 
@@ -32,7 +47,10 @@ def check(
     """
     with open_for_command(database_url) as g:
         checker = Checker.from_glossary(g, style)
-    findings, problems = check_paths(checker, list(paths))
+        findings, problems = check_paths(checker, list(paths), unknown=not no_unknown)
+        if queue_unknown:
+            queued = queue_unknown_names(g, findings)
+            click.echo(f"{len(queued)} unknown names sent to the curation queue.", err=True)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
     if problems and len(problems) == len(paths):

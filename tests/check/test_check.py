@@ -84,7 +84,6 @@ CLEAN_DRAFTS = [
     "Takaichi's hometown is Nara. Lee's visit follows Takaichi Sanae's trip.",
     "The presidential office said the United States and the US alliance matter to us.",
     "The Presidential office said so.",  # sentence-initial capital of a lower-case term
-    "Leeds is not Lee; Naravan is not Nara; USA is not US.",  # word boundaries
     "이재명 대통령은 다카이치 사나에 총리와 나라현에서 만났다. 다카이치 총리는 말했다.",
     "高市総理は奈良県で李在明大統領と会談した。高市早苗首相は述べた。",
     "Goodwill events were held.",  # candidate entries define no house style
@@ -113,6 +112,13 @@ def test_clean_drafts_have_no_findings(checker: Checker, draft: str) -> None:
 )
 def test_dirty_drafts(checker: Checker, draft: str, expected: tuple[str, str, str]) -> None:
     assert rules(checker, draft) == [expected]
+
+
+def test_word_boundaries(checker: Checker) -> None:
+    # Leeds is not Lee, Naravan is not Nara, USA is not US (they are unknown names).
+    draft = "Leeds is not Lee; Naravan is not Nara; USA is not US."
+    assert {f.rule for f in checker.check(draft)} == {"unknown-name"}
+    assert checker.check(draft, unknown=False) == []
 
 
 def test_finding_positions_are_one_based_lines_and_columns(checker: Checker) -> None:
@@ -172,3 +178,26 @@ def test_check_command_unreadable_file(loaded: Glossary, runner: CliRunner, tmp_
     bad.write_bytes(b"\xff\xfe\x00binary")
     result = runner.invoke(cli, ["check", str(bad)])
     assert result.exit_code == 2 and "bad.txt" in result.stderr
+
+
+def test_unknown_names_are_information(checker: Checker) -> None:
+    found = [
+        (f.rule, f.found, f.severity, f.extra.get("kind"))
+        for f in checker.check("Takaichi Sanae met Foreign Minister Motegi Toshimitsu in Osaka.")
+    ]
+    assert ("unknown-name", "Motegi Toshimitsu", "info", "person") in found
+    assert ("unknown-name", "Osaka", "info", "place") in found
+    assert all(f[1] != "Takaichi Sanae" for f in found)  # known names are not unknown
+    assert checker.check("Motegi Toshimitsu spoke.", unknown=False) == []
+
+
+def test_check_command_queues_unknown_names(loaded: Glossary, runner: CliRunner) -> None:
+    draft = "Takaichi Sanae met Foreign Minister Motegi Toshimitsu in Busan.\n"
+    result = runner.invoke(cli, ["check", "--queue-unknown", "--json", "-"], input=draft)
+    assert result.exit_code == 0, result.output  # information only: no error
+    assert "1 unknown names sent to the curation queue" in result.stderr
+    queued = loaded.lookup("Motegi Toshimitsu")[0].entry
+    assert queued.status == "candidate" and queued.kind == "person"
+    assert "Foreign Minister Motegi Toshimitsu" in queued.note
+    again = runner.invoke(cli, ["check", "--queue-unknown", "-"], input=draft)
+    assert "0 unknown names sent" in again.stderr  # not queued twice

@@ -84,3 +84,38 @@ def test_check_page_refuses_stale_apply(browser: Browser) -> None:
         "/check", {"text": "Hello", "apply": "0:5", "found_0:5": "Lee J", "suggestion_0:5": "x"}
     )
     assert "the draft changed since it was checked" in resp.get_data(as_text=True)
+
+
+def test_curator_sends_an_unknown_name_to_the_queue(curator: Browser, glossary: Glossary) -> None:
+    text = "Foreign Minister Motegi Toshimitsu spoke."
+    html = curator.post("/check", {"text": text}).get_data(as_text=True)
+    assert "Send to curation queue" in html
+    resp = curator.post(
+        "/check",
+        {
+            "text": text,
+            "queue": "17:17",
+            "found_17:17": "Motegi Toshimitsu",
+            "kind_17:17": "person",
+            "sentence_17:17": text,
+        },
+    )
+    assert "Sent to the curation queue as entry" in resp.get_data(as_text=True)
+    entry = glossary.lookup("Motegi Toshimitsu")[0].entry
+    assert entry.status == "candidate" and entry.kind == "person"
+
+
+def test_anonymous_cannot_queue(browser: Browser) -> None:
+    text = "Foreign Minister Motegi Toshimitsu spoke."
+    html = browser.post("/check", {"text": text}).get_data(as_text=True)
+    assert "Send to curation queue" not in html
+    resp = browser.post(
+        "/check",
+        {
+            "text": text,
+            "queue": "17:17",
+            "found_17:17": "Motegi Toshimitsu",
+            "kind_17:17": "person",
+        },
+    )
+    assert "needs the curator role" in resp.get_data(as_text=True)
