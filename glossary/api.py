@@ -434,6 +434,15 @@ class Glossary:
         )
         if entry_id is not None:
             row.id = entry_id
+        elif s.get_bind().dialect.name == "sqlite":
+            # SQLite hands out max(id) + 1, so after a delete it would reuse the deleted
+            # entry's id and mix the new entry into its history (and block its undo).
+            # Writers hold the write lock here, so this is race-free.
+            top = max(
+                s.scalar(select(func.max(EntryRow.id))) or 0,
+                s.scalar(select(func.max(ChangeRow.entry_id))) or 0,
+            )
+            row.id = top + 1
         row.terms = term_rows(entry)
         s.add(row)
         try:

@@ -274,3 +274,14 @@ def test_entries_iterates_in_batches(g: Glossary) -> None:
         )
     assert len(list(g.entries(batch_size=3))) == 7
     assert len(list(g.entries(status="approved", batch_size=2))) == 3
+
+
+def test_a_deleted_entry_id_is_never_reused(g: Glossary) -> None:
+    first = g.add(person("Ishiba Shigeru", "Ishiba", "Shigeru"))
+    second = g.add(takaichi())
+    g.delete(second.id, version=1)  # type: ignore[arg-type]
+    third = g.add(Entry(kind="term", terms=[Term("en", "shuttle diplomacy")]))
+    assert third.id not in (first.id, second.id)
+    assert [c.action for c in g.history(third.id)] == ["create"]  # type: ignore[arg-type]
+    g.undo(g.history(second.id)[0].id)  # type: ignore[arg-type]
+    assert g.get(second.id).preferred("ja").text == "高市早苗"  # type: ignore[arg-type, union-attr]

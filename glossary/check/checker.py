@@ -234,20 +234,34 @@ class Checker:
         self, text: str, file: str, where: object, spans: list[tuple[int, int]]
     ) -> Iterator[Finding]:
         """Proper names in the draft that no entry knows, once each."""
+        from glossary.lang.script import language_by_script
         from glossary.mining import mine_mentions
 
+        lang = language_by_script(text[:20_000]) or "en"
+        mentions = []
         try:
-            mentions = mine_mentions(text)
+            # The script of the draft decides its language (langdetect over a whole
+            # document would cost more than the check itself); the miner reads it a
+            # paragraph at a time, as it reads articles.
+            for start, chunk in _chunks(text):
+                for m in mine_mentions(chunk, lang):
+                    m.start += start
+                    m.end += start
+                    mentions.append(m)
         except GlossaryError:
             return
         reported: set[str] = set()
+        starts = [start for start, _ in spans]
         for m in mentions:
             if m.kind not in UNKNOWN_NAME_KINDS:
                 continue
             key = normalize_key(m.surface)
             if not key or key in self._known_keys or key in reported:
                 continue
-            if any(start < m.end and m.start < end for start, end in spans):
+            # Known forms are sorted and do not overlap: the one starting last before
+            # the mention's end is the only one that can overlap it.
+            i = bisect.bisect_left(starts, m.end) - 1
+            if i >= 0 and spans[i][1] > m.start:
                 continue  # part of (or around) a known form
             reported.add(key)
             line, col = where(m.start)  # type: ignore[operator]
@@ -264,6 +278,22 @@ class Checker:
                 message=f"a {m.kind} name the glossary does not know",
                 extra={"kind": m.kind, "sentence": m.sentence},
             )
+
+
+def _chunks(text: str, size: int = 20_000) -> Iterator[tuple[int, str]]:
+    """The draft in pieces of at most about ``size`` characters, cut at line breaks, or
+    for a very long line after a full stop, with the offset of each piece."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n", pos, end)
+            if cut <= pos:
+                cut = text.rfind(". ", pos, end) + 1
+            if cut > pos:
+                end = cut + 1
+        yield pos, text[pos:end]
+        pos = end
 
 
 #: Kinds of mined mentions reported as unknown names (domain terms are not names).

@@ -29,17 +29,18 @@ class TestPoContract(FormatContract):
     written_ids: ClassVar[list[int]] = [1, 2, 3, 4, 5, 6, 7, 8, 10]  # 9 has no English form
 
 
-def msgfmt_check(path: Path) -> None:
-    """GNU gettext's own check: fails the test with msgfmt's message."""
+def msgfmt_check(path: Path, out: Path) -> None:
+    """GNU gettext's own check (compiling to ``out``): fails with msgfmt's message."""
     assert MSGFMT, "GNU gettext's msgfmt is needed (Debian package gettext)"
+    mo = out / (path.stem + ".mo")
     result = subprocess.run(
-        [MSGFMT, "-c", "-o", str(path.with_suffix(".mo")), str(path)],
+        [MSGFMT, "-c", "-o", str(mo), str(path)],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert path.with_suffix(".mo").stat().st_size > 0
+    assert mo.stat().st_size > 0
 
 
 def _export(g: Glossary, target: str, path: Path | None = None, **kw: object) -> bytes:
@@ -56,14 +57,14 @@ def test_msgfmt_accepts_every_export(loaded: Glossary, tmp_path: Path, target: s
     for status in (None, "approved", "candidate"):
         path = tmp_path / f"{target}-{status}.po"
         _export(loaded, target, path, status=status)
-        msgfmt_check(path)
+        msgfmt_check(path, tmp_path)
 
 
 def test_msgfmt_accepts_the_fixture_and_an_empty_catalogue(tmp_path: Path, g: Glossary) -> None:
-    msgfmt_check(fixture("unicode_three_scripts", "po"))
+    msgfmt_check(fixture("unicode_three_scripts", "po"), tmp_path)
     path = tmp_path / "empty.po"
     _export(g, "ko", path)
-    msgfmt_check(path)
+    msgfmt_check(path, tmp_path)
 
 
 def test_header_names_language_charset_and_plural_forms(loaded: Glossary) -> None:
