@@ -196,8 +196,7 @@ class TypoSearch:
                 ((len(key) + edits + 1) << _LENGTH_SHIFT) - 1,
             )
             cur.execute(SQLITE.typo_candidates(), (expression, *band, _MAX_CANDIDATES))
-            candidates = (padded_key[1:-1] for (padded_key,) in cur.fetchall())
-            new = [k for k in candidates if k not in distances and k != key]
+            new = [k for (k,) in cur.fetchall() if k not in distances and k != key]
             distances.update(dict.fromkeys(new, most + 1))
             distances.update(_within(key, new, most))
             found = {k: d for k, d in distances.items() if d <= edits}

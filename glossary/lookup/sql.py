@@ -129,10 +129,14 @@ class SQLiteStatements(Statements):
 
     @cache  # noqa: B019
     def typo_candidates(self) -> str:
-        """Keys (padded with a space each side) matching a full-text query of the typo
-        index in a row-id (length) band, at most ``?`` of them. The typo index's row id
-        is ``length << 32 | id`` and it keeps a copy of the keys (migration 0002)."""
-        return "SELECT k FROM fts_typo WHERE fts_typo MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?"
+        """Distinct keys matching a full-text query of the typo index in a row-id
+        (length) band, at most ``?`` of them. The typo index's row id is
+        ``length << 32 | id`` of the key in ``fts_typo_keys`` (migration 0002)."""
+        return (
+            "SELECT t.key FROM fts_typo CROSS JOIN fts_typo_keys AS t "
+            "WHERE fts_typo MATCH ? AND fts_typo.rowid BETWEEN ? AND ? "
+            "AND t.id = (fts_typo.rowid & 4294967295) LIMIT ?"
+        )
 
 
 class PostgresStatements(Statements):

@@ -8,21 +8,19 @@ one transaction; other readers keep the old keys until it commits.
 
 A rebuild of a large glossary (a million entries) is organised for speed: the key
 indexes are dropped and created again once the rows are in (one sort instead of
-millions of random B-tree inserts); on SQLite the triggers that keep the full-text
+millions of random B-tree inserts), and on SQLite the triggers that keep the full-text
 tables current are set aside (their definitions are read from the database and put
-back as they were) and the full-text tables refilled in one pass at the end; and, when
-asked, worker processes compute the keys while the main process writes. All of it is one
-transaction: readers see the old keys or the new ones.
+back as they were) and the full-text tables refilled in one pass at the end. All of it
+is one transaction: readers see the old keys or the new ones. (Computing keys in worker
+processes was tried: sending entries and keys between processes cost more than it
+saved.)
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
@@ -39,8 +37,7 @@ log = logging.getLogger(__name__)
 STATE_NAME = "lookup"
 #: Tables whose SQLite triggers keep the full-text tables current (migration 0002).
 _TRIGGER_TABLES = ("term_keys", "fts_typo_keys")
-#: From this many entries on, a rebuild drops and recreates the key indexes (and may
-#: compute keys in worker processes).
+#: From this many entries on, a rebuild drops and recreates the key indexes.
 BULK_ENTRIES = 20_000
 
 _keys = cast(Table, TermKeyRow.__table__)
@@ -71,16 +68,11 @@ def rebuild_keys(
     *,
     batch_size: int = 5000,
     only_if_stale: bool = False,
-    workers: int = 1,
 ) -> int | None:
     """Recompute the keys of every entry in one transaction; return how many entries.
 
     With ``only_if_stale`` nothing is done (None is returned) when, once the write lock
     is held, the keys turn out to be current: another process rebuilt them meanwhile.
-    With ``workers`` above 1, that many processes compute the keys of a large glossary
-    while this one writes; the calling program must then be importable by a fresh
-    interpreter (a script's top level guarded by ``if __name__ == "__main__"``), as
-    Python's ``spawn`` start method requires.
     """
     with engine.execution_options(**WRITE).begin() as conn:
         if only_if_stale and stored_version(conn) == INDEX_VERSION:
@@ -94,13 +86,8 @@ def rebuild_keys(
         indexes = list(_keys.indexes) if bulk else []
         for index in indexes:
             index.drop(conn)
-        batches = _entry_batches(conn, batch_size)
-        if bulk and workers > 1:
-            results = _keys_in_workers(batches, workers)
-        else:
-            results = (_batch_keys(batch) for batch in batches)
-        for rows in results:
-            _insert_keys(conn, rows)
+        for batch in _entry_batches(conn, batch_size):
+            _insert_keys(conn, _batch_keys(batch))
         log.info("keys of %d entries written in %.1f s", count, time.perf_counter() - started)
         for index in indexes:
             index.create(conn)
@@ -109,11 +96,10 @@ def rebuild_keys(
             # Refill the full-text tables from their sources (migration 0002).
             for statement in (
                 "DELETE FROM fts_typo_keys",
-                "DELETE FROM fts_typo",
                 # In key order: a table scan, one sort, and in-order inserts.
                 "INSERT OR IGNORE INTO fts_typo_keys(key) "
                 "SELECT key FROM term_keys WHERE fuzzy ORDER BY key",
-                "INSERT INTO fts_typo(rowid, k) SELECT rid, k FROM fts_typo_source",
+                "INSERT INTO fts_typo(fts_typo) VALUES ('rebuild')",
                 "INSERT INTO fts_cjk(fts_cjk) VALUES ('rebuild')",
             ):
                 conn.exec_driver_sql(statement)
@@ -189,7 +175,7 @@ def _entry_batches(conn: Connection, batch_size: int) -> Iterator[_Batch]:
 
 
 def _batch_keys(batch: _Batch) -> list[tuple[Any, ...]]:
-    """The key rows of a batch of entries (runs in a worker process for big rebuilds)."""
+    """The key rows of a batch of entries."""
     rows: list[tuple[Any, ...]] = []
     for entry_id, kind, origin, term_rows in batch:
         terms = [_term(t) for t in term_rows]
@@ -215,16 +201,3 @@ def _term(row: tuple[Any, ...]) -> Term:
         family=family,
         given=given,
     )
-
-
-def _keys_in_workers(batches: Iterator[_Batch], workers: int) -> Iterator[list[tuple[Any, ...]]]:
-    """Keys of each batch, computed by ``workers`` processes, in order, a few in flight."""
-    # "spawn": a fresh interpreter, safe whatever threads or connections this one has.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        pending: deque[Future[list[tuple[Any, ...]]]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_batch_keys, batch))
-            if len(pending) > 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()

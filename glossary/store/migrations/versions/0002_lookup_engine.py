@@ -8,22 +8,22 @@ Create Date: 2026-11-25 09:00:00
 and prefix lookups. The substring and typo indexes are backend-specific and are not in
 the models (``glossary.store.models.is_unmodelled``):
 
-* SQLite: two FTS5 tables whose postings hold only row ids (detail=none), kept current
-  by triggers. ``fts_typo_keys`` holds each distinct key flagged ``fuzzy`` once;
-  ``fts_typo`` indexes the trigrams of `` key `` (a space each side, so that the first
-  and last letters count) under the row id ``length(key) << 32 | id`` (typo search
-  reads only the postings of keys of about the query's length, as a row-id range), and
-  keeps a copy of the keys for checking candidates. ``fts_cjk`` reads its text from
-  ``term_keys`` (external content): it indexes the keys flagged ``cjk`` as their
-  overlapping two-character pieces (高市早苗 → 高市 市早 早苗 苗, the last piece one character),
-  with a prefix index of one character: a two-character substring is one piece, a
-  one-character substring the first character of a piece, a longer one every piece of
-  it. The trigram tokenizer cannot do this: it answers nothing shorter than three
-  characters, not even as a prefix, and two-character names (高市, 안보) are common.
-  The pieces are cut in SQL, so the first :data:`_PIECES` characters of a key are
-  indexed (a longer Korean or Japanese form is rare; its tail is not searchable inside).
-  ``ix_terms_covering`` holds every column of ``terms`` in entry order, so an entry's
-  terms are read from one place.
+* SQLite: two external-content FTS5 tables whose postings hold only row ids
+  (detail=none), kept current by triggers. ``fts_typo_keys`` holds each distinct key
+  flagged ``fuzzy`` once (a family name is the key of thousands of entries); ``fts_typo``
+  indexes the trigrams of `` key `` (a space each side, so that the first and last
+  letters count) under the row id ``length(key) << 32 | id``: typo search reads only the
+  postings of keys of about the query's length, as a row-id range, and then the
+  candidates' text from the small ``fts_typo_keys``. ``fts_cjk`` indexes the keys
+  flagged ``cjk`` as their overlapping two-character pieces (高市早苗 → 高市 市早 早苗
+  苗, the last piece one character), with a prefix index of one character: a
+  two-character substring is one piece, a one-character substring the first character
+  of a piece, a longer one every piece of it. The trigram tokenizer cannot do this: it
+  answers nothing shorter than three characters, not even as a prefix, and
+  two-character names (高市, 안보) are common. The pieces are cut in SQL, so the first
+  :data:`_PIECES` characters of a key are indexed (a longer Korean or Japanese form is
+  rare; its tail is not searchable inside). ``ix_terms_covering`` holds every column
+  of ``terms`` in entry order, so an entry's terms are read from one place.
 * PostgreSQL: a ``pg_trgm`` GIN index over the ``fuzzy`` keys, and a GIN index over
   ``glossary_key_grams(key)``, the one- and two-character pieces of the ``cjk`` keys.
 
@@ -69,9 +69,8 @@ _SQLITE_UP = (
     "CREATE TABLE fts_typo_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)",
     "CREATE VIEW fts_typo_source AS SELECT (length(key) << 32) | id AS rid, "
     "' ' || key || ' ' AS k FROM fts_typo_keys",
-    # Keeps its own copy of the (padded) keys: typo search reads the text of thousands
-    # of candidates, and this copy is far smaller than term_keys.
-    "CREATE VIRTUAL TABLE fts_typo USING fts5(k, tokenize='trigram', detail='none', columnsize=0)",
+    "CREATE VIRTUAL TABLE fts_typo USING fts5(k, content='fts_typo_source', "
+    "content_rowid='rid', tokenize='trigram', detail='none', columnsize=0)",
     f"CREATE VIEW fts_cjk_source AS SELECT id, {_CJK_PIECES.format(k='key')} AS k "
     "FROM term_keys WHERE cjk",
     "CREATE VIRTUAL TABLE fts_cjk USING fts5(k, content='fts_cjk_source', "
@@ -99,7 +98,8 @@ _SQLITE_UP = (
             VALUES ((length(new.key) << 32) | new.id, ' ' || new.key || ' ');
     END""",
     """CREATE TRIGGER fts_typo_keys_delete AFTER DELETE ON fts_typo_keys BEGIN
-        DELETE FROM fts_typo WHERE rowid = (length(old.key) << 32) | old.id;
+        INSERT INTO fts_typo(fts_typo, rowid, k)
+            VALUES ('delete', (length(old.key) << 32) | old.id, ' ' || old.key || ' ');
     END""",
 )
 _SQLITE_DOWN = (
