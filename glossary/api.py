@@ -34,7 +34,7 @@ from glossary.store.models import (
     utcnow,
 )
 from glossary.store.reindex import ensure_keys_current
-from glossary.store.rows import entry_from_row, term_rows, write_keys
+from glossary.store.rows import assign_entry, entry_from_row, term_rows, write_keys
 
 
 def open_glossary(url: str | None = None, *, migrate: bool = True) -> Glossary:
@@ -453,17 +453,7 @@ class Glossary:
         return row
 
     def _assign(self, s: Session, row: EntryRow, entry: Entry, user: str) -> None:
-        row.kind = entry.kind
-        row.status = entry.status
-        row.origin = entry.origin
-        row.note = entry.note
-        row.updated_at = utcnow()
-        row.updated_by = user
-        row.terms.clear()
-        s.flush()
-        row.terms.extend(term_rows(entry))
-        s.flush()
-        write_keys(s, row.id, entry)
+        assign_entry(s, row, entry, user)
 
     def _occurrence_ids(self, s: Session, entry_id: int) -> list[int]:
         return list(s.scalars(select(OccurrenceRow.id).where(OccurrenceRow.entry_id == entry_id)))

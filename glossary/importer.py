@@ -51,7 +51,12 @@ from glossary.lang import LANGUAGE_NAMES, LANGUAGES
 from glossary.model import Entry, Term
 from glossary.settings import current_user
 from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
-from glossary.store.rows import KEY_COLUMNS, entry_from_row, key_tuples, term_rows, write_keys
+from glossary.store.rows import (
+    KEY_COLUMNS,
+    assign_entry,
+    entry_from_row,
+    key_tuples,
+)
 from glossary.vocab import TERM_FIELDS
 
 #: Records matched and written per round trip to the database.
@@ -586,17 +591,7 @@ def _replace_house_form(entry: Entry, lang: str, given: Term) -> None:
 
 def _store(s: Session, row: EntryRow, entry: Entry, user: str) -> None:
     """Write ``entry``'s data into its row (the version goes up), with new lookup keys."""
-    row.kind = entry.kind
-    row.status = entry.status
-    row.origin = entry.origin
-    row.note = entry.note
-    row.updated_at = utcnow()
-    row.updated_by = user
-    row.terms.clear()
-    s.flush()
-    row.terms.extend(term_rows(entry))
-    s.flush()
-    write_keys(s, row.id, entry)
+    assign_entry(s, row, entry, user)
 
 
 def _in_batches(values: Iterable[Any]) -> Iterable[list[Any]]:

@@ -13,6 +13,7 @@ match type, come with the chosen entries themselves.
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from functools import cache
 from typing import Any
 
@@ -30,7 +31,7 @@ _TERM_COLUMNS = (
 )
 
 
-class Statements:
+class Statements(ABC):
     """Statement texts for one backend; ``p`` is the driver's parameter marker."""
 
     name = ""
@@ -43,13 +44,13 @@ class Statements:
         )
         return keys, entries
 
+    @abstractmethod
     def _list(self, column: str, n: int) -> str:
         """``column`` is one of ``n`` values (given by :meth:`list_params`)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def list_params(self, values: list[Any]) -> tuple[Any, ...]:
         """The parameters of a :meth:`_list` condition over ``values``."""
-        raise NotImplementedError
 
     def _from(self, kind: bool, status: bool) -> str:
         # Without a kind or status filter the key index alone answers (no entry rows are
@@ -84,9 +85,9 @@ class Statements:
             f"{self._joined(kind, status)}{entries} LIMIT {self.p}"
         )
 
+    @abstractmethod
     def substrings(self, lang: bool, kind: bool, status: bool) -> str:
         """Korean and Japanese keys that may contain the query (the caller checks)."""
-        raise NotImplementedError
 
     @cache  # noqa: B019
     def entries(self, n: int) -> str:

@@ -96,3 +96,20 @@ def write_keys(session: Session, entry_id: int, entry: Entry) -> None:
     rows = key_rows(entry_id, entry)
     if rows:
         session.execute(insert(TermKeyRow), rows)
+
+
+def assign_entry(session: Session, row: EntryRow, entry: Entry, user: str) -> None:
+    """Write ``entry``'s data into its row (the version goes up), with new lookup keys."""
+    from glossary.store.models import utcnow
+
+    row.kind = entry.kind
+    row.status = entry.status
+    row.origin = entry.origin
+    row.note = entry.note
+    row.updated_at = utcnow()
+    row.updated_by = user
+    row.terms.clear()
+    session.flush()
+    row.terms.extend(term_rows(entry))
+    session.flush()
+    write_keys(session, row.id, entry)
