@@ -272,6 +272,12 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=20_000, help="at most this many per level")
     ap.add_argument("--clients", default="1,8,32", help="concurrency levels")
     ap.add_argument("--rebuild", action="store_true", help="build the glossary again")
+    ap.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="serve without the lookup cache (GLOSSARY_LOOKUP_CACHE=0): every request "
+        "runs its lookup",
+    )
     args = ap.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -293,6 +299,8 @@ def main() -> None:
     if args.workers:
         cmd += ["--workers", str(args.workers)]
     env = {**os.environ, "GLOSSARY_INSTANCE_PATH": str(OUT / "instance")}
+    if args.no_cache:
+        env["GLOSSARY_LOOKUP_CACHE"] = "0"
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_ready(port, server)
@@ -306,6 +314,8 @@ def main() -> None:
         workers = args.workers or min(8, 2 * (os.cpu_count() or 1))
         print(
             f"glossary: {total:,} entries (SQLite); server: gunicorn, {workers} workers; "
+            f"lookup cache {'off' if args.no_cache else 'on'} ({len(set(qs))} distinct "
+            "queries, repeated); "
             f"{os.cpu_count()} CPU cores; client: asyncio on the same machine; "
             f"each level at most {args.requests:,} requests or {args.seconds:g} s"
         )

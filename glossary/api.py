@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -35,6 +35,8 @@ from glossary.store.models import (
 )
 from glossary.store.reindex import ensure_keys_current
 from glossary.store.rows import assign_entry, entry_from_row, term_rows, write_keys
+
+T = TypeVar("T")
 
 
 def open_glossary(url: str | None = None, *, migrate: bool = True) -> Glossary:
@@ -149,6 +151,12 @@ class Glossary:
         next lookup, from this process or another.
         """
         return self._lookup.find(query, lang=lang, kind=kind, status=status, limit=limit)
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept for ``key`` until the next committed change to the glossary
+        (by anyone); for answers that depend on the glossary alone, such as the JSON of a
+        lookup. Kept per thread, on SQLite only (see :meth:`Lookup.remember`)."""
+        return self._lookup.remember(key, compute)
 
     def generation(self) -> int:
         """A number that grows with every recorded change: caches built from the glossary

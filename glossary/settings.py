@@ -68,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
         "1",
         "1: anyone may search and read the glossary in the web app; 0: readers must log in.",
     ),
+    Setting(
+        "lookup_cache",
+        "512",
+        "How many lookup answers each web server thread keeps until the glossary next "
+        "changes (SQLite only; 0: none).",
+    ),
 )
 
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}

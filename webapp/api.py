@@ -101,14 +101,19 @@ def lookup() -> ResponseReturnValue:
             raise ValueError
     except ValueError:
         return json_error(400, "InvalidLimit", "limit must be a whole number from 1 to 200")
-    matches = get_glossary(current_app).lookup(
-        q,
-        lang=request.args.get("lang") or None,
-        kind=request.args.get("kind") or None,
-        status=request.args.get("status") or None,
-        limit=limit,
-    )
-    return jsonify({"query": q, "results": [m.to_dict() for m in matches]})
+    lang = request.args.get("lang") or None
+    kind = request.args.get("kind") or None
+    status = request.args.get("status") or None
+    g = get_glossary(current_app)
+
+    def answer() -> bytes:
+        matches = g.lookup(q, lang=lang, kind=kind, status=status, limit=limit)
+        return jsonify({"query": q, "results": [m.to_dict() for m in matches]}).get_data()
+
+    # Translators look up the same names all day: the answer is kept until the glossary
+    # changes (Glossary.remember), so a repeated lookup costs no statement but one.
+    body = g.remember(("api.lookup", q, lang, kind, status, limit), answer)
+    return current_app.response_class(body, mimetype="application/json")
 
 
 @bp.get("/entries/<int:entry_id>")

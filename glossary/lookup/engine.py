@@ -35,12 +35,14 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
+from glossary.errors import GlossaryError
 from glossary.indexing import query_sound_keys
 from glossary.keys import has_cjk, normalize_key, strip_possessive
 from glossary.lang import normalize_language
@@ -48,6 +50,7 @@ from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
 from glossary.lookup.sql import SQLITE, Statements, statements_for
+from glossary.settings import get_setting
 from glossary.vocab import KINDS, STATUSES, check_choice
 
 _KEY_END = "\U0010ffff"
@@ -58,6 +61,7 @@ _POOL_FACTOR = 4
 _MIN_POOL = 40
 # A sound key is a variant in a looser sense than a stored spelling.
 _SOUND_SCORE = 0.9
+T = TypeVar("T")
 
 
 class _Candidates:
@@ -229,8 +233,9 @@ class Lookup:
     """The lookup of one glossary, with a database connection of its own per thread.
 
     Each thread keeps one DBAPI connection (detached from SQLAlchemy's pool) for its
-    lookups, so a lookup costs its statements and nothing else. Nothing is cached but
-    the prepared statements: the next lookup sees every committed edit, whoever made it.
+    lookups, so a lookup costs its statements and nothing else. :meth:`find` caches
+    nothing but the prepared statements: the next lookup sees every committed edit,
+    whoever made it. :meth:`remember` keeps answers until the next committed change.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -245,6 +250,9 @@ class Lookup:
         database = engine.url.database
         # An in-memory SQLite database exists only in the pool's own connection.
         self._pooled = engine.dialect.name == "sqlite" and database in (None, "", ":memory:")
+        # Answers remember() keeps (the least recently used go first).
+        self.memo_size = _whole_number("lookup_cache")
+        self._memo = _Memo()
 
     def find(
         self,
@@ -282,6 +290,40 @@ class Lookup:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, or what it returned for ``key`` while the database is unchanged.
+
+        For answers that depend on nothing but the glossary (a lookup's JSON, say), kept
+        for every thread of the process. On SQLite, a connection of the memo's own asks
+        ``PRAGMA data_version``, which moves whenever any other connection (any thread or
+        process) commits; that connection never writes, so every change is seen and
+        drops every answer kept. An answer is computed after the version is read, so it
+        is never older than the version it is kept under (it may be newer: then the next
+        call sees the version move and drops it). PostgreSQL has no such cheap signal,
+        nor does an in-memory database: there, ``compute()`` runs every time.
+        """
+        if self._pooled or self.statements is not SQLITE or self.memo_size < 1:
+            return compute()
+        memo = self._memo
+        with memo.lock:
+            try:
+                version = memo.version_now(self)
+            except self._errors:
+                return compute()
+            if version != memo.version:
+                memo.answers.clear()
+                memo.version = version
+            elif key in memo.answers:
+                memo.answers.move_to_end(key)
+                return memo.answers[key]
+        value = compute()
+        with memo.lock:
+            if memo.version == version:
+                memo.answers[key] = value
+                if len(memo.answers) > self.memo_size:
+                    memo.answers.popitem(last=False)
+        return value
 
     def _search(
         self,
@@ -347,6 +389,49 @@ class Lookup:
             if pid == os.getpid():
                 conn.close()
         self._local = threading.local()
+        self._memo.close()
+
+
+class _Memo:
+    """The answers :meth:`Lookup.remember` keeps, and the connection that dates them."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self.version: tuple[int, int] | None = None
+        self._conn: Any = None
+        self._pid = 0
+
+    def version_now(self, lookup: Lookup) -> tuple[int, int]:
+        """The database's version as this process's memo connection sees it (under lock)."""
+        if self._conn is None or self._pid != os.getpid():
+            fairy = lookup.engine.raw_connection()
+            fairy.detach()
+            self._conn, self._pid = fairy.dbapi_connection, os.getpid()
+        # Paired with the connection: another connection counts from elsewhere.
+        return (id(self._conn), self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self.lock:
+            if self._conn is not None and self._pid == os.getpid():
+                self._conn.close()
+            self._conn = None
+            self.answers.clear()
+            self.version = None
+
+
+def _whole_number(setting: str) -> int:
+    value = get_setting(setting)
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise GlossaryError(
+            f"the setting GLOSSARY_{setting.upper()} must be a whole number "
+            f"(0 or more), not {value!r}"
+        )
+    return number
 
 
 def lookup_entries(
