@@ -309,6 +309,8 @@ def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with none of these is written as it is (most cells: checked first).
+_FORMULA_FIRST = frozenset("'=+-@\t\r")
 
 
 def neutralise_formula(value: str) -> str:
@@ -336,7 +338,10 @@ def write_csv(
     n = 0
     for entry in entries:
         row = entry_to_row(entry, languages)
-        writer.writerow([neutralise_formula(row[c]) for c in cols])
+        cells = [row[c] for c in cols]
+        writer.writerow(
+            [neutralise_formula(v) if v and v[0] in _FORMULA_FIRST else v for v in cells]
+        )
         n += 1
     return n
 
