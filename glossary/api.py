@@ -332,6 +332,8 @@ class Glossary:
 
     def history(self, entry_id: int | None = None, *, limit: int = 100) -> list[Change]:
         """Changes, newest first: of one entry, or of the whole glossary."""
+        if entry_id is not None and not _storable(entry_id):
+            return []
         with self.reading() as s:
             q = select(ChangeRow).order_by(ChangeRow.id.desc()).limit(limit)
             if entry_id is not None:
@@ -340,7 +342,7 @@ class Glossary:
 
     def change(self, change_id: int) -> Change:
         with self.reading() as s:
-            row = s.get(ChangeRow, change_id)
+            row = s.get(ChangeRow, change_id) if _storable(change_id) else None
             if row is None:
                 raise NotFound(f"there is no change {change_id}")
             return change_from_row(row)
@@ -351,7 +353,7 @@ class Glossary:
         changed again since: undo the later changes first."""
         who = user or current_user()
         with self.writing() as s:
-            first = s.get(ChangeRow, change_id)
+            first = s.get(ChangeRow, change_id) if _storable(change_id) else None
             if first is None:
                 raise NotFound(f"there is no change {change_id}")
             if first.undone_by is not None:
@@ -417,6 +419,8 @@ class Glossary:
     # -- internals ----------------------------------------------------------------------
 
     def _load(self, s: Session, entry_id: int, *, lock: bool = False) -> EntryRow:
+        if not _storable(entry_id):  # a database cannot even be asked about it
+            raise NotFound(f"there is no entry {entry_id}")
         q = select(EntryRow).where(EntryRow.id == entry_id).options(selectinload(EntryRow.terms))
         if lock and s.get_bind().dialect.name == "postgresql":
             q = q.with_for_update()
@@ -541,6 +545,12 @@ class Glossary:
             batch=batch,
             undoes=ch.id,
         )
+
+
+def _storable(ident: int) -> bool:
+    """Whether ``ident`` fits an id column (a signed 64-bit integer at most): a larger
+    number names no entry or change, and the database driver refuses it."""
+    return -(2**63) <= ident < 2**63
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:

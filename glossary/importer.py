@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from glossary import history as hist
 from glossary.api import Glossary
+from glossary.errors import ParseError
 from glossary.formats.base import (
     Conflict,
     EntryRecord,
@@ -68,6 +69,9 @@ SQLITE_CACHE_KB = 256 * 1024
 #: Values per ``IN (...)`` list (SQLite allows 32,766 parameters per statement).
 _IN_BATCH = 900
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
+#: The largest entry id: what an integer column holds on every database (PostgreSQL's
+#: is 32 bits). A record naming a larger id, or one below 1, is a bad record.
+MAX_ENTRY_ID = 2**31 - 1
 
 
 def apply_records(
@@ -90,6 +94,14 @@ def apply_records(
             done = 0
             chunk: list[Record] = []
             for item in items:
+                if not isinstance(item, Problem) and not _storable_id(item.entry_id):
+                    item = Problem(
+                        name,
+                        item.line,
+                        f"entry id {item.entry_id} is out of range (1 to {MAX_ENTRY_ID})",
+                        "id",
+                        item.element,
+                    )
                 if isinstance(item, Problem):
                     run.problem(item)
                     continue
@@ -474,6 +486,14 @@ class _Run:
     def _create(self, entry: Entry, entry_id: int | None) -> None:
         if entry_id is None:
             entry_id = self.next_id
+            if entry_id > MAX_ENTRY_ID:
+                raise ParseError(
+                    self.report.file,
+                    None,
+                    f"no entry id is left for new entries: the file uses {MAX_ENTRY_ID}, "
+                    "the largest there is",
+                    "id",
+                )
         self.next_id = max(self.next_id, entry_id + 1)
         entry.terms.sort(key=lambda t: _LANG_ORDER.get(t.lang, 9))
         p = self.pending
@@ -537,6 +557,10 @@ class _Run:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _storable_id(entry_id: int | None) -> bool:
+    return entry_id is None or 0 < entry_id <= MAX_ENTRY_ID
 
 
 def _table(model: type[Any]) -> Table:

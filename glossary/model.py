@@ -49,6 +49,12 @@ class Term:
         if not self.text.strip():
             raise GlossaryError(f"a {self.lang} term has no text")
         self.text = self.text.strip()
+        for name in ("text", *TERM_FIELDS, "note"):
+            if "\x00" in getattr(self, name):
+                raise GlossaryError(
+                    f"{self.lang} term {self.text!r}: the {name} holds a NUL character, "
+                    "which no database stores"
+                )
         allowed = LANGUAGE_FIELDS[self.lang]
         for name in TERM_FIELDS:
             value = getattr(self, name)
@@ -112,6 +118,8 @@ class Entry:
         check_choice("status", self.status, STATUSES)
         if self.origin:
             check_choice("origin", self.origin, ORIGINS)
+        if "\x00" in self.note:
+            raise GlossaryError("the note holds a NUL character, which no database stores")
         if not self.terms:
             raise GlossaryError("an entry needs at least one term")
         for term in self.terms:

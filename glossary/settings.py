@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary.errors import GlossaryError
+
 PREFIX = "GLOSSARY_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,8 +73,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "lookup_cache",
         "512",
-        "How many lookup answers each web server thread keeps until the glossary next "
+        "How many lookup answers each web server process keeps until the glossary next "
         "changes (SQLite only; 0: none).",
+    ),
+    Setting(
+        "login_attempts",
+        "5",
+        "Failed logins allowed for one account name within the login window; further "
+        "attempts are refused (HTTP 429) until the window has passed. 0: no limit.",
+    ),
+    Setting(
+        "login_address_attempts",
+        "20",
+        "Failed logins, and unknown API tokens, allowed from one client address within "
+        "the login window (a newsroom behind one address shares it). 0: no limit.",
+    ),
+    Setting(
+        "login_window",
+        "300",
+        "Seconds over which failed logins and unknown API tokens are counted.",
     ),
 )
 
@@ -85,6 +104,21 @@ def get_setting(name: str, environ: Mapping[str, str] | None = None) -> str:
     setting = SETTINGS_BY_NAME[name]
     value = env.get(setting.env_var)
     return value if value not in (None, "") else setting.default
+
+
+def get_whole_number(name: str, environ: Mapping[str, str] | None = None) -> int:
+    """A setting that is a whole number (0 or more); GlossaryError names a bad value."""
+    value = get_setting(name, environ)
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise GlossaryError(
+            f"the setting {SETTINGS_BY_NAME[name].env_var} must be a whole number "
+            f"(0 or more), not {value!r}"
+        )
+    return number
 
 
 def default_database_url(environ: Mapping[str, str] | None = None) -> str:

@@ -76,6 +76,11 @@ class TempPostgres:
             "UTF8",
             "--locale=C.UTF-8",
         )
+        self.start_server()
+        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/postgres"
+
+    def start_server(self) -> None:
+        """Start the (initialised) cluster and wait until it accepts connections."""
         self._run(
             _bin("pg_ctl"),
             "-D",
@@ -89,7 +94,11 @@ class TempPostgres:
             "-c max_connections=200",
             "start",
         )
-        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/postgres"
+
+    def stop_server(self, mode: str = "fast") -> None:
+        """Stop the server, keeping the cluster: 'fast' ends every open connection, as
+        an administrator's restart or a failover does."""
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def stop(self) -> None:
         try:

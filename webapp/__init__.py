@@ -12,7 +12,8 @@ from flask import Flask
 
 from glossary.api import Glossary, open_glossary
 from glossary.formats import UPLOAD_LIMIT
-from glossary.settings import default_database_url, get_setting
+from glossary.settings import default_database_url, get_setting, get_whole_number
+from webapp.errors import SafeJSONProvider
 
 SECRET_KEY_FILE = "secret_key"
 
@@ -26,6 +27,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(
         DATABASE_URL=default_database_url(),
         ANONYMOUS_READ=get_setting("anonymous_read") != "0",
+        LOGIN_ATTEMPTS=get_whole_number("login_attempts"),
+        LOGIN_ADDRESS_ATTEMPTS=get_whole_number("login_address_attempts"),
+        LOGIN_WINDOW=get_whole_number("login_window"),
         HOUSE_STYLE=get_setting("house_style"),
         SESSION_COOKIE_NAME="glossary_session",
         SESSION_COOKIE_HTTPONLY=True,
@@ -39,8 +43,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(Path(app.instance_path))
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    # Non-ASCII as it is, keys in the order written; a body nested too deeply is bad JSON.
+    app.json = SafeJSONProvider(app)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
 
     glossary = open_glossary(app.config["DATABASE_URL"], migrate=False)
     app.extensions["glossary"] = glossary

@@ -3,6 +3,7 @@ and undo, and its OpenAPI description. Every error has one shape (webapp.errors)
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, url_for
@@ -37,6 +38,13 @@ def _body() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise BadJSON("send a JSON object as the request body (Content-Type: application/json)")
+    try:
+        # JSON may escape half a character ("\ud800"), which is no text to store.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadJSON(
+            "the JSON holds a lone surrogate (such as \\ud800), which is not text"
+        ) from None
     return data
 
 
@@ -56,6 +64,11 @@ def _terms(raw: Any) -> list[Term]:
     for lang, t in items:
         if not isinstance(t, dict) or not isinstance(t.get("text"), str):
             raise BadJSON('each term is an object with at least "text"')
+        if not isinstance(lang, str) or not isinstance(t.get("lang", ""), str):
+            raise BadJSON('a term\'s "lang" is a string: en, ko or ja')
+        suggested = t.get("suggested") or []
+        if not isinstance(suggested, list) or not all(isinstance(s, str) for s in suggested):
+            raise BadJSON('"suggested" is a list of field names, such as ["reading"]')
         unknown = set(t) - TERM_KEYS
         if unknown:
             raise BadJSON(f"unknown term field(s): {', '.join(sorted(unknown))}")
@@ -69,7 +82,7 @@ def _terms(raw: Any) -> list[Term]:
         term = Term(lang=lang, text=fields.pop("text"))
         for k, v in fields.items():
             setattr(term, k, v)
-        term.suggested = list(t.get("suggested") or [])
+        term.suggested = list(suggested)
         out.append(term)
     return out
 
@@ -89,18 +102,26 @@ def _apply(entry: Entry, data: dict[str, Any]) -> Entry:
     return entry
 
 
+def _limit(default: int, most: int) -> int | str:
+    """The request's ``?limit=``, or what is wrong with it."""
+    try:
+        limit = int(request.args.get("limit", default))
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= most:
+        return f"limit must be a whole number from 1 to {most}"
+    return limit
+
+
 @bp.get("/lookup")
 def lookup() -> ResponseReturnValue:
     """Find entries: ?q=&lang=&kind=&status=&limit= ; JSON {query, results}."""
     q = request.args.get("q", "")
     if not q.strip():
         return json_error(400, "MissingQuery", "give the text to look up as ?q=")
-    try:
-        limit = int(request.args.get("limit", 20))
-        if not 1 <= limit <= 200:
-            raise ValueError
-    except ValueError:
-        return json_error(400, "InvalidLimit", "limit must be a whole number from 1 to 200")
+    limit = _limit(20, 200)
+    if isinstance(limit, str):
+        return json_error(400, "InvalidLimit", limit)
     lang = request.args.get("lang") or None
     kind = request.args.get("kind") or None
     status = request.args.get("status") or None
@@ -204,7 +225,9 @@ def merge(entry_id: int) -> ResponseReturnValue:
 @bp.get("/entries/<int:entry_id>/history")
 def history(entry_id: int) -> ResponseReturnValue:
     """The entry's changes, newest first."""
-    limit = min(max(request.args.get("limit", 100, type=int) or 100, 1), 1000)
+    limit = _limit(100, 1000)
+    if isinstance(limit, str):
+        return json_error(400, "InvalidLimit", limit)
     changes = get_glossary(current_app).history(entry_id, limit=limit)
     return jsonify({"entry_id": entry_id, "changes": [c.to_dict() for c in changes]})
 

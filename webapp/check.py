@@ -129,7 +129,11 @@ def page() -> ResponseReturnValue:
 def api_check() -> ResponseReturnValue:
     """Check a draft: {"text": ..., "style": ...} -> {"style", "findings": [...]}."""
     data: Any = request.get_json(silent=True)
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("text"), str)
+        or not isinstance(data.get("style", ""), str)
+    ):
         from webapp.errors import json_error
 
         return json_error(400, "BadJSON", 'send {"text": "the draft", "style": "default"}')

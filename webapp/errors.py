@@ -1,11 +1,19 @@
 """One JSON shape for every API error: {"error": {"status", "code", "message"}}; a page
-for every other error."""
+for every other error.
+
+A database that cannot be reached (a PostgreSQL server restarting, a SQLite file locked
+for longer than the busy timeout) is answered with 503 and ``Retry-After``, not 500: the
+request can simply be sent again, and the next one opens a fresh connection.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+import sqlalchemy.exc
+from flask import Flask, current_app, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
@@ -17,6 +25,17 @@ _STATUS: dict[type[GlossaryError], int] = {
     UndoError: 409,
     PermissionDenied: 403,
 }
+
+
+class SafeJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, except that a request body nested too deeply to parse is bad JSON
+    (the ValueError Flask answers with 400) rather than a RecursionError (a 500)."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError:
+            raise ValueError("the JSON is nested too deeply") from None
 
 
 def status_for(exc: GlossaryError) -> int:
@@ -47,6 +66,22 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
+#: Seconds a client is asked to wait before retrying while the database is unavailable.
+RETRY_UNAVAILABLE = 5
+
+
+def _unavailable_errors() -> list[type[Exception]]:
+    """Errors meaning the database could not be reached or used just now: SQLAlchemy's,
+    and the drivers' own (the lookup uses DBAPI connections directly)."""
+    errors: list[type[Exception]] = [sqlalchemy.exc.OperationalError, sqlite3.OperationalError]
+    try:
+        import psycopg
+    except ImportError:  # PostgreSQL support not installed
+        return errors
+    errors.append(psycopg.OperationalError)
+    return errors
+
+
 def register(app: Flask) -> None:
     """Answer errors as JSON under /api and as a page elsewhere, for every route."""
 
@@ -67,3 +102,20 @@ def register(app: Flask) -> None:
         return render_template("error.html", title="Not possible", message=str(exc)), status_for(
             exc
         )
+
+    def _database_unavailable(exc: Exception) -> ResponseReturnValue:
+        current_app.logger.error("database unavailable: %s", exc, exc_info=exc)
+        message = (
+            "the glossary database cannot be reached just now; "
+            f"try again in {RETRY_UNAVAILABLE} seconds"
+        )
+        headers = {"Retry-After": str(RETRY_UNAVAILABLE)}
+        if wants_json():
+            return json_error(
+                503, "DatabaseUnavailable", message, headers=headers, retry_after=RETRY_UNAVAILABLE
+            )
+        page = render_template("error.html", title="Try again in a moment", message=message)
+        return page, 503, headers
+
+    for error in _unavailable_errors():
+        app.register_error_handler(error, _database_unavailable)

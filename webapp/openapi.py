@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from glossary import __version__
-from glossary.vocab import KINDS, ROLES, STATUSES
+from glossary.lang import LANGUAGES
+from glossary.lang.styles import house_styles
+from glossary.vocab import KINDS, LANGUAGE_FIELDS, ORIGINS, ROLES, STATUSES, TERM_FIELDS
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -17,7 +20,51 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def _errors(*codes: int) -> dict[str, Any]:
-    return {str(c): {"$ref": f"#/components/responses/E{c}"} for c in codes}
+    """The error responses of an operation: ``codes``, 429 wherever a token is checked
+    (401), and 503 everywhere (the database cannot be reached just now)."""
+    listed = [*codes, *([429] if 401 in codes else []), 503]
+    return {str(c): {"$ref": f"#/components/responses/E{c}"} for c in listed}
+
+
+def _filter(name: str, choices: Iterable[str]) -> dict[str, Any]:
+    """A query parameter that narrows a lookup to one of ``choices`` (empty: any)."""
+    return {
+        "name": name,
+        "in": "query",
+        "description": f"only this {name}; empty or left out: any",
+        "schema": {"enum": ["", *choices]},
+    }
+
+
+def _term(lang: str | None) -> dict[str, Any]:
+    """A term of one language (its own fields; another language's may only be empty),
+    or, for ``None``, a term in a list, which names its language."""
+    own = LANGUAGE_FIELDS[lang] if lang else TERM_FIELDS
+    props: dict[str, Any] = {
+        "text": {"type": "string", "pattern": "\\S", "description": "not blank"},
+        "role": {"enum": list(ROLES)},
+        "note": {"type": ["string", "null"]},
+        "suggested": {
+            "type": ["array", "null"],
+            "description": "fields that are suggestions awaiting a curator",
+            "items": {"enum": ["text", *TERM_FIELDS]},
+        },
+        "lang": {"type": "string", "description": "ignored: a term's language is its key"}
+        if lang
+        else {"enum": list(LANGUAGES)},
+    }
+    for name in TERM_FIELDS:
+        props[name] = (
+            {"type": ["string", "null"]}
+            if name in own
+            else {"enum": ["", None], "description": f"not a field of {lang} terms"}
+        )
+    return {
+        "type": "object",
+        "required": ["text"] if lang else ["text", "lang"],
+        "properties": props,
+        "additionalProperties": False,
+    }
 
 
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
@@ -25,20 +72,11 @@ _WRITE: list[dict[str, list[str]]] = [{"bearer": []}, {"cookie": []}]
 
 
 def openapi_document() -> dict[str, Any]:
-    term_props: dict[str, Any] = {
-        "text": {"type": "string"},
-        "role": {"enum": list(ROLES)},
-        "suggested": {"type": "array", "items": {"type": "string"}},
-        "note": {"type": "string"},
-    }
-    for name in ("hanja", "romanization", "press", "reading", "hepburn", "plain", "family"):
-        term_props[name] = {"type": ["string", "null"]}
-    term_props["given"] = {"type": ["string", "null"]}
     terms = {
         "type": "object",
         "description": "forms by language: en, ko, ja",
         "properties": {
-            lang: {"type": "array", "items": _ref("Term")} for lang in ("en", "ko", "ja")
+            lang: {"type": "array", "items": _ref(f"Term_{lang}")} for lang in LANGUAGES
         },
         "additionalProperties": False,
     }
@@ -46,11 +84,33 @@ def openapi_document() -> dict[str, Any]:
         "id": {"type": "integer"},
         "kind": {"enum": list(KINDS)},
         "status": {"enum": list(STATUSES)},
-        "origin": {"type": ["string", "null"]},
+        "origin": {"enum": [*ORIGINS, None]},
         "note": {"type": "string"},
         "version": {"type": "integer"},
         "evidence_count": {"type": "integer"},
         "terms": terms,
+    }
+    # What a client sends: the fields above (null for an empty one), or an entry as read,
+    # whose id, evidence_count and evidence are ignored; nothing else.
+    entry_input: dict[str, Any] = {
+        "type": "object",
+        "properties": {
+            **entry_props,
+            "origin": {"enum": [*ORIGINS, "", None]},
+            "note": {"type": ["string", "null"]},
+            "terms": {
+                "anyOf": [
+                    terms,
+                    {
+                        "type": "array",
+                        "description": 'or a list of terms, each with its "lang"',
+                        "items": _ref("TermWithLang"),
+                    },
+                ]
+            },
+            "evidence": {"type": "array"},
+        },
+        "additionalProperties": False,
     }
     error_schema = {
         "type": "object",
@@ -64,6 +124,7 @@ def openapi_document() -> dict[str, Any]:
                     "code": {"type": "string"},
                     "message": {"type": "string"},
                     "current": _ref("Entry"),
+                    "retry_after": {"type": "integer", "description": "seconds to wait (429, 503)"},
                 },
             }
         },
@@ -86,11 +147,12 @@ def openapi_document() -> dict[str, Any]:
                             "name": "q",
                             "in": "query",
                             "required": True,
-                            "schema": {"type": "string"},
+                            "description": "the text to look up (not blank)",
+                            "schema": {"type": "string", "pattern": "\\S"},
                         },
-                        {"name": "lang", "in": "query", "schema": {"enum": ["en", "ko", "ja"]}},
-                        {"name": "kind", "in": "query", "schema": {"enum": list(KINDS)}},
-                        {"name": "status", "in": "query", "schema": {"enum": list(STATUSES)}},
+                        _filter("lang", ["en", "ko", "ja"]),
+                        _filter("kind", KINDS),
+                        _filter("status", STATUSES),
                         {
                             "name": "limit",
                             "in": "query",
@@ -123,7 +185,13 @@ def openapi_document() -> dict[str, Any]:
                     "security": _WRITE,
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": _ref("EntryInput")}},
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "allOf": [_ref("EntryInput"), {"required": ["kind", "terms"]}]
+                                }
+                            }
+                        },
                     },
                     "responses": {
                         "201": _json(_ref("Entry"), "The stored entry"),
@@ -206,10 +274,21 @@ def openapi_document() -> dict[str, Any]:
                 "parameters": [_ID],
                 "get": {
                     "summary": "The entry's changes, newest first",
-                    "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+                    "parameters": [
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": 1000,
+                                "default": 100,
+                            },
+                        }
+                    ],
                     "responses": {
                         "200": _json({"type": "object"}, "{entry_id, changes}"),
-                        **_errors(401),
+                        **_errors(400, 401, 404),
                     },
                 },
             },
@@ -236,7 +315,11 @@ def openapi_document() -> dict[str, Any]:
                                     "required": ["text"],
                                     "properties": {
                                         "text": {"type": "string"},
-                                        "style": {"type": "string"},
+                                        "style": {
+                                            "enum": ["", *house_styles()],
+                                            "description": "a house style; empty or left "
+                                            "out: the server's (GLOSSARY_HOUSE_STYLE)",
+                                        },
                                     },
                                 }
                             }
@@ -255,7 +338,7 @@ def openapi_document() -> dict[str, Any]:
                             "{style, errors, findings: [{file, line, column, found, "
                             "suggestion, rule, entry_id, severity, offset, length, message}]}",
                         ),
-                        **_errors(400),
+                        **_errors(400, 401),
                     },
                 }
             },
@@ -281,14 +364,10 @@ def openapi_document() -> dict[str, Any]:
                 },
             },
             "schemas": {
-                "Term": {"type": "object", "required": ["text"], "properties": term_props},
+                **{f"Term_{lang}": _term(lang) for lang in LANGUAGES},
+                "TermWithLang": _term(None),
                 "Entry": {"type": "object", "properties": entry_props},
-                "EntryInput": {
-                    "type": "object",
-                    "properties": {
-                        k: v for k, v in entry_props.items() if k not in ("id", "evidence_count")
-                    },
-                },
+                "EntryInput": entry_input,
                 "EntryWithEvidence": {
                     "allOf": [
                         _ref("Entry"),
@@ -317,6 +396,8 @@ def openapi_document() -> dict[str, Any]:
                     403: "Your role does not allow this",
                     404: "Not found",
                     409: "Changed by someone else since you read it; error.current is it now",
+                    429: "Too many failed logins or unknown API tokens; see Retry-After",
+                    503: "The database cannot be reached just now; see Retry-After",
                 }.items()
             },
         },

@@ -17,6 +17,8 @@ Two kinds of file exist:
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import re
 from abc import ABC, abstractmethod
@@ -42,6 +44,26 @@ _INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 def clean_text(value: str) -> str:
     """``value`` without the control characters no XML or PO file can carry."""
     return _INVALID_CHARS.sub("", value) if _INVALID_CHARS.search(value) else value
+
+
+#: Text codecs that are no character encoding of a file: escapes, domain names, none.
+_NOT_FILE_ENCODINGS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
+)
+
+
+def text_codec(name: str) -> str:
+    """The codec called ``name`` (an encoding a file declares), if it is a character
+    encoding; LookupError for an unknown name and for codecs such as base64, zlib, rot13
+    or unicode_escape, which are not."""
+    info = codecs.lookup(name)
+    if info.name in _NOT_FILE_ENCODINGS:
+        raise LookupError(name)
+    # Codecs that are not text encodings refuse at once; a text encoding that cannot
+    # decode "<" is let through: decoding the file will say so.
+    with contextlib.suppress(UnicodeError):
+        b"<".decode(info.name)
+    return info.name
 
 
 def export_time() -> datetime:

@@ -25,7 +25,6 @@ reader uses polib. ``msgfmt -c`` accepts every file written here.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -44,6 +43,7 @@ from glossary.formats.base import (
     TranslationRecord,
     clean_text,
     export_time,
+    text_codec,
 )
 from glossary.lang import LANGUAGE_NAMES, normalize_language
 from glossary.model import Entry, Term
@@ -199,9 +199,11 @@ class PoFormat(Format):
         if encoding.upper() == "CHARSET":  # the template placeholder
             encoding = "utf-8"
         try:
-            codecs.lookup(encoding)
+            text_codec(encoding)
         except LookupError:
-            raise ParseError(name, 1, f"the header names an unknown charset {encoding!r}") from None
+            raise ParseError(
+                name, 1, f"the header names an unknown text encoding (charset) {encoding!r}"
+            ) from None
         target = ""
         block: list[str] = []
         block_start = 1
@@ -245,7 +247,7 @@ def _decoded_lines(
     def decode(raw: bytes) -> str:
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or another codec's error
             raise ParseError(name, number, f"is not {encoding} text as its header says") from None
         return text.removeprefix("\ufeff") if number == 1 else text
 

@@ -21,11 +21,14 @@ from typing import IO
 from xml.parsers import expat
 
 from glossary.errors import ParseError
-from glossary.formats.base import clean_text
+from glossary.formats.base import clean_text, text_codec
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SEP = "\x1f"  # namespace separator expat puts between a namespace and a local name
 _CHUNK = 1 << 16
+#: How deep elements may nest: record elements are a dozen levels deep, and deeper
+#: nesting only serves to exhaust the reader (whose tree walks recurse).
+MAX_DEPTH = 100
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -94,7 +97,7 @@ def _detect_encoding(head: bytes) -> tuple[str, int]:
     if m:
         name = m.group(1).decode("ascii")
         try:
-            return codecs.lookup(name).name, 0
+            return text_codec(name), 0
         except LookupError:
             raise ValueError(name) from None
     return "utf-8", 0
@@ -132,6 +135,8 @@ class SafeXmlReader:
     # -- expat handlers -------------------------------------------------------------
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
+        if len(self._stack) >= MAX_DEPTH:
+            raise Refused(f"elements are nested more than {MAX_DEPTH} deep")
         split = self._names.get(name)
         if split is None:
             ns, _, tag = name.rpartition(_SEP)
@@ -181,7 +186,7 @@ class SafeXmlReader:
             encoding, skip = _detect_encoding(head)
         except ValueError as exc:
             raise ParseError(
-                self.name, 1, f"the XML declaration names an unknown encoding {exc.args[0]!r}"
+                self.name, 1, f"the XML declaration names an unknown text encoding {exc.args[0]!r}"
             ) from None
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         chunk = head[skip:]
@@ -190,8 +195,9 @@ class SafeXmlReader:
             final = not chunk
             try:
                 text = decoder.decode(chunk, final=final)
-            except UnicodeDecodeError as exc:
-                line = lines_before + chunk[: exc.start].count(b"\n") + 1
+            except UnicodeError as exc:  # UnicodeDecodeError, or another codec's error
+                start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
+                line = lines_before + chunk[:start].count(b"\n") + 1
                 raise ParseError(
                     self.name, line, f"is not {encoding.upper()} text; save the file as UTF-8"
                 ) from None

@@ -42,7 +42,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
-from glossary.errors import GlossaryError
 from glossary.indexing import query_sound_keys
 from glossary.keys import has_cjk, normalize_key, strip_possessive
 from glossary.lang import normalize_language
@@ -50,7 +49,7 @@ from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
 from glossary.lookup.sql import SQLITE, Statements, statements_for
-from glossary.settings import get_setting
+from glossary.settings import get_whole_number
 from glossary.vocab import KINDS, STATUSES, check_choice
 
 _KEY_END = "\U0010ffff"
@@ -251,7 +250,7 @@ class Lookup:
         # An in-memory SQLite database exists only in the pool's own connection.
         self._pooled = engine.dialect.name == "sqlite" and database in (None, "", ":memory:")
         # Answers remember() keeps (the least recently used go first).
-        self.memo_size = _whole_number("lookup_cache")
+        self.memo_size = get_whole_number("lookup_cache")
         self._memo = _Memo()
 
     def find(
@@ -418,20 +417,6 @@ class _Memo:
             self._conn = None
             self.answers.clear()
             self.version = None
-
-
-def _whole_number(setting: str) -> int:
-    value = get_setting(setting)
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise GlossaryError(
-            f"the setting GLOSSARY_{setting.upper()} must be a whole number "
-            f"(0 or more), not {value!r}"
-        )
-    return number
 
 
 def lookup_entries(

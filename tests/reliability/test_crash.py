@@ -3,16 +3,24 @@ write present and nothing half-written (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
+import pty
+import re
+import select
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.engine import make_url
 
-from glossary import Entry, Term, open_glossary
+from glossary import Entry, Glossary, Term, open_glossary
 
 EDITOR = """
 import sys
@@ -104,3 +112,185 @@ def test_kill_during_mine_save_leaves_all_or_nothing(
     with open_glossary(db_url) as g:
         assert len(g.articles()) == 150
         assert g.lookup("Takaichi Sanae")[0].entry.evidence_count > 0
+
+
+# A few seconds of work, and past the size from which an import pauses the full-text
+# triggers (importer.BULK_THRESHOLD) before 40% of it.
+IMPORT_ROWS = 15_000
+
+
+def _large_csv(path: Path, n: int) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["kind", "status", "note", "en", "en_variants", "ko", "ja"])
+        for i in range(n):
+            out.writerow(
+                [
+                    "term",
+                    "approved",
+                    f"Imported row {i}",
+                    f"Bulk term {i:06}",
+                    f"Bulk variant {i:06}",
+                    f"대량 용어 {i}",
+                    f"大量用語{i}",
+                ]
+            )
+
+
+def _wait_for_progress(fd: int, proc: subprocess.Popen[bytes], percent: int) -> int:
+    """Read the import's progress bar (on a terminal) until it shows ``percent``."""
+    seen = b""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            assert proc.poll() is None, f"the import ended first: {seen[-300:]!r}"
+            continue
+        try:
+            data = os.read(fd, 4096)
+        except OSError:  # EIO: the terminal's other end is closed, the import is over
+            data = b""
+        assert data, f"the import ended before {percent}%: {seen[-300:]!r}"
+        seen = (seen + data)[-1000:]
+        shown = [int(p) for p in re.findall(rb"(\d+)%", seen)]
+        if shown and shown[-1] >= percent:
+            return shown[-1]
+    raise AssertionError(f"no {percent}% progress in two minutes: {seen[-300:]!r}")
+
+
+def _sqlite_state(url: str) -> tuple[str, list[str]]:
+    """PRAGMA integrity_check (and the full-text indexes' own check), and the names of
+    the triggers that keep the full-text indexes current."""
+    with open_glossary(url) as g, g.engine.connect() as conn:
+        result = "\n".join(r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check"))
+        for table in ("fts_typo", "fts_cjk"):  # raises if an index disagrees with its rows
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        triggers = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        )
+        return result, [r[0] for r in triggers]
+
+
+def _row_counts(g: Glossary) -> dict[str, int]:
+    with g.reading() as s:
+        return {
+            table: s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("entries", "terms", "term_keys", "changes")
+        }
+
+
+def _wait_for_wal(path: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Wait until SQLite writes the transaction into the write-ahead log: the commit."""
+    wal = path.with_name(path.name + "-wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        with contextlib.suppress(FileNotFoundError):
+            if wal.stat().st_size > 0:
+                return
+        time.sleep(0.001)
+    raise AssertionError("the import never wrote to the write-ahead log")
+
+
+@contextlib.contextmanager
+def _hold_id_sequence(url: str) -> Iterator[Connection]:
+    """Hold PostgreSQL's entry id sequence in an open transaction: an import, which sets
+    it as its last statement before COMMIT, waits there until this ends."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            seq = conn.scalar(text("SELECT pg_get_serial_sequence('entries', 'id')"))
+            conn.exec_driver_sql(f"ALTER SEQUENCE {seq} CACHE 1")  # no change; locks it
+            yield conn
+            conn.rollback()
+    finally:
+        engine.dispose()
+
+
+def _wait_for_lock(conn: Connection, proc: subprocess.Popen[bytes]) -> None:
+    """Wait until the import waits for the sequence held on ``conn``."""
+    deadline = time.monotonic() + 60
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND datname = current_database() AND wait_event_type = 'Lock' "
+        "AND query LIKE '%setval%'"
+    )
+    while time.monotonic() < deadline and proc.poll() is None:
+        if conn.scalar(query):
+            return
+        time.sleep(0.02)
+    raise AssertionError("the import never reached its last statement")
+
+
+@pytest.mark.parametrize("stage", ["rows", "commit"])
+def test_kill_during_a_large_import_leaves_all_or_nothing(
+    db_url: str, tmp_path: Path, stage: str
+) -> None:
+    """Killed at 40% of the rows, or at the commit (SQLite: once the transaction's pages
+    go into the write-ahead log; PostgreSQL: with every row written, at its last statement
+    before COMMIT, which the test holds up)."""
+    source = tmp_path / "large.csv"
+    _large_csv(source, IMPORT_ROWS)
+    with open_glossary(db_url) as g:
+        g.add(Entry(kind="term", status="approved", terms=[Term("en", "Kept before")]))
+        rows_before = _row_counts(g)
+    sqlite = db_url.startswith("sqlite")
+    if sqlite:
+        triggers_before = _sqlite_state(db_url)[1]
+        assert "fts_term_keys_insert" in triggers_before
+    cmd = [sys.executable, "-m", "glossary", "import", str(source)]
+    env = _env() | {"GLOSSARY_DATABASE_URL": db_url}
+    # On a terminal the import draws its progress bar: the test kills it at a known point.
+    main, child = pty.openpty()
+    with contextlib.ExitStack() as stack:
+        stack.callback(os.close, main)
+        if not sqlite and stage == "commit":
+            hold = stack.enter_context(_hold_id_sequence(db_url))
+        proc = subprocess.Popen(
+            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child
+        )
+        os.close(child)
+        try:
+            shown = _wait_for_progress(main, proc, 40 if stage == "rows" else 100)
+            if stage == "commit" and sqlite:
+                _wait_for_wal(Path(make_url(db_url).database or ""), proc)
+            elif stage == "commit":
+                _wait_for_lock(hold, proc)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the import finished before it was killed"
+    assert shown >= 40
+
+    # The next start opens the glossary: consistent, and the import is all there or not.
+    if sqlite:
+        integrity, triggers = _sqlite_state(db_url)
+        assert integrity == "ok"
+        assert triggers == triggers_before  # the import's paused triggers are back
+    with open_glossary(db_url) as g:
+        count = g.count()
+        assert count in (1, 1 + IMPORT_ROWS), count
+        assert g.lookup("Kept before")[0].match == "exact"
+        imported = count > 1
+        assert bool(g.lookup(f"Bulk term {IMPORT_ROWS - 1:06}")) == imported
+        if not imported:  # nothing of the import is left behind, not even its history
+            assert _row_counts(g) == rows_before
+
+    # A second import completes, creating what the first left out and nothing twice.
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    created = 0 if imported else IMPORT_ROWS
+    assert f"{created} created" in done.stdout, done.stdout
+    with open_glossary(db_url) as g:
+        assert g.count() == 1 + IMPORT_ROWS
+        for query in (
+            "Bulk term 012345",
+            "Bulk variant 012345",
+            "대량 용어 12345",
+            "大量用語12345",
+        ):
+            found = g.lookup(query)
+            assert found and found[0].entry.terms[0].text == "Bulk term 012345", query
+        assert g.lookup("用語1234", limit=3)  # the substring index took the rows in too
+        assert g.lookup("Bulk term 01234x")[0].match == "fuzzy"
+    if sqlite:
+        assert _sqlite_state(db_url) == ("ok", triggers_before)

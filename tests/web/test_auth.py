@@ -180,3 +180,186 @@ def test_anonymous_readers_get_no_cookie(client: FlaskClient) -> None:
     for url in ("/", "/search?q=Nara", "/articles"):
         assert "Set-Cookie" not in client.get(url).headers, url
     assert "Set-Cookie" in client.get("/login").headers  # the login form's CSRF token
+
+
+class Clock:
+    """A clock the test moves by hand (the login limits' window is in its seconds)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def limited_app(db_file: str, tmp_path: Path, clock: Clock):  # type: ignore[no-untyped-def]
+    """The app with the default login limits (5 per account, 300 s) on a test clock, and
+    8 failures per address to keep the test short."""
+    from webapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": db_file,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "LOGIN_ADDRESS_ATTEMPTS": 8,
+            "LOGIN_CLOCK": clock,
+        }
+    )
+    assert app.config["LOGIN_ATTEMPTS"] == 5 and app.config["LOGIN_WINDOW"] == 300
+    yield app
+    app.extensions["glossary"].close()
+
+
+def _client(app: Flask, address: str) -> FlaskClient:
+    """A test client whose requests come from ``address``."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def _from(app: Flask, address: str) -> Browser:
+    return Browser(_client(app, address))
+
+
+def _logged_in(b: Browser) -> bool:
+    return "Logged in as" in b.get("/").get_data(as_text=True)
+
+
+def test_the_sixth_failed_login_is_refused_even_with_the_right_password(
+    limited_app: Flask, clock: Clock
+) -> None:
+    b = _from(limited_app, "10.0.0.1")
+    for _ in range(5):
+        clock.now += 1
+        assert b.login("curator", "not the password").status_code == 401
+    sixth = b.login("curator", "not the password")
+    assert sixth.status_code == 429
+    assert sixth.headers["Retry-After"] == "296"  # the first failure leaves the window then
+    page = sixth.get_data(as_text=True)
+    assert "Too many failed logins for this account or from this computer." in page
+    assert "Please try again in 5 minutes." in page and 'role="alert"' in page
+    right = b.login("curator", PASSWORD)
+    assert right.status_code == 429 and not _logged_in(b)
+    # Another account, from the same computer, is not affected.
+    assert b.login("reader").status_code == 302 and _logged_in(b)
+    # Nor is the refused account's name in another case or with spaces a way round it.
+    assert _from(limited_app, "10.0.0.2").login(" CURATOR ", PASSWORD).status_code == 429
+
+
+def test_failed_logins_are_forgotten_after_the_window(limited_app: Flask, clock: Clock) -> None:
+    b = _from(limited_app, "10.0.0.1")
+    for _ in range(5):
+        assert b.login("curator", "not the password").status_code == 401
+    clock.now += 299.5
+    refused = b.login("curator", PASSWORD)
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "1"
+    assert "Please try again in 1 second." in refused.get_data(as_text=True)
+    clock.now += 0.5
+    assert b.login("curator", PASSWORD).status_code == 302 and _logged_in(b)
+
+
+def test_a_successful_login_clears_the_accounts_failures(limited_app: Flask, clock: Clock) -> None:
+    b = _from(limited_app, "10.0.0.1")
+    for _ in range(4):
+        assert b.login("curator", "not the password").status_code == 401
+    assert b.login("curator").status_code == 302
+    b.logout()
+    for _ in range(3):  # 4 + 3 failures in the window, but only 3 since the login
+        assert b.login("curator", "not the password").status_code == 401
+    assert b.login("curator").status_code == 302
+
+
+def test_failed_logins_are_limited_per_address(limited_app: Flask, clock: Clock) -> None:
+    guesser = _from(limited_app, "192.0.2.7")
+    for i in range(8):  # a different name each time: no one account reaches its limit
+        assert guesser.login(f"guess{i}", "not the password").status_code == 401
+    refused = guesser.login("reader")
+    assert refused.status_code == 429 and not _logged_in(guesser)
+    colleague = _from(limited_app, "192.0.2.8")
+    assert colleague.login("reader").status_code == 302  # another address is not affected
+    clock.now += 300
+    assert guesser.login("reader").status_code == 302
+
+
+def test_the_login_form_answers_json_clients_with_the_json_error(
+    limited_app: Flask,
+) -> None:
+    b = _from(limited_app, "10.0.0.1")
+    for _ in range(5):
+        b.login("curator", "not the password")
+    resp = b.client.post(
+        "/login",
+        data={"name": "curator", "password": PASSWORD, "csrf_token": b.csrf()},
+        headers={"Accept": "application/json"},
+    )
+    assert resp.status_code == 429 and resp.headers["Retry-After"] == "300"
+    error = resp.get_json()["error"]
+    assert error["status"] == 429 and error["code"] == "TooManyAttempts"
+    assert error["retry_after"] == 300 and "try again in 5 minutes" in error["message"]
+
+
+def test_unknown_api_tokens_are_limited_per_address(limited_app: Flask, clock: Clock) -> None:
+    token = create_token(limited_app.extensions["glossary"], "reader")
+    guesser = _client(limited_app, "198.51.100.1")
+    for i in range(8):
+        bad = guesser.get("/api/lookup?q=Nara", headers={"Authorization": f"Bearer gt_{i}"})
+        assert bad.status_code == 401 and bad.get_json()["error"]["code"] == "InvalidToken"
+    clock.now += 10
+    refused = guesser.get("/api/lookup?q=Nara", headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 429  # even a good token, once the address is refused
+    assert refused.headers["Retry-After"] == "290"
+    body = refused.get_json()
+    assert set(body) == {"error"}
+    assert body["error"]["status"] == 429 and body["error"]["code"] == "TooManyAttempts"
+    assert body["error"]["retry_after"] == 290
+    assert "unknown API tokens" in body["error"]["message"]
+    assert "try again in 5 minutes" in body["error"]["message"]
+    # A page with a token is answered the same way (tokens are for scripts).
+    page = guesser.get("/search?q=Nara", headers={"Authorization": "Bearer gt_x"})
+    assert page.status_code == 429 and page.get_json()["error"]["code"] == "TooManyAttempts"
+    # Another address with the good token is served; the guesser again after the window.
+    other = _client(limited_app, "198.51.100.2")
+    ok = other.get("/api/lookup?q=Nara", headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200
+    clock.now += 290
+    ok = guesser.get("/api/lookup?q=Nara", headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200
+
+
+def test_a_limit_of_zero_turns_the_limits_off(db_file: str, tmp_path: Path) -> None:
+    from webapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": db_file,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "LOGIN_ATTEMPTS": 0,
+            "LOGIN_ADDRESS_ATTEMPTS": 0,
+        }
+    )
+    try:
+        b = Browser(app.test_client())
+        for _ in range(7):
+            assert b.login("curator", "not the password").status_code == 401
+        assert b.login("curator").status_code == 302
+    finally:
+        app.extensions["glossary"].close()
+
+
+def test_a_bad_limit_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.errors import GlossaryError
+    from glossary.settings import get_whole_number
+
+    monkeypatch.setenv("GLOSSARY_LOGIN_WINDOW", "5 minutes")
+    with pytest.raises(GlossaryError, match="GLOSSARY_LOGIN_WINDOW must be a whole number"):
+        get_whole_number("login_window")
+    monkeypatch.setenv("GLOSSARY_LOGIN_WINDOW", "60")
+    assert get_whole_number("login_window") == 60

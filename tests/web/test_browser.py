@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
@@ -205,3 +206,97 @@ def test_undo_from_the_history(page: Any, live: str, glossary: Glossary) -> None
     assert page.locator(".note").count() == 0
     assert glossary.get(entry.id or 0).note == ""
     assert "undone by change" in page.locator("ol.history").inner_text()
+
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=1">'
+SVG = '"><svg onload="window.__pwned=1;alert(1)">'
+
+
+class Watch:
+    """Dialogs a page opens (none should)."""
+
+    def __init__(self, page: Any) -> None:
+        self.dialogs: list[str] = []
+
+        def on_dialog(dialog: Any) -> None:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+    def assert_inert(self, page: Any, *texts: str) -> None:
+        """Each of ``texts`` is on the page as text, and none of the markup ran."""
+        body = page.locator("body").inner_text()
+        for t in texts:
+            assert t in body, (page.url, t)
+        assert page.evaluate("typeof window.__pwned") == "undefined", page.url
+        injected = page.evaluate(
+            """() => ({
+                handlers: document.querySelectorAll('[onerror], [onload]').length,
+                scripts: [...document.scripts].filter(s => s.text.includes('__pwned')).length,
+                svg: document.querySelectorAll('main svg, main img').length,
+            })"""
+        )
+        assert injected == {"handlers": 0, "scripts": 0, "svg": 0}, (page.url, injected)
+        assert not self.dialogs, (page.url, self.dialogs)
+
+
+def test_markup_in_entries_is_shown_as_text(page: Any, live: str, glossary: Glossary) -> None:
+    name = f"Evil {SCRIPT}"
+    seen = f"Officials said {name} hired {IMG} staff."
+    other = f"Another report {SVG} followed."
+    c = add_candidate(glossary, name, [seen, other])
+    entry = glossary.get(c.id or 0)
+    entry.terms[0].family, entry.terms[0].given = "Evil", SCRIPT
+    entry.terms.append(Term("ko", f"악당 {IMG}"))
+    entry.terms.append(Term("ja", f"悪者{SVG}", reading=f"あくしゃ{SVG}"))
+    entry.note = f"Note {SCRIPT} {IMG} {SVG}"
+    glossary.update(entry, user="miner")
+    watch = Watch(page)
+    forms = (name, f"악당 {IMG}", f"悪者{SVG}")
+
+    # The results page as the server sends it.
+    page.goto(f"{live}/search?q=Evil")
+    page.locator("ol.results > li").first.wait_for()
+    watch.assert_inert(page, *forms)
+    # The query itself, echoed back.
+    page.goto(f"{live}/search?" + urlencode({"q": SVG}))
+    watch.assert_inert(page, f"for “{SVG}”")
+
+    # Search as you type: the results list is put in place by the page's script.
+    page.goto(live + "/")
+    box = page.get_by_label("Look up a term or name in English, Korean or Japanese")
+    box.press_sequentially("Evil", delay=40)
+    page.locator("ol.results > li").first.wait_for()
+    watch.assert_inert(page, *forms)
+    box.fill(IMG)
+    page.wait_for_url(re.compile(r"q=%3Cimg"))
+    page.get_by_role("status").filter(has_text=IMG).wait_for()
+    watch.assert_inert(page, f"for “{IMG}”")
+
+    # The entry: forms, name order, note and evidence sentences (one with its form marked).
+    page.goto(f"{live}/entries/{c.id}")
+    watch.assert_inert(page, *forms, f"あくしゃ{SVG}", entry.note, seen, other)
+    assert page.locator("h1").inner_text() == name
+    assert page.locator(".evidence mark").first.inner_text() == name
+
+    # The articles list, and the article the sentences came from.
+    page.goto(f"{live}/articles")
+    title = f"Article about {name}"
+    watch.assert_inert(page, title)
+    page.get_by_role("link", name=title).click()
+    page.wait_for_url(re.compile(r"/articles/\d+$"))
+    watch.assert_inert(page, title, seen, other)
+
+    # The curators' queue and the edit form (values inside attributes).
+    login(page, live, "curator")
+    page.goto(f"{live}/curate")
+    page.locator(f"#c-{c.id}").wait_for()
+    watch.assert_inert(page, name, seen, other)
+    page.goto(f"{live}/entries/{c.id}/edit")
+    watch.assert_inert(page)
+    assert page.get_by_label("Note").input_value() == entry.note
+    texts = page.locator('input[name$="-text"]')
+    values = [texts.nth(i).input_value() for i in range(texts.count())]
+    assert set(forms) <= set(values), values
