@@ -19,13 +19,12 @@ what would happen and writes nothing.
 New entries are written with multi-row inserts a chunk at a time (the DBAPI's
 executemany on SQLite), with their lookup keys and a "create" change each; a large
 import on SQLite rebuilds the full-text search tables once at the end instead of row
-by row (see :class:`_FullTextPause`).
+by row (see :func:`glossary.store.reindex.pause_full_text`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -52,6 +51,7 @@ from glossary.lang import LANGUAGE_NAMES, LANGUAGES
 from glossary.model import Entry, Term
 from glossary.settings import current_user
 from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
+from glossary.store.reindex import pause_full_text, resume_full_text
 from glossary.store.rows import (
     KEY_COLUMNS,
     assign_entry,
@@ -263,7 +263,8 @@ class _Run:
         self.pending = _Pending()
         self.writer = _BulkWriter(s)
         self.existing = s.scalar(select(func.count(EntryRow.id))) or 0
-        self.paused: _FullTextPause | None = None
+        # The full-text triggers set aside for a large import (pause_full_text).
+        self.paused: list[str] | None = None
 
     # -- problems -------------------------------------------------------------------
 
@@ -292,8 +293,8 @@ class _Run:
                 self._entry_record(r, stored, by_text)
             else:
                 self._translation_record(r, stored, by_text)
-        if self.paused is None and self._bulk_worthwhile():
-            self.paused = _FullTextPause.start(self.s)
+        if self.paused is None and self.writer.raw and self._bulk_worthwhile():
+            self.paused = pause_full_text(self.s.connection())  # SQLite only
 
         self._insert_pending()
         self.s.flush()
@@ -309,7 +310,7 @@ class _Run:
         self._insert_pending()
         if self.paused is not None:
             self.s.flush()
-            self.paused.finish()
+            resume_full_text(self.s.connection(), self.paused)
             self.paused = None
         self.writer.close()
 
@@ -684,71 +685,3 @@ def _stored_by_text(
     for matches in out.values():
         matches.sort()
     return out
-
-
-# -- SQLite: full-text indexes in bulk ---------------------------------------------------
-
-_WRITES = re.compile(r"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[\"'`]?(\w+)", re.IGNORECASE)
-
-
-class _FullTextPause:
-    """Keep the full-text indexes over ``term_keys`` current in bulk, not row by row.
-
-    The lookup's SQLite full-text tables are external-content FTS5 tables fed by
-    triggers on ``term_keys``; maintaining them row by row costs ten times more than
-    rebuilding them once from their content. For a large import the triggers are
-    dropped for the transaction and, at the end, created again from their own SQL and
-    every full-text table rebuilt, all in the import's transaction: other connections
-    never see the difference. Nothing is paused unless every trigger on ``term_keys``
-    writes only to external-content FTS5 tables (whose ``rebuild`` restores them
-    completely).
-    """
-
-    def __init__(self, s: Session) -> None:
-        self.s = s
-        self.triggers: list[str] = []
-        self.tables: list[str] = []
-
-    @classmethod
-    def start(cls, s: Session) -> _FullTextPause | None:
-        if s.get_bind().dialect.name != "sqlite":
-            return None
-        conn = s.connection()
-        schema = conn.exec_driver_sql(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
-        ).all()
-        external = {
-            name
-            for kind, name, _, sql in schema
-            if kind == "table"
-            and re.search(r"USING\s+fts5\s*\(", sql, re.IGNORECASE)
-            and re.search(r"\bcontent\s*=\s*'[^']+'", sql, re.IGNORECASE)
-        }
-        triggers = [
-            (name, sql)
-            for kind, name, table, sql in schema
-            if kind == "trigger" and table == "term_keys"
-        ]
-        if not triggers:
-            return None
-        # What each trigger's body (after BEGIN) writes to.
-        targets = {
-            t
-            for _, sql in triggers
-            for t in _WRITES.findall(re.split(r"\bBEGIN\b", sql, maxsplit=1, flags=re.I)[-1])
-        }
-        if not targets or not targets <= external:
-            return None
-        pause = cls(s)
-        pause.tables = sorted(targets)
-        for name, sql in triggers:
-            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-            pause.triggers.append(sql)
-        return pause
-
-    def finish(self) -> None:
-        conn = self.s.connection()
-        for sql in self.triggers:
-            conn.exec_driver_sql(sql)
-        for table in self.tables:
-            conn.exec_driver_sql(f'INSERT INTO "{table}"("{table}") VALUES (\'rebuild\')')

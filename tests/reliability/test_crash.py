@@ -209,10 +209,11 @@ def _hold_id_sequence(url: str) -> Iterator[Connection]:
 def _wait_for_lock(conn: Connection, proc: subprocess.Popen[bytes]) -> None:
     """Wait until the import waits for the sequence held on ``conn``."""
     deadline = time.monotonic() + 60
+    # Asked of pg_locks, not of pg_stat_activity's query text, which may still show the
+    # statement before the one that waits.
     query = text(
-        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-        "AND datname = current_database() AND wait_event_type = 'Lock' "
-        "AND query LIKE '%setval%'"
+        "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid() "
+        "AND relation = pg_get_serial_sequence('entries', 'id')::regclass"
     )
     while time.monotonic() < deadline and proc.poll() is None:
         if conn.scalar(query):
