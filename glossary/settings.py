@@ -93,6 +93,20 @@ SETTINGS: tuple[Setting, ...] = (
         "300",
         "Seconds over which failed logins and unknown API tokens are counted.",
     ),
+    Setting(
+        "secure_cookies",
+        "0",
+        "1 when the web app is reached over HTTPS (behind a reverse proxy that terminates "
+        "TLS): the session cookie is then only ever sent over HTTPS.",
+    ),
+    Setting(
+        "proxy_hops",
+        "0",
+        "How many reverse proxies stand in front of the web app (0: none). With 1 or "
+        "more, the client's address and scheme are read from the X-Forwarded-For and "
+        "X-Forwarded-Proto headers the proxies add (only set this behind a proxy: "
+        "otherwise clients could claim any address).",
+    ),
 )
 
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
@@ -119,6 +133,16 @@ def get_whole_number(name: str, environ: Mapping[str, str] | None = None) -> int
             f"(0 or more), not {value!r}"
         )
     return number
+
+
+def get_switch(name: str, environ: Mapping[str, str] | None = None) -> bool:
+    """A setting that is 0 (off) or 1 (on); GlossaryError names any other value."""
+    value = get_setting(name, environ)
+    if value not in ("0", "1"):
+        raise GlossaryError(
+            f"the setting {SETTINGS_BY_NAME[name].env_var} must be 0 or 1, not {value!r}"
+        )
+    return value == "1"
 
 
 def default_database_url(environ: Mapping[str, str] | None = None) -> str:

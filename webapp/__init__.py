@@ -12,7 +12,7 @@ from flask import Flask
 
 from glossary.api import Glossary, open_glossary
 from glossary.formats import UPLOAD_LIMIT
-from glossary.settings import default_database_url, get_setting, get_whole_number
+from glossary.settings import default_database_url, get_setting, get_switch, get_whole_number
 from webapp.errors import SafeJSONProvider
 
 SECRET_KEY_FILE = "secret_key"
@@ -34,6 +34,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_NAME="glossary_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=get_switch("secure_cookies"),
+        PROXY_HOPS=get_whole_number("proxy_hops"),
         PERMANENT_SESSION_LIFETIME=timedelta(days=14),
         # Imports are the largest requests (with room for the form around the file);
         # anything bigger is refused with 413.
@@ -47,6 +49,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json = SafeJSONProvider(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        # The client's own address (for the login limits) and scheme, as the proxies saw.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
     glossary = open_glossary(app.config["DATABASE_URL"], migrate=False)
     app.extensions["glossary"] = glossary

@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary import Glossary
+from glossary.errors import GlossaryError
 from glossary.users import create_token, set_password
 from tests.conftest import ROOT
 from tests.web.conftest import PASSWORD, Browser
@@ -355,7 +356,6 @@ def test_a_limit_of_zero_turns_the_limits_off(db_file: str, tmp_path: Path) -> N
 
 
 def test_a_bad_limit_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    from glossary.errors import GlossaryError
     from glossary.settings import get_whole_number
 
     monkeypatch.setenv("GLOSSARY_LOGIN_WINDOW", "5 minutes")
@@ -363,3 +363,58 @@ def test_a_bad_limit_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         get_whole_number("login_window")
     monkeypatch.setenv("GLOSSARY_LOGIN_WINDOW", "60")
     assert get_whole_number("login_window") == 60
+
+
+def _app_with_env(
+    db_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **env: str
+) -> Flask:
+    from webapp import create_app
+
+    for name, value in env.items():
+        monkeypatch.setenv(f"GLOSSARY_{name.upper()}", value)
+    return create_app(
+        {"TESTING": True, "DATABASE_URL": db_file, "INSTANCE_PATH": str(tmp_path / "i")}
+    )
+
+
+def test_secure_cookies_for_https(
+    db_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _app_with_env(db_file, tmp_path, monkeypatch)
+    cookie = Browser(plain.test_client()).login("reader").headers["Set-Cookie"]
+    assert "Secure" not in cookie  # plain HTTP on loopback, as 'glossary serve' runs
+    plain.extensions["glossary"].close()
+    https = _app_with_env(db_file, tmp_path, monkeypatch, secure_cookies="1")
+    client = https.test_client()
+    client.environ_base["wsgi.url_scheme"] = "https"
+    cookie = Browser(client).login("reader").headers["Set-Cookie"]
+    assert "; Secure" in cookie and "HttpOnly" in cookie
+    https.extensions["glossary"].close()
+    monkeypatch.setenv("GLOSSARY_SECURE_COOKIES", "yes")
+    with pytest.raises(GlossaryError, match="GLOSSARY_SECURE_COOKIES"):
+        _app_with_env(db_file, tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("hops", ["0", "1"])
+def test_behind_a_proxy_the_limits_count_each_client(
+    db_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hops: str
+) -> None:
+    """Behind a reverse proxy every request comes from the proxy's address: with
+    GLOSSARY_PROXY_HOPS the client's own address (X-Forwarded-For) is counted instead."""
+    app = _app_with_env(db_file, tmp_path, monkeypatch, proxy_hops=hops, login_address_attempts="3")
+    try:
+
+        def via_proxy(client_address: str) -> Browser:
+            client = _client(app, "127.0.0.1")  # the proxy
+            client.environ_base["HTTP_X_FORWARDED_FOR"] = client_address
+            return Browser(client)
+
+        guesser = via_proxy("198.51.100.1")
+        for i in range(3):
+            assert guesser.login(f"guess{i}", "not the password").status_code == 401
+        assert guesser.login("reader").status_code == 429
+        colleague = via_proxy("198.51.100.2").login("reader")
+        # Without the setting, the header is not trusted: all share the proxy's count.
+        assert colleague.status_code == (302 if hops == "1" else 429)
+    finally:
+        app.extensions["glossary"].close()
