@@ -508,3 +508,15 @@ def test_lookups_from_threads(g: Glossary) -> None:
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_an_in_memory_glossary_is_looked_up_through_its_one_connection() -> None:
+    """sqlite:// lives only in the pool's connection: the lookup uses that one."""
+    with open_glossary("sqlite://") as g:
+        g.add(person("Takaichi Sanae", "Takaichi", "Sanae"))
+        assert [m.match for m in g.lookup("Takaichi Sanae")] == ["exact"]
+        assert g.lookup("Takaich Sanae")[0].match == "fuzzy"
+        calls: list[int] = []
+        g.remember("k", lambda: calls.append(1))
+        g.remember("k", lambda: calls.append(1))
+        assert len(calls) == 2  # nothing is kept: no connection of its own to date it

@@ -266,16 +266,9 @@ class Lookup:
         if self._pooled:
             fairy = self.engine.raw_connection()
             try:
-                return search(
-                    fairy.dbapi_connection,
-                    self.statements,
-                    self.hydrator,
-                    self.typos,
-                    query,
-                    lang=lang,
-                    kind=kind,
-                    status=status,
-                    limit=limit,
+                # The pool's one connection: no snapshot of its own (it may be in use).
+                return self._search(
+                    fairy.dbapi_connection, query, lang, kind, status, limit, snapshot=False
                 )
             finally:
                 fairy.close()
@@ -332,8 +325,10 @@ class Lookup:
         kind: str | None,
         status: str | None,
         limit: int,
+        *,
+        snapshot: bool = True,
     ) -> list[Match]:
-        sqlite = self.statements is SQLITE
+        sqlite = snapshot and self.statements is SQLITE
         if sqlite:
             conn.execute("BEGIN")  # one snapshot for all the statements of the lookup
         try:
