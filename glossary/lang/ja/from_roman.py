@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from glossary.lang.ja import analyzers, jmnedict
-from glossary.lang.ja.kana import to_hiragana
+from glossary.lang.ja.kana import KANA_ROWS, to_hiragana
 
 _MACRONS = {
     "ā": "a",
@@ -38,29 +38,10 @@ _MACRONS = {
 _LONG = "ː"  # internal mark: the vowel before it is long (written with a macron)
 
 _BASIC: dict[str, str] = {
-    "a": "あ",
-    "i": "い",
-    "u": "う",
-    "e": "え",
-    "o": "お",
+    consonant + vowel: kana
+    for consonant, row in KANA_ROWS.items()
+    for vowel, kana in zip("aiueo", row, strict=True)
 }
-_CONSONANTS = {
-    "k": "かきくけこ",
-    "s": "さしすせそ",
-    "t": "たちつてと",
-    "n": "なにぬねの",
-    "h": "はひふへほ",
-    "m": "まみむめも",
-    "r": "らりるれろ",
-    "g": "がぎぐげご",
-    "z": "ざじずぜぞ",
-    "d": "だぢづでど",
-    "b": "ばびぶべぼ",
-    "p": "ぱぴぷぺぽ",
-}
-for _c, _row in _CONSONANTS.items():
-    for _v, _k in zip("aiueo", _row, strict=True):
-        _BASIC[_c + _v] = _k
 _BASIC.update(
     {
         "shi": "し",

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from glossary.errors import ParseError
 from glossary.lang.ja.kana import (
+    KANA_ROWS,
     LONG_MARK,
     VOWELS,
     check_no_kanji,
@@ -44,21 +45,6 @@ STRICT = "strict"
 PLAIN = "plain"
 PASSPORT = "passport"
 
-_ROWS = {
-    "": "あいうえお",
-    "k": "かきくけこ",
-    "s": "さしすせそ",
-    "t": "たちつてと",
-    "n": "なにぬねの",
-    "h": "はひふへほ",
-    "m": "まみむめも",
-    "r": "らりるれろ",
-    "g": "がぎぐげご",
-    "z": "ざじずぜぞ",
-    "d": "だぢづでど",
-    "b": "ばびぶべぼ",
-    "p": "ぱぴぷぺぽ",
-}
 _IRREGULAR = {
     "し": "shi",
     "ち": "chi",
@@ -165,7 +151,7 @@ _VOWEL_ORDER = "aiueo"
 
 def _build_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for consonant, row in _ROWS.items():
+    for consonant, row in KANA_ROWS.items():
         for kana, vowel in zip(row, _VOWEL_ORDER, strict=True):
             table[kana] = consonant + vowel
     table.update(_IRREGULAR)

@@ -18,6 +18,24 @@ WORD_SEPARATORS = frozenset(" \u3000・=＝･")
 LONG_MARK = "ー"
 VOWELS = frozenset("aeiou")
 
+#: The gojūon grid: each consonant (the vowels alone under "") with its five kana, in
+#: the order a i u e o.
+KANA_ROWS: dict[str, str] = {
+    "": "あいうえお",
+    "k": "かきくけこ",
+    "s": "さしすせそ",
+    "t": "たちつてと",
+    "n": "なにぬねの",
+    "h": "はひふへほ",
+    "m": "まみむめも",
+    "r": "らりるれろ",
+    "g": "がぎぐげご",
+    "z": "ざじずぜぞ",
+    "d": "だぢづでど",
+    "b": "ばびぶべぼ",
+    "p": "ぱぴぷぺぽ",
+}
+
 # Two-kana units that the tables know. Any other kana followed by a small kana is
 # cut into two units (the small kana is then read as its full-size vowel).
 _DIGRAPH_HEADS = "きしちにひみりぎじぢびぴゔてでとどふうつくぐすずいけげせぜねへめれぺべ"
