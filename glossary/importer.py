@@ -18,8 +18,9 @@ what would happen and writes nothing.
 
 New entries are written with multi-row inserts a chunk at a time (the DBAPI's
 executemany on SQLite), with their lookup keys and a "create" change each; a large
-import on SQLite rebuilds the full-text search tables once at the end instead of row
-by row (see :func:`glossary.store.reindex.pause_full_text`).
+import on SQLite rebuilds the full-text search tables and writes the entry documents
+once at the end instead of row by row (see :func:`glossary.store.reindex.pause_full_text`
+and :func:`glossary.store.documents.pause_documents`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from glossary.keys import normalize_key
 from glossary.lang import LANGUAGE_NAMES, LANGUAGES
 from glossary.model import Entry, Term
 from glossary.settings import current_user
+from glossary.store.documents import pause_documents, resume_documents
 from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
 from glossary.store.reindex import pause_full_text, resume_full_text
 from glossary.store.rows import (
@@ -263,8 +265,10 @@ class _Run:
         self.pending = _Pending()
         self.writer = _BulkWriter(s)
         self.existing = s.scalar(select(func.count(EntryRow.id))) or 0
-        # The full-text triggers set aside for a large import (pause_full_text).
+        # The full-text and document triggers set aside for a large import
+        # (pause_full_text, pause_documents).
         self.paused: list[str] | None = None
+        self.paused_documents: list[str] = []
 
     # -- problems -------------------------------------------------------------------
 
@@ -295,6 +299,7 @@ class _Run:
                 self._translation_record(r, stored, by_text)
         if self.paused is None and self.writer.raw and self._bulk_worthwhile():
             self.paused = pause_full_text(self.s.connection())  # SQLite only
+            self.paused_documents = pause_documents(self.s.connection())
 
         self._insert_pending()
         self.s.flush()
@@ -311,6 +316,7 @@ class _Run:
         if self.paused is not None:
             self.s.flush()
             resume_full_text(self.s.connection(), self.paused)
+            resume_documents(self.s.connection(), self.paused_documents)
             self.paused = None
         self.writer.close()
 

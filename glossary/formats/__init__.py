@@ -19,14 +19,13 @@ and written as they come, so memory stays flat however large the glossary.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, Text, func, select, type_coerce
+from sqlalchemy import Table, func, select
 
 from glossary.errors import GlossaryError, InvalidValue
 from glossary.formats.base import (
@@ -42,9 +41,11 @@ from glossary.formats.po import PoFormat
 from glossary.formats.tbx import TbxFormat
 from glossary.formats.tmx import TmxFormat
 from glossary.lang import normalize_language
-from glossary.model import Entry, Term
-from glossary.store.models import EntryRow, TermRow
-from glossary.vocab import KINDS, STATUSES, TERM_FIELDS, check_choice
+from glossary.lookup.hydrate import Hydrator
+from glossary.model import Entry
+from glossary.store.documents import entry_from_doc
+from glossary.store.models import EntryDocRow, EntryRow, TermRow
+from glossary.vocab import KINDS, STATUSES, check_choice
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
@@ -69,7 +70,6 @@ FORMATS: dict[str, Format] = {
 #: A sensible size limit for uploaded files (the web app passes it as ``max_bytes``).
 UPLOAD_LIMIT = 50 * 1024 * 1024
 _EXPORT_BATCH = 5000
-_LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
 
 
 class FileTooLarge(GlossaryError):
@@ -197,92 +197,29 @@ def iter_entries(
 ) -> Iterator[Entry]:
     """Every entry (of one status and kind, if given) in id order, a batch at a time.
 
-    The same entries as :meth:`Glossary.entries`, read with plain queries rather than
-    through the ORM, which makes exporting a million entries several times faster.
+    The same entries as :meth:`Glossary.entries`, read from their documents
+    (:mod:`glossary.store.documents`): one row and one ``json.loads`` an entry, several
+    times faster than the ORM, which matters for a million entries.
     """
+    docs = cast(Table, EntryDocRow.__table__)
     entries_t = cast(Table, EntryRow.__table__)
-    terms_t = cast(Table, TermRow.__table__)
-    # Raw JSON text: most terms have no review marks ("[]"), which need no parsing.
-    term_cols = [
-        terms_t.c.entry_id,
-        terms_t.c.id,
-        terms_t.c.lang,
-        terms_t.c.text,
-        terms_t.c.role,
-        terms_t.c.note,
-        type_coerce(terms_t.c.suggested, Text),
-        *(terms_t.c[name] for name in TERM_FIELDS),
-    ]
+    when = Hydrator(g.engine.dialect).when
     last = 0
     while True:
+        q = select(docs.c.entry_id, docs.c.doc)
+        if status or kind:
+            q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
+        q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
         with g.reading() as s:
-            q = _filtered(
-                select(entries_t).where(entries_t.c.id > last).order_by(entries_t.c.id),
-                status,
-                kind,
-            ).limit(batch_size)
-            rows = s.execute(q).all()
-            if not rows:
-                return
-            first, last = rows[0].id, rows[-1].id
-            # The batch's id range, in the order of the (entry, language, position) index.
-            result = s.execute(
-                select(*term_cols)
-                .where(terms_t.c.entry_id.between(first, last))
-                .order_by(terms_t.c.entry_id, terms_t.c.lang, terms_t.c.position)
-            )
-            # The driver's rows as they are: these columns need no conversion, and
-            # skipping SQLAlchemy's row objects saves a fifth of an export's time.
+            result = s.execute(q)
+            # The driver's rows as they are: two plain columns need no conversion.
             cursor = getattr(result, "cursor", None)
-            found = cursor.fetchall() if cursor is not None else result.all()
-        terms: dict[int, list[Term]] = {}
-        for entry_id, term_id, lang, text, role, note, marks, *values in found:
-            hanja, romanization, press, reading, hepburn, plain, family, given = values
-            term = Term(
-                lang=lang,
-                text=text,
-                role=role,
-                hanja=hanja or "",
-                romanization=romanization or "",
-                press=press or "",
-                reading=reading or "",
-                hepburn=hepburn or "",
-                plain=plain or "",
-                family=family or "",
-                given=given or "",
-                note=note or "",
-                id=term_id,
-            )
-            if isinstance(marks, str):  # SQLite: the JSON text
-                marks = json.loads(marks) if marks != "[]" else None
-            if marks:  # PostgreSQL's driver has decoded it already
-                term.suggested = list(marks)
-            forms = terms.get(entry_id)
-            if forms is None:
-                terms[entry_id] = [term]
-            else:
-                forms.append(term)
-        for r in rows:
-            forms = terms.get(r.id, [])
-            forms.sort(key=_language_order)  # stable: positions stay in order
-            yield Entry(
-                id=r.id,
-                kind=r.kind,
-                status=r.status,
-                origin=r.origin or "",
-                note=r.note or "",
-                version=r.version,
-                evidence_count=r.evidence_count,
-                created_at=r.created_at,
-                created_by=r.created_by,
-                updated_at=r.updated_at,
-                updated_by=r.updated_by,
-                terms=forms,
-            )
-
-
-def _language_order(term: Term) -> int:
-    return _LANG_ORDER.get(term.lang, 9)
+            rows = cursor.fetchall() if cursor is not None else result.all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        for entry_id, doc in rows:
+            yield entry_from_doc(entry_id, doc, when)
 
 
 # -- import ---------------------------------------------------------------------------

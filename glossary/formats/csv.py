@@ -29,6 +29,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, ClassVar
 
@@ -271,10 +272,21 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
     return CsvRow(line=line, entry_id=entry_id, entry=entry)
 
 
+# Per language, computed once: (field, its column) for the house form's fields, and
+# (role, its column) for the columns listing the other forms.
+_FIELD_CELLS = {
+    lang: tuple((f, f"{lang}_{f}") for f in LANGUAGE_FIELDS[lang]) for lang in LANGUAGES
+}
+_ROLE_CELLS = {
+    lang: tuple((role, f"{lang}_{suffix}") for suffix, role in _ROLE_COLUMNS) for lang in LANGUAGES
+}
+_EMPTY_ROW = dict.fromkeys(COLUMNS, "")
+
+
 def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
     """The CSV cells of an entry (the inverse of reading a row); ``review`` lists the
     suggestions of ``languages`` only (those a file with fewer columns carries)."""
-    row = dict.fromkeys(COLUMNS, "")
+    row = _EMPTY_ROW.copy()
     row["id"] = str(entry.id or "")
     row["kind"] = entry.kind
     row["status"] = entry.status
@@ -282,29 +294,39 @@ def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str
     row["note"] = entry.note
     by_lang: dict[str, list[Term]] = {}
     for t in entry.terms:
-        by_lang.setdefault(t.lang, []).append(t)
-    shown = set(languages)
+        found = by_lang.get(t.lang)
+        if found is None:
+            by_lang[t.lang] = [t]
+        else:
+            found.append(t)
     review: list[str] = []
     for lang in LANGUAGES:
         terms = by_lang.get(lang)
         if not terms:
             continue
         # The house form; without one, every form goes to its role's column.
-        pref = next((t for t in terms if t.role == "preferred"), None)
+        pref = None
+        for t in terms:
+            if t.role == "preferred":
+                pref = t
+                break
         if pref is not None:
             row[lang] = pref.text
-            for f in LANGUAGE_FIELDS[lang]:
-                row[f"{lang}_{f}"] = getattr(pref, f)
-            if lang in shown:
+            for f, column in _FIELD_CELLS[lang]:
+                row[column] = getattr(pref, f)
+            if pref.suggested and lang in languages:
                 review += [lang if s == "text" else f"{lang}_{s}" for s in pref.suggested]
+            if len(terms) == 1:
+                continue
         others: dict[str, list[str]] = {}
         for t in terms:
             if t is not pref:
                 others.setdefault(t.role, []).append(t.text)
-        for suffix, role in _ROLE_COLUMNS:
+        for role, column in _ROLE_CELLS[lang]:
             if role in others:
-                row[f"{lang}_{suffix}"] = join_cell(others[role])
-    row["review"] = join_cell(review)
+                row[column] = join_cell(others[role])
+    if review:
+        row["review"] = join_cell(review)
     return row
 
 
@@ -332,15 +354,17 @@ def write_csv(
 ) -> int:
     """Write entries as glossary CSV; return how many rows were written."""
     cols = list(columns)
-    languages = [lang for lang in LANGUAGES if lang in cols]
+    languages = frozenset(lang for lang in LANGUAGES if lang in cols)
+    cells = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(cols)
     n = 0
     for entry in entries:
-        row = entry_to_row(entry, languages)
-        cells = [row[c] for c in cols]
         writer.writerow(
-            [neutralise_formula(v) if v and v[0] in _FORMULA_FIRST else v for v in cells]
+            [
+                neutralise_formula(v) if v and v[0] in _FORMULA_FIRST else v
+                for v in cells(entry_to_row(entry, languages))
+            ]
         )
         n += 1
     return n

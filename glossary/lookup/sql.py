@@ -21,14 +21,6 @@ _HITS = "k.entry_id, k.key, k.match"
 # Lists up to this long are written out as parameters (the statement for each length is
 # prepared once); longer ones go as one JSON array.
 _INLINE = 64
-_ENTRY_COLUMNS = (
-    "e.id, e.kind, e.status, e.origin, e.note, e.version, e.evidence_count, "
-    "e.created_at, e.created_by, e.updated_at, e.updated_by"
-)
-_TERM_COLUMNS = (
-    "t.id, t.lang, t.text, t.role, t.position, t.hanja, t.romanization, t.press, "
-    "t.reading, t.hepburn, t.plain, t.family, t.given, t.note, t.suggested"
-)
 
 
 class Statements(ABC):
@@ -91,11 +83,8 @@ class Statements(ABC):
 
     @cache  # noqa: B019
     def entries(self, n: int) -> str:
-        """The listed entries with their terms, for building Entry objects."""
-        return (
-            f"SELECT {_ENTRY_COLUMNS}, {_TERM_COLUMNS} FROM entries AS e "
-            f"LEFT JOIN terms AS t ON t.entry_id = e.id WHERE {self._list('e.id', n)}"
-        )
+        """The documents of the listed entries (glossary.store.documents)."""
+        return f"SELECT d.entry_id, d.doc FROM entry_docs AS d WHERE {self._list('d.entry_id', n)}"
 
 
 class SQLiteStatements(Statements):

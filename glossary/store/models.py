@@ -3,16 +3,16 @@
 An :class:`EntryRow` is one concept or named thing; each :class:`TermRow` is one written
 form of it in one language; :class:`TermKeyRow` indexes every form under its
 normalised lookup key; :class:`OccurrenceRow` is evidence from an :class:`ArticleRow`;
-:class:`ChangeRow` is the history; :class:`UserRow` and :class:`ApiTokenRow` are
-accounts; :class:`IndexStateRow` records which version of the indexing rules the stored
-keys follow.
+:class:`ChangeRow` is the history; :class:`EntryDocRow` holds each entry whole, as one
+JSON text the database keeps current (triggers on both backends); :class:`UserRow` and
+:class:`ApiTokenRow` are accounts; :class:`IndexStateRow` records which version of the
+indexing rules the stored keys follow.
 
 Besides these tables the migrations create search structures SQLAlchemy does not model,
 one set per backend (see :func:`is_unmodelled`): on SQLite the FTS5 tables ``fts_typo``
 (trigrams of the keys typo search looks at) and ``fts_cjk`` (two-character pieces of
 Korean and Japanese keys, with a prefix index for one-character substrings), their source
-views and the triggers on ``term_keys`` that keep them current, and the covering index
-``ix_terms_covering`` over every column of ``terms``; on PostgreSQL the
+views and the triggers on ``term_keys`` that keep them current; on PostgreSQL the
 ``pg_trgm`` index ``ix_term_keys_trgm``, the function ``glossary_key_grams`` and the
 index ``ix_term_keys_grams`` over the one- and two-character pieces of Korean and
 Japanese keys.
@@ -137,6 +137,17 @@ class IndexStateRow(Base):
     built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class EntryDocRow(Base):
+    """An entry with all its terms as one JSON text, written by database triggers
+    (:mod:`glossary.store.documents`): what lookups and exports read."""
+
+    __tablename__ = "entry_docs"
+
+    # Not a foreign key: the triggers that write the documents also delete them.
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    doc: Mapped[str] = mapped_column(Text)
+
+
 class ArticleRow(Base):
     __tablename__ = "articles"
 
@@ -217,7 +228,7 @@ class ApiTokenRow(Base):
 #: Tables (with FTS5's shadow tables) and indexes that migrations create per backend and
 #: the models leave out; :func:`is_unmodelled` tells schema comparisons to skip them.
 UNMODELLED_TABLE_PREFIX = "fts_"
-UNMODELLED_INDEXES = frozenset({"ix_term_keys_trgm", "ix_term_keys_grams", "ix_terms_covering"})
+UNMODELLED_INDEXES = frozenset({"ix_term_keys_trgm", "ix_term_keys_grams"})
 
 
 def is_unmodelled(name: str | None, type_: str) -> bool:

@@ -26,11 +26,11 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
 from glossary.indexing import INDEX_VERSION
-from glossary.model import Entry, Term
+from glossary.model import Entry
+from glossary.store.documents import entry_from_doc
 from glossary.store.engine import WRITE
-from glossary.store.models import EntryRow, IndexStateRow, TermKeyRow, TermRow, utcnow
+from glossary.store.models import EntryRow, IndexStateRow, TermKeyRow, utcnow
 from glossary.store.rows import KEY_COLUMNS, key_tuples
-from glossary.vocab import TERM_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +42,6 @@ BULK_ENTRIES = 20_000
 
 _keys = cast(Table, TermKeyRow.__table__)
 _state = cast(Table, IndexStateRow.__table__)
-_terms = cast(Table, TermRow.__table__)
-_TERM_COLUMNS = ("entry_id", "lang", "text", "role", *TERM_FIELDS)
-
-# A batch of entries as plain tuples (cheap to send to a worker process):
-# (entry id, kind, origin, [(lang, text, role, hanja, ..., given), ...]).
-_Batch = list[tuple[int, str, str, list[tuple[Any, ...]]]]
 
 
 def stored_version(conn: Connection) -> int | None:
@@ -159,61 +153,31 @@ def _insert_keys(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         conn.execute(insert(_keys), [dict(zip(KEY_COLUMNS, r, strict=True)) for r in rows])
 
 
-def _entry_batches(conn: Connection, batch_size: int) -> Iterator[_Batch]:
-    """Every entry with its terms (just what indexing needs), in id order, in batches.
-
-    Read through the driver's own cursor: millions of rows cost several times more as
-    SQLAlchemy rows.
-    """
+def _entry_batches(conn: Connection, batch_size: int) -> Iterator[list[Entry]]:
+    """Every entry, in id order, in batches, read from the entry documents through the
+    driver's own cursor (millions of rows cost several times more as SQLAlchemy rows)."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    heads_sql = f"SELECT id, kind, origin FROM entries WHERE id > {mark} ORDER BY id LIMIT {mark}"
-    terms_sql = (
-        f"SELECT {', '.join(_TERM_COLUMNS)} FROM terms WHERE entry_id BETWEEN {mark} AND {mark} "
-        "ORDER BY entry_id, lang, position"
+    sql = (
+        f"SELECT entry_id, doc FROM entry_docs WHERE entry_id > {mark} "
+        f"ORDER BY entry_id LIMIT {mark}"
     )
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     cur = dbapi.cursor()
     last = 0
     while True:
-        cur.execute(heads_sql, (last, batch_size))
-        heads = cur.fetchall()
-        if not heads:
+        cur.execute(sql, (last, batch_size))
+        rows = cur.fetchall()
+        if not rows:
             return
-        first, last = heads[0][0], heads[-1][0]
-        terms: dict[int, list[tuple[Any, ...]]] = {row[0]: [] for row in heads}
-        cur.execute(terms_sql, (first, last))
-        for row in cur.fetchall():
-            found = terms.get(row[0])
-            if found is not None:
-                found.append(tuple(row[1:]))
-        yield [(entry_id, kind, origin or "", terms[entry_id]) for entry_id, kind, origin in heads]
+        last = rows[-1][0]
+        yield [entry_from_doc(entry_id, doc) for entry_id, doc in rows]
 
 
-def _batch_keys(batch: _Batch) -> list[tuple[Any, ...]]:
+def _batch_keys(batch: list[Entry]) -> list[tuple[Any, ...]]:
     """The key rows of a batch of entries."""
     rows: list[tuple[Any, ...]] = []
-    for entry_id, kind, origin, term_rows in batch:
-        terms = [_term(t) for t in term_rows]
-        rows += key_tuples(entry_id, Entry(kind=kind, origin=origin, terms=terms, id=entry_id))
+    for entry in batch:
+        assert entry.id is not None
+        rows += key_tuples(entry.id, entry)
     return rows
-
-
-def _term(row: tuple[Any, ...]) -> Term:
-    """A term from (lang, text, role, hanja, romanization, press, reading, hepburn, plain,
-    family, given), as read by _entry_batches."""
-    fields = [value or "" for value in row[3:]]
-    hanja, romanization, press, reading, hepburn, plain, family, given = fields
-    return Term(
-        row[0],
-        row[1],
-        row[2],
-        hanja=hanja,
-        romanization=romanization,
-        press=press,
-        reading=reading,
-        hepburn=hepburn,
-        plain=plain,
-        family=family,
-        given=given,
-    )

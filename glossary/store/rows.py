@@ -34,8 +34,10 @@ def entry_from_row(row: EntryRow) -> Entry:
 LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
 
 
-def _term_order(row: TermRow) -> tuple[int, int]:
-    return (LANG_ORDER.get(row.lang, 9), row.position)
+def _term_order(row: TermRow) -> tuple[int, int, int]:
+    # The id last: two forms with the same position (written by another program) still
+    # come in one order, whoever reads them.
+    return (LANG_ORDER.get(row.lang, 9), row.position, row.id)
 
 
 def term_from_row(row: TermRow) -> Term:
