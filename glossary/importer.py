@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from glossary import history as hist
 from glossary.api import Glossary
+from glossary.bulk import bulk_work
 from glossary.errors import ParseError
 from glossary.formats.base import (
     Conflict,
@@ -90,7 +91,7 @@ def apply_records(
     """Import ``items`` (records and problems, as a format's reader yields them) into
     ``g`` as one transaction; ``tick(n)`` is called after every chunk of records."""
     report = ImportReport(file=name, format=fmt.name, dry_run=dry_run)
-    with g.writing() as s:
+    with bulk_work() as collect, g.writing() as s:
         run = _Run(s, fmt, report, user or current_user(), skip_bad)
         try:
             done = 0
@@ -112,6 +113,7 @@ def apply_records(
                     run.process(chunk)
                     done += len(chunk)
                     chunk = []
+                    collect()
                     if tick:
                         tick(done)
             if chunk:

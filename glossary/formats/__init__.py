@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, select
 
+from glossary.bulk import bulk_work
 from glossary.errors import GlossaryError, InvalidValue
 from glossary.formats.base import (
     TARGETS,
@@ -205,21 +206,23 @@ def iter_entries(
     entries_t = cast(Table, EntryRow.__table__)
     when = Hydrator(g.engine.dialect).when
     last = 0
-    while True:
-        q = select(docs.c.entry_id, docs.c.doc)
-        if status or kind:
-            q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
-        q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
-        with g.reading() as s:
-            result = s.execute(q)
-            # The driver's rows as they are: two plain columns need no conversion.
-            cursor = getattr(result, "cursor", None)
-            rows = cursor.fetchall() if cursor is not None else result.all()
-        if not rows:
-            return
-        last = rows[-1][0]
-        for entry_id, doc in rows:
-            yield entry_from_doc(entry_id, doc, when)
+    with bulk_work() as collect:
+        while True:
+            q = select(docs.c.entry_id, docs.c.doc)
+            if status or kind:
+                q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
+            q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
+            with g.reading() as s:
+                result = s.execute(q)
+                # The driver's rows as they are: two plain columns need no conversion.
+                cursor = getattr(result, "cursor", None)
+                rows = cursor.fetchall() if cursor is not None else result.all()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for entry_id, doc in rows:
+                yield entry_from_doc(entry_id, doc, when)
+            collect()
 
 
 # -- import ---------------------------------------------------------------------------

@@ -9,13 +9,14 @@ A document is a JSON array::
 
     [kind, status, origin, note, version, evidence_count,
      created_at, created_by, updated_at, updated_by,
-     [[term id, lang, text, role, position, hanja, romanization, press, reading,
-       hepburn, plain, family, given, note, suggested], ...]]
+     [[language rank, position, term id, lang, text, role, hanja, romanization,
+       press, reading, hepburn, plain, family, given, note, suggested], ...]]
 
 The database writes the documents itself (migration 0003): triggers on ``entries`` and
 ``terms`` rewrite an entry's document in the same statement as any change to the entry
 or its terms, whoever makes it, so a document is never older than the rows. The terms
-come in no particular order; :func:`entry_from_doc` orders them as the ORM does.
+come in no particular order; :func:`entry_from_doc` orders them as the ORM does
+(language rank: English, Korean, Japanese; then position and id).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from glossary.model import Entry, Term
-from glossary.store.rows import LANG_ORDER
 
+# A term's language rank (glossary.store.rows.LANG_ORDER), position and id come first, so
+# that sorting the term lists as they are puts them in the order the ORM gives.
 _TERM_VALUES = (
-    "t.id, t.lang, t.text, t.role, t.position, t.hanja, t.romanization, t.press, "
-    "t.reading, t.hepburn, t.plain, t.family, t.given, t.note"
+    "CASE t.lang WHEN 'en' THEN 0 WHEN 'ko' THEN 1 WHEN 'ja' THEN 2 ELSE 9 END, "
+    "t.position, t.id, t.lang, t.text, t.role, t.hanja, t.romanization, t.press, t.reading, "
+    "t.hepburn, t.plain, t.family, t.given, t.note"
 )
 _ENTRY_VALUES = (
     "e.kind, e.status, e.origin, e.note, e.version, e.evidence_count, "
@@ -140,10 +143,6 @@ POSTGRES_FUNCTIONS: tuple[str, ...] = (
 # -- reading ------------------------------------------------------------------------
 
 
-def _term_order(values: list[Any]) -> tuple[int, int, int]:
-    return (LANG_ORDER.get(values[1], 9), values[4], values[0])
-
-
 def _marks(value: Any) -> list[str]:
     if not value:
         return []
@@ -152,21 +151,37 @@ def _marks(value: Any) -> list[str]:
     return list(value)
 
 
+# json.loads without its Python-level wrappers (the C scanner; not in the type stubs).
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_fromisoformat = datetime.fromisoformat
+
+
 def entry_from_doc(
-    entry_id: int, doc: str, when: Callable[[Any], datetime | None] = lambda v: v
+    entry_id: int, doc: str, when: Callable[[Any], datetime | None] | None = None
 ) -> Entry:
-    """The entry an ``entry_docs`` document holds; ``when`` reads its time stamps."""
-    d = json.loads(doc)
+    """The entry an ``entry_docs`` document holds.
+
+    Time stamps are read with :meth:`datetime.fromisoformat` (SQLite's text as
+    SQLAlchemy writes it, PostgreSQL's JSON), or with ``when`` for anything else.
+    """
+    d = _scan(doc, 0)[0]
     terms = d[10]
     if len(terms) > 1:
-        terms.sort(key=_term_order)
+        terms.sort()  # language rank, position, id: unique before the lists differ
+    created, updated = d[6], d[8]
+    try:
+        created = _fromisoformat(created) if created else None
+        updated = _fromisoformat(updated) if updated else None
+    except (TypeError, ValueError):
+        if when is None:
+            raise
+        created, updated = when(d[6]), when(d[8])
     return Entry(
         d[0],  # kind
         [
             Term(
-                t[1],
-                t[2],
                 t[3],
+                t[4],
                 t[5],
                 t[6],
                 t[7],
@@ -176,8 +191,9 @@ def entry_from_doc(
                 t[11],
                 t[12],
                 t[13],
-                _marks(t[14]),
-                t[0],
+                t[14],
+                _marks(t[15]) if t[15] else [],
+                t[2],
             )
             for t in terms
         ],
@@ -187,9 +203,9 @@ def entry_from_doc(
         entry_id,
         d[4],  # version
         d[5],  # evidence_count
-        when(d[6]),
+        created,
         d[7],
-        when(d[8]),
+        updated,
         d[9],
     )
 

@@ -10,21 +10,28 @@ A rebuild of a large glossary (a million entries) is organised for speed: the ke
 indexes are dropped and created again once the rows are in (one sort instead of
 millions of random B-tree inserts), and on SQLite the triggers that keep the full-text
 tables current are set aside (their definitions are read from the database and put
-back as they were) and the full-text tables refilled in one pass at the end. All of it
-is one transaction: readers see the old keys or the new ones. (Computing keys in worker
-processes was tried: sending entries and keys between processes cost more than it
-saved.)
+back as they were) and the full-text tables refilled in one pass at the end. Entries
+are read from their documents (:mod:`glossary.store.documents`), and on a SQLite file a
+helper process computes two batches of keys in three (it reads the documents itself and
+sends back only key rows; sending it the entries cost more than it saved). All of it is
+one transaction: readers see the old keys or the new ones.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
+import multiprocessing
+import os
+import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
+from glossary.bulk import bulk_work
 from glossary.indexing import INDEX_VERSION
 from glossary.model import Entry
 from glossary.store.documents import entry_from_doc
@@ -76,18 +83,22 @@ def rebuild_keys(
         bulk = count >= BULK_ENTRIES
         sqlite = conn.dialect.name == "sqlite"
         paused = pause_full_text(conn)
-        conn.execute(delete(TermKeyRow))
         indexes = list(_keys.indexes) if bulk else []
         for index in indexes:
+            # First: deleting every key is then one sweep of the table, not millions of
+            # index deletions (each page overwritten, SQLite's secure_delete being on).
             index.drop(conn)
-        for batch in _entry_batches(conn, batch_size):
-            _insert_keys(conn, _batch_keys(batch))
+        conn.execute(delete(TermKeyRow))
+        with bulk_work() as collect:
+            typo_keys = _write_keys(
+                conn, batch_size, collect, _helper_database(conn) if bulk else None
+            )
         log.info("keys of %d entries written in %.1f s", count, time.perf_counter() - started)
         for index in indexes:
             index.create(conn)
         log.info("key indexes ready after %.1f s", time.perf_counter() - started)
         if sqlite:
-            resume_full_text(conn, paused)
+            resume_full_text(conn, paused, typo_keys)
         elif bulk:
             conn.exec_driver_sql("ANALYZE term_keys")
         _set_state(conn, STATE_NAME, INDEX_VERSION)
@@ -116,20 +127,32 @@ def pause_full_text(conn: Connection) -> list[str]:
     return [sql for _, sql in found]
 
 
-def resume_full_text(conn: Connection, triggers: list[str]) -> None:
+def resume_full_text(
+    conn: Connection, triggers: list[str], typo_keys: Iterable[str] | None = None
+) -> None:
     """Refill the full-text tables from ``term_keys`` and put back the ``triggers`` that
-    :func:`pause_full_text` returned."""
+    :func:`pause_full_text` returned.
+
+    ``typo_keys``, when the caller has them at hand, are the distinct keys flagged
+    ``fuzzy``: inserting them saves a scan of every key and a sort (a sixth of a
+    million-entry rebuild).
+    """
     if conn.dialect.name != "sqlite":
         return
-    for statement in (
-        "DELETE FROM fts_typo_keys",
+    conn.exec_driver_sql("DELETE FROM fts_typo_keys")
+    if typo_keys is None:
         # In key order: a table scan, one sort, and in-order inserts.
-        "INSERT OR IGNORE INTO fts_typo_keys(key) "
-        "SELECT key FROM term_keys WHERE fuzzy ORDER BY key",
-        "INSERT INTO fts_typo(fts_typo) VALUES ('rebuild')",
-        "INSERT INTO fts_cjk(fts_cjk) VALUES ('rebuild')",
-    ):
-        conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO fts_typo_keys(key) "
+            "SELECT key FROM term_keys WHERE fuzzy ORDER BY key"
+        )
+    elif typo_keys:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO fts_typo_keys(key) VALUES (?)",
+            [(key,) for key in sorted(typo_keys)],
+        )
+    conn.exec_driver_sql("INSERT INTO fts_typo(fts_typo) VALUES ('rebuild')")
+    conn.exec_driver_sql("INSERT INTO fts_cjk(fts_cjk) VALUES ('rebuild')")
     for sql in triggers:
         conn.exec_driver_sql(sql)
 
@@ -153,25 +176,78 @@ def _insert_keys(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         conn.execute(insert(_keys), [dict(zip(KEY_COLUMNS, r, strict=True)) for r in rows])
 
 
-def _entry_batches(conn: Connection, batch_size: int) -> Iterator[list[Entry]]:
-    """Every entry, in id order, in batches, read from the entry documents through the
-    driver's own cursor (millions of rows cost several times more as SQLAlchemy rows)."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"SELECT entry_id, doc FROM entry_docs WHERE entry_id > {mark} "
-        f"ORDER BY entry_id LIMIT {mark}"
-    )
+# -- a second process ---------------------------------------------------------------
+#
+# Computing keys is pure Python (about 40 us an entry), writing them is SQLite's work. On
+# a machine with more than one core, a helper process reads its share of the entry
+# documents from the file itself (its own connection sees the committed entries, which
+# this transaction does not change) and sends back only the key rows; this process
+# computes the rest and writes them all. The helper takes two batches in three: this
+# process also writes every key.
+
+
+def _helper_database(conn: Connection) -> str | None:
+    """The SQLite file a helper process can read, when a helper is worth starting."""
+    database = conn.engine.url.database
+    if conn.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") or (os.cpu_count() or 1) < 2:
+        return None
+    return database
+
+
+_DOCS_BETWEEN = (
+    "SELECT entry_id, doc FROM entry_docs WHERE entry_id > {p} AND entry_id <= {p} "
+    "ORDER BY entry_id"
+)
+
+
+def _helper_keys(job: tuple[str, int, int]) -> list[tuple[Any, ...]]:
+    """In the helper process: the key rows of the entries with ids in ``(lo, hi]``."""
+    path, lo, hi = job
+    conn = _helper_connections.get(path)
+    if conn is None:
+        conn = _helper_connections[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute(_DOCS_BETWEEN.format(p="?"), (lo, hi)).fetchall()
+    with bulk_work():
+        return _batch_keys([entry_from_doc(entry_id, doc) for entry_id, doc in rows])
+
+
+_helper_connections: dict[str, sqlite3.Connection] = {}
+
+
+def _write_keys(
+    conn: Connection, batch_size: int, collect: Callable[[], None], helper: str | None
+) -> set[str]:
+    """Compute and write every entry's keys, a range of ids at a time, with a helper
+    process reading from the file ``helper`` if given; return the keys flagged fuzzy."""
+    top = conn.scalar(select(func.max(EntryRow.id))) or 0
+    ranges = list(itertools.pairwise([*range(0, top, batch_size), top]))
+    sql = _DOCS_BETWEEN.format(p="?" if conn.dialect.paramstyle == "qmark" else "%s")
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     cur = dbapi.cursor()
-    last = 0
-    while True:
-        cur.execute(sql, (last, batch_size))
-        rows = cur.fetchall()
-        if not rows:
-            return
-        last = rows[-1][0]
-        yield [entry_from_doc(entry_id, doc) for entry_id, doc in rows]
+
+    def here(lo: int, hi: int) -> list[tuple[Any, ...]]:
+        cur.execute(sql, (lo, hi))
+        return _batch_keys([entry_from_doc(entry_id, doc) for entry_id, doc in cur.fetchall()])
+
+    with contextlib.ExitStack() as stack:
+        results: Iterator[list[tuple[Any, ...]]] = iter(())
+        if helper is not None:
+            # "spawn": the helper gets none of this process's connections and locks.
+            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(1))
+            jobs = [(helper, lo, hi) for i, (lo, hi) in enumerate(ranges) if i % 3]
+            results = pool.imap(_helper_keys, jobs)
+        typo_keys: set[str] = set()
+        fuzzy = KEY_COLUMNS.index("fuzzy")
+        key = KEY_COLUMNS.index("key")
+        for i, (lo, hi) in enumerate(ranges):
+            rows = next(results) if helper is not None and i % 3 else here(lo, hi)
+            _insert_keys(conn, rows)
+            typo_keys.update(row[key] for row in rows if row[fuzzy])
+            collect()
+    return typo_keys
 
 
 def _batch_keys(batch: list[Entry]) -> list[tuple[Any, ...]]:
