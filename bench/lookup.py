@@ -552,6 +552,14 @@ def run_size(size: int, directory: Path, per_type: int, like_queries: int, reuse
     reset_peak_rss()  # what the lookup needs, not what building or sampling needed
     g = open_glossary(f"sqlite:///{path}", migrate=False)
     # Warm the page cache and the prepared statements, as a long-running process would.
+    # A server that has been running has its database in the operating system's page
+    # cache; read the file through once so that every size is timed that way (this
+    # machine's kernel also pages out memory it finds idle, which makes a cold file's
+    # latencies vary from run to run).
+    buffer = bytearray(1 << 20)
+    with path.open("rb", buffering=0) as f:
+        while f.readinto(buffer):
+            pass
     for kind_queries in queries.values():
         for q, _ in kind_queries[:200]:
             g.lookup(q)

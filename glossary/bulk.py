@@ -24,7 +24,8 @@ _active = 0
 _was_enabled = True
 
 
-def _collect_young() -> None:
+def collect_young() -> None:
+    """Collect the objects made since the last collection (not the whole heap)."""
     gc.collect(1)
 
 
@@ -38,7 +39,7 @@ def bulk_work() -> Iterator[Callable[[], None]]:
             gc.disable()
         _active += 1
     try:
-        yield _collect_young
+        yield collect_young
     finally:
         with _lock:
             _active -= 1

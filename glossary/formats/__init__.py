@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, select
 
-from glossary.bulk import bulk_work
+from glossary.bulk import bulk_work, collect_young
 from glossary.errors import GlossaryError, InvalidValue
 from glossary.formats.base import (
     TARGETS,
@@ -131,15 +131,20 @@ def export_entries(
     if f.name == "po":
         options.shared_sources = _shared_english_forms(g, status, kind)
     total = _count(g, status, kind) if progress else 0
-    entries = _with_progress(iter_entries(g, status=status, kind=kind), total, progress)
+
+    def write(stream: IO[bytes]) -> int:
+        with bulk_work():
+            entries = iter_entries(g, status=status, kind=kind)
+            return f.write(_with_progress(entries, total, progress), stream, options)
+
     if not isinstance(out, (str, os.PathLike)):
-        return f.write(entries, out, options)
+        return write(out)
     path = Path(out)
     # Written next to the file and renamed over it: readers never see half a file.
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
         with tmp.open("xb") as stream:
-            n = f.write(entries, stream, options)
+            n = write(stream)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -206,23 +211,22 @@ def iter_entries(
     entries_t = cast(Table, EntryRow.__table__)
     when = Hydrator(g.engine.dialect).when
     last = 0
-    with bulk_work() as collect:
-        while True:
-            q = select(docs.c.entry_id, docs.c.doc)
-            if status or kind:
-                q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
-            q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
-            with g.reading() as s:
-                result = s.execute(q)
-                # The driver's rows as they are: two plain columns need no conversion.
-                cursor = getattr(result, "cursor", None)
-                rows = cursor.fetchall() if cursor is not None else result.all()
-            if not rows:
-                return
-            last = rows[-1][0]
-            for entry_id, doc in rows:
-                yield entry_from_doc(entry_id, doc, when)
-            collect()
+    while True:
+        q = select(docs.c.entry_id, docs.c.doc)
+        if status or kind:
+            q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
+        q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
+        with g.reading() as s:
+            result = s.execute(q)
+            # The driver's rows as they are: two plain columns need no conversion.
+            cursor = getattr(result, "cursor", None)
+            rows = cursor.fetchall() if cursor is not None else result.all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        for entry_id, doc in rows:
+            yield entry_from_doc(entry_id, doc, when)
+        collect_young()  # the batch's garbage; the caller sets the collector aside
 
 
 # -- import ---------------------------------------------------------------------------

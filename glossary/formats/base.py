@@ -23,7 +23,7 @@ import os
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import IO, Any, ClassVar
 
@@ -35,6 +35,8 @@ from glossary.model import Entry
 Progress = Callable[[int, int], None]
 
 TARGETS: tuple[str, ...] = ("ko", "ja")
+#: Entries rendered at a time by :meth:`Format.write`.
+WRITE_BATCH = 1000
 
 # Characters XML 1.0 cannot hold (and gettext tools refuse): C0 controls other than
 # tab, line feed and carriage return, and lone surrogates.
@@ -262,9 +264,46 @@ class Format(ABC):
     #: "entry" (CSV, TBX) or "translation" (PO, TMX); see the module docstring.
     kind: ClassVar[str] = "entry"
 
-    @abstractmethod
     def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
-        """Write ``entries`` to ``out`` as they come; return how many were written."""
+        """Write ``entries`` to ``out`` as they come (:meth:`head`, the entries a batch at
+        a time, :meth:`tail`); return how many were written."""
+        options = self.prepare(options)
+        sink = TextSink(out)
+        sink.write(self.head(options))
+        n = 0
+        batch: list[Entry] = []
+        for entry in entries:
+            batch.append(entry)
+            if len(batch) >= WRITE_BATCH:
+                text, written = self.render(batch, options, n)
+                sink.write(text)
+                n += written
+                batch = []
+        text, written = self.render(batch, options, n)
+        sink.write(text)
+        sink.write(self.tail(options))
+        sink.flush()
+        return n + written
+
+    def prepare(self, options: ExportOptions) -> ExportOptions:
+        """``options`` with everything :meth:`head`, :meth:`render` and :meth:`tail` need
+        settled once (the time stamp), so that batches rendered apart agree."""
+        if options.now is None:
+            options = replace(options, now=export_time())
+        return options
+
+    def head(self, options: ExportOptions) -> str:
+        """The text before the entries (a header, the root element)."""
+        return ""
+
+    @abstractmethod
+    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+        """The text of ``entries`` (``before`` were written ahead of them), and how many
+        of them it holds: an entry without the forms a file needs is left out."""
+
+    def tail(self, options: ExportOptions) -> str:
+        """The text after the entries."""
+        return ""
 
     @abstractmethod
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, Any, ClassVar
 
 from glossary.errors import GlossaryError, InvalidValue, ParseError
 from glossary.formats.base import (
@@ -354,10 +354,15 @@ def write_csv(
 ) -> int:
     """Write entries as glossary CSV; return how many rows were written."""
     cols = list(columns)
-    languages = frozenset(lang for lang in LANGUAGES if lang in cols)
-    cells = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(cols)
+    return _write_rows(entries, writer, cols)
+
+
+def _write_rows(entries: Iterable[Entry], writer: Any, columns: Iterable[str]) -> int:
+    cols = list(columns)
+    languages = frozenset(lang for lang in LANGUAGES if lang in cols)
+    cells = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
     n = 0
     for entry in entries:
         writer.writerow(
@@ -379,15 +384,15 @@ class CsvFormat(Format):
     media_type = "text/csv; charset=utf-8"
     kind: ClassVar[str] = "entry"
 
-    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
-        if options.bom:
-            out.write(b"\xef\xbb\xbf")
-        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
-        try:
-            return write_csv(entries, text, columns=columns_for(options.target))
-        finally:
-            text.flush()
-            text.detach()
+    def head(self, options: ExportOptions) -> str:
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerow(columns_for(options.target))
+        return ("\ufeff" if options.bom else "") + text.getvalue()
+
+    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+        text = io.StringIO()
+        n = _write_rows(entries, csv.writer(text, lineterminator="\n"), columns_for(options.target))
+        return text.getvalue(), n
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
         for item in iter_csv(decoded_lines(stream, name), name):

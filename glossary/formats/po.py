@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import IO, ClassVar
 
@@ -39,7 +40,6 @@ from glossary.formats.base import (
     Format,
     Problem,
     Record,
-    TextSink,
     TranslationRecord,
     clean_text,
     export_time,
@@ -170,25 +170,30 @@ class PoFormat(Format):
     kind: ClassVar[str] = "translation"
 
     def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+        if options.shared_sources is None:
+            # Which English forms need a context: known only once every entry is read.
+            entries = list(entries)
+            options = replace(options, shared_sources=shared_sources(entries))
+        return super().write(entries, out, options)
+
+    def head(self, options: ExportOptions) -> str:
         target = options.target
         if target not in _FIELDS:
             raise GlossaryError(
                 "a PO catalogue has one target language: choose Korean (ko) or Japanese (ja)"
             )
-        shared = options.shared_sources
-        if shared is None:
-            entries = list(entries)
-            shared = shared_sources(entries)
-        sink = TextSink(out)
-        sink.write(header(target, options.now or export_time()))
-        n = 0
-        for i, entry in enumerate(entries, 1):
+        return header(target, options.now or export_time())
+
+    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+        target = options.target
+        assert target is not None
+        shared = options.shared_sources or frozenset()
+        units = []
+        for i, entry in enumerate(entries, before + 1):
             text = unit(entry, target, shared, i)
             if text is not None:
-                sink.write(text)
-                n += 1
-        sink.flush()
-        return n
+                units.append(text)
+        return "".join(units), len(units)
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
         """Read a catalogue a block of units at a time (polib parses each block), so

@@ -45,7 +45,6 @@ from glossary.formats.base import (
     Format,
     Problem,
     Record,
-    TextSink,
     export_time,
 )
 from glossary.formats.po import VERSION
@@ -154,11 +153,9 @@ class TbxFormat(Format):
     media_type = "application/x-tbx+xml"
     kind: ClassVar[str] = "entry"
 
-    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
-        langs = ("en", options.target) if options.target else LANGUAGES
+    def head(self, options: ExportOptions) -> str:
         now = options.now or export_time()
-        sink = TextSink(out)
-        sink.write(
+        return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" xml:lang="en">\n'
             "  <tbxHeader>\n"
@@ -175,14 +172,17 @@ class TbxFormat(Format):
             "  <text>\n"
             "    <body>\n"
         )
-        n = 0
+
+    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+        langs = ("en", options.target) if options.target else LANGUAGES
+        out: list[str] = []
         for entry in entries:
             if any(t.lang in langs for t in entry.terms):
-                n += 1
-                sink.write(concept(entry, langs, n))
-        sink.write("    </body>\n  </text>\n</tbx>\n")
-        sink.flush()
-        return n
+                out.append(concept(entry, langs, before + len(out) + 1))
+        return "".join(out), len(out)
+
+    def tail(self, options: ExportOptions) -> str:
+        return "    </body>\n  </text>\n</tbx>\n"
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
         reader = SafeXmlReader(stream, name, {"conceptEntry", "termEntry"})

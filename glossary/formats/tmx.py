@@ -21,7 +21,7 @@ Consecutive units of one entry (its Korean and Japanese units) become one record
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import IO, ClassVar
 
 from glossary.errors import GlossaryError, InvalidValue, ParseError
@@ -31,7 +31,6 @@ from glossary.formats.base import (
     Format,
     Problem,
     Record,
-    TextSink,
     TranslationRecord,
     export_time,
 )
@@ -75,11 +74,9 @@ class TmxFormat(Format):
     media_type = "application/x-tmx+xml"
     kind: ClassVar[str] = "translation"
 
-    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
-        targets = (options.target,) if options.target else TARGETS
+    def head(self, options: ExportOptions) -> str:
         now = options.now or export_time()
-        sink = TextSink(out)
-        sink.write(
+        return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<tmx version="1.4">\n'
             f'  <header creationtool="glossary" creationtoolversion="{escape_attr(VERSION)}" '
@@ -87,6 +84,10 @@ class TmxFormat(Format):
             f'datatype="plaintext" creationdate="{now:%Y%m%dT%H%M%SZ}"/>\n'
             "  <body>\n"
         )
+
+    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+        targets = (options.target,) if options.target else TARGETS
+        out = []
         n = 0
         for entry in entries:
             written = False
@@ -94,12 +95,13 @@ class TmxFormat(Format):
                 assert target is not None
                 text = unit(entry, target)
                 if text is not None:
-                    sink.write(text)
+                    out.append(text)
                     written = True
             n += written
-        sink.write("  </body>\n</tmx>\n")
-        sink.flush()
-        return n
+        return "".join(out), n
+
+    def tail(self, options: ExportOptions) -> str:
+        return "  </body>\n</tmx>\n"
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
         reader = SafeXmlReader(stream, name, {"tu"})

@@ -11,24 +11,16 @@ indexes are dropped and created again once the rows are in (one sort instead of
 millions of random B-tree inserts), and on SQLite the triggers that keep the full-text
 tables current are set aside (their definitions are read from the database and put
 back as they were) and the full-text tables refilled in one pass at the end. Entries
-are read from their documents (:mod:`glossary.store.documents`), and on a SQLite file a
-helper process computes two batches of keys in three (it reads the documents itself and
-sends back only key rows; sending it the entries cost more than it saved). All of it is
-one transaction: readers see the old keys or the new ones.
+are read from their documents (:mod:`glossary.store.documents`). All of it is one
+transaction: readers see the old keys or the new ones.
 """
 
 from __future__ import annotations
 
-import collections
-import contextlib
 import itertools
 import logging
-import multiprocessing
-import os
-import sqlite3
 import time
 from collections.abc import Callable
-from multiprocessing.pool import AsyncResult
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
@@ -92,7 +84,7 @@ def rebuild_keys(
             index.drop(conn)
         conn.execute(delete(TermKeyRow))
         with bulk_work() as collect:
-            _write_keys(conn, batch_size, collect, _helper_database(conn) if bulk else None)
+            _write_keys(conn, batch_size, collect)
         log.info("keys of %d entries written in %.1f s", count, time.perf_counter() - started)
         for index in indexes:
             index.create(conn)
@@ -165,82 +157,25 @@ def _insert_keys(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         conn.execute(insert(_keys), [dict(zip(KEY_COLUMNS, r, strict=True)) for r in rows])
 
 
-# -- a second process ---------------------------------------------------------------
-#
-# Computing keys is pure Python (about 40 us an entry), writing them is SQLite's work. On
-# a machine with more than one core, a helper process reads its share of the entry
-# documents from the file itself (its own connection sees the committed entries, which
-# this transaction does not change) and sends back only the key rows; this process
-# computes the rest and writes them all. The helper takes two batches in three: this
-# process also writes every key.
+def _write_keys(conn: Connection, batch_size: int, collect: Callable[[], None]) -> None:
+    """Compute and write every entry's keys, a range of ids at a time.
 
-
-def _helper_database(conn: Connection) -> str | None:
-    """The SQLite file a helper process can read, when a helper is worth starting."""
-    database = conn.engine.url.database
-    if conn.dialect.name != "sqlite" or not database or database == ":memory:":
-        return None
-    if database.startswith("file:") or (os.cpu_count() or 1) < 2:
-        return None
-    return database
-
-
-_DOCS_BETWEEN = (
-    "SELECT entry_id, doc FROM entry_docs WHERE entry_id > {p} AND entry_id <= {p} "
-    "ORDER BY entry_id"
-)
-
-
-def _helper_keys(job: tuple[str, int, int]) -> list[tuple[Any, ...]]:
-    """In the helper process: the key rows of the entries with ids in ``(lo, hi]``."""
-    path, lo, hi = job
-    conn = _helper_connections.get(path)
-    if conn is None:
-        conn = _helper_connections[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    rows = conn.execute(_DOCS_BETWEEN.format(p="?"), (lo, hi)).fetchall()
-    with bulk_work():
-        return _batch_keys([entry_from_doc(entry_id, doc) for entry_id, doc in rows])
-
-
-_helper_connections: dict[str, sqlite3.Connection] = {}
-
-
-def _write_keys(
-    conn: Connection, batch_size: int, collect: Callable[[], None], helper: str | None
-) -> None:
-    """Compute and write every entry's keys, a range of ids at a time, with a helper
-    process reading from the file ``helper`` if given."""
+    (A helper process computing two batches in three was tried: on this 2-CPU machine it
+    made no difference; the two CPUs did not give twice the work of one.)
+    """
     top = conn.scalar(select(func.max(EntryRow.id))) or 0
-    ranges = list(itertools.pairwise([*range(0, top, batch_size), top]))
-    sql = _DOCS_BETWEEN.format(p="?" if conn.dialect.paramstyle == "qmark" else "%s")
+    sql = (
+        "SELECT entry_id, doc FROM entry_docs WHERE entry_id > {p} AND entry_id <= {p} "
+        "ORDER BY entry_id"
+    ).format(p="?" if conn.dialect.paramstyle == "qmark" else "%s")
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     cur = dbapi.cursor()
-
-    def here(lo: int, hi: int) -> list[tuple[Any, ...]]:
+    for lo, hi in itertools.pairwise([*range(0, top, batch_size), top]):
         cur.execute(sql, (lo, hi))
-        return _batch_keys([entry_from_doc(entry_id, doc) for entry_id, doc in cur.fetchall()])
-
-    with contextlib.ExitStack() as stack:
-        pending: collections.deque[AsyncResult[list[tuple[Any, ...]]]] = collections.deque()
-        jobs = iter([(helper, lo, hi) for i, (lo, hi) in enumerate(ranges) if i % 3])
-        if helper is not None:
-            # "spawn": the helper gets none of this process's connections and locks.
-            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(1))
-            # A few batches ahead at most: what it computes waits here in memory.
-            pending.extend(
-                pool.apply_async(_helper_keys, (job,)) for job in itertools.islice(jobs, 4)
-            )
-        for i, (lo, hi) in enumerate(ranges):
-            if helper is not None and i % 3:
-                rows = pending.popleft().get()
-                pending.extend(
-                    pool.apply_async(_helper_keys, (job,)) for job in itertools.islice(jobs, 1)
-                )
-            else:
-                rows = here(lo, hi)
-            _insert_keys(conn, rows)
-            collect()
+        entries = [entry_from_doc(entry_id, doc) for entry_id, doc in cur.fetchall()]
+        _insert_keys(conn, _batch_keys(entries))
+        collect()
 
 
 def _batch_keys(batch: list[Entry]) -> list[tuple[Any, ...]]:
