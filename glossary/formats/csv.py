@@ -349,16 +349,6 @@ def restore_formula(value: str) -> str:
     return value
 
 
-def write_csv(
-    entries: Iterable[Entry], stream: IO[str], *, columns: Iterable[str] = COLUMNS
-) -> int:
-    """Write entries as glossary CSV; return how many rows were written."""
-    cols = list(columns)
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(cols)
-    return _write_rows(entries, writer, cols)
-
-
 def _write_rows(entries: Iterable[Entry], writer: Any, columns: Iterable[str]) -> int:
     cols = list(columns)
     languages = frozenset(lang for lang in LANGUAGES if lang in cols)
