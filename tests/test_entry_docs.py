@@ -18,7 +18,7 @@ from glossary import Entry, Glossary, Term
 from glossary.formats import export_entries, import_file
 from glossary.intake import save_candidates
 from glossary.mining import mine_paths
-from glossary.store.documents import entry_from_doc
+from glossary.store.documents import entry_from_doc, entry_from_values, values_from_entry
 from glossary.store.models import EntryDocRow, EntryRow
 from glossary.store.rows import entry_from_row
 from tests.conftest import person
@@ -35,6 +35,8 @@ def assert_documents_match(g: Glossary) -> int:
     assert sorted(docs) == sorted(rows)
     for entry_id, entry in rows.items():
         assert entry_from_doc(entry_id, docs[entry_id], when) == entry, entry_id
+        # Code that works on documents' values reads an entry object the same way.
+        assert entry_from_values(entry_id, values_from_entry(entry), when) == entry, entry_id
     return len(rows)
 
 

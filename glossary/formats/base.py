@@ -263,15 +263,21 @@ class Format(ABC):
     needs_target: ClassVar[bool] = False
     #: "entry" (CSV, TBX) or "translation" (PO, TMX); see the module docstring.
     kind: ClassVar[str] = "entry"
+    #: True when :meth:`render` also takes entries as their documents' values
+    #: (:data:`glossary.store.documents.DocRow`), which an export then gives it: for a
+    #: format that needs no entry objects, that is most of the cost of a large export.
+    reads_documents: ClassVar[bool] = False
 
-    def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
+    def write(self, entries: Iterable[Any], out: IO[bytes], options: ExportOptions) -> int:
         """Write ``entries`` to ``out`` as they come (:meth:`head`, the entries a batch at
-        a time, :meth:`tail`); return how many were written."""
+        a time, :meth:`tail`); return how many were written. Entries are
+        :class:`~glossary.model.Entry` objects, or documents' values for a format that
+        :attr:`reads_documents`."""
         options = self.prepare(options)
         sink = TextSink(out)
         sink.write(self.head(options))
         n = 0
-        batch: list[Entry] = []
+        batch: list[Any] = []
         for entry in entries:
             batch.append(entry)
             if len(batch) >= WRITE_BATCH:
@@ -297,7 +303,7 @@ class Format(ABC):
         return ""
 
     @abstractmethod
-    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+    def render(self, entries: list[Any], options: ExportOptions, before: int) -> tuple[str, int]:
         """The text of ``entries`` (``before`` were written ahead of them), and how many
         of them it holds: an entry without the forms a file needs is left out."""
 

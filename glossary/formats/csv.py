@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
@@ -43,6 +44,21 @@ from glossary.formats.base import (
 )
 from glossary.lang import LANGUAGES
 from glossary.model import Entry, Term
+from glossary.store.documents import (
+    KIND,
+    NOTE,
+    ORIGIN,
+    STATUS,
+    TERM_AT,
+    TERM_LANG,
+    TERM_ROLE,
+    TERM_SUGGESTED,
+    TERM_TEXT,
+    TERMS,
+    DocRow,
+    marks,
+    values_from_entry,
+)
 from glossary.vocab import LANGUAGE_FIELDS
 
 SEPARATOR = "|"
@@ -272,31 +288,43 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
     return CsvRow(line=line, entry_id=entry_id, entry=entry)
 
 
-# Per language, computed once: (field, its column) for the house form's fields, and
-# (role, its column) for the columns listing the other forms.
-_FIELD_CELLS = {
-    lang: tuple((f, f"{lang}_{f}") for f in LANGUAGE_FIELDS[lang]) for lang in LANGUAGES
+# Every column's place in a row, and per language, computed once: (place in a term's
+# values, place in the row) of the house form's fields, and (role, place in the row) of
+# the columns listing the other forms.
+_PLACE = {column: i for i, column in enumerate(COLUMNS)}
+_FIELD_PLACES = {
+    lang: tuple((TERM_AT[f], _PLACE[f"{lang}_{f}"]) for f in LANGUAGE_FIELDS[lang])
+    for lang in LANGUAGES
 }
-_ROLE_CELLS = {
-    lang: tuple((role, f"{lang}_{suffix}") for suffix, role in _ROLE_COLUMNS) for lang in LANGUAGES
+_ROLE_PLACES = {
+    lang: tuple((role, _PLACE[f"{lang}_{suffix}"]) for suffix, role in _ROLE_COLUMNS)
+    for lang in LANGUAGES
 }
-_EMPTY_ROW = dict.fromkeys(COLUMNS, "")
+_ID, _KIND, _STATUS, _ORIGIN, _NOTE, _REVIEW = (_PLACE[c] for c in ENTRY_COLUMNS)
 
 
 def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
     """The CSV cells of an entry (the inverse of reading a row); ``review`` lists the
     suggestions of ``languages`` only (those a file with fewer columns carries)."""
-    row = _EMPTY_ROW.copy()
-    row["id"] = str(entry.id or "")
-    row["kind"] = entry.kind
-    row["status"] = entry.status
-    row["origin"] = entry.origin
-    row["note"] = entry.note
-    by_lang: dict[str, list[Term]] = {}
-    for t in entry.terms:
-        found = by_lang.get(t.lang)
+    cells = _cells(entry.id, values_from_entry(entry), frozenset(languages))
+    return dict(zip(COLUMNS, cells, strict=True))
+
+
+def _cells(entry_id: int | None, d: list[Any], languages: frozenset[str]) -> list[str]:
+    """The cells of an entry, in the order of :data:`COLUMNS`, from its document's
+    values (:mod:`glossary.store.documents`): an export writes a million rows straight
+    from the documents, without building entries."""
+    row = [""] * len(COLUMNS)
+    row[_ID] = str(entry_id or "")
+    row[_KIND] = d[KIND]
+    row[_STATUS] = d[STATUS]
+    row[_ORIGIN] = d[ORIGIN]
+    row[_NOTE] = d[NOTE]
+    by_lang: dict[str, list[list[Any]]] = {}
+    for t in d[TERMS]:
+        found = by_lang.get(t[TERM_LANG])
         if found is None:
-            by_lang[t.lang] = [t]
+            by_lang[t[TERM_LANG]] = [t]
         else:
             found.append(t)
     review: list[str] = []
@@ -307,32 +335,37 @@ def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str
         # The house form; without one, every form goes to its role's column.
         pref = None
         for t in terms:
-            if t.role == "preferred":
+            if t[TERM_ROLE] == "preferred":
                 pref = t
                 break
         if pref is not None:
-            row[lang] = pref.text
-            for f, column in _FIELD_CELLS[lang]:
-                row[column] = getattr(pref, f)
-            if pref.suggested and lang in languages:
-                review += [lang if s == "text" else f"{lang}_{s}" for s in pref.suggested]
+            row[_PLACE[lang]] = pref[TERM_TEXT]
+            for at, place in _FIELD_PLACES[lang]:
+                row[place] = pref[at]
+            if pref[TERM_SUGGESTED] and lang in languages:
+                review += [
+                    lang if s == "text" else f"{lang}_{s}" for s in marks(pref[TERM_SUGGESTED])
+                ]
             if len(terms) == 1:
                 continue
         others: dict[str, list[str]] = {}
         for t in terms:
             if t is not pref:
-                others.setdefault(t.role, []).append(t.text)
-        for role, column in _ROLE_CELLS[lang]:
+                others.setdefault(t[TERM_ROLE], []).append(t[TERM_TEXT])
+        for role, place in _ROLE_PLACES[lang]:
             if role in others:
-                row[column] = join_cell(others[role])
+                row[place] = join_cell(others[role])
     if review:
-        row["review"] = join_cell(review)
+        row[_REVIEW] = join_cell(review)
     return row
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A cell starting with none of these is written as it is (most cells: checked first).
 _FORMULA_FIRST = frozenset("'=+-@\t\r")
+# A cell starting with one of them, in a row's cells each preceded by NUL (a NUL inside a cell
+# can only make the row look suspect, and its cells are then checked one by one).
+_SUSPECT_CELL = re.compile("\0['=+\\-@\t\r]")
 
 
 def neutralise_formula(value: str) -> str:
@@ -349,18 +382,27 @@ def restore_formula(value: str) -> str:
     return value
 
 
-def _write_rows(entries: Iterable[Entry], writer: Any, columns: Iterable[str]) -> int:
+def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[str]) -> int:
+    """Write a row per entry, given as an entry or as its document's values."""
     cols = list(columns)
     languages = frozenset(lang for lang in LANGUAGES if lang in cols)
-    cells = itemgetter(*cols) if len(cols) > 1 else (lambda row: (row[cols[0]],))
+    pick = None if cols == list(COLUMNS) else itemgetter(*(_PLACE[c] for c in cols))
+    first = _FORMULA_FIRST
+    suspect = _SUSPECT_CELL.search
     n = 0
-    for entry in entries:
-        writer.writerow(
-            [
-                neutralise_formula(v) if v and v[0] in _FORMULA_FIRST else v
-                for v in cells(entry_to_row(entry, languages))
-            ]
-        )
+    for item in items:
+        if isinstance(item, Entry):
+            cells = _cells(item.id, values_from_entry(item), languages)
+        else:
+            cells = _cells(item[0], item[1], languages)
+        if pick is not None:
+            cells = list(pick(cells))
+        # One search over the whole row finds the rare row with a cell to look at.
+        if suspect("\0" + "\0".join(cells)):
+            for i, v in enumerate(cells):
+                if v and v[0] in first:
+                    cells[i] = neutralise_formula(v)
+        writer.writerow(cells)
         n += 1
     return n
 
@@ -373,13 +415,16 @@ class CsvFormat(Format):
     extensions = (".csv",)
     media_type = "text/csv; charset=utf-8"
     kind: ClassVar[str] = "entry"
+    reads_documents: ClassVar[bool] = True
 
     def head(self, options: ExportOptions) -> str:
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerow(columns_for(options.target))
         return ("\ufeff" if options.bom else "") + text.getvalue()
 
-    def render(self, entries: list[Entry], options: ExportOptions, before: int) -> tuple[str, int]:
+    def render(
+        self, entries: list[Entry | DocRow], options: ExportOptions, before: int
+    ) -> tuple[str, int]:
         text = io.StringIO()
         n = _write_rows(entries, csv.writer(text, lineterminator="\n"), columns_for(options.target))
         return text.getvalue(), n

@@ -32,6 +32,8 @@ import orjson
 from sqlalchemy import Connection
 
 from glossary.model import Entry, Term
+from glossary.store.rows import LANG_ORDER
+from glossary.vocab import TERM_FIELDS
 
 # A term's language rank (glossary.store.rows.LANG_ORDER), position and id come first, so
 # that sorting the term lists as they are puts them in the order the ORM gives.
@@ -146,7 +148,19 @@ POSTGRES_FUNCTIONS: tuple[str, ...] = (
 # -- reading ------------------------------------------------------------------------
 
 
-def _marks(value: Any) -> list[str]:
+#: The places of a document's values (see the module docstring) ...
+KIND, STATUS, ORIGIN, NOTE, VERSION, EVIDENCE = range(6)
+CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, TERMS = range(6, 11)
+#: ... and of a term's: TERM_AT[field] for the fields (hanja ... given).
+TERM_ID, TERM_LANG, TERM_TEXT, TERM_ROLE = 2, 3, 4, 5
+TERM_AT = {name: 6 + i for i, name in enumerate(TERM_FIELDS)}
+TERM_NOTE, TERM_SUGGESTED = 14, 15
+#: An entry as its document's values: (entry id, values).
+DocRow = tuple[int, list[Any]]
+
+
+def marks(value: Any) -> list[str]:
+    """A term's ``suggested`` marks as a document holds them."""
     if not value:
         return []
     if isinstance(value, str):  # a JSON column written as text by hand
@@ -158,6 +172,16 @@ _loads = orjson.loads
 _fromisoformat = datetime.fromisoformat
 
 
+def read_doc(doc: str) -> list[Any]:
+    """A document's values, its terms in the ORM's order (language rank: English,
+    Korean, Japanese; then position and id)."""
+    d: list[Any] = _loads(doc)
+    terms = d[TERMS]
+    if len(terms) > 1:
+        terms.sort()  # language rank, position, id: unique before the lists differ
+    return d
+
+
 def entry_from_doc(
     entry_id: int, doc: str, when: Callable[[Any], datetime | None] | None = None
 ) -> Entry:
@@ -166,10 +190,14 @@ def entry_from_doc(
     Time stamps are read with :meth:`datetime.fromisoformat` (SQLite's text as
     SQLAlchemy writes it, PostgreSQL's JSON), or with ``when`` for anything else.
     """
-    d = _loads(doc)
-    terms = d[10]
-    if len(terms) > 1:
-        terms.sort()  # language rank, position, id: unique before the lists differ
+    return entry_from_values(entry_id, read_doc(doc), when)
+
+
+def entry_from_values(
+    entry_id: int, d: list[Any], when: Callable[[Any], datetime | None] | None = None
+) -> Entry:
+    """The entry of a document's values (:func:`read_doc`)."""
+    terms = d[TERMS]
     created, updated = d[6], d[8]
     try:
         created = _fromisoformat(created) if created else None
@@ -194,7 +222,7 @@ def entry_from_doc(
                 t[12],
                 t[13],
                 t[14],
-                _marks(t[15]) if t[15] else [],
+                marks(t[15]) if t[15] else [],
                 t[2],
             )
             for t in terms
@@ -210,6 +238,42 @@ def entry_from_doc(
         updated,
         d[9],
     )
+
+
+def values_from_entry(entry: Entry) -> list[Any]:
+    """The values of the document an entry would have: the inverse of
+    :func:`entry_from_values`, for code that works on documents' values."""
+    positions: dict[str, int] = {}
+    terms = []
+    for t in entry.terms:
+        position = positions.get(t.lang, 0)
+        positions[t.lang] = position + 1
+        terms.append(
+            [
+                LANG_ORDER.get(t.lang, 9),
+                position,
+                t.id,
+                t.lang,
+                t.text,
+                t.role,
+                *(getattr(t, name) for name in TERM_FIELDS),
+                t.note,
+                list(t.suggested),
+            ]
+        )
+    return [
+        entry.kind,
+        entry.status,
+        entry.origin,
+        entry.note,
+        entry.version,
+        entry.evidence_count,
+        entry.created_at.isoformat(" ") if entry.created_at else None,
+        entry.created_by,
+        entry.updated_at.isoformat(" ") if entry.updated_at else None,
+        entry.updated_by,
+        terms,
+    ]
 
 
 # -- bulk writes --------------------------------------------------------------------

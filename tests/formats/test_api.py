@@ -18,9 +18,11 @@ from glossary.formats import (
     export_entries,
     format_for,
     import_file,
+    iter_documents,
     iter_entries,
 )
 from glossary.formats.base import ExportOptions
+from glossary.formats.csv import CsvFormat
 from glossary.store.models import ChangeRow, TermKeyRow
 from glossary.store.reindex import pause_full_text
 from tests.formats.samples import fixture, sample_entries
@@ -52,6 +54,23 @@ def test_iter_entries_is_glossary_entries(loaded: Glossary) -> None:
     )
 
 
+@pytest.mark.parametrize("target", [None, "ko", "ja"])
+def test_csv_written_from_documents_is_csv_written_from_entries(
+    loaded: Glossary, target: str | None
+) -> None:
+    # The export writes CSV rows straight from the entry documents; the sample entries
+    # add formula cells, review marks, variants and notes to the shipped glossary.
+    for entry in sample_entries():
+        entry.id = None
+        loaded.add(entry)
+    options = ExportOptions(target=target)
+    from_entries, from_documents = io.BytesIO(), io.BytesIO()
+    n = CsvFormat().write(iter_entries(loaded), from_entries, options)
+    assert CsvFormat().write(iter_documents(loaded), from_documents, options) == n
+    assert n == loaded.count() and b"'=HYPERLINK" in from_entries.getvalue()
+    assert from_documents.getvalue() == from_entries.getvalue()
+
+
 def test_export_reports_progress_and_filters(loaded: Glossary) -> None:
     calls: list[tuple[int, int]] = []
     n = export_entries(
@@ -80,12 +99,13 @@ def test_export_streams_as_it_reads() -> None:
         assert len(seen) == 10 and out.getvalue(), name
 
 
+@pytest.mark.parametrize("fmt", ["csv", "tbx"])  # read as documents, and as entries
 def test_export_to_a_path_is_all_or_nothing(
-    loaded: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    loaded: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
-    path = folder / "out.csv"
+    path = folder / f"out.{fmt}"
     path.write_text("previous")
 
     def broken(*args: object, **kwargs: object) -> Iterator[Entry]:
@@ -93,12 +113,14 @@ def test_export_to_a_path_is_all_or_nothing(
         raise RuntimeError("the database went away")
 
     monkeypatch.setattr(formats, "iter_entries", broken)
+    monkeypatch.setattr(formats, "iter_documents", broken)
     with pytest.raises(RuntimeError):
-        export_entries(loaded, "csv", path)
+        export_entries(loaded, fmt, path)
     assert path.read_text() == "previous" and list(folder.iterdir()) == [path]
     monkeypatch.undo()
-    assert export_entries(loaded, "csv", path) == loaded.count()
-    assert path.read_bytes().startswith(b"id,kind") and list(folder.iterdir()) == [path]
+    assert export_entries(loaded, fmt, path) == loaded.count()
+    head = b"id,kind" if fmt == "csv" else b"<?xml"
+    assert path.read_bytes().startswith(head) and list(folder.iterdir()) == [path]
     assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
