@@ -224,7 +224,7 @@ class _BulkWriter:
             )
             # JSON and dates need converting; numbers, text and booleans sqlite3 takes as is.
             procs: list[Callable[[Any], Any] | None] = [
-                table.c[c].type.dialect_impl(self.dialect).bind_processor(self.dialect)
+                _quick(table.c[c].type, self.dialect)
                 if isinstance(table.c[c].type, (JSON, DateTime))
                 else None
                 for c in columns
@@ -241,6 +241,26 @@ class _BulkWriter:
                 data.append(tuple(values))
             rows = data
         self.conn.exec_driver_sql(sql, cast(Any, rows))
+
+
+def _quick(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The bind processor SQLAlchemy uses for a JSON or date column, answering at once
+    for the values an import writes over and over: an empty list (a term's marks) and
+    the time stamp of the import (on every row)."""
+    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if convert is None:
+        return None
+    if isinstance(column_type, JSON):
+        empty = convert([])
+        return lambda value: empty if value == [] else convert(value)
+    last: list[Any] = [None, convert(None)]
+
+    def stamp(value: Any) -> Any:
+        if value != last[0]:  # datetimes: compared by value, never mutated
+            last[:] = [value, convert(value)]
+        return last[1]
+
+    return stamp
 
 
 class _Run:
