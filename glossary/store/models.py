@@ -120,8 +120,9 @@ class TermKeyRow(Base):
     cjk: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
-        # Covers exact, variant and prefix lookups without reading the table.
-        Index("ix_term_keys_lookup", "key", "lang", "match", "entry_id"),
+        # Covers exact, variant and prefix lookups without reading the table, and lists
+        # the typo index's keys in order for a bulk refill (migration 0004).
+        Index("ix_term_keys_lookup", "key", "lang", "match", "entry_id", "fuzzy"),
         Index("ix_term_keys_entry", "entry_id"),
     )
 
