@@ -381,6 +381,19 @@ def test_limit(g: Glossary) -> None:
     assert len(g.lookup("Security")) == 8
 
 
+def test_limit_is_filled_when_one_entry_has_many_keys_in_the_range(g: Glossary) -> None:
+    """The range scan first reads a few more key rows than the limit; when they are all
+    one entry's (its forms, readings, romanizations, name orders), it reads further."""
+    forms = [Term("en", f"Taka {letter}", role="variant") for letter in "ABCDEFGH"]
+    many = g.add(Entry(kind="term", status="approved", terms=forms))
+    others = [g.add(person(f"Takayama Ken{i}", "Takayama", f"Ken{i}")).id for i in range(3)]
+    # In key order the first entry's keys (takaa ... takah) come before every other.
+    results = g.lookup("taka", limit=3)
+    assert len(results) == 3
+    assert many.id in ids(results)
+    assert set(ids(g.lookup("taka", limit=4))) == {many.id, *others}
+
+
 # -- the index follows edits ----------------------------------------------------------------
 
 
