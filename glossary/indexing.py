@@ -182,15 +182,17 @@ def _sound_keys(entry: Entry) -> Iterator[IndexKey]:
 
 def _korean_person_folds(entry: Entry) -> Iterator[tuple[str, str]]:
     hangul_family = next((t.family for t in entry.terms_in("ko") if t.family), "")
+    # Fold sets are sorted: a set's order changes from one process to the next, and only
+    # the first few sound keys of an entry are kept (_MAX_SOUND_KEYS).
     for term in entry.terms:
         if term.family and term.given:
-            for folded in korean_name_folds(term.family, term.given):
+            for folded in sorted(korean_name_folds(term.family, term.given)):
                 if _agrees(folded, hangul_family):
                     yield term.lang, folded
         for value in (term.text, term.romanization, term.press):
             if value and is_latin_name(value):
                 for family, given in split_latin_name(value):
-                    for folded in korean_name_folds(family, given):
+                    for folded in sorted(korean_name_folds(family, given)):
                         if _agrees(folded, hangul_family):
                             yield term.lang, folded
 

@@ -3,7 +3,11 @@ normalisation, and the rebuild of every key when the indexing rules change."""
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -373,3 +377,34 @@ def test_full_text_indexes_stay_consistent(sqlite_url: str) -> None:
         _same_as_source(g)
     finally:
         g.close()
+
+
+_SOUND_KEYS_OF_AMBIGUOUS_NAME = """
+import json
+from glossary import Entry, Term
+from glossary.indexing import keys_for_entry
+e = Entry(kind="person", origin="korean", terms=[
+    Term("en", "Yu Jin", family="Yu", given="Jin"),
+    Term("en", "Jin Yu", role="variant"),
+    Term("en", "Yu Shin", role="variant"),
+])
+print(json.dumps(sorted(k.key for k in keys_for_entry(e) if k.match == "sound")))
+"""
+
+
+def test_sound_keys_are_the_same_in_every_process() -> None:
+    """Yu may be 유 or 류 and either word may be the family name: the forms give more
+    sound keys than an entry keeps, and which are kept must not depend on the order of a
+    set, which Python's string hashing changes from one process to the next."""
+    found = set()
+    for seed in range(1, 7):
+        out = subprocess.run(
+            [sys.executable, "-c", _SOUND_KEYS_OF_AMBIGUOUS_NAME],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        )
+        found.add(out.stdout)
+    assert len(found) == 1
+    assert len(json.loads(found.pop())) == 4  # the cap, reached
