@@ -408,3 +408,22 @@ def test_sound_keys_are_the_same_in_every_process() -> None:
         found.add(out.stdout)
     assert len(found) == 1
     assert len(json.loads(found.pop())) == 4  # the cap, reached
+
+
+def test_refilling_the_full_text_tables_gives_the_connection_its_cache_back(
+    sqlite_url: str,
+) -> None:
+    """The refill runs with a small page cache (its sort would take as much memory as a
+    large one allows) and then gives back the cache the caller had set, as an import's."""
+    g = open_glossary(sqlite_url)
+    g.add(person("Takaichi Sanae", "Takaichi", "Sanae"))
+    with g.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA cache_size = -123456")
+        paused = reindex.pause_full_text(conn)
+        reindex.resume_full_text(conn, paused)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -123456
+        for table in ("fts_typo", "fts_cjk"):
+            check = f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+            conn.exec_driver_sql(check)
+    assert g.lookup("Takaichi Sanea")[0].match == "fuzzy"
+    g.close()
