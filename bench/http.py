@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from glossary import Entry, Term, open_glossary  # noqa: E402
+from glossary.store.entries import insert_entry  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 HOST = "127.0.0.1"  # loopback only, never anything else
@@ -124,7 +125,7 @@ def _entry(i: int, rnd: random.Random) -> Entry:
 
 def build(url: str, n: int) -> None:
     """Fill an empty glossary with the shipped terms and ``n`` made-up entries."""
-    from glossary.loader import load_terms
+    from glossary.formats.loader import load_terms
 
     rnd = random.Random(20260101)
     g = open_glossary(url)
@@ -137,7 +138,7 @@ def build(url: str, n: int) -> None:
             with g.writing() as s:
                 for i in range(start, min(n, start + batch)):
                     entry = _entry(i, rnd).validate()
-                    g.insert_entry(s, entry, "bench")  # no history: made-up data
+                    insert_entry(s, entry, "bench")  # no history: made-up data
             done = min(n, start + batch)
             rate = done / (time.monotonic() - started)
             print(f"\r  built {done:,}/{n:,} entries ({rate:,.0f}/s)", end="", file=sys.stderr)

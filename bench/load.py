@@ -64,10 +64,10 @@ from sqlalchemy import select  # noqa: E402
 
 from bench.http import HOST, OUT, _free_port, _wait_ready, build, queries  # noqa: E402
 from glossary import open_glossary  # noqa: E402
+from glossary.accounts import add_user, create_token, find_user, revoke_tokens, set_role  # noqa: E402
 from glossary.errors import NotFound  # noqa: E402
-from glossary.history import Change  # noqa: E402
+from glossary.store.history import Change  # noqa: E402
 from glossary.store.models import EntryRow  # noqa: E402
-from glossary.users import add_user, create_token, find_user, revoke_tokens, set_role  # noqa: E402
 
 KINDS = ("lookup", "read", "edit")  # GET /api/lookup, GET /api/entries/<id>, PATCH it
 TIMEOUT = 60.0  # seconds a client waits for one answer (gunicorn's worker timeout too)

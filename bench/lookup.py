@@ -40,7 +40,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from glossary import open_glossary
-from glossary.keys import normalize_key
+from glossary.lang.keys import normalize_key
 from glossary.lang.romanized import hangul_letters, load_surnames
 from glossary.lookup.fuzzy import MIN_LENGTH, max_edits
 from glossary.store.documents import refill_sql

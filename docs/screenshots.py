@@ -23,9 +23,9 @@ from sqlalchemy import update  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from glossary import Entry, Glossary, Term, open_glossary  # noqa: E402
-from glossary.loader import load_articles, load_terms  # noqa: E402
+from glossary.accounts import add_user  # noqa: E402
+from glossary.formats.loader import load_articles, load_terms  # noqa: E402
 from glossary.store.models import EntryRow, OccurrenceRow  # noqa: E402
-from glossary.users import add_user  # noqa: E402
 from webapp import create_app  # noqa: E402
 
 DOCS = ROOT / "docs"

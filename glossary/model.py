@@ -94,6 +94,10 @@ class Term:
     def from_snapshot(cls, data: dict[str, Any]) -> Term:
         return cls(**{k: v for k, v in data.items() if k != "id"})
 
+    def copy(self) -> Term:
+        """The same form with every field, not yet stored (no id)."""
+        return Term.from_snapshot(self.snapshot())
+
 
 @dataclass
 class Entry:
@@ -162,6 +166,18 @@ class Entry:
                 if self.terms_in(lang)
             },
         }
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> Entry:
+        """A new, unsaved entry with the data of a :meth:`snapshot` (id and version left
+        out)."""
+        return cls(
+            kind=data["kind"],
+            status=data["status"],
+            origin=data.get("origin", ""),
+            note=data.get("note", ""),
+            terms=[Term.from_snapshot(t) for t in data.get("terms", [])],
+        )
 
     def snapshot(self) -> dict[str, Any]:
         """Everything a curator can change, for the history and undo."""

@@ -130,7 +130,7 @@ def runner(db_url: str, tmp_path: Path) -> CliRunner:
 @pytest.fixture
 def loaded(g: Glossary) -> Glossary:
     """The glossary with the shipped data/terms.csv and seed articles loaded."""
-    from glossary.loader import load_articles, load_terms
+    from glossary.formats.loader import load_articles, load_terms
 
     load_terms(g, TERMS_CSV, user="tester")
     load_articles(g, SEEDS)
@@ -140,7 +140,7 @@ def loaded(g: Glossary) -> Glossary:
 @pytest.fixture
 def app(sqlite_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The web app on a temporary SQLite file holding the shipped glossary."""
-    from glossary.loader import load_articles, load_terms
+    from glossary.formats.loader import load_articles, load_terms
     from webapp import create_app
 
     with open_glossary(sqlite_url) as glossary:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.articles import parse_article, read_article
 from glossary.errors import ParseError
+from glossary.mining.articles import parse_article, read_article
 from tests.conftest import ROOT, SEEDS
 
 

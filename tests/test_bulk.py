@@ -9,8 +9,8 @@ import threading
 import pytest
 
 from glossary import Entry, Glossary, Term
-from glossary.bulk import bulk_work
 from glossary.formats import export_entries, import_file
+from glossary.store.bulk import bulk_work
 
 
 def test_collection_is_off_inside_and_back_after() -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 
 from glossary import Entry, Glossary, Term
 from glossary.formats import export_entries, import_file
-from glossary.intake import save_candidates
+from glossary.intake.linking import save_candidates
 from glossary.mining import mine_paths
 from glossary.store.documents import entry_from_doc, entry_from_values, values_from_entry
 from glossary.store.models import EntryDocRow, EntryRow
@@ -97,7 +97,7 @@ def test_documents_follow_writes_by_other_programs(g: Glossary) -> None:
 
 
 def test_documents_after_a_bulk_import(g: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary.importer as importer
+    import glossary.formats.importer as importer
 
     monkeypatch.setattr(importer, "CHUNK", 7)
     monkeypatch.setattr(importer, "BULK_THRESHOLD", 5)

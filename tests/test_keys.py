@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.keys import fold_kana, normalize_key, strip_possessive
+from glossary.lang.keys import fold_kana, normalize_key, strip_possessive
 
 
 @pytest.mark.parametrize(

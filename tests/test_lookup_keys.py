@@ -15,8 +15,13 @@ import pytest
 
 from glossary import Entry, Glossary, Term, open_glossary
 from glossary.errors import ParseError
-from glossary.indexing import IndexKey, keys_for_entry, query_sound_keys
-from glossary.keys import _REMOVE, _is_latin_with_marks, _strip_latin_marks, has_cjk, normalize_key
+from glossary.lang.keys import (
+    _REMOVE,
+    _is_latin_with_marks,
+    _strip_latin_marks,
+    has_cjk,
+    normalize_key,
+)
 from glossary.lang.names import PersonName, variants
 from glossary.lang.romanized import (
     fold_japanese,
@@ -29,6 +34,7 @@ from glossary.lang.romanized import (
 )
 from glossary.lang.script import is_cjk
 from glossary.store import reindex
+from glossary.store.indexing import IndexKey, keys_for_entry, query_sound_keys
 from tests.conftest import person
 
 
@@ -162,7 +168,7 @@ def test_every_name_variant_of_the_house_styles_is_found(
 
 
 def test_keys_per_entry_stay_few(loaded: Glossary) -> None:
-    from glossary.indexing import keys_for_entry as keys_of
+    from glossary.store.indexing import keys_for_entry as keys_of
 
     counts = [len(list(keys_of(e))) for e in loaded.entries()]
     assert max(counts) <= 40
@@ -382,7 +388,7 @@ def test_full_text_indexes_stay_consistent(sqlite_url: str) -> None:
 _SOUND_KEYS_OF_AMBIGUOUS_NAME = """
 import json
 from glossary import Entry, Term
-from glossary.indexing import keys_for_entry
+from glossary.store.indexing import keys_for_entry
 e = Entry(kind="person", origin="korean", terms=[
     Term("en", "Yu Jin", family="Yu", given="Jin"),
     Term("en", "Jin Yu", role="variant"),

@@ -10,7 +10,6 @@ from typing import Any
 
 from flask import Flask
 
-from glossary.api import Glossary, open_glossary
 from glossary.formats import UPLOAD_LIMIT
 from glossary.settings import default_database_url, get_setting, get_switch, get_whole_number
 from webapp.errors import SafeJSONProvider
@@ -57,9 +56,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    glossary = open_glossary(app.config["DATABASE_URL"], migrate=False)
-    app.extensions["glossary"] = glossary
-
     from webapp import (
         api,
         articles,
@@ -67,6 +63,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         check,
         csrf,
         curate,
+        db,
         entries,
         errors,
         exchange,
@@ -74,6 +71,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         templating,
     )
 
+    db.init_app(app)
     errors.register(app)
     auth.register(app)
     csrf.register(app)
@@ -105,9 +103,3 @@ def load_secret_key(instance: Path) -> str:
     finally:
         tmp.unlink()
     return path.read_text(encoding="ascii").strip()
-
-
-def get_glossary(app: Flask) -> Glossary:
-    """The glossary the app serves."""
-    glossary: Glossary = app.extensions["glossary"]
-    return glossary

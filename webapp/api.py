@@ -12,8 +12,8 @@ from flask.typing import ResponseReturnValue
 from glossary.errors import ConflictError, GlossaryError
 from glossary.model import Entry, Term
 from glossary.vocab import LANGUAGE_FIELDS
-from webapp import get_glossary
 from webapp.auth import requires, user_name
+from webapp.db import get_glossary
 from webapp.errors import glossary_error, json_error
 from webapp.openapi import openapi_document
 

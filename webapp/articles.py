@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, render_template
 from flask.typing import ResponseReturnValue
 
 from glossary.curation import article, article_counts, known_terms, segments
-from webapp import get_glossary
+from webapp.db import get_glossary
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 

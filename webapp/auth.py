@@ -38,8 +38,8 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from glossary.users import User, authenticate, get_user, verify_token
-from webapp import get_glossary
+from glossary.accounts import User, authenticate, get_user, verify_token
+from webapp.db import get_glossary
 from webapp.errors import json_error, wants_json
 
 bp = Blueprint("auth", __name__)

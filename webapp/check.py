@@ -10,11 +10,11 @@ from markupsafe import Markup, escape
 
 from glossary.check import Finding
 from glossary.check.cache import CheckerCache
-from glossary.check.queue import queue_unknown_name
 from glossary.errors import GlossaryError, PermissionDenied
+from glossary.intake.unknown import queue_unknown_name
 from glossary.lang.styles import house_styles
-from webapp import get_glossary
 from webapp.auth import can, user_name
+from webapp.db import get_glossary
 
 bp = Blueprint("check", __name__)
 

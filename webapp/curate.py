@@ -16,12 +16,12 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import BadRequest
 
-from glossary.curation import candidate_queue, sentences_for
-from glossary.errors import ConflictError, GlossaryError
+from glossary.curation import candidate_queue, sentences_for, set_status
+from glossary.errors import GlossaryError
 from glossary.model import Entry
 from glossary.vocab import KINDS
-from webapp import get_glossary
 from webapp.auth import requires, user_name
+from webapp.db import get_glossary
 from webapp.entries import flash_change
 from webapp.errors import wants_json
 
@@ -53,12 +53,9 @@ def queue() -> ResponseReturnValue:
 
 
 def _set_status(entry_id: int, version: int, status: str) -> Entry:
-    g = get_glossary(current_app)
-    entry = g.get(entry_id)
-    if entry.version != version:
-        raise ConflictError(entry_id, version, entry.version)
-    entry.status = status
-    return g.update(entry, user=user_name())
+    return set_status(
+        get_glossary(current_app), entry_id, status, version=version, user=user_name()
+    )
 
 
 def _form_version(entry_id: int) -> int:

@@ -10,8 +10,8 @@ from werkzeug.exceptions import BadRequest
 from glossary.curation import split
 from glossary.errors import ConflictError, GlossaryError, NotFound
 from glossary.model import Entry
-from webapp import get_glossary
 from webapp.auth import requires, safe_next, user_name
+from webapp.db import get_glossary
 from webapp.forms import editor_rows, entry_from_form
 from webapp.suggestions import attach
 

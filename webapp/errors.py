@@ -8,16 +8,15 @@ request can simply be sent again, and the next one opens a fresh connection.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import sqlalchemy.exc
 from flask import Flask, current_app, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from glossary.errors import ConflictError, GlossaryError, NotFound, PermissionDenied, UndoError
+from glossary.store.engine import unavailable_errors
 
 _STATUS: dict[type[GlossaryError], int] = {
     NotFound: 404,
@@ -70,18 +69,6 @@ def wants_json() -> bool:
 RETRY_UNAVAILABLE = 5
 
 
-def _unavailable_errors() -> list[type[Exception]]:
-    """Errors meaning the database could not be reached or used just now: SQLAlchemy's,
-    and the drivers' own (the lookup uses DBAPI connections directly)."""
-    errors: list[type[Exception]] = [sqlalchemy.exc.OperationalError, sqlite3.OperationalError]
-    try:
-        import psycopg
-    except ImportError:  # PostgreSQL support not installed
-        return errors
-    errors.append(psycopg.OperationalError)
-    return errors
-
-
 def register(app: Flask) -> None:
     """Answer errors as JSON under /api and as a page elsewhere, for every route."""
 
@@ -117,5 +104,5 @@ def register(app: Flask) -> None:
         page = render_template("error.html", title="Try again in a moment", message=message)
         return page, 503, headers
 
-    for error in _unavailable_errors():
+    for error in unavailable_errors():
         app.register_error_handler(error, _database_unavailable)

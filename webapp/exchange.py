@@ -13,8 +13,8 @@ from werkzeug.exceptions import BadRequest
 from glossary.errors import GlossaryError
 from glossary.formats import FORMATS, UPLOAD_LIMIT, export_entries, import_file
 from glossary.vocab import KINDS, STATUSES
-from webapp import get_glossary
 from webapp.auth import requires, user_name
+from webapp.db import get_glossary
 
 bp = Blueprint("exchange", __name__)
 

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from glossary.errors import GlossaryError
-from webapp import get_glossary
+from webapp.db import get_glossary
 
 bp = Blueprint("search", __name__)
 

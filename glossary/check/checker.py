@@ -21,7 +21,7 @@ from glossary.api import Glossary
 from glossary.check.findings import RULES, SEVERITIES, Finding
 from glossary.check.patterns import VALID, Pattern, needs_word_boundary, patterns_for_entry
 from glossary.errors import GlossaryError
-from glossary.keys import normalize_key
+from glossary.lang.keys import normalize_key
 from glossary.lang.script import HANGUL, LATIN, char_script
 from glossary.lang.styles import check_style
 from glossary.model import Entry
@@ -324,7 +324,7 @@ def check_paths(
     """Check files (``-`` reads standard input); unreadable files are reported, not fatal."""
     import sys
 
-    from glossary.articles import decode_article_bytes
+    from glossary.mining.articles import decode_article_bytes
 
     findings: list[Finding] = []
     problems: list[str] = []

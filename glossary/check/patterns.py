@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from glossary.keys import normalize_key
+from glossary.lang.keys import normalize_key
 from glossary.lang.names import PersonName, possessive, render, variants
 from glossary.lang.script import HANGUL, LATIN, char_script
 from glossary.model import Entry, Term

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from glossary.backup import backup as backup_db
-from glossary.backup import restore as restore_db
 from glossary.settings import default_database_url
+from glossary.store.backup import backup as backup_db
+from glossary.store.backup import restore as restore_db
 from glossary.store.engine import make_engine
 from glossary.store.migrate import upgrade
 

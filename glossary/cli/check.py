@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from glossary.check import Checker, check_paths
-from glossary.check.queue import queue_unknown as queue_unknown_names
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
+from glossary.intake.unknown import queue_unknown as queue_unknown_names
 
 
 @click.command()

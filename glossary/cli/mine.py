@@ -8,7 +8,7 @@ import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.intake import save_candidates
+from glossary.intake.linking import save_candidates
 from glossary.mining import mine_paths
 
 #: Contexts kept per candidate: enough evidence for curators, memory stays bounded.

@@ -11,8 +11,8 @@ from glossary.api import open_glossary
 from glossary.cli.mine import SAVED_CONTEXTS
 from glossary.cli.options import database_option, json_option
 from glossary.cli.output import emit_json
-from glossary.intake import save_candidates
-from glossary.loader import load_articles, load_terms
+from glossary.formats.loader import load_articles, load_terms
+from glossary.intake.linking import save_candidates
 from glossary.mining import mine_paths
 from glossary.settings import SETTINGS, get_setting
 

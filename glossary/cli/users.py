@@ -6,9 +6,9 @@ import sys
 
 import click
 
+from glossary.accounts import add_user, create_token, list_users, revoke_tokens, set_role
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.users import add_user, create_token, list_users, revoke_tokens, set_role
 from glossary.vocab import USER_ROLES
 
 

@@ -27,7 +27,6 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Table, func, select
 
-from glossary.bulk import bulk_work, collect_young
 from glossary.errors import GlossaryError, InvalidValue
 from glossary.formats.base import (
     TARGETS,
@@ -44,6 +43,7 @@ from glossary.formats.tmx import TmxFormat
 from glossary.lang import normalize_language
 from glossary.lookup.hydrate import Hydrator
 from glossary.model import Entry
+from glossary.store.bulk import bulk_work, collect_young
 from glossary.store.documents import DocRow, entry_from_values, read_doc
 from glossary.store.models import EntryDocRow, EntryRow, TermRow
 from glossary.vocab import KINDS, STATUSES, check_choice
@@ -269,7 +269,7 @@ def import_file(
     ``dry_run`` reports what would happen and writes nothing. A stream longer than
     ``max_bytes`` raises FileTooLarge.
     """
-    from glossary.importer import apply_records  # the importer needs this package
+    from glossary.formats.importer import apply_records  # the importer needs this package
 
     with contextlib.ExitStack() as stack:
         if isinstance(path_or_stream, (str, os.PathLike)):

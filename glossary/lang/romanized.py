@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary.errors import ParseError
-from glossary.keys import strip_latin_diacritics
+from glossary.lang.keys import strip_latin_diacritics
 
 SURNAMES_FILE = Path(__file__).parent / "data" / "korean_surnames.tsv"
 

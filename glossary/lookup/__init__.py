@@ -1,4 +1,4 @@
-"""Finding entries by any of their forms, under the normalised key of :mod:`glossary.keys`.
+"""Finding entries by any of their forms, under the normalised key of :mod:`glossary.lang.keys`.
 
 Matches are tried in order of strength: ``exact`` (the query is one of the entry's
 written forms), ``variant`` (a romanization, reading, press spelling, name-order or

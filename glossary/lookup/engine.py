@@ -1,6 +1,6 @@
 """The lookup itself: which statements run for a query, and how results are ranked.
 
-A query is normalised (:func:`glossary.keys.normalize_key`; a trailing English
+A query is normalised (:func:`glossary.lang.keys.normalize_key`; a trailing English
 possessive is also tried without it) and matched, strongest first:
 
 1. **exact / variant / prefix** — one range scan of the key index from the query's key
@@ -8,7 +8,7 @@ possessive is also tried without it) and matched, strongest first:
    (``exact`` for a written form, ``variant`` for a field or generated variant), then
    the keys that continue it (``prefix``, search-as-you-type);
 2. **variant by romanization system** — for a query in Latin letters that is no stored
-   form or variant, its sound keys (:func:`glossary.indexing.query_sound_keys`), so that
+   form or variant, its sound keys (:func:`glossary.store.indexing.query_sound_keys`), so that
    "Yi Jae-myeong" finds "Lee Jae-myung";
 3. **substring** — for a Korean or Japanese query that is no stored form or variant,
    while fewer than ``limit`` entries were found: the keys containing it (高市 in 高市早苗,
@@ -42,14 +42,14 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
-from glossary.indexing import query_sound_keys
-from glossary.keys import has_cjk, normalize_key, strip_possessive
 from glossary.lang import normalize_language
+from glossary.lang.keys import has_cjk, normalize_key, strip_possessive
 from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
 from glossary.lookup.sql import SQLITE, Statements, statements_for
 from glossary.settings import get_whole_number
+from glossary.store.indexing import query_sound_keys
 from glossary.vocab import KINDS, STATUSES, check_choice
 
 _KEY_END = "\U0010ffff"

@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.articles import MAX_ARTICLE_BYTES, Article, decode_article_bytes, parse_article
 from glossary.errors import InvalidValue, ParseError
 from glossary.lang import LANGUAGES, normalize_language
+from glossary.mining.articles import MAX_ARTICLE_BYTES, Article, decode_article_bytes, parse_article
 from glossary.mining.cluster import Candidate, Clusterer, Context
 from glossary.mining.detect import detect_language
 from glossary.mining.extract import ARTICLE_SUFFIXES, extract_text, format_for_path

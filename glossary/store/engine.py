@@ -64,3 +64,19 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 def is_sqlite(engine: Engine) -> bool:
     """True when the glossary is stored in an embedded SQLite file."""
     return engine.dialect.name == "sqlite"
+
+
+def unavailable_errors() -> tuple[type[Exception], ...]:
+    """Errors meaning the database could not be reached or used just now: SQLAlchemy's,
+    and the drivers' own (the lookup uses DBAPI connections directly)."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    errors: list[type[Exception]] = [OperationalError, sqlite3.OperationalError]
+    try:
+        import psycopg
+    except ImportError:  # PostgreSQL support not installed
+        return tuple(errors)
+    errors.append(psycopg.OperationalError)
+    return tuple(errors)

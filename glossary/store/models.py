@@ -128,7 +128,7 @@ class TermKeyRow(Base):
 
 
 class IndexStateRow(Base):
-    """Which version of the indexing rules (glossary.indexing.INDEX_VERSION) the stored
+    """Which version of the indexing rules (glossary.store.indexing.INDEX_VERSION) the stored
     keys were made with; a mismatch makes the glossary rebuild them when opened."""
 
     __tablename__ = "index_state"

@@ -2,7 +2,7 @@
 
 The keys in ``term_keys`` are derived data: :func:`glossary.store.rows.write_keys` keeps
 them current entry by entry, and ``index_state`` records the version of the rules
-(:data:`glossary.indexing.INDEX_VERSION`) they were made with. When the software's rules
+(:data:`glossary.store.indexing.INDEX_VERSION`) they were made with. When the software's rules
 are newer than the stored keys, :func:`ensure_keys_current` rebuilds them all, once, in
 one transaction; other readers keep the old keys until it commits.
 
@@ -25,11 +25,11 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
-from glossary.bulk import bulk_work
-from glossary.indexing import INDEX_VERSION
 from glossary.model import Entry
+from glossary.store.bulk import bulk_work
 from glossary.store.documents import entry_from_doc
 from glossary.store.engine import WRITE
+from glossary.store.indexing import INDEX_VERSION
 from glossary.store.models import EntryRow, IndexStateRow, TermKeyRow, utcnow
 from glossary.store.rows import KEY_COLUMNS, key_tuples
 

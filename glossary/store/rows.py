@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from glossary.indexing import keys_for_entry
 from glossary.model import Entry, Term
+from glossary.store.indexing import keys_for_entry
 from glossary.store.models import EntryRow, TermKeyRow, TermRow
 from glossary.vocab import TERM_FIELDS
 
@@ -78,7 +78,7 @@ KEY_COLUMNS = ("entry_id", "lang", "key", "match", "source", "fuzzy", "cjk")
 
 
 def key_tuples(entry_id: int, entry: Entry) -> list[tuple[Any, ...]]:
-    """The ``term_keys`` rows of an entry (see :mod:`glossary.indexing`), as tuples."""
+    """The ``term_keys`` rows of an entry (see :mod:`glossary.store.indexing`), as tuples."""
     return [(entry_id, *k) for k in keys_for_entry(entry)]
 
 

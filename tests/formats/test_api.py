@@ -173,7 +173,7 @@ def test_new_entries_after_an_import_get_fresh_ids(g: Glossary) -> None:
 def test_large_import_rebuilds_the_search_indexes_in_bulk(
     g: Glossary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import glossary.importer as importer
+    import glossary.formats.importer as importer
 
     monkeypatch.setattr(importer, "CHUNK", 3)
     monkeypatch.setattr(importer, "BULK_THRESHOLD", 3)

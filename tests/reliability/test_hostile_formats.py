@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary import Glossary, GlossaryError, importer, open_glossary
+from glossary import Glossary, GlossaryError, open_glossary
 from glossary.errors import ParseError
-from glossary.formats import FORMATS, import_file
+from glossary.formats import FORMATS, import_file, importer
 from glossary.formats.base import (
     EntryRecord,
     ImportReport,

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary import Entry, Glossary, GlossaryError, Term, open_glossary
-from glossary.articles import decode_article_bytes, parse_article
 from glossary.check import Checker
 from glossary.formats.csv import COLUMNS, parse_csv
-from glossary.keys import normalize_key
+from glossary.lang.keys import normalize_key
 from glossary.mining import mine_text
+from glossary.mining.articles import decode_article_bytes, parse_article
 
 # Text from every script the tool meets, plus the characters that break parsers.
 SCRIPTS = st.sampled_from(

@@ -32,8 +32,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from glossary import open_glossary
-from glossary.loader import load_articles, load_terms
-from glossary.users import add_user, create_token
+from glossary.accounts import add_user, create_token
+from glossary.formats.loader import load_articles, load_terms
 from tests.conftest import SEEDS, TERMS_CSV
 from webapp import create_app
 from webapp.openapi import openapi_document

@@ -26,8 +26,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from glossary import open_glossary
-from glossary.loader import load_terms
-from glossary.users import add_user, create_token
+from glossary.accounts import add_user, create_token
+from glossary.formats.loader import load_terms
 from tests.conftest import TERMS_CSV
 from tests.pg_server import TempPostgres
 

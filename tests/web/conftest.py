@@ -17,9 +17,9 @@ from sqlalchemy import update
 from werkzeug.test import TestResponse
 
 from glossary import Entry, Glossary, Term, open_glossary
-from glossary.articles import Article
+from glossary.accounts import add_user
+from glossary.mining.articles import Article
 from glossary.store.models import EntryRow, OccurrenceRow
-from glossary.users import add_user
 from tests.conftest import SEEDS, TERMS_CSV
 
 PASSWORD = "correct horse battery"
@@ -29,7 +29,7 @@ ROLES = ("reader", "curator", "admin")
 @pytest.fixture(scope="session")
 def web_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file with the shipped glossary, seed articles and one user per role."""
-    from glossary.loader import load_articles, load_terms
+    from glossary.formats.loader import load_articles, load_terms
 
     path = tmp_path_factory.mktemp("web") / "glossary.sqlite3"
     shutil.copy(sqlite_template, path)

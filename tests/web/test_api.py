@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary import Glossary
-from glossary.users import create_token
+from glossary.accounts import create_token
 from tests.web.conftest import add_candidate
 
 

@@ -7,8 +7,8 @@ import re
 from flask.testing import FlaskClient
 
 from glossary import Entry, Glossary, Term
-from glossary.articles import Article
 from glossary.curation import known_terms
+from glossary.mining.articles import Article
 
 
 def test_articles_list(client: FlaskClient, glossary: Glossary) -> None:

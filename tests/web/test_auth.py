@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary import Glossary
+from glossary.accounts import create_token, set_password
 from glossary.errors import GlossaryError
-from glossary.users import create_token, set_password
 from tests.conftest import ROOT
 from tests.web.conftest import PASSWORD, Browser
 

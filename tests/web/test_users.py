@@ -10,10 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from glossary import Glossary
-from glossary.cli import cli
-from glossary.errors import GlossaryError, InvalidValue, NotFound, PermissionDenied
-from glossary.store.models import ApiTokenRow, UserRow
-from glossary.users import (
+from glossary.accounts import (
     add_user,
     authenticate,
     create_token,
@@ -23,6 +20,9 @@ from glossary.users import (
     set_role,
     verify_token,
 )
+from glossary.cli import cli
+from glossary.errors import GlossaryError, InvalidValue, NotFound, PermissionDenied
+from glossary.store.models import ApiTokenRow, UserRow
 
 
 def test_passwords_are_stored_hashed(g: Glossary) -> None:

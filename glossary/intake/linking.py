@@ -13,21 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from glossary import history as hist
 from glossary.api import Glossary
-from glossary.articles import Article, read_article
 from glossary.errors import GlossaryError
-from glossary.keys import normalize_key
+from glossary.lang.keys import normalize_key
 from glossary.mining import Candidate, MiningResult, read_for_mining
+from glossary.mining.articles import Article, read_article
 from glossary.mining.cluster import Context
 from glossary.model import Entry, Term
 from glossary.settings import current_user
-from glossary.store.models import EntryRow, OccurrenceRow
+from glossary.store import history as hist
+from glossary.store.articles import add_evidence
 from glossary.store.rows import entry_from_row
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Progress = Callable[[int, int], None]
 
@@ -199,35 +200,11 @@ def _new_entry(c: Candidate) -> Entry:
 
 
 def _add_evidence(s: Session, articles: _Articles, entry_id: int, contexts: list[Context]) -> int:
-    added = 0
+    sentences = []
     for ctx in contexts:
         article_id, to_text = articles.get(ctx.file)
-        start = to_text(ctx.start)
-        exists = s.scalar(
-            select(OccurrenceRow.id).where(
-                OccurrenceRow.article_id == article_id,
-                OccurrenceRow.start == start,
-                OccurrenceRow.surface == ctx.surface,
-            )
-        )
-        if exists is not None:
-            continue
-        s.add(
-            OccurrenceRow(
-                entry_id=entry_id,
-                article_id=article_id,
-                surface=ctx.surface,
-                sentence=ctx.sentence,
-                start=start,
-                end=start + len(ctx.surface),
-            )
-        )
-        added += 1
-    if added:
-        row = s.get(EntryRow, entry_id)
-        if row is not None:
-            row.evidence_count = (row.evidence_count or 0) + added
-    return added
+        sentences.append((article_id, to_text(ctx.start), ctx.surface, ctx.sentence))
+    return add_evidence(s, entry_id, sentences)
 
 
 def save_candidates(
@@ -251,17 +228,7 @@ def save_candidates(
         for i, c in enumerate(result.candidates, 1):
             entry_id = find_existing(g, c, created)
             if entry_id is None:
-                entry = _new_entry(c).validate()
-                row = g.insert_entry(s, entry, who)
-                hist.record(
-                    s,
-                    entry_id=row.id,
-                    action="create",
-                    user=who,
-                    before=None,
-                    after=entry_from_row(row).snapshot(),
-                    batch=batch,
-                )
+                row = g.create_in(s, _new_entry(c).validate(), who, batch=batch)
                 entry_id = row.id
                 report.created.append(entry_id)
                 for surface in [c.canonical, *c.surfaces]:
@@ -279,10 +246,7 @@ def _propose_forms(
     g: Glossary, s: Session, entry_id: int, c: Candidate, user: str, batch: str
 ) -> int:
     """Add the candidate's unseen surfaces to an entry as variants marked as suggestions."""
-    row = s.get(EntryRow, entry_id)
-    if row is None:
-        return 0
-    entry = entry_from_row(row)
+    entry = entry_from_row(g.load_in(s, entry_id))
     known = {normalize_key(t.text) for t in entry.terms}
     new = []
     for surface in dict.fromkeys([c.canonical, *c.surfaces]):

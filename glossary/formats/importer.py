@@ -34,9 +34,7 @@ from typing import Any, cast
 from sqlalchemy import JSON, DateTime, Table, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from glossary import history as hist
 from glossary.api import Glossary
-from glossary.bulk import bulk_work
 from glossary.errors import ParseError
 from glossary.formats.base import (
     Conflict,
@@ -48,10 +46,12 @@ from glossary.formats.base import (
     TranslationRecord,
     Update,
 )
-from glossary.keys import normalize_key
 from glossary.lang import LANGUAGE_NAMES, LANGUAGES
+from glossary.lang.keys import normalize_key
 from glossary.model import Entry, Term
 from glossary.settings import current_user
+from glossary.store import history as hist
+from glossary.store.bulk import bulk_work
 from glossary.store.documents import pause_documents, resume_documents
 from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
 from glossary.store.reindex import pause_full_text, resume_full_text

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.api import Glossary
-from glossary.articles import iter_article_paths, read_article
 from glossary.errors import GlossaryError
 from glossary.formats.base import EntryRecord
 from glossary.formats.csv import CsvFormat, read_csv
-from glossary.importer import apply_records, sync_id_sequence
+from glossary.formats.importer import apply_records, sync_id_sequence
+from glossary.mining.articles import iter_article_paths, read_article
 
 __all__ = ["LoadReport", "load_articles", "load_terms", "sync_id_sequence"]
 

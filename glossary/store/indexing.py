@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple, Protocol
 
-from glossary.keys import has_cjk, has_han, normalize_key, strip_possessive
+from glossary.lang.keys import has_cjk, has_han, normalize_key, strip_possessive
 from glossary.lang.romanized import (
     fold_japanese,
     fold_korean,

@@ -1,0 +1,20 @@
+"""The glossary the app serves: opened once per app (and worker), as flaskr's ``db.py``
+opens its database."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from glossary.api import Glossary, open_glossary
+
+
+def init_app(app: Flask) -> None:
+    """Open the configured database for ``app`` (the schema must be current: the
+    app never migrates it; ``glossary init`` does)."""
+    app.extensions["glossary"] = open_glossary(app.config["DATABASE_URL"], migrate=False)
+
+
+def get_glossary(app: Flask | None = None) -> Glossary:
+    """The glossary the app (by default the current one) serves."""
+    glossary: Glossary = (app or current_app).extensions["glossary"]
+    return glossary
