@@ -242,6 +242,22 @@ TERMS: list[tuple[str, str, str]] = [
 ]
 
 
+JMDICT = "JMdict (EDRDG), the word's first reading with a frequency mark"
+
+# Common words whose dictionary reading the analyses alone got wrong (issue 21): the
+# reading must come first, not just in the top three.
+COMMON_WORDS: list[tuple[str, str, str]] = [
+    ("明日", "あした", JMDICT + " (あした ichi1; あす, みょうにち after it)"),
+    ("お母さん", "おかあさん", JMDICT + " (おかあさん ichi1, news1)"),
+    ("国", "くに", JMDICT + " (くに ichi1, news1, nf01)"),
+    ("私", "わたし", JMDICT + " (わたし ichi1, news1, nf01; わたくし ichi2)"),
+    ("今日", "きょう", JMDICT + " (きょう ichi1, listed before こんにち)"),
+    ("一人", "ひとり", JMDICT + " (ひとり ichi1, news1)"),
+    ("大人", "おとな", JMDICT + " (おとな ichi1, news1)"),
+    ("思う", "おもう", JMDICT + " (おもう ichi1, news1)"),
+]
+
+
 def _kanas(text: str, kind: str | None) -> list[str]:
     return [r.kana for r in suggest_readings(text, kind=kind, limit=5)]
 
@@ -274,6 +290,25 @@ def test_place_reading_in_top3(text: str, reading: str, source: str) -> None:
 @pytest.mark.parametrize(("text", "reading", "source"), _rows(TERMS))
 def test_term_reading_in_top3(text: str, reading: str, source: str) -> None:
     assert reading in _kanas(text, None)[:3], source
+
+
+@pytest.mark.parametrize(("text", "reading", "source"), _rows(COMMON_WORDS))
+def test_common_word_reads_as_the_dictionary_does(text: str, reading: str, source: str) -> None:
+    top = suggest_readings(text)[0]
+    assert top.kana == reading, source
+    assert "jmdict" in top.source.split("+")
+
+
+def test_dictionary_readings_are_for_terms_only() -> None:
+    # Places and persons keep their name readings: JMdict's common words do not apply
+    assert "jmdict" not in suggest_readings("東京", kind="place")[0].source
+    assert "jmdict" not in suggest_readings("石破茂", kind="person")[0].source
+
+
+@pytest.mark.usefixtures("without_jmnedict")
+def test_common_words_without_the_dictionary_still_read() -> None:
+    assert suggest_readings("国")  # UniDic and pykakasi still answer
+    assert jmnedict.common_readings("国") == []
 
 
 def accuracy(rows: list[tuple[str, str, str]], kind: str | None) -> tuple[float, float]:
@@ -344,6 +379,24 @@ def test_inoue_boundary_from_unidic_pronunciation() -> None:
     top = suggest_readings("井上", kind="person")[0]
     assert top.kana == "いのうえ"
     assert 2 in top.boundaries
+
+
+@pytest.mark.parametrize(
+    ("text", "boundary"),
+    [
+        ("思う", 2),  # おもう: Wikipedia 'Hepburn romanization', 思う omou (verb ending)
+        ("追う", 1),  # おう: the same rule, the う is the verb's ending
+        ("吸う", 1),  # すう: the same rule for u + u
+    ],
+)
+def test_verb_ending_u_is_a_morpheme(text: str, boundary: int) -> None:
+    assert boundary in suggest_readings(text)[0].boundaries
+
+
+def test_long_o_within_a_morpheme_stays_long() -> None:
+    # 王 おう: UniDic pron オー; one morpheme, so Hepburn ō
+    top = suggest_readings("王")[0]
+    assert top.kana == "おう" and top.boundaries == []
 
 
 def test_tokyo_has_no_boundary_inside_long_vowels() -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from glossary.lang.ko import romanize
-from glossary.lang.ko.exceptions import WHOLE, exceptions, provinces
+from glossary.lang.ko.exceptions import (
+    WHOLE,
+    exceptions,
+    provinces,
+    short_stem_units,
+    unit_lookalikes,
+)
 from glossary.lang.ko.jamo import is_hangul_word, is_syllable
 from glossary.lang.ko.katakana import curated_names
 from glossary.lang.ko.press import surname_spellings, syllable_spellings
@@ -26,6 +32,17 @@ def test_every_file_has_a_header_and_three_columns(name: str) -> None:
 @pytest.mark.parametrize(("name", "strict"), sorted(provinces().items()))
 def test_province_romanizations(name: str, strict: str) -> None:
     assert romanize(name, kind="place") == strict
+
+
+@pytest.mark.parametrize(("name", "strict"), sorted(short_stem_units().items()))
+def test_short_stem_unit_romanizations(name: str, strict: str) -> None:
+    assert len(name) == 2 and romanize(name, kind="place") == strict
+
+
+def test_unit_lookalikes_end_in_a_unit() -> None:
+    units = set("도시군구읍면리동가")
+    for noun in unit_lookalikes():
+        assert is_hangul_word(noun) and len(noun) >= 2 and noun[-1] in units
 
 
 def test_exceptions_syntax() -> None:

@@ -13,7 +13,8 @@ import time
 import pytest
 
 from glossary.errors import InvalidValue
-from glossary.lang.ko import is_administrative, romanize, transliterate
+from glossary.lang.ko import is_administrative, romanize, romanize_entry, transliterate
+from glossary.lang.ko.romanize import road_form
 
 # (hangul, strict RR, source) — RR 2000's own examples, as proper nouns (capitalised)
 RR_PROPER_EXAMPLES = [
@@ -244,6 +245,93 @@ OFFICIAL_PLACES = [
     ("경상북도 경주시", "Gyeongsangbuk-do Gyeongju-si", "RR ch.3 art.5, word by word"),
 ]
 
+# Issue 21 (a): nouns that end in a unit syllable are words, not stem + unit 리 / 구 / 시
+UNIT_LOOKALIKES = [
+    (
+        "미아사거리",
+        "Miasageori",
+        "Seoul Metro Line 4 station 416 sign Miasageori (사거리 'crossroads')",
+    ),
+    ("굽은다리", "Gubeundari", "Seoul Metro Line 5 station sign Gubeundari (다리 'bridge')"),
+    ("답십리", "Dapsimni", "Seoul Metro Line 5 station sign Dapsimni (십리 'ten li'): [답씸니]"),
+    ("상왕십리", "Sangwangsimni", "Seoul Metro Line 2 station 207 sign Sangwangsimni"),
+    ("사거리", "Sageori", "표준국어대사전 사거리 'crossroads': a word, RR ch.3 art.6"),
+    ("네거리", "Negeori", "표준국어대사전 네거리 'crossroads': a word, RR ch.3 art.6"),
+    ("오거리", "Ogeori", "표준국어대사전 오거리 'five-way junction': a word, RR ch.3 art.6"),
+    (
+        "을지로입구",
+        "Euljiroipgu",
+        "표준국어대사전 입구 'entrance': not the unit 구 (RR ch.3 art.5)",
+    ),
+    ("신도시", "Sindosi", "표준국어대사전 도시 'city': 신도시 'new town', not the unit 시"),
+]
+
+# Issue 21 (b): 동 as the unit after a one-syllable stem (data/short_stem_units.tsv), and
+# names that only look like stem + 동
+SEOUL_DONG = [
+    ("명동", "Myeong-dong", "Seoul Metro Line 4 station 424 sign Myeong-dong; RR ch.3 art.5"),
+    ("창동", "Chang-dong", "Seoul Metro Line 1/4 station sign Chang-dong; RR ch.3 art.5"),
+    ("목동", "Mok-dong", "Seoul Metro Line 5 station sign Mok-dong; RR ch.3 art.5"),
+    ("길동", "Gil-dong", "Seoul Metro Line 5 station sign Gil-dong; RR ch.3 art.5"),
+    ("상일동", "Sangil-dong", "Seoul Metro Line 5 terminus sign Sangil-dong; RR ch.3 art.5"),
+    ("신설동", "Sinseol-dong", "Seoul Metro Line 1/2 station sign Sinseol-dong; RR ch.3 art.5"),
+    ("신목동", "Sinmokdong", "Seoul Line 9 station 911 sign Sinmokdong: a station, not a dong"),
+    (
+        "청량리동",
+        "Cheongnyangni-dong",
+        "the dong 청량리동 (Dongdaemun-gu): whole name + unit, art.5",
+    ),
+    ("목1동", "Mok 1(il)-dong", "RR ch.3 art.5: number with its reading before the unit"),
+]
+
+# Issue 21 (c): road-name addresses, by the Ministry of the Interior's road-name rules
+# (행정자치부 2007-12-11: 대로 -daero, 로 -ro, 길 -gil after a hyphen, no sound change across
+# it); branch roads N길 "N-gil", N번길 "Nbeon-gil", as in the official English addresses
+MOIS = "MOIS road-name romanization (행정자치부 2007-12-11)"
+ROAD_NAMES = [
+    ("세종대로", "Sejong-daero", MOIS + " example: 세종대로 Sejong-daero"),
+    ("강남대로", "Gangnam-daero", MOIS + " example: 강남대로 Gangnamdaero -> Gangnam-daero"),
+    ("영동대로", "Yeongdong-daero", MOIS + "; road sign Yeongdong-daero (Blvd)"),
+    ("흥천사길", "Heungcheonsa-gil", MOIS + " example: 흥천사길 Heungcheonsa-gil"),
+    ("주시경길", "Jusigyeong-gil", MOIS + "; road sign Jusigyeong-gil (Rd)"),
+    ("한강대로23길", "Hangang-daero 23-gil", "address 한강대로23길 55: 55 Hangang-daero 23-gil"),
+    ("한강대로 23길", "Hangang-daero 23-gil", "the same address written with a space"),
+    ("성남대로2번길", "Seongnam-daero 2beon-gil", "MOIS 번길 rule: N번길 written Nbeon-gil"),
+    ("만석로19번길", "Manseok-ro 19beon-gil", "Suwon address 만석로19번길: Manseok-ro 19beon-gil"),
+    ("인주대로224번길", "Inju-daero 224beon-gil", "Incheon address: Inju-daero 224beon-gil"),
+    ("부산대학로63번길", "Busandaehak-ro 63beon-gil", "Busan address: Busandaehak-ro 63beon-gil"),
+    ("달맞이길62번길", "Dalmaji-gil 62beon-gil", "Busan address: Dalmaji-gil 62beon-gil"),
+    ("테헤란로 517", "Teheran-ro 517", "address 테헤란로 517: 517, Teheran-ro (building number)"),
+    ("강남대로 396", "Gangnam-daero 396", "address 강남대로 396: 396 Gangnam-daero"),
+]
+
+# A road name alone that is also a district or station name keeps that name's RR
+# spelling as strict; road_form gives the road (MOIS example 종로 Jong-ro)
+ROAD_FORMS = [
+    ("종로", "Jongno", "Jong-ro", "RR ch.3 art.1 example Jongno; " + MOIS + " example Jong-ro"),
+    ("세종로", "Sejongno", "Sejong-ro", MOIS + ": 세종로 Sejongno -> Sejong-ro"),
+    ("중앙로", "Jungangno", "Jungang-ro", MOIS + "; road sign Jungang-ro (St)"),
+    ("을지로", "Euljiro", "Eulji-ro", "station Euljiro; road Eulji-ro (" + MOIS + ")"),
+]
+
+# Issue 21 (d): palatalisation only where SP 제17항 applies (ㄷ ㅌ before the ㅣ of a
+# particle or suffix; ㄷ + suffix 히), and not where 이 starts a word of its own
+PALATALISATION = [
+    ("곧이듣다", "gojideutda", "SP 제17항 example: 곧이듣다 [고지듣따]"),
+    ("땀받이", "ttambaji", "SP 제17항 example: 땀받이 [땀바지]"),
+    ("벼훑이", "byeohulchi", "SP 제17항 example: 벼훑이 [벼훌치]"),
+    ("밭이다", "bachida", "SP 제17항 해설: 밭이다 [바치다] (copula)"),
+    ("밭입니다", "bachimnida", "SP 제17항 해설: 밭입니다 [바침니다]"),
+    ("낱낱이", "nannachi", "SP 제17항 해설: 낱낱이 [난ː나치]"),
+    ("훑이다", "hulchida", "SP 제17항 해설: 훑이다 [훌치다]"),
+    ("밭을", "bateul", "SP 제17항 해설: 밭을 [바틀], no ㅣ, no palatalisation"),
+    ("밭은", "bateun", "SP 제17항 해설: 밭은 [바튼]"),
+    ("곧이어", "godieo", "SP 제17항: 이어 (잇다) is no particle or suffix; [고디어]"),
+    ("밭이랑", "bannirang", "SP 제17항 해설: the noun 밭이랑 [반니랑] (ㄴ insertion)"),
+    ("묻혀", "mucheo", "SP 제17항 붙임 (ㄷ + 히 → 치; 혀 is 히+어) and 제5항 다만 1 (쳐 [처])"),
+    ("꽂혀", "kkocheo", "SP 제12항 붙임1 (ㅈ+ㅎ → ㅊ) and 제5항 다만 1 (쳐 [처])"),
+]
+
 # Common words: RR of the Standard Pronunciation (SP) given in brackets
 SP_TERMS = [
     ("닭", "dak", "SP 제11항: 닭 [닥]"),
@@ -405,6 +493,59 @@ def test_official_place_names(hangul: str, expected: str, source: str) -> None:
 
 @pytest.mark.parametrize(("hangul", "expected", "source"), SP_TERMS, ids=_id)
 def test_standard_pronunciation_terms(hangul: str, expected: str, source: str) -> None:
+    assert romanize(hangul) == expected, source
+
+
+@pytest.mark.parametrize(("hangul", "expected", "source"), UNIT_LOOKALIKES, ids=_id)
+def test_words_that_end_in_a_unit_syllable(hangul: str, expected: str, source: str) -> None:
+    assert romanize(hangul, kind="place") == expected, source
+    assert not is_administrative(hangul), source
+
+
+@pytest.mark.parametrize(("hangul", "expected", "source"), SEOUL_DONG, ids=_id)
+def test_dong_in_seoul_place_names(hangul: str, expected: str, source: str) -> None:
+    assert romanize(hangul, kind="place") == expected, source
+    assert is_administrative(hangul) == ("-dong" in expected), source
+
+
+@pytest.mark.parametrize(("hangul", "expected", "source"), ROAD_NAMES, ids=_id)
+def test_road_name_addresses(hangul: str, expected: str, source: str) -> None:
+    assert romanize(hangul, kind="place") == expected, source
+
+
+@pytest.mark.parametrize(("hangul", "strict", "road", "source"), ROAD_FORMS, ids=_id)
+def test_road_form_of_a_district_name(hangul: str, strict: str, road: str, source: str) -> None:
+    assert romanize(hangul, kind="place") == strict, source
+    assert road_form(hangul) == road, source
+    assert road in romanize_entry(hangul, kind="place")["alternatives"], source
+
+
+def test_road_form_is_for_roads_only() -> None:
+    assert road_form("종로 2가") is None  # a dong named after the road (RR art.5 example)
+    assert road_form("서울") is None
+    assert road_form("") is None
+
+
+def test_road_units_are_not_read_as_roads_in_terms() -> None:
+    # Outside places the road rules do not apply: RR writes the word as pronounced
+    assert romanize("세종대로") == "sejongdaero"
+    assert romanize("종로 1") == "jongno 1"
+    assert romanize("종로 1", kind="place") == "Jong-ro 1"  # a building number: a road
+
+
+def test_numbered_unit_has_the_address_form_as_an_alternative() -> None:
+    # RR ch.3 art.5 writes the number's reading (Jongno 2(i)-ga, as on Seoul Metro's
+    # signs: Jongno 3(sam)-ga); addresses write Jongno 2-ga. Both are offered.
+    for text in ("종로2가", "종로 2가"):
+        entry = romanize_entry(text, kind="place")
+        assert entry["strict"] == "Jongno 2(i)-ga"
+        assert "Jongno 2-ga" in entry["alternatives"]
+    assert romanize_entry("봉천1동", kind="place")["alternatives"] == ["Bongcheon 1-dong"]
+    assert romanize_entry("명동", kind="place")["alternatives"] == []
+
+
+@pytest.mark.parametrize(("hangul", "expected", "source"), PALATALISATION, ids=_id)
+def test_palatalisation_only_where_sp17_applies(hangul: str, expected: str, source: str) -> None:
     assert romanize(hangul) == expected, source
 
 

@@ -45,6 +45,32 @@ def test_korean_place_and_several_texts() -> None:
     assert term["strict"] == "Dongnimmun"  # RR ch.3 art.1: nasal assimilation
 
 
+def test_korean_places_issue_21() -> None:
+    miasageori, myeongdong, road, jongno = run(
+        "--kind", "place", "미아사거리", "명동", "성남대로2번길", "종로2가"
+    )
+    assert miasageori["strict"] == "Miasageori"  # Seoul Metro sign: 사거리 is a word
+    assert myeongdong["strict"] == "Myeong-dong"  # Seoul Metro sign; RR ch.3 art.5
+    assert road["strict"] == "Seongnam-daero 2beon-gil"  # MOIS road-name rules
+    assert jongno["strict"] == "Jongno 2(i)-ga"  # RR ch.3 art.5 example
+    assert "Jongno 2-ga" in jongno["alternatives"]  # the address form
+
+
+def test_korean_road_form_and_palatalisation_in_text_output() -> None:
+    result = CliRunner().invoke(cli, ["romanize", "--kind", "place", "종로"])
+    assert result.exit_code == 0, result.output
+    assert "strict: Jongno" in result.output and "alternatives: Jong-ro" in result.output
+    (obj,) = run("곧이어")
+    assert obj["strict"] == "godieo"  # SP 제17항: no palatalisation before the verb 이어
+
+
+def test_japanese_verb_ending_and_common_word_readings() -> None:
+    omou, ashita = run("思う", "明日")
+    assert omou["reading"] == "おもう" and omou["strict"] == "Omou"  # not Omō
+    assert omou["passport"] == "Omou"
+    assert ashita["reading"] == "あした" and ashita["strict"] == "Ashita"  # JMdict
+
+
 def test_japanese_person_with_suggested_reading() -> None:
     (obj,) = run("--kind", "person", "高市早苗")
     assert set(obj) >= CONTRACT_KEYS

@@ -1,5 +1,9 @@
 """Look up Japanese names in JMnedict (surnames, given names, places, known people) if installed.
 
+The same database also holds JMdict, the group's dictionary of common words, whose
+readings carry frequency marks; :func:`common_readings` reads them (明日 あした, 私
+わたし), so a common word is not read as the rare name that JMnedict lists first.
+
 JMnedict is the Electronic Dictionary Research and Development Group's names
 dictionary (CC BY-SA 4.0). It is read from the SQLite file that the PyPI package
 ``jamdict-data`` installs (JMnedict of 2020-05-29, about 740,000 entries; the
@@ -49,6 +53,7 @@ def use_database(path: str | None) -> None:
             _local.conn = None
         readings.cache_clear()
         spellings.cache_clear()
+        common_readings.cache_clear()
 
 
 def database_path() -> str | None:
@@ -155,3 +160,60 @@ def spellings(kana: str) -> list[tuple[str, frozenset[str]]]:
     except sqlite3.Error:
         return []
     return _merge(rows)
+
+
+# JMdict: each reading of a word written ``kanji``, with the frequency marks of the word
+# as so written (KJP) and of the reading (KNP), and the kanji spellings the reading is
+# restricted to (KNR); readings marked "no kanji" are for the kana spelling only.
+_COMMON_BY_KANJI = """
+SELECT k.idseq, n.text,
+       (SELECT group_concat(text) FROM KJP WHERE kid = k.ID),
+       (SELECT group_concat(text) FROM KNP WHERE kid = n.ID),
+       (SELECT group_concat(text, '|') FROM KNR WHERE kid = n.ID)
+FROM Kanji k
+JOIN Kana n ON n.idseq = k.idseq
+WHERE k.text = ? AND NOT coalesce(n.nokanji, 0)
+ORDER BY k.idseq, n.ID
+"""
+# JMdict's frequency marks: in the 10,000 most frequent words of its sources (…1) or
+# the next 10,000 (…2); nfNN ranks news words in bands of 500 (nf01 most frequent).
+_PRIORITY = {"news": 2.0, "ichi": 2.0, "spec": 2.0, "gai": 2.0}
+
+
+def _priority(tags: str | None) -> float:
+    score = 0.0
+    for tag in (tags or "").split(","):
+        if tag.startswith("nf") and tag[2:].isdigit():
+            score += max(0.0, (49 - int(tag[2:])) / 48)
+        elif tag[:-1] in _PRIORITY and tag[-1:] in "12":
+            score += _PRIORITY[tag[:-1]] / int(tag[-1])
+    return score
+
+
+@lru_cache(maxsize=20000)
+def common_readings(kanji: str) -> list[tuple[str, bool]]:
+    """JMdict readings (hiragana) of the word ``kanji``, the most common first.
+
+    Each reading comes with True when JMdict marks it as frequent. Words are ranked by
+    the frequency marks of their kanji spelling; within a word, the first reading
+    JMdict lists with a frequency mark comes first (明日: あした before あす and
+    みょうにち), then the others in JMdict's order. [] when JMdict has no such word.
+    """
+    try:
+        conn = _connection()
+        if conn is None or not kanji:
+            return []
+        rows = conn.execute(_COMMON_BY_KANJI, (kanji,)).fetchall()
+    except sqlite3.Error:
+        return []
+    words: dict[int, tuple[float, list[tuple[str, bool]]]] = {}
+    for idseq, kana, kanji_tags, kana_tags, restricted in rows:
+        if restricted and kanji not in restricted.split("|"):
+            continue
+        kanas = words.setdefault(idseq, (_priority(kanji_tags), []))[1]
+        kanas.append((to_hiragana(kana), bool(kana_tags)))
+    out: list[tuple[str, bool]] = []
+    for _, kanas in sorted(words.values(), key=lambda w: -w[0]):
+        ranked = [k for k in kanas if k[1]] + [k for k in kanas if not k[1]]
+        out.extend(k for k in ranked if k[0] not in {r for r, _ in out})
+    return out

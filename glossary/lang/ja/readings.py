@@ -9,7 +9,13 @@ used when installed:
   only meet at a morpheme boundary) and the name tags 姓/名/地名;
 * JMnedict (jamdict-data's SQLite file): readings of surnames, given names, places
   and the full names of well-known people;
+* JMdict (the same file): for terms, the dictionary reading of a common word, which
+  wins over the analyses (明日 あした, 私 わたし, 国 くに, お母さん おかあさん);
 * pykakasi: one more independent reading.
+
+A verb's final う is its ending, not the second half of a long vowel (思う おもう is
+omou, 追う おう is ou), whatever UniDic's pronunciation says; within one word おう
+stays long (王 おう ō).
 
 Persons (``kind="person"``) are read as family name + given name, joined by one
 space (石破茂 → いしば しげる). Places and terms get one whole reading (奈良県 →
@@ -111,6 +117,20 @@ def _long_vowel_breaks(kana: str, pron: str) -> list[int]:
     return breaks
 
 
+def _verb_ending_u(tok: Token, kana: str) -> bool:
+    """True when ``kana`` is a verb whose final う would otherwise merge into a long vowel.
+
+    The う of 思う おもう, 追う おう, 吸う すう is the verb's ending, a morpheme of its
+    own, so modified Hepburn writes omou, ou, suu (not omō, ō, sū).
+    """
+    return (
+        tok.pos[0] == "動詞"
+        and len(kana) >= 2
+        and kana[-1] == "う"
+        and _vowel_of(kana[-2]) in ("o", "u")
+    )
+
+
 def _token_kana(tok: Token) -> str | None:
     if tok.kana:
         return tok.kana
@@ -135,6 +155,9 @@ def _layout(tokens: list[Token], *, words: bool) -> _Layout | None:
         if pos > 0:
             bounds.append(pos)
         bounds.extend(pos + b for b in _long_vowel_breaks(k, tok.pron))
+        ending = pos + len(k) - 1
+        if _verb_ending_u(tok, k) and ending not in bounds:
+            bounds.append(ending)  # 思う omou: the う is the verb's ending
         if tok.is_particle and k in ("は", "へ", "を"):
             particles.append(pos)
         if words and prev is not None and pos > 0:
@@ -462,6 +485,8 @@ def _word_readings(text: str, kind: str | None, limit: int) -> list[Reading]:
     if kk and not any(char_script(c) == HAN for c in kk):
         scores[kk] += 0.5
         sources[kk].add("pykakasi")
+    if kind not in (PERSON, PLACE):
+        _add_dictionary_readings(stripped, scores, sources)
     norm = _normalize_scores(scores)
     results: list[Reading] = []
     for kana, score in sorted(norm.items(), key=lambda kv: -kv[1])[:limit]:
@@ -478,6 +503,27 @@ def _word_readings(text: str, kind: str | None, limit: int) -> list[Reading]:
             )
         )
     return results
+
+
+# Weights of JMdict's readings of a term: its most common reading outweighs the other
+# sources together (UniDic's best path counts 1.0, pykakasi 0.5), since a dictionary
+# reading of the word as a whole beats an analysis (明日: UniDic あす, JMdict あした).
+_DICTIONARY_FIRST = 2.5
+_DICTIONARY_FIRST_RARE = 0.8  # the word is in JMdict, with no frequency mark
+_DICTIONARY_OTHER = 0.3
+
+
+def _add_dictionary_readings(
+    text: str, scores: dict[str, float], sources: dict[str, set[str]]
+) -> None:
+    """Add JMdict's readings of the term ``text`` (the most common one weighs most)."""
+    for rank, (reading, frequent) in enumerate(jmnedict.common_readings(text)[:4]):
+        if rank == 0:
+            weight = _DICTIONARY_FIRST if frequent else _DICTIONARY_FIRST_RARE
+        else:
+            weight = _DICTIONARY_OTHER
+        scores[reading] += weight
+        sources[reading].add("jmdict")
 
 
 def suggest_readings(text: str, *, kind: str | None = None, limit: int = 5) -> list[Reading]:

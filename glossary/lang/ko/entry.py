@@ -7,12 +7,16 @@ transliteration, the family/given split, and the alternatives a translator may m
 
 from __future__ import annotations
 
+import re
 from typing import TypedDict
 
 from glossary.lang.ko.names import split_person_name
 from glossary.lang.ko.press import suggest_press_spellings
-from glossary.lang.ko.romanize import check_kind, romanize
+from glossary.lang.ko.romanize import check_kind, road_form, romanize
 from glossary.lang.ko.transliterate import transliterate
+
+# The Korean reading RR adds after the number of a unit: 2(i)-ga, 1(il)-dong.
+_NUMBER_READING = re.compile(r"([0-9]+)\([a-z]+\)-")
 
 
 class RomanizedEntry(TypedDict):
@@ -35,7 +39,10 @@ def romanize_entry(text: str, kind: str | None = None, family: str | None = None
     True: it must be checked against the person's own spelling), ``family`` and
     ``given`` are the Hangul parts, and ``alternatives`` holds the hyphenated RR form
     and the other suggestions. For other kinds ``plain``, ``family`` and ``given`` are
-    None and ``alternatives`` holds the form with RR's optional hyphens, if different.
+    None and ``alternatives`` holds the form with RR's optional hyphens, if different;
+    for places also the address form of a numbered unit without the Korean reading of
+    the number (종로 2가 Jongno 2(i)-ga, also written Jongno 2-ga) and the road-name
+    spelling of a name ending in 로 (종로 Jongno, the road Jong-ro).
     """
     check_kind(kind)
     text = " ".join(text.split())
@@ -58,9 +65,12 @@ def romanize_entry(text: str, kind: str | None = None, family: str | None = None
             "given": given or None,
             "alternatives": alternatives,
         }
-    hyphenated = romanize(text, kind=kind, hyphen=True)
-    if hyphenated != strict:
-        alternatives.append(hyphenated)
+    candidates: list[str | None] = [romanize(text, kind=kind, hyphen=True)]
+    if kind == "place":
+        candidates += [_NUMBER_READING.sub(r"\1-", strict), road_form(text)]
+    for extra in candidates:
+        if extra and extra != strict and extra not in alternatives:
+            alternatives.append(extra)
     return {
         "strict": strict,
         "plain": None,

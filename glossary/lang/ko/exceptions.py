@@ -1,7 +1,8 @@
-"""Words the romanization rules cannot work out from spelling, and the province list.
+"""Words the romanization rules cannot work out from spelling, and the place-unit lists.
 
-Both come from data files (``data/exceptions.tsv``, ``data/provinces.tsv``) whose
-headers explain their syntax and cite their sources; this module only loads them.
+All come from data files (``data/exceptions.tsv``, ``data/provinces.tsv``,
+``data/unit_lookalikes.tsv``, ``data/short_stem_units.tsv``) whose headers explain
+their syntax and cite their sources; this module only loads them.
 """
 
 from __future__ import annotations
@@ -32,3 +33,15 @@ def exceptions() -> dict[str, str]:
 def provinces() -> dict[str, str]:
     """Map each province name ending in 도 to its RR romanization."""
     return {row[0]: row[1] for row in read_rows("provinces.tsv", 2)}
+
+
+@cache
+def unit_lookalikes() -> dict[str, str]:
+    """Map each common noun that ends in a unit syllable (거리, 다리, 입구) to its meaning."""
+    return {row[0]: row[1] for row in read_rows("unit_lookalikes.tsv", 2)}
+
+
+@cache
+def short_stem_units() -> dict[str, str]:
+    """Map each place with a one-syllable stem before its unit (명동) to its RR romanization."""
+    return {row[0]: row[1] for row in read_rows("short_stem_units.tsv", 2)}

@@ -13,8 +13,21 @@ module implements, by article of its chapter 3:
   sound change inside it (한복남 Han Boknam); ``hyphen=True`` gives Han Bok-nam;
 * art. 5 — administrative units 도 시 군 구 읍 면 리 동 가 take a hyphen and no sound change
   across it (의정부시 Uijeongbu-si, 봉천1동 Bongcheon 1(il)-dong), for ``kind="place"``;
+  nouns that merely end in a unit syllable stay one word (미아사거리 Miasageori,
+  굽은다리 Gubeundari, 답십리 Dapsimni: ``data/unit_lookalikes.tsv``), and the few
+  units after a one-syllable stem are listed (명동 Myeong-dong: ``data/short_stem_units.tsv``);
 * art. 6 — natural features, cultural properties and structures are one word, with no
   hyphen (남산 Namsan, 불국사 Bulguksa, 독도 Dokdo).
+
+Road-name addresses (도로명주소) follow the Ministry of the Interior and Safety's
+romanization of road names (행정자치부, 2007-12, in force for every road sign and
+address since): the road units 대로 로 길 are written -daero -ro -gil after a hyphen,
+with no sound change across it (세종대로 Sejong-daero, 종로 Jong-ro), a numbered
+branch road N길 is "N-gil" and N번길 is "Nbeon-gil" (한강대로23길 Hangang-daero 23-gil,
+성남대로2번길 Seongnam-daero 2beon-gil), with no Korean reading of the number. A word
+ending in 대로, or a road with a branch or a building number after it, is read as a
+road; 종로 alone stays the district and station name Jongno (RR's own example), and
+:func:`road_form` gives its road spelling Jong-ro.
 
 Words are separated by spaces and sound changes never cross a word boundary. Text that
 is not Hangul passes through unchanged.
@@ -26,7 +39,13 @@ import re
 from functools import cache, lru_cache
 
 from glossary.errors import InvalidValue
-from glossary.lang.ko.exceptions import WHOLE, exceptions, provinces
+from glossary.lang.ko.exceptions import (
+    WHOLE,
+    exceptions,
+    provinces,
+    short_stem_units,
+    unit_lookalikes,
+)
 from glossary.lang.ko.jamo import VOWELS, decompose, is_hangul_word, is_syllable
 from glossary.lang.ko.names import split_person_name
 from glossary.lang.ko.sound import NEUTRAL, pronounce
@@ -52,8 +71,14 @@ CODA_RR: dict[str, str] = {
 UNITS: tuple[str, ...] = ("특별자치시", "특별자치도", "특별시", "광역시", *"도시군구읍면리동가")
 """Administrative units written after a hyphen in place names (RR ch.3 art.5)."""
 
+ROAD_UNITS: dict[str, str] = {"대로": "daero", "로": "ro", "길": "gil"}
+"""Road units of road-name addresses and their fixed spellings (MOIS road-name rules)."""
+
 _HANGUL_RUN = re.compile(r"[가-힣]+|[^가-힣]+")
 _PLACE_WORD = re.compile(r"([가-힣]*?)([0-9]*)(" + "|".join(UNITS) + r")")
+_ROAD_WORD = re.compile(r"([가-힣]+?)(대로|로|길)(?:([0-9]+)(번길|길))?")
+_ROAD_BRANCH = re.compile(r"([0-9]+)(번길|길)")
+_BUILDING_NUMBER = re.compile(r"[0-9]+(?:-[0-9]+)?")
 _SINO_DIGITS = "영일이삼사오육칠팔구"
 # One-syllable district names: the districts 중구 동구 서구 남구 북구 of many cities.
 _DISTRICT_DIRECTIONS = frozenset("중동서남북")
@@ -169,10 +194,22 @@ def sino_number(number: int) -> str:
     return "".join(out)
 
 
+@cache
+def _one_word_endings() -> tuple[str, ...]:
+    """Endings that make a place word one word: unit look-alikes and whole names (왕십리)."""
+    whole = (name for name, respelling in exceptions().items() if respelling == WHOLE)
+    return (*unit_lookalikes(), *whole)
+
+
+@lru_cache(maxsize=65536)
 def _split_place_word(word: str) -> tuple[str, str, str] | None:
     """Split a place word into (stem, number, unit) when it ends in an administrative unit."""
     if word in exceptions():
         return None
+    if word in short_stem_units():
+        return word[:-1], "", word[-1]
+    if word.endswith(_one_word_endings()):
+        return None  # 미아사거리 ends in the noun 거리, 상왕십리 in the whole name 왕십리
     match = _PLACE_WORD.fullmatch(word)
     if not match:
         return None
@@ -187,7 +224,7 @@ def _split_place_word(word: str) -> tuple[str, str, str] | None:
         ok = stem in _DISTRICT_DIRECTIONS  # 중구 Jung-gu, but 대구 Daegu
     else:
         ok = len(stem) >= 2 or bool(digits)
-    if not ok or (stem in exceptions() and exceptions()[stem] == WHOLE):
+    if not ok:
         return None
     return stem, digits, unit
 
@@ -198,13 +235,53 @@ def is_administrative(text: str) -> bool:
     도 counts only for the provinces of ``data/provinces.tsv`` (제주도 yes, 독도 no); 가
     only after a number (종로 2가); the other units after a name of two syllables or
     more, or a number, and 구 also after 중 동 서 남 북 (중구 Jung-gu); so 대구, 왕십리
-    and 영동 are names, not units.
+    and 영동 are names, not units. The one-syllable stems of ``data/short_stem_units.tsv``
+    count (명동); words ending in a noun of ``data/unit_lookalikes.tsv`` do not
+    (미아사거리, 굽은다리, 을지로입구).
     """
     words = text.split()
     return bool(words) and _split_place_word(words[-1]) is not None
 
 
-def _romanize_place_word(word: str, *, hyphen: bool) -> str:
+def _road_parts(word: str, *, numbered: bool) -> tuple[str, str, str, str] | None:
+    """Split a road name into (name, road unit, branch number, branch unit), or None.
+
+    A word ending in 대로, or in 길 after a name of two syllables or more, is a road;
+    one ending in 로 only with a branch (테헤란로87길) or when ``numbered`` (a building
+    number or a branch road follows it), since 종로 alone is also the district Jongno.
+    """
+    if word in exceptions():
+        return None
+    match = _ROAD_WORD.fullmatch(word)
+    if not match:
+        return None
+    stem, road, number, branch = match.groups()
+    if number or numbered or road == "대로":
+        return stem, road, number or "", branch or ""
+    if road == "길" and len(stem) >= 2:
+        return stem, road, "", ""
+    return None
+
+
+def _branch_rr(number: str, branch: str) -> str:
+    """A branch road's number and unit: 23길 → 23-gil, 2번길 → 2beon-gil (MOIS rules)."""
+    return f"{number}-gil" if branch == "길" else f"{number}beon-gil"
+
+
+def _romanize_road(parts: tuple[str, str, str, str], *, hyphen: bool) -> str:
+    stem, road, number, branch = parts
+    out = _capitalize(_join_word(stem, hyphen)) + "-" + ROAD_UNITS[road]
+    return out + (" " + _branch_rr(number, branch) if number else "")
+
+
+@lru_cache(maxsize=65536)
+def _romanize_place_word(word: str, *, hyphen: bool, numbered: bool = False) -> str:
+    road = _road_parts(word, numbered=numbered)
+    if road is not None:
+        return _romanize_road(road, hyphen=hyphen)
+    branch = _ROAD_BRANCH.fullmatch(word)
+    if branch:  # 사임당로 3길: the branch written apart
+        return _branch_rr(*branch.groups())
     parts = _split_place_word(word)
     if parts is None:
         return _romanize_chunk(word, proper=True, hyphen=hyphen)
@@ -251,13 +328,34 @@ def romanize(
         return ""
     if kind == "person":
         return romanize_person(text, family=family, hyphen=hyphen)
+    if kind == "place":
+        return _romanize_place(text, hyphen=hyphen, roads=False)
     proper = kind in PROPER_KINDS
     out: list[str] = []
-    for token in re.split(r"(\s+)", text):
-        if not token or token.isspace():
-            out.append(" " if token else "")
-        elif kind == "place":
-            out.append(_romanize_place_word(token, hyphen=hyphen))
-        else:
-            out.append(_romanize_chunk(token, proper=proper, hyphen=hyphen))
-    return "".join(out)
+    for token in text.split():
+        out.append(_romanize_chunk(token, proper=proper, hyphen=hyphen))
+    return " ".join(out)
+
+
+def _romanize_place(text: str, *, hyphen: bool, roads: bool) -> str:
+    """Romanize a place word by word; a road followed by a number is read as a road."""
+    words = text.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        numbered = roads or bool(_ROAD_BRANCH.fullmatch(after) or _BUILDING_NUMBER.fullmatch(after))
+        out.append(_romanize_place_word(word, hyphen=hyphen, numbered=numbered))
+    return " ".join(out)
+
+
+def road_form(text: str) -> str | None:
+    """The road-name spelling of a place that ends in 로 (종로 → Jong-ro), or None.
+
+    :func:`romanize` writes 종로 alone as the district and station name Jongno; the
+    road of the same name is Jong-ro in road-name addresses (MOIS road-name rules).
+    """
+    text = text.strip()
+    words = text.split()
+    if not words or _road_parts(words[-1], numbered=True) is None:
+        return None
+    return _romanize_place(text, hyphen=False, roads=True)

@@ -8,7 +8,11 @@ Pronunciation rules (표준 발음법) that RR reflects, inside one word:
   before a consonant or at the end (벚꽃 → 벋꼳, 한밭 → 한받, 월곶 → 월곧);
 * linking (liaison): a final moves on to a following vowel (백암 → 배감, 설악 → 서락);
   of two final letters only the second moves (닭이 → 달기);
-* palatalisation: ㄷ ㅌ + 이 → 지 치, ㄷ + 히 → 치 (해돋이, 같이, 굳히다);
+* palatalisation (표준 발음법 제17항): ㄷ ㅌ + 이 → 지 치, ㄷ + 히 → 치 (해돋이, 같이,
+  굳히다), and ㄷ + 혀 → 처 (묻혀 [무처]: 혀 is 히 + 어, and 쳐 in a verb form is read
+  [처], 제5항 다만 1; so 꽂혀 [꼬처] too). 제17항 holds only where 이 is a particle or
+  suffix; where it starts a word of its own (곧이어 [고디어], the noun 밭이랑 [반니랑])
+  the exception table says so;
 * nasal assimilation: ㄱ ㄷ ㅂ before ㄴ ㅁ → ㅇ ㄴ ㅁ (백마 → 뱅마); ㄹ after ㅁ ㅇ and
   after ㄱ ㅂ → ㄴ (종로 → 종노, 독립 → 동닙, 왕십리 → 왕심니);
 * lateralisation: ㄴ next to ㄹ → ㄹ (신라 → 실라, 별내 → 별래), except before the
@@ -86,7 +90,10 @@ def pronounce(word: str) -> list[Pronounced]:
     count = len(syllables)
     for i in range(count - 1):
         left, right = syllables[i], syllables[i + 1]
+        written = right[0]
         left[2], right[0] = _join(word, i, left[2], right[0], right[1], right[2])
+        if written == "ㅎ" and right[0] == "ㅊ" and right[1] == "ㅕ":
+            right[1] = "ㅓ"  # 묻혀 [무처], 꽂혀 [꼬처]: 쳐 in a verb form (제5항 다만 1)
     if syllables:
         last = syllables[-1]
         last[2] = _neutral(word[-1], last[2], "")
@@ -135,8 +142,8 @@ def _join(
     if initial == "ㅎ":
         if final in _PLUS_H and _verbal_h(word, i + 1, vowel, next_final):
             stay, aspirated = _PLUS_H[final]
-            if aspirated == "ㅌ" and vowel == "ㅣ" and final in ("ㄷ", "ㅌ", "ㄾ"):
-                aspirated = "ㅊ"  # 굳히다 → 구치다
+            if aspirated == "ㅌ" and vowel in ("ㅣ", "ㅕ") and final in ("ㄷ", "ㅌ", "ㄾ"):
+                aspirated = "ㅊ"  # 굳히다 → 구치다, 묻혀 → 무쳐
             return stay, aspirated
         return _neutral(char, final, initial), "ㅎ"
     coda = _neutral(char, final, initial)
