@@ -25,8 +25,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import Table, func, select
-
 from glossary.errors import GlossaryError, InvalidValue
 from glossary.formats.base import (
     TARGETS,
@@ -44,8 +42,9 @@ from glossary.lang import normalize_language
 from glossary.lookup.hydrate import Hydrator
 from glossary.model import Entry
 from glossary.store.bulk import bulk_work, collect_young
-from glossary.store.documents import DocRow, entry_from_values, read_doc
-from glossary.store.models import EntryDocRow, EntryRow, TermRow
+from glossary.store.documents import DocRow, entry_from_values
+from glossary.store.entries import count_entries
+from glossary.store.exports import documents, shared_english_forms
 from glossary.vocab import KINDS, STATUSES, check_choice
 
 if TYPE_CHECKING:
@@ -171,30 +170,14 @@ def _with_progress(entries: Iterable[T], total: int, progress: Progress | None) 
     progress(n, total)
 
 
-def _filtered(q: Any, status: str | None, kind: str | None) -> Any:
-    if status:
-        q = q.where(EntryRow.status == status)
-    if kind:
-        q = q.where(EntryRow.kind == kind)
-    return q
-
-
 def _count(g: Glossary, status: str | None, kind: str | None) -> int:
     with g.reading() as s:
-        return int(s.scalar(_filtered(select(func.count(EntryRow.id)), status, kind)) or 0)
+        return count_entries(s, status=status, kind=kind)
 
 
 def _shared_english_forms(g: Glossary, status: str | None, kind: str | None) -> frozenset[str]:
-    """English preferred forms that several of the exported entries have (PO contexts)."""
-    q = (
-        select(TermRow.text)
-        .join(EntryRow, EntryRow.id == TermRow.entry_id)
-        .where(TermRow.lang == "en", TermRow.role == "preferred")
-        .group_by(TermRow.text)
-        .having(func.count(func.distinct(TermRow.entry_id)) > 1)
-    )
     with g.reading() as s:
-        return frozenset(s.scalars(_filtered(q, status, kind)))
+        return shared_english_forms(s, status, kind)
 
 
 def iter_entries(
@@ -224,24 +207,8 @@ def iter_documents(
 ) -> Iterator[DocRow]:
     """What :func:`iter_entries` gives, as each entry's id and document values
     (:func:`glossary.store.documents.read_doc`), for writers that need no entry objects."""
-    docs = cast(Table, EntryDocRow.__table__)
-    entries_t = cast(Table, EntryRow.__table__)
-    last = 0
-    while True:
-        q = select(docs.c.entry_id, docs.c.doc)
-        if status or kind:
-            q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
-        q = q.where(docs.c.entry_id > last).order_by(docs.c.entry_id).limit(batch_size)
-        with g.reading() as s:
-            result = s.execute(q)
-            # The driver's rows as they are: two plain columns need no conversion.
-            cursor = getattr(result, "cursor", None)
-            rows = cursor.fetchall() if cursor is not None else result.all()
-        if not rows:
-            return
-        last = rows[-1][0]
-        for entry_id, doc in rows:
-            yield entry_id, read_doc(doc)
+    for batch in documents(g.reading, status=status, kind=kind, batch_size=batch_size):
+        yield from batch
         collect_young()  # the batch's garbage; the caller sets the collector aside
 
 
