@@ -1,0 +1,122 @@
+"""Sentences as the memory compares them: tokens for match percentages, search tokens
+for the candidate index, a hash for 100% matches, and the inline codes of a segment.
+
+* **Match tokens** (:func:`match_tokens`): after Unicode NFKC and case folding, every
+  word in Latin script (or any script written with spaces) is one token, every number
+  (``1,200``, ``3.5``) one token, and every Korean or Japanese character one token:
+  CAT tools measure English by words and Korean and Japanese by characters.
+  Punctuation and spaces are not tokens (a difference in them alone costs one point).
+* **Search tokens** (:func:`search_grams`): the words and numbers, and every pair of
+  neighbouring Korean or Japanese characters (the last of a run alone), folded as the
+  lookup folds keys (diacritics removed, katakana as hiragana), so that a search in
+  either kana finds both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from glossary.keys import fold_kana, strip_latin_diacritics
+
+_CJK_CLASS = (
+    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"  # Hangul
+    "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"  # kana
+    "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han
+)
+_TOKEN = re.compile(
+    rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<cjk>[{_CJK_CLASS}])|(?P<word>(?:(?![{_CJK_CLASS}])[^\W\d_])+)"
+)
+_SPACES = re.compile(r"\s+")
+#: A match token that stands for a number (compared as a placeable, as CAT tools do).
+NUMBER = "\x01"
+
+
+def normalise(text: str) -> str:
+    """The text as matching compares it: NFKC, case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def collapse(text: str) -> str:
+    """The text with runs of white space as one space, trimmed (NFC)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def exact_key(text: str) -> str:
+    """A short hash of the sentence: equal for sentences that differ at most in white
+    space, which is what a 100% match needs."""
+    return hashlib.blake2b(collapse(text).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """The match tokens of already normalised ``text``: (start, end, token); numbers
+    as :data:`NUMBER` followed by their digits."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "num":
+            out.append((m.start(), m.end(), NUMBER + m.group().replace(",", "")))
+        else:
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def match_tokens(text: str) -> list[str]:
+    """The match tokens of ``text`` (see the module's docstring)."""
+    return [t for _, _, t in token_spans(normalise(text))]
+
+
+def fold(text: str) -> str:
+    """The text as search folds it: NFKC, case folded, no diacritics, kana as hiragana."""
+    return fold_kana(strip_latin_diacritics(normalise(text)))
+
+
+def _grams(folded: str) -> list[str]:
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        for i in range(len(run) - 1):
+            out.append(run[i] + run[i + 1])
+        if run:
+            out.append(run[-1])
+        run.clear()
+
+    last_end = -1
+    for m in _TOKEN.finditer(folded):
+        if m.lastgroup == "cjk":
+            if run and m.start() != last_end:
+                flush()  # a space or punctuation breaks the run
+            run.append(m.group())
+        else:
+            flush()
+            word = m.group()
+            out.append(re.sub(r"[.,]", "", word) if m.lastgroup == "num" else word)
+        last_end = m.end()
+    flush()
+    return out
+
+
+def search_grams(text: str) -> list[str]:
+    """The search tokens of ``text``, in order (repeats kept)."""
+    return _grams(fold(text))
+
+
+def grams_text(text: str) -> str:
+    """The search tokens as the index stores them: distinct, separated by spaces."""
+    return " ".join(dict.fromkeys(search_grams(text)))
+
+
+_INLINE = re.compile(r"<(bpt|ept|ph|it|hi|ut)\b([^>]*)>")
+_TYPE = re.compile(r'\btype="([^"]*)"')
+
+
+def inline_codes(seg: str) -> list[tuple[str, str]]:
+    """The inline codes of a stored segment's XML, in order: (element, type)."""
+    if not seg:
+        return []
+    out = []
+    for m in _INLINE.finditer(seg):
+        t = _TYPE.search(m.group(2))
+        out.append((m.group(1), t.group(1) if t else ""))
+    return out
