@@ -99,4 +99,95 @@ def export(source: str | None, target: str | None, output: str, database_url: st
     click.echo(f"Wrote {n} units to {output} (TMX).", err=True)
 
 
+@tm.command("match")
+@click.argument("sentence")
+@from_option
+@to_option
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="At most this many matches.",
+)
+@database_option
+@json_option
+def match(
+    sentence: str,
+    source: str | None,
+    target: str | None,
+    limit: int,
+    database_url: str | None,
+    as_json: bool,
+) -> None:
+    """Find the units most like SENTENCE, with their match percentages.
+
+    100% and context matches come first; numbers, inline codes and the names of
+    glossary entries count as CAT tools count them. Each match lists the glossary
+    entries found in SENTENCE with their form in the target language, and warns where
+    the unit's translation does not use that form. --from defaults to the sentence's
+    script; --to to each unit's other language.
+    """
+    with open_for_command(database_url) as g:
+        matches = TranslationMemory(g).match(sentence, source=source, target=target, limit=limit)
+    if as_json:
+        for m in matches:
+            emit_json(m.to_dict())
+        return
+    if not matches:
+        click.echo("No unit matches this sentence.", err=True)
+        return
+    for m in matches:
+        click.echo(f"{m.score:3d}% {m.kind} #{m.unit.id} ({m.source_lang} → {m.target_lang})")
+        click.echo(f"     {m.source}")
+        click.echo(f"     {m.target}")
+        for t in m.terms:
+            click.echo(f"     term: {t.found} → {t.target or '(no form)'} (entry {t.entry_id})")
+        for w in m.warnings:
+            click.echo(f"     check: {w}")
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    out = []
+    pos = 0
+    for start, end in spans:
+        out.append(text[pos:start] + "«" + text[start:end] + "»")
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+@tm.command("concord")
+@click.argument("phrase")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=50,
+    show_default=True,
+    help="At most this many units.",
+)
+@database_option
+@json_option
+def concord(phrase: str, limit: int, database_url: str | None, as_json: bool) -> None:
+    """Every unit whose sentences contain PHRASE, newest first, with the hits marked.
+
+    PHRASE is found in any case, width and kana; when it names a glossary entry (in
+    any form, romanization or reading), every form of that entry is searched too.
+    With --json, each unit has source_hits and target_hits: [start, end] offsets.
+    """
+    with open_for_command(database_url) as g:
+        found = TranslationMemory(g).concordance(phrase, limit=limit)
+    if as_json:
+        for c in found:
+            emit_json(c.to_dict())
+        return
+    if not found:
+        click.echo(f"No unit contains {phrase!r}.", err=True)
+        return
+    for c in found:
+        d = c.to_dict()
+        click.echo(f"#{c.unit.id} ({c.source_lang} → {c.target_lang})")
+        click.echo(f"     {_marked(d['source'], c.hits.get(c.source_lang, []))}")
+        click.echo(f"     {_marked(d['target'], c.hits.get(c.target_lang, []))}")
+
+
 COMMANDS = [tm]

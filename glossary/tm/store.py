@@ -35,6 +35,10 @@ from glossary.tm.tmx import Skipped, read_units, write_units
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
+    from glossary.check import Checker
+    from glossary.check.cache import CheckerCache
+    from glossary.tm.concord import Concordance
+    from glossary.tm.match import TermInSentence, TmMatch
 
 #: ``progress(done, total)`` in bytes of the file being imported.
 Progress = Callable[[int, int], None]
@@ -181,7 +185,7 @@ class TranslationMemory:
 
     def __init__(self, g: Glossary) -> None:
         self.g = g
-        self._matcher: Any = None
+        self._checkers: CheckerCache | None = None
 
     # -- reading --------------------------------------------------------------------
 
@@ -437,6 +441,69 @@ class TranslationMemory:
         )
         s.add(new)
         return new
+
+    # -- matching -------------------------------------------------------------------
+
+    def checker(self, style: str | None = None) -> Checker:
+        """The style check's automaton over the glossary (rebuilt when it changes)."""
+        from glossary.check.cache import CheckerCache
+        from glossary.settings import get_setting
+
+        if self._checkers is None:
+            self._checkers = CheckerCache(self.g)
+        return self._checkers.get(style or get_setting("house_style"))
+
+    def match(
+        self,
+        sentence: str,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        limit: int = 5,
+        min_score: int | None = None,
+        before: str | None = None,
+        after: str | None = None,
+        style: str | None = None,
+    ) -> list[TmMatch]:
+        """The units most like ``sentence`` (context and 100% matches first), each with
+        its match percentage, the glossary entries found in the sentence with their
+        ``target`` forms, and warnings where the unit's translation does not use them.
+        ``source`` defaults to the sentence's script; ``before`` and ``after`` are the
+        neighbouring sentences (for context matches)."""
+        from glossary.tm.match import MIN_SCORE, Matcher
+
+        if not sentence.strip():
+            raise GlossaryError("give the sentence to look up")
+        src, tgt = check_lang("source", source), check_lang("target", target)
+        matcher = Matcher(self, self.checker(style))
+        return matcher.find(
+            sentence,
+            source=src,
+            target=tgt,
+            limit=limit,
+            min_score=MIN_SCORE if min_score is None else min_score,
+            before=before,
+            after=after,
+        )
+
+    def terms(
+        self, sentence: str, target: str, *, style: str | None = None
+    ) -> list[TermInSentence]:
+        """The glossary entries found in ``sentence``, with their house forms in ``target``."""
+        from glossary.tm.match import Matcher
+
+        lang = check_lang("target", target)
+        assert lang is not None
+        return Matcher(self, self.checker(style)).terms(sentence, lang)
+
+    def concordance(self, phrase: str, *, limit: int = 50) -> list[Concordance]:
+        """Every unit (newest first) whose sentences hold ``phrase``, or a form of the
+        glossary entry it names, with the hits marked."""
+        from glossary.tm.concord import concordance
+
+        if not phrase.strip():
+            raise GlossaryError("give the word or phrase to search for")
+        return concordance(self, phrase, limit=limit)
 
     # -- TMX ------------------------------------------------------------------------
 

@@ -25,8 +25,12 @@ _CJK_CLASS = (
     "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"  # kana
     "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han
 )
+#: Private-use characters stand for placeholders (glossary.tm.match puts one in place
+#: of each name it knows before tokenising).
+PLACEHOLDERS = "\ue000-\uf8ff"
 _TOKEN = re.compile(
-    rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<cjk>[{_CJK_CLASS}])|(?P<word>(?:(?![{_CJK_CLASS}])[^\W\d_])+)"
+    rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<name>[{PLACEHOLDERS}])|(?P<cjk>[{_CJK_CLASS}])"
+    rf"|(?P<word>(?:(?![{_CJK_CLASS}])[^\W\d_])+)"
 )
 _SPACES = re.compile(r"\s+")
 #: A match token that stands for a number (compared as a placeable, as CAT tools do).
@@ -49,21 +53,18 @@ def exact_key(text: str) -> str:
     return hashlib.blake2b(collapse(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
-def token_spans(text: str) -> list[tuple[int, int, str]]:
-    """The match tokens of already normalised ``text``: (start, end, token); numbers
-    as :data:`NUMBER` followed by their digits."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        if m.lastgroup == "num":
-            out.append((m.start(), m.end(), NUMBER + m.group().replace(",", "")))
-        else:
-            out.append((m.start(), m.end(), m.group()))
-    return out
+def tokens(normalised: str) -> list[tuple[str, str]]:
+    """The match tokens of already normalised text, each with its kind: ``num``,
+    ``name`` (a placeholder), ``cjk`` or ``word``."""
+    return [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(normalised)]
 
 
 def match_tokens(text: str) -> list[str]:
-    """The match tokens of ``text`` (see the module's docstring)."""
-    return [t for _, _, t in token_spans(normalise(text))]
+    """The match tokens of ``text`` (see the module's docstring); a number as
+    :data:`NUMBER` followed by its digits."""
+    return [
+        NUMBER + t.replace(",", "") if kind == "num" else t for kind, t in tokens(normalise(text))
+    ]
 
 
 def fold(text: str) -> str:
@@ -71,19 +72,21 @@ def fold(text: str) -> str:
     return fold_kana(strip_latin_diacritics(normalise(text)))
 
 
-def _grams(folded: str) -> list[str]:
+def _grams(folded: str, finals: bool = True) -> list[str]:
     out: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
         for i in range(len(run) - 1):
             out.append(run[i] + run[i + 1])
-        if run:
+        if run and (finals or len(run) == 1):
             out.append(run[-1])
         run.clear()
 
     last_end = -1
     for m in _TOKEN.finditer(folded):
+        if m.lastgroup == "name":
+            continue
         if m.lastgroup == "cjk":
             if run and m.start() != last_end:
                 flush()  # a space or punctuation breaks the run
@@ -97,9 +100,11 @@ def _grams(folded: str) -> list[str]:
     return out
 
 
-def search_grams(text: str) -> list[str]:
-    """The search tokens of ``text``, in order (repeats kept)."""
-    return _grams(fold(text))
+def search_grams(text: str, *, finals: bool = True) -> list[str]:
+    """The search tokens of ``text``, in order (repeats kept). Without ``finals``, the
+    last character of a Korean or Japanese run is not a token of its own (a phrase
+    searched for: in a longer sentence, its last character may be followed by more)."""
+    return _grams(fold(text), finals)
 
 
 def grams_text(text: str) -> str:
