@@ -17,7 +17,7 @@ from collections import Counter
 from sqlalchemy import Connection, text
 
 #: Postings read per token at most.
-POSTINGS_CAP = 4000
+POSTINGS_CAP = 2000
 
 
 def _quote(gram: str) -> str:
@@ -27,9 +27,11 @@ def _quote(gram: str) -> str:
 def postings(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> list[int]:
     """Ids of the variants whose search tokens include ``gram`` (at most ``cap``)."""
     if conn.dialect.name == "sqlite":
-        rows = conn.exec_driver_sql(
+        result = conn.exec_driver_sql(
             "SELECT rowid FROM fts_tm WHERE fts_tm MATCH ? LIMIT ?", (_quote(gram), cap)
         )
+        # The driver's rows as they are: one integer column needs no conversion.
+        return [r[0] for r in result.cursor.fetchall()] if result.cursor else []
     else:
         rows = conn.execute(
             text(
@@ -46,11 +48,28 @@ def candidates(conn: Connection, grams: list[str], *, limit: int = 100) -> list[
     ``[(variant id, tokens shared)]``, most shared first."""
     counts: Counter[int] = Counter()
     for gram in dict.fromkeys(grams):
-        ids = postings(conn, gram, POSTINGS_CAP + 1)
-        if len(ids) > POSTINGS_CAP:
+        if common(conn, gram):
             continue  # too common to tell sentences apart
-        counts.update(ids)
+        counts.update(postings(conn, gram, POSTINGS_CAP))
     return counts.most_common(limit)
+
+
+def common(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> bool:
+    """Whether more than ``cap`` sentences hold ``gram`` (counted inside the database,
+    without reading the postings out)."""
+    if conn.dialect.name == "sqlite":
+        row = conn.exec_driver_sql(
+            "SELECT rowid FROM fts_tm WHERE fts_tm MATCH ? LIMIT 1 OFFSET ?", (_quote(gram), cap)
+        ).first()
+    else:
+        row = conn.execute(
+            text(
+                "SELECT id FROM tm_variants WHERE string_to_array(grams, ' ') "
+                "@> ARRAY[CAST(:g AS text)] OFFSET :cap LIMIT 1"
+            ),
+            {"g": gram, "cap": cap},
+        ).first()
+    return row is not None
 
 
 def containing(conn: Connection, grams: list[str], *, limit: int) -> list[int]:

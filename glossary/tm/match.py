@@ -61,8 +61,8 @@ class Prepared:
 
     raw: str
     classes: list[str]
-    numbers: Counter[str]
-    names: Counter[str]
+    numbers: list[str]
+    names: list[str]
     codes: list[tuple[str, str]]
 
 
@@ -85,22 +85,26 @@ def prepare(text: str, seg: str = "", names: list[tuple[int, int, int]] | None =
     else:
         substituted = text
     classes: list[str] = []
-    numbers: Counter[str] = Counter()
-    found: Counter[str] = Counter()
+    numbers: list[str] = []
+    found: list[str] = []
     for kind, token in tokens(normalise(substituted)):
-        if kind == "num":
-            classes.append(NUMBER)
-            numbers[token.replace(",", "")] += 1
-        elif kind == "name":
-            classes.append(NAME)
-            found[str(entry_of[(ord(token) - _FIRST_NAME_CHAR) % 6000])] += 1
-        else:
+        if kind == "word" or kind == "cjk":
             classes.append(token)
+        elif kind == "num":
+            classes.append(NUMBER)
+            numbers.append(token.replace(",", ""))
+        else:
+            classes.append(NAME)
+            found.append(str(entry_of[(ord(token) - _FIRST_NAME_CHAR) % 6000]))
     return Prepared(collapse(text), classes, numbers, found, inline_codes(seg))
 
 
-def _differing(a: Counter[str], b: Counter[str]) -> int:
-    return max(sum((a - b).values()), sum((b - a).values()))
+def _differing(a: list[str], b: list[str]) -> int:
+    """How many placeables of one sentence have no equal in the other."""
+    if a == b:
+        return 0
+    ca, cb = Counter(a), Counter(b)
+    return max(sum((ca - cb).values()), sum((cb - ca).values()))
 
 
 def score(query: Prepared, unit: Prepared) -> int:
@@ -245,9 +249,13 @@ class Matcher:
             best = scored.get(unit_id)
             if best is None or (context, pct) > (best[1], best[0]):
                 scored[unit_id] = (pct, context)
-        units = self.tm.get_many(list(scored))
+        # Only the best few are read whole (ties are then ordered newest first).
+        best = sorted(scored, key=lambda u: (scored[u][1], scored[u][0]), reverse=True)
+        cutoff = best[: limit * 4]
+        units = self.tm.get_many(cutoff)
         out: list[TmMatch] = []
-        for unit_id, (pct, context) in scored.items():
+        for unit_id in cutoff:
+            pct, context = scored[unit_id]
             unit = units.get(unit_id)
             if unit is None:
                 continue

@@ -15,10 +15,11 @@ for the candidate index, a hash for 100% matches, and the inline codes of a segm
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 
-from glossary.keys import fold_kana, strip_latin_diacritics
+from glossary.keys import strip_latin_diacritics
 
 _CJK_CLASS = (
     "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"  # Hangul
@@ -39,6 +40,8 @@ NUMBER = "\x01"
 
 def normalise(text: str) -> str:
     """The text as matching compares it: NFKC, case folded."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold()
 
 
@@ -53,10 +56,14 @@ def exact_key(text: str) -> str:
     return hashlib.blake2b(collapse(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
+_ASCII_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[a-z]+)")
+
+
 def tokens(normalised: str) -> list[tuple[str, str]]:
     """The match tokens of already normalised text, each with its kind: ``num``,
     ``name`` (a placeholder), ``cjk`` or ``word``."""
-    return [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(normalised)]
+    pattern = _ASCII_TOKEN if normalised.isascii() else _TOKEN
+    return [(m.lastgroup or "", m.group()) for m in pattern.finditer(normalised)]
 
 
 def match_tokens(text: str) -> list[str]:
@@ -67,36 +74,39 @@ def match_tokens(text: str) -> list[str]:
     ]
 
 
+_KANA_TO_HIRAGANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+_RUNS = re.compile(
+    rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<name>[{PLACEHOLDERS}])|(?P<cjk>[{_CJK_CLASS}]+)"
+    rf"|(?P<word>(?:(?![{_CJK_CLASS}])[^\W\d_])+)"
+)
+
+
 def fold(text: str) -> str:
-    """The text as search folds it: NFKC, case folded, no diacritics, kana as hiragana."""
-    return fold_kana(strip_latin_diacritics(normalise(text)))
+    """The text as search folds it: NFKC, case folded, no diacritics, kana as hiragana
+    (as :func:`glossary.keys.fold_kana`)."""
+    if text.isascii():
+        return text.lower()
+    return strip_latin_diacritics(normalise(text)).translate(_KANA_TO_HIRAGANA)
+
+
+_ASCII_RUNS = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 
 
 def _grams(folded: str, finals: bool = True) -> list[str]:
+    if folded.isascii():  # most English: the same tokens, found faster
+        return [t.replace(".", "").replace(",", "") for t in _ASCII_RUNS.findall(folded)]
     out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        for i in range(len(run) - 1):
-            out.append(run[i] + run[i + 1])
-        if run and (finals or len(run) == 1):
-            out.append(run[-1])
-        run.clear()
-
-    last_end = -1
-    for m in _TOKEN.finditer(folded):
-        if m.lastgroup == "name":
-            continue
-        if m.lastgroup == "cjk":
-            if run and m.start() != last_end:
-                flush()  # a space or punctuation breaks the run
-            run.append(m.group())
-        else:
-            flush()
-            word = m.group()
-            out.append(re.sub(r"[.,]", "", word) if m.lastgroup == "num" else word)
-        last_end = m.end()
-    flush()
+    for m in _RUNS.finditer(folded):
+        kind = m.lastgroup
+        token = m.group()
+        if kind == "cjk":
+            out += [a + b for a, b in itertools.pairwise(token)]
+            if finals or len(token) == 1:
+                out.append(token[-1])
+        elif kind == "num":
+            out.append(token.replace(".", "").replace(",", ""))
+        elif kind == "word":
+            out.append(token)
     return out
 
 

@@ -151,4 +151,7 @@ def test_cli_match_and_concord_json(runner: CliRunner, g: Glossary) -> None:
     assert 0 < rows[0]["score"] < 100
     result = runner.invoke(cli, ["tm", "concord", "--json", "Seoul"])
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert len(rows) == 1 and rows[0]["target_hits"] or rows[0]["source_hits"]
+    assert len(rows) == 1
+    hit = rows[0]["source_hits"] or rows[0]["target_hits"]
+    side = rows[0]["source"] if rows[0]["source_hits"] else rows[0]["target"]
+    assert side[hit[0][0] : hit[0][1]] == "Seoul"
