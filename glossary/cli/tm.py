@@ -7,10 +7,11 @@ from typing import Any
 
 import click
 
+from glossary.articles import Article
 from glossary.cli.exchange import _progress_bar
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
-from glossary.errors import ParseError
+from glossary.errors import GlossaryError, ParseError
 from glossary.lang import LANGUAGES
 from glossary.tm import TranslationMemory
 
@@ -97,6 +98,74 @@ def export(source: str | None, target: str | None, output: str, database_url: st
     with open_for_command(database_url) as g:
         n = TranslationMemory(g).export_tmx(output, source=source, target=target)
     click.echo(f"Wrote {n} units to {output} (TMX).", err=True)
+
+
+def _read_article(path: str) -> Article:
+    from pathlib import Path
+
+    from glossary.articles import decode_article_bytes, parse_article
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot be read: {exc.strerror}") from None
+    article = parse_article(decode_article_bytes(data, path), path)
+    article.path = path
+    return article
+
+
+@tm.command("align")
+@click.option(
+    "--from", "source", type=click.Choice(LANGUAGES), required=True, help="Language of SOURCE_FILE."
+)
+@click.option(
+    "--to", "target", type=click.Choice(LANGUAGES), required=True, help="Language of TARGET_FILE."
+)
+@click.argument("source_file", type=click.Path(dir_okay=False))
+@click.argument("target_file", type=click.Path(dir_okay=False))
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Store the paired sentences as translation units (and both articles).",
+)
+@database_option
+@json_option
+def align(
+    source: str,
+    target: str,
+    source_file: str,
+    target_file: str,
+    save: bool,
+    database_url: str | None,
+    as_json: bool,
+) -> None:
+    """Align an article (SOURCE_FILE) and its translation (TARGET_FILE) sentence by
+    sentence.
+
+    Sentences are paired one to one, one to two, two to one, or left alone (1-0, 0-1),
+    by their lengths and by the glossary's names and terms and the numbers found on
+    both sides. Without --save nothing is written: check the pairs (or review them in
+    the web app) first. With --json, one object per pair: kind, source, target,
+    source_sentences, target_sentences (numbers from 0), anchors (entry ids).
+    """
+    src_article, tgt_article = _read_article(source_file), _read_article(target_file)
+    with open_for_command(database_url) as g:
+        memory = TranslationMemory(g)
+        alignment = memory.align(src_article.text, tgt_article.text, source, target)
+        saved = (
+            memory.save_alignment(alignment, source_article=src_article, target_article=tgt_article)
+            if save
+            else []
+        )
+    if as_json:
+        for bead in alignment.to_dict()["beads"]:
+            emit_json(bead)
+    else:
+        for b in alignment.to_dict()["beads"]:
+            click.echo(f"{b['kind']}  {b['source'] or '—'}")
+            click.echo(f"     {b['target'] or '—'}")
+    if save:
+        click.echo(f"Saved {len(saved)} units.", err=True)
 
 
 @tm.command("match")

@@ -250,8 +250,8 @@ class Matcher:
             if best is None or (context, pct) > (best[1], best[0]):
                 scored[unit_id] = (pct, context)
         # Only the best few are read whole (ties are then ordered newest first).
-        best = sorted(scored, key=lambda u: (scored[u][1], scored[u][0]), reverse=True)
-        cutoff = best[: limit * 4]
+        ranked = sorted(scored, key=lambda u: (scored[u][1], scored[u][0]), reverse=True)
+        cutoff = ranked[: limit * 4]
         units = self.tm.get_many(cutoff)
         out: list[TmMatch] = []
         for unit_id in cutoff:

@@ -35,8 +35,10 @@ from glossary.tm.tmx import Skipped, read_units, write_units
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
+    from glossary.articles import Article
     from glossary.check import Checker
     from glossary.check.cache import CheckerCache
+    from glossary.tm.align import Alignment
     from glossary.tm.concord import Concordance
     from glossary.tm.match import TermInSentence, TmMatch
 
@@ -504,6 +506,108 @@ class TranslationMemory:
         if not phrase.strip():
             raise GlossaryError("give the word or phrase to search for")
         return concordance(self, phrase, limit=limit)
+
+    # -- alignment ------------------------------------------------------------------
+
+    def align(
+        self,
+        source_text: str,
+        target_text: str,
+        source: str,
+        target: str,
+        *,
+        style: str | None = None,
+    ) -> Alignment:
+        """Split two parallel texts into sentences and align them, with the glossary's
+        entries as anchors (see :mod:`glossary.tm.align`)."""
+        from glossary.tm.align import align_texts
+
+        src, tgt = check_lang("source", source), check_lang("target", target)
+        assert src and tgt
+        if src == tgt:
+            raise GlossaryError("the source and target languages are the same")
+        checker = self.checker(style)
+
+        def entries(text: str, lang: str) -> set[int]:
+            return {
+                p.entry_id
+                for _, _, _, patterns in checker.known_forms(text)
+                for p in patterns
+                if p.lang == lang
+            }
+
+        return align_texts(source_text, target_text, src, tgt, entries)
+
+    def save_alignment(
+        self,
+        alignment: Alignment,
+        *,
+        beads: list[int] | None = None,
+        source_article: Article | None = None,
+        target_article: Article | None = None,
+        user: str | None = None,
+    ) -> list[Unit]:
+        """Store the beads of an alignment that pair sentences (all of them, or those
+        numbered in ``beads``) as units, in one transaction, with the sentences around
+        each as its context and the two articles as where it came from."""
+        who = user or current_user()
+        batch = hist.new_batch()
+        chosen = [
+            b
+            for i, b in enumerate(alignment.beads)
+            if b.source and b.target and (beads is None or i in beads)
+        ]
+        saved: list[Unit] = []
+        with self.g.writing() as s:
+            ids: list[int | None] = [None, None]
+            for k, art in enumerate((source_article, target_article)):
+                if art is not None:
+                    ids[k], _ = self.g.add_article(art, session=s)
+            for b in chosen:
+                src_text = alignment.join(b.source, True)
+                tgt_text = alignment.join(b.target, False)
+                first, last = b.source[0], b.source[-1]
+                tfirst, tlast = b.target[0], b.target[-1]
+                unit = Unit(
+                    variants=[
+                        Variant(
+                            alignment.source_lang,
+                            src_text,
+                            before=alignment.source[first - 1] if first > 0 else "",
+                            after=alignment.source[last + 1]
+                            if last + 1 < len(alignment.source)
+                            else "",
+                        ),
+                        Variant(
+                            alignment.target_lang,
+                            tgt_text,
+                            before=alignment.target[tfirst - 1] if tfirst > 0 else "",
+                            after=alignment.target[tlast + 1]
+                            if tlast + 1 < len(alignment.target)
+                            else "",
+                        ),
+                    ],
+                    srclang=alignment.source_lang,
+                    origin="align",
+                    origin_file=source_article.path if source_article else "",
+                    source_article_id=ids[0],
+                    target_article_id=ids[1],
+                )
+                unit.validate()
+                row = self._insert(s, unit, who, batch, unit_id=None)
+                unit_saved = unit_from_row(row)
+                s.add(
+                    UnitChangeRow(
+                        unit_id=row.id,
+                        action="create",
+                        user=who,
+                        before=None,
+                        after=unit_saved.snapshot(),
+                        batch=batch,
+                    )
+                )
+                saved.append(unit_saved)
+        return saved
 
     # -- TMX ------------------------------------------------------------------------
 
