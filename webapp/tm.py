@@ -12,8 +12,8 @@ from werkzeug.exceptions import BadRequest
 from glossary.errors import ConflictError, GlossaryError
 from glossary.lang import LANGUAGES
 from glossary.tm import TranslationMemory, Variant
-from webapp import get_glossary
 from webapp.auth import requires, user_name
+from webapp.db import get_glossary
 
 bp = Blueprint("tm", __name__)
 

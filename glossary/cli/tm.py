@@ -7,12 +7,12 @@ from typing import Any
 
 import click
 
-from glossary.articles import Article
 from glossary.cli.exchange import _progress_bar
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
 from glossary.lang import LANGUAGES
+from glossary.mining.articles import Article
 from glossary.tm import TranslationMemory
 
 from_option = click.option(
@@ -103,7 +103,7 @@ def export(source: str | None, target: str | None, output: str, database_url: st
 def _read_article(path: str) -> Article:
     from pathlib import Path
 
-    from glossary.articles import decode_article_bytes, parse_article
+    from glossary.mining.articles import decode_article_bytes, parse_article
 
     try:
         data = Path(path).read_bytes()

@@ -22,11 +22,11 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from glossary import history as hist
-from glossary.bulk import bulk_work, collect_young
 from glossary.errors import ConflictError, GlossaryError, InvalidValue, NotFound, UndoError
 from glossary.lang import LANGUAGES, normalize_language
 from glossary.settings import current_user
+from glossary.store import history as hist
+from glossary.store.bulk import bulk_work, collect_young
 from glossary.store.models import UnitChangeRow, UnitRow, VariantRow, utcnow
 from glossary.tm.history import UnitChange, change_from_row
 from glossary.tm.model import Prop, Unit, Variant
@@ -35,9 +35,9 @@ from glossary.tm.tmx import Skipped, read_units, write_units
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
-    from glossary.articles import Article
     from glossary.check import Checker
     from glossary.check.cache import CheckerCache
+    from glossary.mining.articles import Article
     from glossary.tm.align import Alignment
     from glossary.tm.concord import Concordance
     from glossary.tm.match import TermInSentence, TmMatch

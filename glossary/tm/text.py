@@ -19,7 +19,7 @@ import itertools
 import re
 import unicodedata
 
-from glossary.keys import strip_latin_diacritics
+from glossary.lang.keys import strip_latin_diacritics
 
 _CJK_CLASS = (
     "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"  # Hangul
@@ -83,7 +83,7 @@ _RUNS = re.compile(
 
 def fold(text: str) -> str:
     """The text as search folds it: NFKC, case folded, no diacritics, kana as hiragana
-    (as :func:`glossary.keys.fold_kana`)."""
+    (as :func:`glossary.lang.keys.fold_kana`)."""
     if text.isascii():
         return text.lower()
     return strip_latin_diacritics(normalise(text)).translate(_KANA_TO_HIRAGANA)
