@@ -69,6 +69,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         exchange,
         search,
         templating,
+        tm,
     )
 
     db.init_app(app)
@@ -76,7 +77,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     auth.register(app)
     csrf.register(app)
     templating.register(app)
-    for module in (search, entries, curate, articles, exchange, check, auth, api):
+    for module in (search, entries, curate, articles, exchange, check, tm, auth, api):
         app.register_blueprint(module.bp)
     return app
 

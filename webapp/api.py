@@ -240,6 +240,45 @@ def undo(change_id: int) -> ResponseReturnValue:
     return jsonify({"undone": change_id, "changes": [c.to_dict() for c in done]})
 
 
+@bp.get("/tm/match")
+def tm_match() -> ResponseReturnValue:
+    """Translation-memory matches for a sentence: ?q=&from=&to=&limit= ;
+    JSON {query, results} with the objects of 'glossary tm match --json'."""
+    from webapp.tm import memory
+
+    q = request.args.get("q", "")
+    if not q.strip():
+        return json_error(400, "MissingQuery", "give the sentence as ?q=")
+    limit = _limit(5, 100)
+    if isinstance(limit, str):
+        return json_error(400, "InvalidLimit", limit)
+    found = memory().match(
+        q,
+        source=request.args.get("from") or None,
+        target=request.args.get("to") or None,
+        limit=limit,
+        before=request.args.get("before") or None,
+        after=request.args.get("after") or None,
+    )
+    return jsonify({"query": q, "results": [m.to_dict() for m in found]})
+
+
+@bp.get("/tm/concordance")
+def tm_concordance() -> ResponseReturnValue:
+    """Units holding a word or phrase: ?q=&limit= ; JSON {query, results} with the
+    objects of 'glossary tm concord --json'."""
+    from webapp.tm import memory
+
+    q = request.args.get("q", "")
+    if not q.strip():
+        return json_error(400, "MissingQuery", "give the word or phrase as ?q=")
+    limit = _limit(50, 200)
+    if isinstance(limit, str):
+        return json_error(400, "InvalidLimit", limit)
+    found = memory().concordance(q, limit=limit)
+    return jsonify({"query": q, "results": [c.to_dict() for c in found]})
+
+
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
     """This API described in OpenAPI 3.1."""

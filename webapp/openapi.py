@@ -72,6 +72,109 @@ _WRITE: list[dict[str, list[str]]] = [{"bearer": []}, {"cookie": []}]
 
 
 def openapi_document() -> dict[str, Any]:
+    doc = _document()
+    doc["paths"].update(_tm_paths())
+    return doc
+
+
+def _q(description: str) -> dict[str, Any]:
+    return {
+        "name": "q",
+        "in": "query",
+        "required": True,
+        "description": description,
+        "schema": {"type": "string", "pattern": "\\S"},
+    }
+
+
+def _limit(default: int, most: int) -> dict[str, Any]:
+    return {
+        "name": "limit",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": most, "default": default},
+    }
+
+
+def _tm_paths() -> dict[str, Any]:
+    """The translation memory's routes: matches for a sentence, the concordance."""
+    lang = {"enum": ["", *LANGUAGES]}
+    text = {"type": "string"}
+    spans = {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}
+    unit = {
+        "id": {"type": "integer"},
+        "source": text,
+        "target": text,
+        "source_lang": {"enum": list(LANGUAGES)},
+        "target_lang": {"enum": list(LANGUAGES)},
+    }
+    match = {
+        "type": "object",
+        "required": [*unit, "score", "match", "terms"],
+        "properties": {
+            **unit,
+            "score": {"type": "integer", "minimum": 0, "maximum": 100},
+            "match": {"enum": ["context", "exact", "fuzzy"]},
+            "terms": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "entry_id": {"type": "integer"},
+                        "found": text,
+                        "target": {"type": ["string", "null"]},
+                    },
+                },
+            },
+            "warnings": {"type": "array", "items": text},
+        },
+    }
+    hit = {
+        "type": "object",
+        "required": [*unit, "source_hits", "target_hits"],
+        "properties": {**unit, "source_hits": spans, "target_hits": spans},
+    }
+
+    def answer(items: dict[str, Any], description: str) -> dict[str, Any]:
+        return _json(
+            {
+                "type": "object",
+                "properties": {"query": text, "results": {"type": "array", "items": items}},
+            },
+            description,
+        )
+
+    return {
+        "/api/tm/match": {
+            "get": {
+                "summary": "Translation-memory matches for a sentence, with the glossary's terms",
+                "parameters": [
+                    _q("the sentence (not blank)"),
+                    {"name": "from", "in": "query", "schema": lang},
+                    {"name": "to", "in": "query", "schema": lang},
+                    {"name": "before", "in": "query", "schema": text},
+                    {"name": "after", "in": "query", "schema": text},
+                    _limit(5, 100),
+                ],
+                "responses": {
+                    "200": answer(match, "Matches: context, then by percentage"),
+                    **_errors(400, 401),
+                },
+            }
+        },
+        "/api/tm/concordance": {
+            "get": {
+                "summary": "Translation units holding a word or phrase, with the hits",
+                "parameters": [_q("the word or phrase (not blank)"), _limit(50, 200)],
+                "responses": {
+                    "200": answer(hit, "Units, newest first"),
+                    **_errors(400, 401),
+                },
+            }
+        },
+    }
+
+
+def _document() -> dict[str, Any]:
     terms = {
         "type": "object",
         "description": "forms by language: en, ko, ja",

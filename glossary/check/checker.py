@@ -109,6 +109,11 @@ class Checker:
                 last_end = h.end
         return chosen
 
+    def known_forms(self, text: str) -> list[tuple[int, int, str, list[Pattern]]]:
+        """Every form the glossary knows in ``text``, leftmost-longest, with the word
+        boundaries the check uses: (start, end, as written, the patterns it matches)."""
+        return [(h.start, h.end, h.found, h.patterns) for h in self._hits(text)]
+
     @staticmethod
     def _boundaries_ok(text: str, start: int, end: int, key: str) -> bool:
         before = text[start - 1] if start > 0 else ""

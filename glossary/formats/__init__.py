@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
@@ -141,10 +141,15 @@ def export_entries(
             entries: Iterator[Any] = read(g, status=status, kind=kind)
             return f.write(_with_progress(entries, total, progress), stream, options)
 
+    return write_whole(out, write)
+
+
+def write_whole(out: IO[bytes] | str | os.PathLike[str], write: Callable[[IO[bytes]], T]) -> T:
+    """``write(stream)`` to ``out``; a file named by path is written whole or not at
+    all (next to it, then renamed over it: readers never see half a file)."""
     if not isinstance(out, (str, os.PathLike)):
         return write(out)
     path = Path(out)
-    # Written next to the file and renamed over it: readers never see half a file.
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
         with tmp.open("xb") as stream:

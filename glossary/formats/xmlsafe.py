@@ -35,7 +35,7 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["'
 class Node:
     """One element: local name, namespace, attributes, its own text, children, line."""
 
-    __slots__ = ("attrs", "children", "line", "ns", "parts", "tag")
+    __slots__ = ("attrs", "children", "items", "line", "ns", "parts", "tag")
 
     def __init__(self, tag: str, ns: str, attrs: dict[str, str], line: int) -> None:
         self.tag = tag
@@ -44,6 +44,9 @@ class Node:
         self.line = line
         self.children: list[Node] = []
         self.parts: list[str] = []
+        #: Text and children in document order, kept only by a reader made with
+        #: ``ordered=True`` (mixed content such as a TMX segment with inline codes).
+        self.items: list[str | Node] | None = None
 
     @property
     def text(self) -> str:
@@ -106,10 +109,13 @@ def _detect_encoding(head: bytes) -> tuple[str, int]:
 class SafeXmlReader:
     """Parse an XML stream, handing over each element named in ``records`` when complete."""
 
-    def __init__(self, stream: IO[bytes], name: str, records: set[str]) -> None:
+    def __init__(
+        self, stream: IO[bytes], name: str, records: set[str], *, ordered: bool = False
+    ) -> None:
         self.stream = stream
         self.name = name
         self.records = records
+        self.ordered = ordered
         self.root: Node | None = None
         self._stack: list[Node] = []
         self._done: list[Node] = []
@@ -155,7 +161,12 @@ class SafeXmlReader:
         node = Node(tag, ns, attrs, self._parser.CurrentLineNumber)
         stack = self._stack
         if self._in_record:
-            stack[-1].children.append(node)
+            parent = stack[-1]
+            parent.children.append(node)
+            if self.ordered:
+                if parent.items is None:
+                    parent.items = []
+                parent.items.append(node)
         elif self.root is None:
             self.root = node
         elif len(stack) == 1 and tag not in self.records:
@@ -175,7 +186,12 @@ class SafeXmlReader:
 
     def _data(self, text: str) -> None:
         if self._in_record or len(self._stack) <= 2:
-            self._stack[-1].parts.append(text)
+            node = self._stack[-1]
+            node.parts.append(text)
+            if self.ordered and self._in_record:
+                if node.items is None:
+                    node.items = []
+                node.items.append(text)
 
     # -- driving --------------------------------------------------------------------
 

@@ -15,7 +15,9 @@ Korean and Japanese keys, with a prefix index for one-character substrings), the
 views and the triggers on ``term_keys`` that keep them current; on PostgreSQL the
 ``pg_trgm`` index ``ix_term_keys_trgm``, the function ``glossary_key_grams`` and the
 index ``ix_term_keys_grams`` over the one- and two-character pieces of Korean and
-Japanese keys.
+Japanese keys. For the sentence memory (migration 0005): the FTS5 table ``fts_tm`` over
+``tm_variants.grams`` with its triggers on SQLite, the GIN index ``ix_tm_variants_grams``
+over the same tokens on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -226,10 +228,108 @@ class ApiTokenRow(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class UnitRow(Base):
+    """A translation unit of the sentence memory (glossary.tm): one TMX ``tu``.
+
+    Its sentences, one per language, are :class:`VariantRow` rows. ``attrs``, ``props``
+    and ``notes`` hold, as JSON text, what a TMX file said about the unit and is written
+    back on export; ``batch`` names the import (or edit) that created it.
+    """
+
+    __tablename__ = "tm_units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # en, ko, ja, or "*all*" (TMX: any variant may serve as the source)
+    srclang: Mapped[str] = mapped_column(String(16), default="")
+    # import, align or manual
+    origin: Mapped[str] = mapped_column(String(16), default="manual")
+    origin_file: Mapped[str] = mapped_column(Text, default="")
+    source_article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
+    )
+    target_article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
+    )
+    tuid: Mapped[str] = mapped_column(Text, default="")
+    attrs: Mapped[str] = mapped_column(Text, default="{}")
+    props: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="[]")
+    batch: Mapped[str] = mapped_column(String(36), index=True, default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+    variants: Mapped[list[VariantRow]] = relationship(
+        back_populates="unit",
+        cascade="all, delete-orphan",
+        order_by="VariantRow.position",
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy convention)
+
+
+class VariantRow(Base):
+    """One sentence of a translation unit in one language (a TMX ``tuv``).
+
+    ``text`` is the sentence without inline codes (what is matched and shown); ``seg``
+    is the ``<seg>`` content as XML when it holds inline markup (written back on
+    export); ``before`` and ``after`` are the neighbouring sentences (context matches);
+    ``grams`` are the search tokens of ``text`` (glossary.tm.text) that the candidate
+    index holds; ``exact`` is a hash of the normalised text for 100% matches.
+    """
+
+    __tablename__ = "tm_variants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("tm_units.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    lang: Mapped[str] = mapped_column(String(8))
+    # the xml:lang as the file spelled it (ko-KR); empty: the plain code
+    tag: Mapped[str] = mapped_column(String(35), default="")
+    text: Mapped[str] = mapped_column(Text)
+    seg: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    attrs: Mapped[str] = mapped_column(Text, default="{}")
+    props: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="[]")
+    grams: Mapped[str] = mapped_column(Text, default="")
+    exact: Mapped[str] = mapped_column(String(16), default="")
+
+    unit: Mapped[UnitRow] = relationship(back_populates="variants")
+
+    __table_args__ = (
+        Index("ix_tm_variants_unit", "unit_id", "position"),
+        Index("ix_tm_variants_exact", "exact", "lang"),
+    )
+
+
+class UnitChangeRow(Base):
+    """History of the translation units, as :class:`ChangeRow` is of entries: who
+    changed which unit, when, before and after. An import is one row for the whole
+    file (``unit_id`` empty, ``after`` naming its batch and how many units it added)."""
+
+    __tablename__ = "tm_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Not a foreign key: the history of a deleted unit stays.
+    unit_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
+    action: Mapped[str] = mapped_column(String(16))
+    user: Mapped[str] = mapped_column(String(100), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    batch: Mapped[str] = mapped_column(String(36), index=True)
+    undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 #: Tables (with FTS5's shadow tables) and indexes that migrations create per backend and
 #: the models leave out; :func:`is_unmodelled` tells schema comparisons to skip them.
 UNMODELLED_TABLE_PREFIX = "fts_"
-UNMODELLED_INDEXES = frozenset({"ix_term_keys_trgm", "ix_term_keys_grams"})
+UNMODELLED_INDEXES = frozenset({"ix_term_keys_trgm", "ix_term_keys_grams", "ix_tm_variants_grams"})
 
 
 def is_unmodelled(name: str | None, type_: str) -> bool:

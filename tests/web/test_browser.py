@@ -300,3 +300,45 @@ def test_markup_in_entries_is_shown_as_text(page: Any, live: str, glossary: Glos
     texts = page.locator('input[name$="-text"]')
     values = [texts.nth(i).input_value() for i in range(texts.count())]
     assert set(forms) <= set(values), values
+
+
+def test_translate_a_sentence(page: Any, live: str, glossary: Glossary) -> None:
+    from glossary.tm import TranslationMemory, Unit, Variant
+
+    tm = TranslationMemory(glossary)
+    tm.add(
+        Unit(
+            [
+                Variant("en", "The president visited Japan today."),
+                Variant("ko", "대통령은 오늘 일본을 방문했다."),
+            ],
+            srclang="en",
+        )
+    )
+    tm.add(
+        Unit(
+            [
+                Variant("en", "<script>window.pwned = 1</script> visited Japan."),
+                Variant("ko", "<img src=x onerror=window.pwned=2>"),
+            ],
+            srclang="en",
+        )
+    )
+    page.goto(live + "/")
+    page.get_by_role("link", name="Translate").click()
+    page.get_by_label("Paste a sentence in English, Korean or Japanese").fill(
+        "The president visited Japan yesterday."
+    )
+    page.get_by_label("Concordance: a word or phrase").fill("visited Japan")
+    page.get_by_role("button", name="Find matches").click()
+    first = page.locator("ol.matches > li").first
+    first.wait_for()
+    assert first.locator(".score").inner_text() == "80%"  # one word of five
+    assert first.locator('.target[lang="ko"]').inner_text() == "대통령은 오늘 일본을 방문했다."
+    terms = page.locator("ul.terms").inner_text()
+    assert "Japan → 일본" in terms
+    marks = page.locator("ol.concordance mark").all_inner_texts()
+    assert marks.count("visited Japan") == 2
+    # what a unit holds is shown as text, never run
+    assert "<script>window.pwned = 1</script>" in page.locator("ol.concordance").inner_text()
+    assert page.evaluate("window.pwned") is None

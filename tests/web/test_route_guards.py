@@ -8,7 +8,12 @@ import pytest
 from flask import Flask
 
 from glossary import Glossary
+from glossary.tm import TranslationMemory, Unit, Variant
 from tests.web.conftest import Browser
+
+SAMPLE_UNIT = Unit(
+    [Variant("en", "The meeting lasted three hours."), Variant("ko", "회의는 3시간 동안 열렸다.")]
+)
 
 # Routes that take a body but write nothing: checking a draft, logging in and out.
 READING = {"check.page", "check.api_check", "auth.login", "auth.logout"}
@@ -19,7 +24,10 @@ def _writing_routes(app: Flask, glossary: Glossary) -> list[tuple[str, str, str]
     """(endpoint, method, url) of every writing route, with real ids filled in."""
     entry_id = glossary.lookup("Nara Prefecture")[0].entry.id
     change_id = glossary.history(entry_id)[0].id
-    values = {"entry_id": entry_id, "change_id": change_id, "action": "accept"}
+    memory = TranslationMemory(glossary)
+    units = list(memory.units())
+    unit_id = units[0].id if units else memory.add(SAMPLE_UNIT).id
+    values = {"entry_id": entry_id, "change_id": change_id, "action": "accept", "unit_id": unit_id}
     routes = []
     for rule in app.url_map.iter_rules():
         methods = sorted((rule.methods or set()) - {"GET", "HEAD", "OPTIONS"})
@@ -49,6 +57,7 @@ def test_the_map_has_the_writing_routes(app: Flask, glossary: Glossary) -> None:
     # A route renamed or added shows up here (and is then checked below).
     assert {"api.create", "api.patch", "api.delete", "api.merge", "api.undo"} <= found
     assert {"entries.save", "entries.delete", "curate.decide", "curate.bulk"} <= found
+    assert {"tm.edit", "tm.delete", "tm.undo", "tm.align"} <= found
     assert found >= ADMIN_ONLY
 
 
@@ -58,8 +67,10 @@ def test_writing_routes_refuse_anonymous_users_and_readers(
 ) -> None:
     if who == "reader":
         assert browser.login("reader").status_code == 302
+    routes = _writing_routes(app, glossary)
     before = glossary.generation()
-    for endpoint, method, url in _writing_routes(app, glossary):
+    memory = len(TranslationMemory(glossary).history())
+    for endpoint, method, url in routes:
         status = _send(browser, method, url)
         if url.startswith("/api/"):
             expected = {401} if who == "anonymous" else {403}
@@ -68,6 +79,7 @@ def test_writing_routes_refuse_anonymous_users_and_readers(
             expected = {302, 401} if who == "anonymous" else {403}
         assert status in expected, f"{who} {method} {url} ({endpoint}) gave {status}"
     assert glossary.generation() == before  # nothing was written
+    assert len(TranslationMemory(glossary).history()) == memory
 
 
 def test_writing_routes_refuse_forms_without_the_csrf_token(

@@ -1,0 +1,199 @@
+"""Aligning an article and its translation into translation units.
+
+Both texts are split into sentences (:mod:`glossary.mining.sentences`), then aligned
+by Gale and Church's method (1993): the cost of pairing sentences is the improbability
+of their lengths in characters, given the ratio of the two texts' lengths, plus the
+improbability of the kind of pairing, over the beads 1-1, 1-2, 2-1, 1-0 and 0-1 (the
+priors of their paper, 2-2 left out). Beyond what length alone can tell, two kinds of
+anchor make a pairing cheaper:
+
+* **glossary anchors**: an entry of the glossary whose forms in both languages occur
+  on both sides (高市 and Takaichi, 日本 and Japan), found by the style check's
+  automaton;
+* **numbers** found on both sides (21, 1955).
+
+The curator reviews the beads (the web app's alignment page) before they become units.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary.mining.sentences import sentences
+
+#: Priors of the kinds of bead (Gale & Church 1993, table 5; 2-2 left out).
+PRIORS = {
+    (1, 1): 0.89,
+    (1, 0): 0.0099 / 2,
+    (0, 1): 0.0099 / 2,
+    (2, 1): 0.089 / 2,
+    (1, 2): 0.089 / 2,
+}
+#: Variance of the length of a translation, per character (Gale & Church's 6.8).
+VARIANCE = 6.8
+#: How much cheaper a bead is for each glossary entry, and each number, on both sides.
+ANCHOR_BONUS = 3.0
+NUMBER_BONUS = 1.5
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Bead:
+    """Sentences of the source and of the target that translate each other."""
+
+    source: list[int]
+    target: list[int]
+    cost: float = 0.0
+    anchors: list[int] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass
+class Alignment:
+    """Two texts split into sentences, and the beads that pair them."""
+
+    source_lang: str
+    target_lang: str
+    source: list[str]
+    target: list[str]
+    beads: list[Bead]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Each bead's source and target text (sentences of a side joined)."""
+        return [(self.join(b.source, True), self.join(b.target, False)) for b in self.beads]
+
+    def join(self, indices: list[int], source: bool) -> str:
+        lang = self.source_lang if source else self.target_lang
+        parts = [(self.source if source else self.target)[i] for i in indices]
+        return ("" if lang == "ja" else " ").join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "beads": [
+                {
+                    "kind": b.kind,
+                    "source": self.join(b.source, True),
+                    "target": self.join(b.target, False),
+                    "source_sentences": b.source,
+                    "target_sentences": b.target,
+                    "anchors": b.anchors,
+                    "cost": round(b.cost, 3),
+                }
+                for b in self.beads
+            ],
+        }
+
+
+def _length(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _phi(z: float) -> float:
+    return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+
+def length_cost(l1: int, l2: int, ratio: float) -> float:
+    """−log of how likely a source of ``l1`` characters is translated in ``l2``."""
+    if l1 == 0 and l2 == 0:
+        return 0.0
+    mean = (l1 + l2 / ratio) / 2
+    z = (ratio * l1 - l2) / math.sqrt(VARIANCE * ratio * mean)
+    p = 2 * (1 - _phi(abs(z)))
+    return -math.log(max(p, 1e-12))
+
+
+def numbers(text: str) -> set[str]:
+    return {
+        m.group().replace(",", "") for m in _NUMBER.finditer(unicodedata.normalize("NFKC", text))
+    }
+
+
+def align_sentences(
+    source: list[str],
+    target: list[str],
+    source_lang: str,
+    target_lang: str,
+    entries: Callable[[str, str], set[int]] | None = None,
+) -> Alignment:
+    """Align two lists of sentences; ``entries(text, lang)`` names the glossary entries
+    a sentence mentions (the anchors), when given."""
+    ls = [_length(s) for s in source]
+    lt = [_length(t) for t in target]
+    ratio = (sum(lt) / sum(ls)) if sum(ls) and sum(lt) else 1.0
+    ent_s = [entries(s, source_lang) if entries else set() for s in source]
+    ent_t = [entries(t, target_lang) if entries else set() for t in target]
+    num_s = [numbers(s) for s in source]
+    num_t = [numbers(t) for t in target]
+    n, m = len(source), len(target)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            for (di, dj), prior in PRIORS.items():
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                c = here - math.log(prior) + length_cost(sum(ls[i:ni]), sum(lt[j:nj]), ratio)
+                if di and dj:
+                    es = set().union(*ent_s[i:ni])
+                    et = set().union(*ent_t[j:nj])
+                    ns = set().union(*num_s[i:ni])
+                    nt = set().union(*num_t[j:nj])
+                    c -= ANCHOR_BONUS * len(es & et) + NUMBER_BONUS * len(ns & nt)
+                if c < cost[ni][nj]:
+                    cost[ni][nj] = c
+                    back[ni][nj] = (di, dj)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        step = back[i][j]
+        assert step is not None
+        di, dj = step
+        src, tgt = list(range(i - di, i)), list(range(j - dj, j))
+        shared = set().union(*(ent_s[k] for k in src)) & set().union(*(ent_t[k] for k in tgt))
+        beads.append(Bead(src, tgt, cost[i][j] - cost[i - di][j - dj], sorted(shared)))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return Alignment(source_lang, target_lang, source, target, beads)
+
+
+def align_texts(
+    source_text: str,
+    target_text: str,
+    source_lang: str,
+    target_lang: str,
+    entries: Callable[[str, str], set[int]] | None = None,
+) -> Alignment:
+    """Split two parallel texts into sentences and align them."""
+    return align_sentences(
+        sentences(source_text, source_lang),
+        sentences(target_text, target_lang),
+        source_lang,
+        target_lang,
+        entries,
+    )
+
+
+def precision_recall(
+    predicted: list[Bead], gold: list[tuple[list[int], list[int]]]
+) -> tuple[float, float]:
+    """Share of predicted beads that are in the gold alignment, and of gold beads found."""
+    got = {(tuple(b.source), tuple(b.target)) for b in predicted}
+    want = {(tuple(s), tuple(t)) for s, t in gold}
+    right = len(got & want)
+    return (right / len(got) if got else 0.0, right / len(want) if want else 0.0)

@@ -1,0 +1,92 @@
+"""Alignment of a real parallel text against its alignment by hand, and saving it.
+
+The pair (tests/fixtures/tm/align/SOURCE.md) is the Japanese opening statement of a
+press conference of the Prime Minister's Office of Japan and its English translation,
+which leaves one Japanese sentence out and says "(Abridged)" instead, and renders one
+Japanese sentence as two.
+"""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from glossary import Glossary
+from glossary.cli import cli
+from glossary.tm import TranslationMemory
+from glossary.tm.align import align_sentences, align_texts, length_cost, precision_recall
+from tests.tm.conftest import FIXTURES
+
+ALIGN = FIXTURES / "align"
+JA = (ALIGN / "kantei_20170224_ja.txt").read_text(encoding="utf-8")
+EN = (ALIGN / "kantei_20170224_en.txt").read_text(encoding="utf-8")
+GOLD = json.loads((ALIGN / "gold.json").read_text(encoding="utf-8"))["beads"]
+
+#: Measured on this pair (the figures the README and the closing note quote).
+PRECISION = 0.8
+RECALL = 2 / 3
+
+
+def test_length_cost_prefers_lengths_in_ratio() -> None:
+    assert length_cost(100, 40, 0.4) < length_cost(100, 80, 0.4)
+
+
+def test_beads_of_each_kind() -> None:
+    a = align_sentences(
+        ["aaaa aaaa aaaa.", "bbbb bbbb bbbb bbbb bbbb bbbb bbbb bbbb.", "cc."],
+        ["AAAA AAAA AAAA.", "BBBB BBBB BBBB BBBB.", "BBBB BBBB BBBB BBBB.", "CC."],
+        "en",
+        "en",
+    )
+    assert [b.kind for b in a.beads] == ["1-1", "1-2", "1-1"]
+
+
+def test_precision_and_recall_on_a_government_release(loaded: Glossary) -> None:
+    tm = TranslationMemory(loaded)
+    with_anchors = tm.align(JA, EN, "ja", "en")
+    assert len(with_anchors.source) == 11 and len(with_anchors.target) == 11
+    p, r = precision_recall(with_anchors.beads, GOLD)
+    print(f"kantei 2017-02-24 ja-en: precision {p:.2f}, recall {r:.2f}")
+    assert round(p, 2) >= PRECISION and round(r, 2) >= round(RECALL, 2)
+    # the one-to-two bead is found, and the sentences with the same numbers pair up
+    kinds = {(tuple(b.source), tuple(b.target)) for b in with_anchors.beads}
+    assert ((8,), (7, 8)) in kinds and ((1,), (1,)) in kinds
+    # glossary anchors: an entry both sides name is recorded on its bead
+    assert any(b.anchors for b in with_anchors.beads)
+    length_only = align_texts(JA, EN, "ja", "en")
+    assert precision_recall(length_only.beads, GOLD)[1] <= r
+
+
+def test_cli_align_and_save(runner: CliRunner, g: Glossary, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ja, en = tmp_path / "ja.txt", tmp_path / "en.txt"
+    ja.write_text(JA, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    result = runner.invoke(
+        cli, ["tm", "align", "--from", "ja", "--to", "en", "--json", str(ja), str(en)]
+    )
+    assert result.exit_code == 0, result.output
+    beads = [json.loads(line) for line in result.output.splitlines()]
+    assert beads[0]["source"] == "閣議の概要について申し上げます。"
+    assert beads[0]["target"] == "I would like to give an overview of the Cabinet meeting."
+    assert TranslationMemory(g).count() == 0  # nothing saved without --save
+    result = runner.invoke(
+        cli, ["tm", "align", "--from", "ja", "--to", "en", "--save", str(ja), str(en)]
+    )
+    assert result.exit_code == 0, result.output
+    tm = TranslationMemory(g)
+    paired = [b for b in beads if b["source"] and b["target"]]
+    assert tm.count() == len(paired)
+    second = next(u for u in tm.units() if u.variant("ja").text.startswith("一般案件"))  # type: ignore[union-attr]
+    assert second.origin == "align" and second.source_article_id is not None
+    assert second.variant("ja").before == "閣議の概要について申し上げます。"  # type: ignore[union-attr]
+    # the saved units are found again: a context match for the next sentence
+    m = tm.match(
+        "一般案件等21件と人事が決定されました。",
+        target="en",
+        before="閣議の概要について申し上げます。",
+    )
+    assert m[0].kind == "context"
+    assert (
+        m[0].target == "The meeting approved 21 general and other measures and personnel decisions."
+    )
