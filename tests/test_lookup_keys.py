@@ -251,14 +251,19 @@ def test_surnames() -> None:
 
 
 def test_surname_table_errors_name_the_line(tmp_path: Path) -> None:
+    header = "hangul\tspellings\tpress\tenglish_miner\tkorean_miner\tsource\n"
     bad = tmp_path / "surnames.tsv"
-    bad.write_text("# comment\nhangul\tspellings\n김\tGim | Kim\nkim\tKim\n", encoding="utf-8")
+    bad.write_text(
+        "# comment\n" + header + "김\tGim | Kim\tKim\tKim\tyes\t-\nkim\tKim\t-\t-\tno\t-\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ParseError, match="line 4"):
         load_surnames(bad)
-    bad.write_text("hangul\tspellings\n김\tGim\n김\tKim\n", encoding="utf-8")
+    bad.write_text(header + "김\tGim\t-\t-\tyes\t-\n김\tKim\t-\t-\tyes\t-\n", encoding="utf-8")
     with pytest.raises(ParseError, match="twice"):
         load_surnames(bad)
     assert load_surnames()["이"][:3] == ("I", "Lee", "Yi")
+    assert "선" not in load_surnames()  # press spellings only: not (yet) a lookup key
 
 
 # -- rebuilding every key -------------------------------------------------------------------

@@ -31,10 +31,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from glossary.errors import ParseError
 from glossary.lang.keys import strip_latin_diacritics
-
-SURNAMES_FILE = Path(__file__).parent / "data" / "korean_surnames.tsv"
+from glossary.lang.surnames import SURNAMES_FILE, surnames
+from glossary.lang.surnames import load_surnames as read_surname_table
 
 # One pass, longest spelling first: each vowel or consonant spelling to its class.
 _KOREAN_FOLDS = {
@@ -146,41 +145,17 @@ def fold_japanese(text: str) -> str:
 
 
 def load_surnames(path: Path | str = SURNAMES_FILE) -> dict[str, tuple[str, ...]]:
-    """Read a surname table: Hangul family name → its Latin spellings as written."""
-    path = Path(path)
-    table: dict[str, tuple[str, ...]] = {}
-    header_seen = False
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = [c.strip() for c in line.split("\t")]
-            if not header_seen:
-                if cells != ["hangul", "spellings"]:
-                    raise ParseError(str(path), number, "the header must be: hangul, spellings")
-                header_seen = True
-                continue
-            if len(cells) != 2 or not cells[0] or not cells[1]:
-                raise ParseError(str(path), number, "expected two tab-separated columns")
-            hangul, spellings = cells
-            if not all(0xAC00 <= ord(c) <= 0xD7A3 for c in hangul) or len(hangul) > 2:
-                raise ParseError(str(path), number, "not a Hangul family name", "hangul")
-            written = tuple(s.strip() for s in spellings.split("|") if s.strip())
-            if not all(latin_letters(s) for s in written):
-                raise ParseError(str(path), number, "a spelling has no Latin letters", "spellings")
-            if hangul in table:
-                raise ParseError(str(path), number, f"{hangul} is listed twice", "hangul")
-            table[hangul] = written
-    return table
+    """The spellings the lookup recognises for each family name (its ``spellings``
+    column): Hangul → Latin spellings as written, strict RR first."""
+    return {s.hangul: s.spellings for s in read_surname_table(path) if s.spellings}
 
 
 @cache
 def _surnames_by_spelling() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for hangul, spellings in load_surnames().items():
-        for spelling in spellings:
-            found.setdefault(latin_letters(spelling), set()).add(hangul)
+    for surname in surnames():
+        for spelling in surname.spellings:
+            found.setdefault(latin_letters(spelling), set()).add(surname.hangul)
     return {spelling: frozenset(names) for spelling, names in found.items()}
 
 

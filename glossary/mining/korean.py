@@ -6,7 +6,8 @@ joiner; particles (J*), endings and everything else end a noun run, which is how
 particles and honorifics are stripped ("이재명은" gives 이재명).
 
 A proper noun with no other sign is a person when it reads as a Korean name
-(three syllables, a family-name syllable first, "이재명") or has two parts
+(three syllables, a family-name syllable first, "이재명": the ``korean_miner``
+column of ``glossary/lang/data/korean_surnames.tsv``) or has two parts
 ("다카이치 사나에"); else an organisation. The analyser is loaded once per process
 (``load()``, about a second and a half).
 """
@@ -16,15 +17,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining.cjk import CTok, Engine
 from glossary.mining.mention import Mention
 
 LANG = "ko"
-# family-name syllables of Korean names written in Hangul
-KO_SURNAMES = frozenset(
-    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진지엄채원"
-    "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
-)
 _PLACE_ENDINGS = frozenset("현시도군구주섬")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
 
@@ -76,7 +73,7 @@ class KoreanEngine(Engine):
             return "person"
         if (
             len(surface) == 3
-            and surface[0] in KO_SURNAMES
+            and surface[0] in korean_miner_surnames()
             and all("가" <= ch <= "힣" for ch in surface)
         ):
             return "person"
@@ -84,7 +81,7 @@ class KoreanEngine(Engine):
 
     def is_full_name(self, m: Mention) -> bool:
         s = m.surface
-        return " " in s or (len(s) == 3 and s[0] in KO_SURNAMES) or len(s) >= 5
+        return " " in s or (len(s) == 3 and s[0] in korean_miner_surnames()) or len(s) >= 5
 
 
 def mine_text(text: str) -> list[Mention]:

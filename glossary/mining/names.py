@@ -1,6 +1,7 @@
 """Personal names written in Latin letters: Korean and Japanese romanization.
 
-* ``is_korean_name(tokens)``: family name from ``data/ko_surnames_latin.txt`` first,
+* ``is_korean_name(tokens)``: family name first (a spelling from the ``english_miner``
+  column of ``glossary/lang/data/korean_surnames.tsv``),
   then a given name of one or two romanized syllables ("Lee Jae-myung",
   "Lee Jae Myung", "Kim Jong Un");
 * ``is_romaji(word)``: the word reads as Hepburn romanization of Japanese
@@ -17,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
-from glossary.mining.rules import load_words
+from glossary.lang.surnames import english_miner_spellings
 
 # Hepburn romaji: an optional consonant (or digraph), a vowel; a syllabic n; a
 # doubled consonant before another syllable.
@@ -33,11 +33,6 @@ _KO_SYLLABLE = re.compile(
     r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|ay|oh|u|a|e|i|o)"
     r"(?:ng|[kntlmpgbr])?"
 )
-
-
-@cache
-def _korean_surnames() -> frozenset[str]:
-    return load_words("ko_surnames_latin.txt", lower=True)
 
 
 def is_korean_syllable(word: str) -> bool:
@@ -54,14 +49,14 @@ def _korean_given(parts: list[str]) -> bool:
 
 def is_korean_name(tokens: list[str]) -> bool:
     """Whether the name tokens read as a Korean name, family name first."""
-    if len(tokens) < 2 or tokens[0].lower() not in _korean_surnames():
+    if len(tokens) < 2 or tokens[0].lower() not in english_miner_spellings():
         return False
     return _korean_given(tokens[1:])
 
 
 def is_korean_name_reversed(tokens: list[str]) -> bool:
     """Whether the name reads as a Korean name written given name first ("Jae-myung Lee")."""
-    if len(tokens) < 2 or tokens[-1].lower() not in _korean_surnames():
+    if len(tokens) < 2 or tokens[-1].lower() not in english_miner_spellings():
         return False
     return "-" in "".join(tokens[:-1]) and _korean_given(tokens[:-1])
 

@@ -14,9 +14,10 @@ from glossary.lang.ko.exceptions import (
 )
 from glossary.lang.ko.jamo import is_hangul_word, is_syllable
 from glossary.lang.ko.katakana import curated_names
-from glossary.lang.ko.press import surname_spellings, syllable_spellings
+from glossary.lang.ko.press import syllable_spellings
 from glossary.lang.ko.sino import reading_table
 from glossary.lang.ko.tables import DATA_DIR, read_rows
+from glossary.lang.surnames import press_spellings
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("*.tsv")))
@@ -52,7 +53,7 @@ def test_exceptions_syntax() -> None:
 
 
 def test_name_tables_syntax() -> None:
-    for surname, spellings in surname_spellings().items():
+    for surname, spellings in press_spellings().items():
         assert is_hangul_word(surname) and len(surname) <= 2
         assert spellings and all(s[:1].isupper() and s.isascii() for s in spellings)
     for syllable, spellings in syllable_spellings().items():

@@ -25,8 +25,9 @@ from typing import Any
 
 from glossary.lang.ko.exceptions import exceptions
 from glossary.lang.ko.jamo import FINALS, INITIALS, VOWELS, compose, decompose
-from glossary.lang.ko.press import RANK_DECAY, surname_spellings, syllable_spellings
+from glossary.lang.ko.press import RANK_DECAY, syllable_spellings
 from glossary.lang.ko.romanize import UNITS, romanize, syllable_rr, word_syllables
+from glossary.lang.surnames import press_spellings
 
 Candidates = list[tuple[str, float]]
 
@@ -109,7 +110,7 @@ def _initial_sound_alternate(surname: str) -> str | None:
 def _surnames() -> dict[str, dict[str, float]]:
     """Map each conventional or RR family-name spelling (lowercase) to surnames, weighted."""
     table: dict[str, dict[str, float]] = defaultdict(dict)
-    for surname, spellings in surname_spellings().items():
+    for surname, spellings in press_spellings().items():
         for rank, spelling in enumerate(spellings):
             weight = RANK_DECAY**rank
             _add(table, spelling, surname, weight)

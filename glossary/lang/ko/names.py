@@ -2,7 +2,8 @@
 
 Korean names are written family name first, usually without a space: 이재명 is
 family 이 + given 재명. Almost every family name is one syllable; a few are two
-(남궁 황보 제갈 선우 독고 사공 서문). A name typed with a space (이 재명, 황 보라)
+(남궁 황보 제갈 선우 독고 사공 서문: the two-syllable rows of
+``glossary/lang/data/korean_surnames.tsv``). A name typed with a space (이 재명, 황 보라)
 is split at the space, which is how to force the split for a name such as 황보라
 (family 황, given 보라) that the surname rule alone would read as 황보 + 라.
 """
@@ -10,11 +11,7 @@ is split at the space, which is how to force the split for a name such as 황보
 from __future__ import annotations
 
 from glossary.errors import GlossaryError
-
-TWO_SYLLABLE_SURNAMES: frozenset[str] = frozenset(
-    ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
-)
-"""Two-syllable Korean family names recognised without a space (the common ones)."""
+from glossary.lang.surnames import two_syllable_surnames
 
 
 def split_person_name(name: str, family: str | None = None) -> tuple[str, str]:
@@ -37,6 +34,6 @@ def split_person_name(name: str, family: str | None = None) -> tuple[str, str]:
     if " " in text:
         head, _, tail = text.partition(" ")
         return head, tail.replace(" ", "")
-    if len(text) >= 3 and text[:2] in TWO_SYLLABLE_SURNAMES:
+    if len(text) >= 3 and text[:2] in two_syllable_surnames():
         return text[:2], text[2:]
     return text[:1], text[1:]

@@ -3,7 +3,8 @@
 Korean people choose the English spelling of their own name, so no rule can give it:
 Lee Jae-myung, Park Geun-hye, Yoon Suk Yeol and Moon Jae-in are facts to curate. What
 this module offers is a ranked list of SUGGESTIONS for a translator to check, built
-from the conventional spellings of family names (``data/surnames.tsv``) and of
+from the conventional spellings of family names (the ``press`` column of
+``glossary/lang/data/korean_surnames.tsv``) and of
 given-name syllables (``data/given_syllables.tsv``), with the strict RR form as the
 last resort. Forms: family name, space, given name hyphenated with lowercase after the
 hyphen ("Lee Jae-myung"), then the variants "Lee Jae Myung" and "Lee Jaemyung".
@@ -18,6 +19,7 @@ from glossary.lang.ko.jamo import is_syllable
 from glossary.lang.ko.names import split_person_name
 from glossary.lang.ko.romanize import syllable_rr
 from glossary.lang.ko.tables import read_rows
+from glossary.lang.surnames import press_spellings
 
 RANK_DECAY = 0.7
 """Weight of each next spelling of a syllable against the one before it."""
@@ -29,12 +31,6 @@ FORM_WEIGHTS = {"hyphen": 1.0, "space": 0.9, "joined": 0.6}
 
 def _spellings(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(",") if part.strip())
-
-
-@cache
-def surname_spellings() -> dict[str, tuple[str, ...]]:
-    """Map each family name in Hangul to its conventional spellings, most common first."""
-    return {row[0]: _spellings(row[1]) for row in read_rows("surnames.tsv", 2)}
 
 
 @cache
@@ -58,7 +54,7 @@ def _options(known: tuple[str, ...], strict: str) -> list[tuple[str, float]]:
 
 def family_options(family: str) -> list[tuple[str, float]]:
     """Weighted spellings of a family name (conventional first, strict RR last)."""
-    return _options(surname_spellings().get(family, ()), _strict(family))
+    return _options(press_spellings().get(family, ()), _strict(family))
 
 
 def syllable_options(syllable: str) -> list[tuple[str, float]]:

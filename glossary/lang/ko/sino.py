@@ -24,9 +24,9 @@ from __future__ import annotations
 from functools import cache
 
 from glossary.lang.ko.jamo import compose, decompose, is_syllable
-from glossary.lang.ko.names import TWO_SYLLABLE_SURNAMES
 from glossary.lang.ko.romanize import check_kind
 from glossary.lang.ko.tables import read_rows
+from glossary.lang.surnames import two_syllable_surnames
 
 _Y_VOWELS = frozenset("ㅑㅕㅖㅛㅠㅣ")
 
@@ -71,7 +71,7 @@ def _surname_reading(chars: str) -> bool:
     readings = [sino_korean_readings(ch)[:1] for ch in chars]
     if not all(readings):
         return False
-    return "".join(initial_sound_rule(r[0]) for r in readings) in TWO_SYLLABLE_SURNAMES
+    return "".join(initial_sound_rule(r[0]) for r in readings) in two_syllable_surnames()
 
 
 def sino_korean_reading(kanji: str, *, kind: str | None = None) -> str | None:
