@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 from glossary.api import Glossary
 from glossary.errors import GlossaryError
 from glossary.lang.keys import normalize_key
+from glossary.lang.script import KATAKANA, char_script
+from glossary.lang.suggestions import FORM, suggest, suggested_term
+from glossary.lang.suggestions import KATAKANA as KATAKANA_FIELD
 from glossary.mining import Candidate, MiningResult, read_for_mining
 from glossary.mining.articles import Article, read_article
 from glossary.mining.cluster import Context
@@ -128,66 +131,44 @@ def find_existing(g: Glossary, c: Candidate, created: dict[str, int]) -> int | N
     return None
 
 
+def _guess_origin(c: Candidate) -> str:
+    """Where a mined person is from, when the way the name is written says so."""
+    if c.kind != "person":
+        return ""
+    if c.lang == "en":
+        from glossary.mining.names import is_japanese_name, is_korean_name, name_tokens
+
+        tokens = name_tokens(c.canonical)
+        if is_korean_name(tokens):
+            return "korean"
+        # Romaji-looking is not enough ("Joe Biden" reads じょうえ びでん): the names
+        # dictionary must know a kanji spelling of the name.
+        if is_japanese_name(tokens):
+            from glossary.lang.ja import kanji_candidates, romaji_to_kana
+
+            kana = romaji_to_kana(c.canonical)
+            if kana and kanji_candidates(kana, kind="person", limit=1):
+                return "japanese"
+        return ""
+    if c.lang == "ja":
+        # Japanese names are written in kanji or hiragana; katakana alone (バイデン) is
+        # a foreign name.
+        katakana = all(char_script(ch) == KATAKANA or ch in "・ー " for ch in c.canonical)
+        return "" if katakana else "japanese"
+    if c.lang == "ko":
+        from glossary.lang.ko import reads_as_korean_name
+
+        # Korean names are written solid (이재명); 다카이치 사나에 is a transcription.
+        return "korean" if reads_as_korean_name(c.canonical) else ""
+    return ""
+
+
 def _suggested_forms(c: Candidate) -> tuple[str, list[Term]]:
     """The origin of a person and the forms the language rules suggest in other languages."""
-    from glossary.mining.names import is_japanese_name, is_korean_name, name_tokens
-
-    terms: list[Term] = []
-    origin = ""
-    try:
-        if c.lang == "en" and c.kind == "person":
-            tokens = name_tokens(c.canonical)
-            if is_korean_name(tokens):
-                origin = "korean"
-                from glossary.lang.ko import hangul_candidates, split_person_name, to_katakana
-
-                ranked = hangul_candidates(c.canonical, limit=1)
-                if ranked:
-                    hangul = ranked[0][0]
-                    fam, giv = split_person_name(hangul)
-                    terms.append(
-                        Term(
-                            "ko",
-                            hangul,
-                            family=fam,
-                            given=giv,
-                            suggested=["text", "family", "given"],
-                        )
-                    )
-                    terms.append(Term("ja", to_katakana(hangul), suggested=["text"]))
-            elif is_japanese_name(tokens):
-                origin = "japanese"
-                from glossary.lang.ja import kanji_candidates, romaji_to_kana, to_hangul
-
-                kana = romaji_to_kana(c.canonical)
-                if kana:
-                    kanji = kanji_candidates(kana, kind="person", limit=1)
-                    if kanji:
-                        terms.append(
-                            Term("ja", kanji[0], reading=kana, suggested=["text", "reading"])
-                        )
-                    terms.append(Term("ko", to_hangul(kana), suggested=["text"]))
-        elif c.lang == "ja":
-            from glossary.lang.ja import romanize_entry
-
-            data = romanize_entry(c.canonical, kind=c.kind)
-            if data.get("plain"):
-                terms.append(Term("en", data["plain"], suggested=["text"]))
-            if c.kind in ("person", "place") and data.get("hangul"):
-                terms.append(Term("ko", data["hangul"], suggested=["text"]))
-            if c.kind == "person":
-                origin = "japanese"
-        elif c.lang == "ko" and c.kind == "person":
-            from glossary.lang.ko import suggest_press_spellings, to_katakana
-
-            press = suggest_press_spellings(c.canonical, limit=1)
-            if press:
-                terms.append(Term("en", press[0], suggested=["text"]))
-            terms.append(Term("ja", to_katakana(c.canonical), suggested=["text"]))
-            origin = "korean"
-    except GlossaryError:
-        return origin, []
-    return origin, terms
+    origin = _guess_origin(c)
+    entry = Entry(kind=c.kind, origin=origin, terms=[Term(c.lang, c.canonical)])
+    found = suggest(entry, entry.terms[0], alternatives=False)
+    return origin, [suggested_term(s) for s in found if s.field in (FORM, KATAKANA_FIELD)]
 
 
 def _new_entry(c: Candidate) -> Entry:

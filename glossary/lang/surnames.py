@@ -128,6 +128,12 @@ def surnames() -> tuple[Surname, ...]:
 
 
 @cache
+def hangul_surnames() -> frozenset[str]:
+    """Every family name of the table, in Hangul."""
+    return frozenset(s.hangul for s in surnames())
+
+
+@cache
 def two_syllable_surnames() -> frozenset[str]:
     """The two-syllable family names (남궁, 황보, ...), recognised without a space."""
     return frozenset(s.hangul for s in surnames() if len(s.hangul) == 2)

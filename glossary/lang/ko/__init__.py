@@ -5,6 +5,7 @@ Pure functions over Hangul text, no database. The public API:
 * :func:`romanize` — strict Revised Romanization (RR 2000) with its sound changes;
 * :func:`transliterate` — RR's letter-by-letter transliteration;
 * :func:`split_person_name` — (family, given) of a Korean person's name;
+* :func:`reads_as_korean_name` — whether Hangul is written as a Korean name is;
 * :func:`suggest_press_spellings` — suggested English spellings of a person's name;
 * :func:`hangul_candidates` — the Hangul a romanized person's name may stand for;
 * :func:`place_candidates` — the Hangul a strict RR place name may stand for;
@@ -20,7 +21,7 @@ from __future__ import annotations
 from glossary.lang.ko.entry import RomanizedEntry, romanize_entry
 from glossary.lang.ko.from_roman import hangul_candidates, place_candidates
 from glossary.lang.ko.katakana import to_katakana
-from glossary.lang.ko.names import split_person_name
+from glossary.lang.ko.names import reads_as_korean_name, split_person_name
 from glossary.lang.ko.press import suggest_press_spellings
 from glossary.lang.ko.romanize import KINDS, is_administrative, romanize
 from glossary.lang.ko.sino import sino_korean_reading
@@ -32,6 +33,7 @@ __all__ = [
     "hangul_candidates",
     "is_administrative",
     "place_candidates",
+    "reads_as_korean_name",
     "romanize",
     "romanize_entry",
     "sino_korean_reading",

@@ -11,7 +11,7 @@ is split at the space, which is how to force the split for a name such as 황보
 from __future__ import annotations
 
 from glossary.errors import GlossaryError
-from glossary.lang.surnames import two_syllable_surnames
+from glossary.lang.surnames import hangul_surnames, two_syllable_surnames
 
 
 def split_person_name(name: str, family: str | None = None) -> tuple[str, str]:
@@ -37,3 +37,16 @@ def split_person_name(name: str, family: str | None = None) -> tuple[str, str]:
     if len(text) >= 3 and text[:2] in two_syllable_surnames():
         return text[:2], text[2:]
     return text[:1], text[1:]
+
+
+def reads_as_korean_name(text: str) -> bool:
+    """Whether Hangul ``text`` is written the way Korean writes a Korean person's name.
+
+    Two to four syllables written solid, starting with a family name of the surname
+    table (이재명, 남궁민). A name written with a space is a foreign name transcribed
+    (다카이치 사나에, 도널드 트럼프). A test of the writing, not a proof: 국무원 passes.
+    """
+    t = text.strip()
+    if not 2 <= len(t) <= 4 or not all(0xAC00 <= ord(c) <= 0xD7A3 for c in t):
+        return False
+    return (len(t) >= 3 and t[:2] in two_syllable_surnames()) or t[0] in hangul_surnames()
