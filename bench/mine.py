@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from glossary.mining import _miner, mine_paths, read_for_mining  # noqa: E402
+from glossary.lang import get_language  # noqa: E402
+from glossary.mining import mine_paths, read_for_mining  # noqa: E402
 from glossary.mining.sentences import sentences  # noqa: E402
 
 SOURCES = {
@@ -74,14 +75,14 @@ def load_times() -> dict[str, float]:
             from glossary.mining.japanese import load as ja_load
 
             ja_load()
-        _miner(lang)(sample)
+        get_language(lang).miner()(sample)
         times[lang] = time.perf_counter() - t
     return times
 
 
 def speed(lang: str, seconds: float) -> tuple[float, int, float]:
     articles = make_articles(lang, 200)
-    mine = _miner(lang)
+    mine = get_language(lang).miner()
     n = 0
     cpu0 = time.process_time()
     t0 = time.perf_counter()

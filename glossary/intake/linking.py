@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from glossary.api import Glossary
 from glossary.errors import GlossaryError
+from glossary.lang import get_language
 from glossary.lang.keys import normalize_key
 from glossary.lang.script import KATAKANA, char_script
 from glossary.lang.suggestions import FORM, suggest, suggested_term
@@ -101,18 +102,8 @@ class _Articles:
 
 def _romanized_keys(c: Candidate) -> list[str]:
     """Latin spellings under which a Korean or Japanese name may already be stored."""
-    out: list[str] = []
     try:
-        if c.lang == "ja":
-            from glossary.lang.ja import romanize_entry
-
-            data = romanize_entry(c.canonical, kind="person" if c.kind == "person" else c.kind)
-            out += [data.get("strict") or "", data.get("plain") or ""]
-        elif c.lang == "ko" and c.kind == "person":
-            from glossary.lang.ko import romanize, suggest_press_spellings
-
-            out += suggest_press_spellings(c.canonical, limit=3)
-            out.append(romanize(c.canonical, kind="person"))
+        out = get_language(c.lang).latin_spellings(c.canonical, c.kind)
     except GlossaryError:
         return []
     return [k for k in out if k]

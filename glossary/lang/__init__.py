@@ -1,16 +1,22 @@
 """Language rules: one subpackage per language over a common base.
 
-``get_language("ko-KR")`` normalises a language tag to one of the languages the
-glossary knows (``en``, ``ko``, ``ja``) and refuses anything else with the allowed
-values listed.
+``get_language("ko-KR")`` gives the :class:`~glossary.lang.base.Language` object of one of
+the languages the glossary knows (``en``, ``ko``, ``ja``): how it is written, romanized,
+mined, how its names split, what the rules suggest from its forms. A tag such as
+``ko-KR``, ``ko_KR`` or ``KO`` names Korean; anything else is refused with the allowed
+values listed. Getting a language imports none of the analysers.
 """
 
 from __future__ import annotations
 
 from glossary.errors import InvalidValue
+from glossary.lang.base import Language
+from glossary.lang.languages import LANGUAGE_OBJECTS
 
-LANGUAGES: tuple[str, ...] = ("en", "ko", "ja")
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese"}
+LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_OBJECTS)
+LANGUAGE_NAMES = {code: lang.name for code, lang in LANGUAGE_OBJECTS.items()}
+
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "Language", "get_language", "normalize_language"]
 
 
 def normalize_language(code: str) -> str:
@@ -23,3 +29,9 @@ def normalize_language(code: str) -> str:
     if base not in LANGUAGES:
         raise InvalidValue("language", code, LANGUAGES)
     return base
+
+
+def get_language(code: str) -> Language:
+    """The language a tag names (``ko-KR``, ``ko_KR``, ``KO`` → Korean); InvalidValue,
+    listing ``en``, ``ko`` and ``ja``, for any other."""
+    return LANGUAGE_OBJECTS[normalize_language(code)]

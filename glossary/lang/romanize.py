@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from glossary.errors import GlossaryError, InvalidValue
-from glossary.lang import normalize_language
+from glossary.lang import get_language
+from glossary.lang.base import not_romanizable
 from glossary.lang.script import language_by_script
 from glossary.vocab import KINDS
 
@@ -31,47 +32,10 @@ def romanize_text(
         raise GlossaryError("there is no text to romanize")
     if kind is not None and kind not in KINDS:
         raise InvalidValue("kind", kind, KINDS)
-    lang = normalize_language(lang) if lang else (language_by_script(text) or "")
-    if reading and lang != "ja":
+    code = lang or language_by_script(text)
+    language = get_language(code) if code else None
+    if reading and not (language and language.has_readings):
         raise GlossaryError("--reading is for Japanese text (a kana reading)")
-    if lang == "ko":
-        from glossary.lang.ko import romanize_entry as ko_entry
-
-        data: dict[str, Any] = dict(ko_entry(text, kind=kind or "term"))
-        return {
-            "input": text,
-            "lang": "ko",
-            "kind": kind,
-            "reading": None,
-            "strict": data.get("strict"),
-            "plain": data.get("plain"),
-            "plain_is_suggestion": data.get("plain_is_suggestion", False),
-            "transliteration": data.get("transliteration"),
-            "family": data.get("family"),
-            "given": data.get("given"),
-            "alternatives": list(data.get("alternatives") or []),
-        }
-    if lang == "ja":
-        from glossary.lang.ja import romanize_entry as ja_entry
-
-        data = dict(ja_entry(text, kind=kind, reading=reading))
-        family, given = data.get("family"), data.get("given")
-        return {
-            "input": text,
-            "lang": "ja",
-            "kind": kind,
-            "reading": data.get("reading"),
-            "reading_source": data.get("reading_source"),
-            "strict": data.get("strict"),
-            "plain": data.get("plain"),
-            "passport": data.get("passport"),
-            "hangul": data.get("hangul"),
-            "transliteration": None,
-            "family": family["text"] if family else None,
-            "given": given["text"] if given else None,
-            "alternatives": list(data.get("alternatives") or []),
-        }
-    raise GlossaryError(
-        f"{text!r} is not Korean or Japanese text; give --lang ko or --lang ja for native "
-        "text (English needs no romanization)"
-    )
+    if language is None:
+        raise not_romanizable(text)
+    return language.romanize(text, kind=kind, reading=reading)

@@ -89,7 +89,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from glossary.errors import GlossaryError
-from glossary.lang import script
+from glossary.lang import get_language, script
 from glossary.model import Entry, Term
 
 #: The field of the suggestion for a Korean person's katakana: compared with a form in
@@ -184,12 +184,8 @@ def suggest(entry: Entry, term: Term, *, alternatives: bool = True) -> list[Sugg
     """
     if not term.text.strip():
         return []
-    rules = {"ja": _from_japanese, "ko": _from_korean, "en": _from_english}
-    rule = rules.get(term.lang)
-    if rule is None:
-        return []
     try:
-        return rule(entry, term, alternatives)
+        return get_language(term.lang).suggest(entry, term, alternatives=alternatives)
     except GlossaryError:
         return []  # a form the rules cannot read (a family name that does not start it)
 
@@ -217,7 +213,8 @@ def suggested_term(s: Suggestion) -> Term:
 # -- from a Japanese form ---------------------------------------------------------------
 
 
-def _from_japanese(entry: Entry, term: Term, alternatives: bool) -> list[Suggestion]:
+def from_japanese_form(entry: Entry, term: Term, *, alternatives: bool = True) -> list[Suggestion]:
+    """The rules for a Japanese form (see the module docstring)."""
     out = _japanese_reading(entry, term, alternatives)
     if _is_preferred(entry, term):
         out += _sino_korean(entry, term)
@@ -293,8 +290,9 @@ def _sino_korean(entry: Entry, term: Term) -> list[Suggestion]:
 # -- from a Korean form -----------------------------------------------------------------
 
 
-def _from_korean(entry: Entry, term: Term, alternatives: bool) -> list[Suggestion]:
-    from glossary.lang.ko import romanize_entry, split_person_name, to_katakana
+def from_korean_form(entry: Entry, term: Term) -> list[Suggestion]:
+    """The rules for a Korean form (see the module docstring)."""
+    from glossary.lang.ko import romanize_entry, to_katakana
 
     if entry.kind == "person" and entry.origin == "korean":
         family = term.family or None
@@ -316,9 +314,8 @@ def _from_korean(entry: Entry, term: Term, alternatives: bool) -> list[Suggestio
             out += _make("ja", KATAKANA, [katakana], "Japanese press katakana")
         return out
     if entry.kind == "person":
-        text = " ".join(term.text.split())
-        if entry.origin == "japanese" and " " in text:
-            family_name, given = split_person_name(text)
+        if entry.origin == "japanese" and " " in term.text.strip():
+            family_name, given = get_language("ko").split_person_name(term.text, "japanese")
             return _make("ko", "family", [family_name], "name split") + _make(
                 "ko", "given", [given], "name split"
             )
@@ -348,7 +345,8 @@ def _native_korean(entry: Entry, term: Term) -> bool:
 # -- from an English form ---------------------------------------------------------------
 
 
-def _from_english(entry: Entry, term: Term, alternatives: bool) -> list[Suggestion]:
+def from_english_form(entry: Entry, term: Term) -> list[Suggestion]:
+    """The rules for an English form (see the module docstring)."""
     if entry.kind != "person" or not _is_preferred(entry, term):
         return []
     name = f"{term.family} {term.given}" if term.family and term.given else term.text
@@ -360,7 +358,7 @@ def _from_english(entry: Entry, term: Term, alternatives: bool) -> list[Suggesti
 
 
 def _korean_from_latin(entry: Entry, name: str) -> list[Suggestion]:
-    from glossary.lang.ko import hangul_candidates, split_person_name, to_katakana
+    from glossary.lang.ko import hangul_candidates, to_katakana
 
     if _has(entry, "ko"):
         return []
@@ -369,7 +367,7 @@ def _korean_from_latin(entry: Entry, name: str) -> list[Suggestion]:
         return []
     # Readings far below the best are spellings no one bears (Woo Sung-lak: 우성띾).
     ranked = [hangul for hangul, score in found if score >= found[0][1] * WEAK_READING]
-    family, given = split_person_name(ranked[0])
+    family, given = get_language("ko").split_person_name(ranked[0], "korean")
     out = _make(
         "ko",
         FORM,

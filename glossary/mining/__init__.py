@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.errors import InvalidValue, ParseError
-from glossary.lang import LANGUAGES, normalize_language
+from glossary.lang import LANGUAGES, get_language, normalize_language
 from glossary.mining.articles import MAX_ARTICLE_BYTES, Article, decode_article_bytes, parse_article
 from glossary.mining.cluster import Candidate, Clusterer, Context
 from glossary.mining.detect import detect_language
@@ -93,26 +93,12 @@ def _check_lang(lang: str) -> str:
         raise InvalidValue("language", lang, LANG_CHOICES) from None
 
 
-def _miner(lang: str) -> Callable[[str], list[Mention]]:
-    if lang == "ko":
-        from glossary.mining.korean import mine_text as ko
-
-        return ko
-    if lang == "ja":
-        from glossary.mining.japanese import mine_text as ja
-
-        return ja
-    from glossary.mining.english import mine_text as en
-
-    return en
-
-
 def mine_mentions(text: str, lang: str = "auto") -> list[Mention]:
     """The mentions in one text (no clustering)."""
     lang = _check_lang(lang)
     if lang == "auto":
         lang = detect_language(text)
-    return _miner(lang)(text)
+    return get_language(lang).miner()(text)
 
 
 def _article_lang(article: Article, lang: str) -> str:
@@ -176,7 +162,7 @@ def _prepare(article: Article, source: str, lang: str) -> MinedArticle:
 
 
 def _mine_article(art: MinedArticle, clusterer: Clusterer) -> None:
-    for m in _miner(art.lang)(art.text):
+    for m in get_language(art.lang).miner()(art.text):
         offset = art.file_offset(m.start) - m.start
         clusterer.add(m, art.path, offset)
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from glossary.lang import get_language
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table, load_words
 from glossary.mining.sentences import SentenceIndex, split_sentences
@@ -92,7 +93,7 @@ def lang_rules(lang: str) -> LangRules:
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
-        spaced=lang == "ko",
+        spaced=get_language(lang).spaced,
     )
 
 

@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.mining import _miner, read_for_mining
+from glossary.lang import get_language
+from glossary.mining import read_for_mining
 from glossary.mining.cluster import Clusterer
 
 
@@ -111,7 +112,7 @@ def evaluate(gold: list[GoldRow], article_dirs: Iterable[str | Path]) -> dict[st
         art = read_for_mining(find_article(article, dirs))
         rep = reports.setdefault(art.lang, LangReport(art.lang))
         rep.articles += 1
-        mentions = _miner(art.lang)(art.text)
+        mentions = get_language(art.lang).miner()(art.text)
         clusterers.setdefault(art.lang, Clusterer(max_contexts=1)).add_all(mentions, article)
         mined = {m.surface for m in mentions}
         wanted = {r.surface for r in rows}

@@ -19,11 +19,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from glossary.lang import get_language
 from glossary.mining.rules import load_words
 
-_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
+# Languages written with spaces (English, Korean): a full stop and a space end a sentence.
+_SPACED_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
 _JA_END = re.compile(r"[。！？!?]+[」』）)\]”’]*|\n+")
-_KO_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
 _JA_QUOTE_CONT = frozenset("とっ")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
 _NEXT = re.compile(r"\s*[\"'“‘(]*([A-Za-z0-9]?)")
@@ -82,11 +83,8 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """The sentence spans of ``text`` in language ``lang`` (en, ko or ja)."""
-    if lang == "ja":
-        return _split(text, _JA_END, False)
-    if lang == "ko":
-        return _split(text, _KO_END, True)
-    return _split(text, _EN_END, True)
+    spaced = get_language(lang).spaced
+    return _split(text, _SPACED_END if spaced else _JA_END, spaced)
 
 
 def sentences(text: str, lang: str) -> list[str]:

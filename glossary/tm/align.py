@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from glossary.lang import get_language
 from glossary.mining.sentences import sentences
 
 #: Priors of the kinds of bead (Gale & Church 1993, table 5; 2-2 left out).
@@ -73,7 +74,7 @@ class Alignment:
     def join(self, indices: list[int], source: bool) -> str:
         lang = self.source_lang if source else self.target_lang
         parts = [(self.source if source else self.target)[i] for i in indices]
-        return ("" if lang == "ja" else " ").join(parts)
+        return (" " if get_language(lang).spaced else "").join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {
