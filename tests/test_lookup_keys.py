@@ -382,8 +382,12 @@ def test_full_text_indexes_stay_consistent(sqlite_url: str) -> None:
         with g.engine.begin() as conn:
             for table in ("fts_typo", "fts_cjk"):
                 conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
-            triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
-            # put back: 5 for the full-text indexes, 6 for the entry documents
+            triggers = (
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                " AND tbl_name NOT LIKE 'tm\\_%' ESCAPE '\\'"
+            )
+            # put back: 5 for the full-text indexes, 6 for the entry documents (the
+            # translation memory's own triggers are not the key rebuild's business)
             assert conn.exec_driver_sql(triggers).scalar() == 11
         _same_as_source(g)
     finally:

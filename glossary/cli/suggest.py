@@ -8,7 +8,7 @@ import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.suggest import apply_proposals, proposals
+from glossary.curation.proposals import apply_proposals, proposals
 
 
 @click.command()

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from glossary import Entry, Glossary, Term
 from glossary.cli import cli
-from glossary.suggest import apply_proposals, proposals
+from glossary.curation.proposals import apply_proposals, proposals
 
 
 def by_field(entry: Entry) -> dict[tuple[str, str], tuple[str, str]]:
