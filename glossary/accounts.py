@@ -17,6 +17,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -31,9 +32,15 @@ TOKEN_PREFIX = "glos_"
 #: How stale ``last_used_at`` may get before a token's use is written down again: a
 #: script making thousands of lookups should not turn each one into a write.
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=5)
-# Compared against when the user does not exist, so that a wrong name costs as much
-# time as a wrong password and does not reveal which names exist.
-_DUMMY_HASH = generate_password_hash("not a password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Compared against when the user does not exist, so that a wrong name costs as much
+    time as a wrong password and does not reveal which names exist. Made when a password
+    is first checked, not at import (hashing costs tens of milliseconds, and most
+    commands that import this module check no password)."""
+    return generate_password_hash("not a password")
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def authenticate(g: Glossary, name: str, password: str) -> User | None:
     """The user if ``password`` is theirs, else None (the same for an unknown name)."""
     with g.reading() as s:
         row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
-        stored = row.password_hash if row and row.password_hash else _DUMMY_HASH
+        stored = row.password_hash if row and row.password_hash else _dummy_hash()
         ok = check_password_hash(stored, password)
         if row is None or not row.password_hash or not ok:
             return None

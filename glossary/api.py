@@ -10,26 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import AbstractContextManager
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossary.errors import ConflictError, GlossaryError
 from glossary.lookup import Lookup, Match
-from glossary.mining.articles import Article
 from glossary.model import Entry
 from glossary.settings import current_user, default_database_url
-from glossary.store import articles as stored_articles
-from glossary.store import entries as stored
-from glossary.store import history as hist
-from glossary.store.engine import make_engine
-from glossary.store.history import Change, change_from_row
-from glossary.store.migrate import current_revision, head_revision, upgrade
-from glossary.store.models import EntryRow
-from glossary.store.reindex import ensure_keys_current
-from glossary.store.rows import assign_entry, entry_from_row
-from glossary.store.sessions import Sessions, StaleEdit
+from glossary.store.engine import Connector, make_engine
+from glossary.store.migrate import head_revision, stored_revision
 
+# The storage modules below use SQLAlchemy's ORM, and are imported by the methods that
+# need them: looking entries up and reading them (what the command line does most) run
+# on plain DBAPI connections, and for a SQLite file SQLAlchemy is never imported.
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+
+    from glossary.mining.articles import Article
+    from glossary.store.history import Change
+    from glossary.store.models import EntryRow
+    from glossary.store.sessions import Sessions
 
 T = TypeVar("T")
 
@@ -45,16 +46,33 @@ class Glossary:
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        connector = Connector(url, lambda: self.engine)
+        self._lookup = Lookup(connector)
         if migrate:
+            from glossary.store.migrate import upgrade
+            from glossary.store.reindex import ensure_keys_current
+
             upgrade(self.engine)
             ensure_keys_current(self.engine)
-        elif current_revision(self.engine) != head_revision():
+        elif (
+            self._lookup.run(lambda conn: stored_revision(conn, connector.dialect_name))
+            != head_revision()
+        ):
+            self.close()
             raise GlossaryError(
                 "the database is not set up for this version of glossary; run 'glossary init'"
             )
-        self._sessions = Sessions(self.engine)
-        self._lookup = Lookup(self.engine)
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine of the glossary's database (made when first used)."""
+        return make_engine(self.url)
+
+    @cached_property
+    def _sessions(self) -> Sessions:
+        from glossary.store.sessions import Sessions
+
+        return Sessions(self.engine)
 
     def reading(self) -> AbstractContextManager[Session]:
         """A read-only session (no write lock is taken)."""
@@ -66,7 +84,8 @@ class Glossary:
 
     def close(self) -> None:
         self._lookup.close()
-        self.engine.dispose()
+        if "engine" in self.__dict__:  # made only if something needed it
+            self.engine.dispose()
 
     def __enter__(self) -> Glossary:
         return self
@@ -78,6 +97,9 @@ class Glossary:
 
     def get(self, entry_id: int) -> Entry:
         """The entry with this id; NotFound if there is none."""
+        from glossary.store import entries as stored
+        from glossary.store.rows import entry_from_row
+
         with self.reading() as s:
             return entry_from_row(stored.load_entry(s, entry_id))
 
@@ -87,8 +109,7 @@ class Glossary:
         """Every entry (optionally of one status or kind), in id order, a batch at a time."""
         last = 0
         while True:
-            with self.reading() as s:
-                batch = stored.entries_after(s, last, status=status, kind=kind, limit=batch_size)
+            batch = self._lookup.entries_after(last, status=status, kind=kind, limit=batch_size)
             if not batch:
                 return
             yield from batch
@@ -96,6 +117,8 @@ class Glossary:
 
     def count(self, *, status: str | None = None) -> int:
         """How many entries there are (of one status, if given)."""
+        from glossary.store import entries as stored
+
         with self.reading() as s:
             return stored.count_entries(s, status=status)
 
@@ -125,11 +148,15 @@ class Glossary:
     def generation(self) -> int:
         """A number that grows with every recorded change: caches built from the glossary
         (such as the style checker) are rebuilt when it moves."""
+        from glossary.store import entries as stored
+
         with self.reading() as s:
             return stored.last_change_id(s)
 
     def evidence(self, entry_id: int, limit: int = 50) -> list[dict[str, Any]]:
         """The sentences an entry was found in, with the article each came from."""
+        from glossary.store import articles as stored_articles
+
         with self.reading() as s:
             return stored_articles.evidence(s, entry_id, limit)
 
@@ -137,6 +164,9 @@ class Glossary:
 
     def add(self, entry: Entry, *, user: str | None = None) -> Entry:
         """Store a new entry; return it with its id and version."""
+        from glossary.store import history as hist
+        from glossary.store.rows import entry_from_row
+
         entry.validate()
         who = user or current_user()
         with self.writing() as s:
@@ -152,6 +182,10 @@ class Glossary:
         """
         if entry.id is None:
             raise GlossaryError("update needs an entry id; use add() for a new entry")
+        from glossary.store import entries as stored
+        from glossary.store import history as hist
+        from glossary.store.rows import entry_from_row
+
         entry.validate()
         who = user or current_user()
         with self.writing() as s:
@@ -164,6 +198,8 @@ class Glossary:
 
     def delete(self, entry_id: int, version: int, *, user: str | None = None) -> None:
         """Delete an entry (its evidence is kept, detached); undo brings both back."""
+        from glossary.store import history as hist
+
         who = user or current_user()
         with self.writing() as s:
             row = self.load_in(s, entry_id, version)
@@ -174,6 +210,8 @@ class Glossary:
     def load_in(self, s: Session, entry_id: int, version: int | None = None) -> EntryRow:
         """The entry's row, locked for writing; ConflictError if ``version`` is given and
         someone saved the entry since."""
+        from glossary.store import entries as stored
+
         row = stored.load_entry(s, entry_id, lock=True)
         if version is not None and row.version != version:
             raise ConflictError(entry_id, version, row.version)
@@ -181,6 +219,9 @@ class Glossary:
 
     def create_in(self, s: Session, entry: Entry, user: str, *, batch: str) -> EntryRow:
         """Create an entry inside the caller's transaction, recording it in ``batch``."""
+        from glossary.store import entries as stored
+        from glossary.store import history as hist
+
         row = stored.insert_entry(s, entry, user)
         hist.created(s, row, user, batch)
         return row
@@ -188,6 +229,10 @@ class Glossary:
     def update_in(self, s: Session, entry: Entry, user: str, *, batch: str) -> EntryRow | None:
         """Update an entry inside the caller's transaction, recording the change in
         ``batch``; None (and nothing recorded) when the data did not change."""
+        from glossary.store import history as hist
+        from glossary.store.rows import assign_entry, entry_from_row
+        from glossary.store.sessions import StaleEdit
+
         assert entry.id is not None
         row = self.load_in(s, entry.id, entry.version)
         before = entry_from_row(row).snapshot()
@@ -213,6 +258,10 @@ class Glossary:
         evidence moves over, and it is removed. Undo of either change restores both."""
         if source_id == into_id:
             raise GlossaryError("an entry cannot be merged into itself")
+        from glossary.store import entries as stored
+        from glossary.store import history as hist
+        from glossary.store.rows import assign_entry, entry_from_row
+
         who = user or current_user()
         batch = hist.new_batch()
         with self.writing() as s:
@@ -261,17 +310,23 @@ class Glossary:
 
     def history(self, entry_id: int | None = None, *, limit: int = 100) -> list[Change]:
         """Changes, newest first: of one entry, or of the whole glossary."""
+        from glossary.store import history as hist
+
         with self.reading() as s:
             return hist.changes(s, entry_id, limit)
 
     def change(self, change_id: int) -> Change:
+        from glossary.store import history as hist
+
         with self.reading() as s:
-            return change_from_row(hist.get_change(s, change_id))
+            return hist.change_from_row(hist.get_change(s, change_id))
 
     def undo(self, change_id: int, *, user: str | None = None) -> list[Change]:
         """Undo a change (and the other changes of the same operation, such as both sides
         of a merge), recording the undo itself as a change. Refused when the entry was
         changed again since: undo the later changes first."""
+        from glossary.store import history as hist
+
         who = user or current_user()
         with self.writing() as s:
             return hist.undo(s, change_id, who)
@@ -280,6 +335,8 @@ class Glossary:
 
     def add_article(self, article: Article, *, session: Session | None = None) -> tuple[int, bool]:
         """Store an article unless the same text is already stored; return (id, created)."""
+        from glossary.store import articles as stored_articles
+
         if session is None:
             with self.writing() as s:
                 return stored_articles.add_article(s, article)
@@ -287,6 +344,8 @@ class Glossary:
 
     def articles(self) -> list[dict[str, Any]]:
         """The stored articles, newest first (without their text)."""
+        from glossary.store import articles as stored_articles
+
         with self.reading() as s:
             return stored_articles.list_articles(s)
 

@@ -133,3 +133,13 @@ def test_show_prints_entry(runner: CliRunner) -> None:
     assert result.exit_code == 0 and "이재명" in result.output
     missing = runner.invoke(cli, ["show", "99999"])
     assert missing.exit_code == 2 and "no entry 99999" in missing.stderr
+
+
+def test_format_choices_are_the_formats() -> None:
+    """The command line names the formats without loading them; the names must agree."""
+    from glossary.cli.exchange import FORMAT_NAMES, TARGETS
+    from glossary.formats import FORMATS
+    from glossary.formats.base import TARGETS as FORMAT_TARGETS
+
+    assert list(FORMAT_NAMES) == sorted(FORMATS)
+    assert TARGETS == FORMAT_TARGETS

@@ -129,3 +129,18 @@ def test_documents_after_mining(g: Glossary) -> None:
     assert assert_documents_match(g) > 10
     save_candidates(g, result)  # again: evidence counts change on existing entries
     assert_documents_match(g)
+
+
+def test_entries_read_from_documents_are_the_orms(g: Glossary) -> None:
+    """Glossary.entries() reads documents; it gives what the ORM gives, filters and all."""
+    from glossary.store import entries as stored
+
+    g.add(person("Takaichi Sanae", "Takaichi", "Sanae"))
+    g.add(Entry(kind="org", status="candidate", terms=[Term("ko", "국가안보실")]))
+    g.add(Entry(kind="place", status="approved", terms=[Term("en", "Nara Prefecture")]))
+    g.add(Entry(kind="person", status="candidate", terms=[Term("en", "Lee Jae-myung")]))
+    for status, kind in [(None, None), ("approved", None), (None, "person"), ("candidate", "org")]:
+        with g.reading() as s:
+            orm = stored.entries_after(s, 0, status=status, kind=kind, limit=100)
+        assert list(g.entries(status=status, kind=kind, batch_size=1)) == orm
+        assert orm, (status, kind)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from glossary.api import Glossary
 from glossary.check.checker import Checker
 from glossary.lang.styles import check_style
+
+if TYPE_CHECKING:
+    from glossary.api import Glossary
 
 
 class CheckerCache:

@@ -14,10 +14,10 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from glossary.api import Glossary
 from glossary.check.findings import RULES, SEVERITIES, Finding
 from glossary.check.patterns import VALID, Pattern, needs_word_boundary, patterns_for_entry
 from glossary.errors import GlossaryError
@@ -26,6 +26,9 @@ from glossary.lang.script import HANGUL, LATIN, char_script
 from glossary.lang.styles import check_style
 from glossary.model import Entry
 from glossary.settings import get_setting
+
+if TYPE_CHECKING:
+    from glossary.api import Glossary
 
 _SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
 _CATEGORY_RANK = {rule: _SEVERITY_RANK[sev] for rule, (sev, _) in RULES.items()}

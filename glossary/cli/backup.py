@@ -5,10 +5,6 @@ from __future__ import annotations
 import click
 
 from glossary.settings import default_database_url
-from glossary.store.backup import backup as backup_db
-from glossary.store.backup import restore as restore_db
-from glossary.store.engine import make_engine
-from glossary.store.migrate import upgrade
 
 
 @click.command()
@@ -22,6 +18,8 @@ from glossary.store.migrate import upgrade
 )
 def backup(file: str, database_url: str | None) -> None:
     """Write a consistent copy of the glossary to FILE, while it stays in use."""
+    from glossary.store.backup import backup as backup_db
+
     size = backup_db(database_url or default_database_url(), file)
     click.echo(f"Backed up to {file} ({size / 1024:.0f} KiB).", err=True)
 
@@ -38,6 +36,10 @@ def backup(file: str, database_url: str | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore(file: str, database_url: str | None, yes: bool) -> None:
     """Replace the glossary with the backup FILE (checked before anything is replaced)."""
+    from glossary.store.backup import restore as restore_db
+    from glossary.store.engine import make_engine
+    from glossary.store.migrate import upgrade
+
     url = database_url or default_database_url()
     if not yes:
         click.confirm(f"Replace the glossary at {url} with {file}?", abort=True, err=True)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
-from glossary.check import Checker, check_paths
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
-from glossary.intake.unknown import queue_unknown as queue_unknown_names
 
 
 @click.command()
@@ -45,10 +43,14 @@ def check(
     standard, and one entity written two ways. Exit status 1 when any finding is an
     error, 0 otherwise.
     """
+    from glossary.check import Checker, check_paths
+
     with open_for_command(database_url) as g:
         checker = Checker.from_glossary(g, style)
         findings, problems = check_paths(checker, list(paths), unknown=not no_unknown)
         if queue_unknown:
+            from glossary.intake.unknown import queue_unknown as queue_unknown_names
+
             queued = queue_unknown_names(g, findings)
             click.echo(f"{len(queued)} unknown names sent to the curation queue.", err=True)
     for problem in problems:

@@ -3,11 +3,15 @@ decisions from the command line."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
-from glossary.curation import ReviewReport, approve, reject
+
+if TYPE_CHECKING:
+    from glossary.curation import ReviewReport
 
 
 def _report(report: ReviewReport, verb: str, as_json: bool) -> None:
@@ -29,6 +33,8 @@ def _report(report: ReviewReport, verb: str, as_json: bool) -> None:
 def approve_command(entry_ids: tuple[int, ...], database_url: str | None, as_json: bool) -> None:
     """Approve the entries ID... (mined candidates become house terms); each approval is
     recorded and can be undone with 'glossary undo'."""
+    from glossary.curation import approve
+
     with open_for_command(database_url) as g:
         report = approve(g, entry_ids)
     _report(report, "Approved", as_json)
@@ -41,6 +47,8 @@ def approve_command(entry_ids: tuple[int, ...], database_url: str | None, as_jso
 def reject_command(entry_ids: tuple[int, ...], database_url: str | None, as_json: bool) -> None:
     """Reject the entries ID... (they stay known, so mining does not propose them again);
     each rejection is recorded and can be undone with 'glossary undo'."""
+    from glossary.curation import reject
+
     with open_for_command(database_url) as g:
         report = reject(g, entry_ids)
     _report(report, "Rejected", as_json)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,9 +17,16 @@ from glossary.cli.options import (
 )
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
-from glossary.formats import FORMATS, export_entries, format_for, import_file
-from glossary.formats.base import TARGETS, ImportReport, Problem
 from glossary.vocab import STATUSES
+
+if TYPE_CHECKING:
+    from glossary.formats.base import ImportReport
+
+#: The file formats and target languages of :mod:`glossary.formats`, named here so that
+#: the command line starts without loading the formats (tests/test_cli.py checks that
+#: they agree).
+FORMAT_NAMES = ("csv", "po", "tbx", "tmx")
+TARGETS = ("ko", "ja")
 
 
 @contextmanager
@@ -41,7 +48,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=click.Choice(FORMAT_NAMES),
     default=None,
     help="File format (default: from the extension of -o FILE).",
 )
@@ -87,6 +94,8 @@ def export(
     PO writes one catalogue per target language (--target ko or ja); CSV has the
     columns of data/terms.csv; TBX is TBX-Basic; TMX pairs English with each target.
     """
+    from glossary.formats import FORMATS, export_entries, format_for
+
     if fmt is None:
         if output is None:
             raise click.UsageError("give --format, or -o FILE with a .po, .csv, .tbx or .tmx name")
@@ -116,7 +125,7 @@ def export(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=click.Choice(FORMAT_NAMES),
     default=None,
     help="File format (default: from the file's extension).",
 )
@@ -143,6 +152,9 @@ def import_(
     are left unchanged; a value that differs from a curated one is reported as a
     conflict and kept. A PO or TMX file fills in and updates Korean and Japanese forms.
     """
+    from glossary.formats import import_file
+    from glossary.formats.base import Problem
+
     if file == "-" and fmt is None:
         raise click.UsageError("reading standard input needs --format")
     source: Any = sys.stdin.buffer if file == "-" else file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,7 +16,9 @@ from glossary.cli.options import (
     status_option,
 )
 from glossary.cli.output import describe_entry, emit_json
-from glossary.lookup import Match
+
+if TYPE_CHECKING:
+    from glossary.lookup import Match
 
 
 @click.command()

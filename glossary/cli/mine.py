@@ -8,8 +8,6 @@ import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.intake.linking import save_candidates
-from glossary.mining import mine_paths
 
 #: Contexts kept per candidate: enough evidence for curators, memory stays bounded.
 SAVED_CONTEXTS = 50
@@ -41,6 +39,9 @@ def mine(
     found in. Unreadable files (empty, binary, not UTF-8, too large) are named and
     skipped; exit status 2 when nothing could be read.
     """
+    from glossary.intake.linking import save_candidates
+    from glossary.mining import mine_paths
+
     with click.progressbar(length=1, label="Mining", file=sys.stderr) as bar:
 
         def progress(i: int, n: int, path: str) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from glossary.api import Glossary, open_glossary
 from glossary.lang import LANGUAGES
 from glossary.vocab import KINDS, STATUSES
+
+if TYPE_CHECKING:
+    from glossary.api import Glossary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,4 +39,6 @@ status_option = click.option(
 
 def open_for_command(database_url: str | None, *, migrate: bool = False) -> Glossary:
     """Open the glossary a command works on (run 'glossary init' first to create it)."""
+    from glossary.api import open_glossary
+
     return open_glossary(database_url, migrate=migrate)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from glossary.cli.output import emit_json
-from glossary.lang.romanize import romanize_text
 from glossary.vocab import KINDS
 
 
@@ -41,6 +40,8 @@ def romanize(
     (suggested unless given with --reading), modified Hepburn with macrons and the
     press form without them. Suggestions are for a curator to confirm.
     """
+    from glossary.lang.romanize import romanize_text
+
     for text in texts:
         data = romanize_text(text, lang=lang, kind=kind, reading=reading)
         if as_json:

@@ -7,13 +7,9 @@ from pathlib import Path
 
 import click
 
-from glossary.api import open_glossary
 from glossary.cli.mine import SAVED_CONTEXTS
 from glossary.cli.options import database_option, json_option
 from glossary.cli.output import emit_json
-from glossary.formats.loader import load_articles, load_terms
-from glossary.intake.linking import save_candidates
-from glossary.mining import mine_paths
 from glossary.settings import SETTINGS, get_setting
 
 
@@ -43,6 +39,11 @@ def init(
     Running it again changes nothing: entries already stored are left as they are, and
     any that differ from the file are listed as conflicts for a curator to settle.
     """
+    from glossary.api import open_glossary
+    from glossary.formats.loader import load_articles, load_terms
+    from glossary.intake.linking import save_candidates
+    from glossary.mining import mine_paths
+
     terms_path = Path(terms_file or get_setting("terms_file"))
     seeds_path = Path(seeds_dir or get_setting("seeds_dir"))
     g = open_glossary(database_url, migrate=True)

@@ -8,7 +8,6 @@ import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.curation.proposals import apply_proposals, proposals
 
 
 @click.command()
@@ -39,6 +38,8 @@ def suggest(
     rules (all entries, or the IDs given): list what could be filled and where a curated
     value disagrees with the rules.
     """
+    from glossary.curation.proposals import apply_proposals, proposals
+
     counts = {"fill": 0, "agrees": 0, "disagrees": 0, "filled_entries": 0}
     with open_for_command(database_url) as g:
         entries = [g.get(i) for i in entry_ids] if entry_ids else list(g.entries())

@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from glossary.accounts import add_user, create_token, list_users, revoke_tokens, set_role
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
 from glossary.vocab import USER_ROLES
@@ -36,6 +35,8 @@ def add(
     name: str, role: str, password_stdin: bool, database_url: str | None, as_json: bool
 ) -> None:
     """Add user NAME with a role, asking for the password (or reading it from stdin)."""
+    from glossary.accounts import add_user
+
     password = _read_password(password_stdin)
     with open_for_command(database_url) as g:
         user = add_user(g, name, role, password)
@@ -56,6 +57,8 @@ def token(name: str, label: str, revoke: bool, database_url: str | None, as_json
 
     Scripts send it as 'Authorization: Bearer TOKEN'.
     """
+    from glossary.accounts import create_token, revoke_tokens
+
     with open_for_command(database_url) as g:
         if revoke:
             n = revoke_tokens(g, name)
@@ -76,6 +79,8 @@ def token(name: str, label: str, revoke: bool, database_url: str | None, as_json
 @json_option
 def list_(database_url: str | None, as_json: bool) -> None:
     """List the accounts and their roles."""
+    from glossary.accounts import list_users
+
     with open_for_command(database_url) as g:
         found = list_users(g)
     for user in found:
@@ -91,6 +96,8 @@ def list_(database_url: str | None, as_json: bool) -> None:
 @database_option
 def role(name: str, role: str, database_url: str | None) -> None:
     """Give user NAME another ROLE."""
+    from glossary.accounts import set_role
+
     with open_for_command(database_url) as g:
         user = set_role(g, name, role)
     click.echo(f"{user.name} is now {user.role}")

@@ -38,9 +38,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from operator import itemgetter
-from typing import Any, TypeVar
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossary.lang import normalize_language
 from glossary.lang.keys import has_cjk, normalize_key, strip_possessive
@@ -48,9 +46,14 @@ from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
 from glossary.lookup.sql import SQLITE, Statements, statements_for
+from glossary.model import Entry
 from glossary.settings import get_whole_number
+from glossary.store.engine import Connector
 from glossary.store.indexing import query_sound_keys
 from glossary.vocab import KINDS, STATUSES, check_choice
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 _KEY_END = "\U0010ffff"
 _EXACT, _VARIANT, _PREFIX, _SUBSTRING, _FUZZY = range(5)
@@ -242,24 +245,25 @@ def _substrings(
 class Lookup:
     """The lookup of one glossary, with a database connection of its own per thread.
 
-    Each thread keeps one DBAPI connection (detached from SQLAlchemy's pool) for its
-    lookups, so a lookup costs its statements and nothing else. :meth:`find` caches
-    nothing but the prepared statements: the next lookup sees every committed edit,
-    whoever made it. :meth:`remember` keeps answers until the next committed change.
+    Each thread keeps one DBAPI connection (detached from SQLAlchemy's pool, or for a
+    SQLite file opened by :mod:`sqlite3` without SQLAlchemy) for its lookups, so a
+    lookup costs its statements and nothing else. :meth:`find` caches nothing but the
+    prepared statements: the next lookup sees every committed edit, whoever made it.
+    :meth:`remember` keeps answers until the next committed change.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.statements = statements_for(engine.dialect.name)
-        self.hydrator = Hydrator(engine.dialect)
+    def __init__(self, source: Engine | Connector) -> None:
+        connector = source if isinstance(source, Connector) else Connector.for_engine(source)
+        self.connector = connector
+        self.statements = statements_for(connector.dialect_name)
+        # SQLAlchemy's dialect only if a time stamp ever needs its type processor.
+        self.hydrator = Hydrator(connector.dialect)
         self.typos = TypoSearch(self.statements)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[tuple[int, Any]] = []
-        self._errors = engine.dialect.loaded_dbapi.OperationalError
-        database = engine.url.database
-        # An in-memory SQLite database exists only in the pool's own connection.
-        self._pooled = engine.dialect.name == "sqlite" and database in (None, "", ":memory:")
+        self._errors = connector.dbapi.OperationalError
+        self._pooled = connector.pooled
         # Answers remember() keeps (the least recently used go first).
         self.memo_size = get_whole_number("lookup_cache")
         self._memo = _Memo()
@@ -274,19 +278,47 @@ class Lookup:
         limit: int = 20,
     ) -> list[Match]:
         """See :func:`search`."""
+        return self.run(
+            lambda conn: search(
+                conn,
+                self.statements,
+                self.hydrator,
+                self.typos,
+                query,
+                lang=lang,
+                kind=kind,
+                status=status,
+                limit=limit,
+            )
+        )
+
+    def entries_after(
+        self, last: int, *, status: str | None, kind: str | None, limit: int
+    ) -> list[Entry]:
+        """Up to ``limit`` entries with ids above ``last`` (of one status and kind, when
+        given), in id order, read from their documents as lookup results are."""
+        params = (last, *(f for f in (status, kind) if f), limit)
+        statement = self.statements.entries_after(bool(status), bool(kind))
+
+        def read(conn: Any) -> list[Entry]:
+            cur = conn.cursor()
+            cur.execute(statement, params)
+            return list(self.hydrator.entries(cur.fetchall()).values())
+
+        return self.run(read)
+
+    def run(self, work: Callable[[Any], T]) -> T:
+        """``work(connection)`` on this thread's DBAPI connection, its statements in one
+        snapshot; ``work`` must only read (it runs once more, on a new connection, when
+        the connection turns out to be broken)."""
         if self._pooled:
-            fairy = self.engine.raw_connection()
-            try:
+            with self.connector.borrowed() as conn:
                 # The pool's one connection: no snapshot of its own (it may be in use).
-                return self._search(
-                    fairy.dbapi_connection, query, lang, kind, status, limit, snapshot=False
-                )
-            finally:
-                fairy.close()
+                return work(conn)
         for attempt in (1, 2):
             conn = self._connection()
             try:
-                return self._search(conn, query, lang, kind, status, limit)
+                return self._snapshot(conn, work)
             except self._errors:
                 # A broken connection (a restarted server): forget it and try once more.
                 self._forget(conn)
@@ -328,32 +360,12 @@ class Lookup:
                     memo.answers.popitem(last=False)
         return value
 
-    def _search(
-        self,
-        conn: Any,
-        query: str,
-        lang: str | None,
-        kind: str | None,
-        status: str | None,
-        limit: int,
-        *,
-        snapshot: bool = True,
-    ) -> list[Match]:
-        sqlite = snapshot and self.statements is SQLITE
+    def _snapshot(self, conn: Any, work: Callable[[Any], T]) -> T:
+        sqlite = self.statements is SQLITE
         if sqlite:
-            conn.execute("BEGIN")  # one snapshot for all the statements of the lookup
+            conn.execute("BEGIN")  # one snapshot for all the statements of the work
         try:
-            return search(
-                conn,
-                self.statements,
-                self.hydrator,
-                self.typos,
-                query,
-                lang=lang,
-                kind=kind,
-                status=status,
-                limit=limit,
-            )
+            return work(conn)
         finally:
             if sqlite:
                 conn.execute("COMMIT")
@@ -363,10 +375,7 @@ class Lookup:
         conn = getattr(local, "conn", None)
         if conn is not None and local.pid == os.getpid():
             return conn
-        fairy = self.engine.raw_connection()
-        fairy.detach()
-        conn = fairy.dbapi_connection
-        assert conn is not None
+        conn = self.connector.connect()
         if self.statements is not SQLITE:
             conn.autocommit = True  # each statement on its own: no idle transactions
             # pg_trgm's default (0.3) misses some keys two typos away from a short query.
@@ -381,7 +390,7 @@ class Lookup:
         self._local.conn = None
         with self._lock:
             self._opened = [(pid, c) for pid, c in self._opened if c is not conn]
-        with contextlib.suppress(self.engine.dialect.loaded_dbapi.Error):
+        with contextlib.suppress(self.connector.dbapi.Error):
             conn.close()  # closing a broken connection may fail too
 
     def close(self) -> None:
@@ -410,9 +419,7 @@ class _Memo:
     def version_now(self, lookup: Lookup) -> tuple[int, int]:
         """The database's version as this process's memo connection sees it (under lock)."""
         if self._conn is None or self._pid != os.getpid():
-            fairy = lookup.engine.raw_connection()
-            fairy.detach()
-            self._conn, self._pid = fairy.dbapi_connection, os.getpid()
+            self._conn, self._pid = lookup.connector.connect(), os.getpid()
         # Paired with the connection: another connection counts from elsewhere.
         return (id(self._conn), self._conn.execute("PRAGMA data_version").fetchone()[0])
 

@@ -36,9 +36,6 @@ from functools import cache
 from itertools import combinations, pairwise
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from glossary.lookup.sql import POSTGRES, SQLITE, Statements
 
 #: Shortest query (in key characters) worth a typo search.
@@ -250,5 +247,9 @@ def _within(key: str, keys: list[str], edits: int) -> dict[str, int]:
     """The keys at most ``edits`` away from ``key``, with their distances."""
     if not keys:
         return {}
+    # Imported here: only a lookup that matched nothing else checks typos.
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
     hits = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     return {found: int(distance) for found, distance, _ in hits}

@@ -86,6 +86,18 @@ class Statements(ABC):
         """The documents of the listed entries (glossary.store.documents)."""
         return f"SELECT d.entry_id, d.doc FROM entry_docs AS d WHERE {self._list('d.entry_id', n)}"
 
+    @cache  # noqa: B019
+    def entries_after(self, status: bool, kind: bool) -> str:
+        """The documents of the entries with ids above ``?`` (of one status, then one
+        kind, when asked), in id order, at most ``?`` of them."""
+        p = self.p
+        where = f"e.id > {p}" + (f" AND e.status = {p}" if status else "")
+        where += f" AND e.kind = {p}" if kind else ""
+        return (
+            "SELECT e.id, d.doc FROM entries AS e JOIN entry_docs AS d ON d.entry_id = e.id "
+            f"WHERE {where} ORDER BY e.id LIMIT {p}"
+        )
+
 
 class SQLiteStatements(Statements):
     name = "sqlite"

@@ -26,16 +26,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Connection
 
 from glossary.model import Entry, Term
-from glossary.store.rows import LANG_ORDER
 from glossary.vocab import TERM_FIELDS
 
-# A term's language rank (glossary.store.rows.LANG_ORDER), position and id come first, so
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+#: The order of an entry's languages (the ORM's and the documents'): English, Korean,
+#: Japanese. Kept here rather than beside the ORM so that reading documents needs no ORM.
+LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
+
+# A term's language rank (LANG_ORDER), position and id come first, so
 # that sorting the term lists as they are puts them in the order the ORM gives.
 _TERM_VALUES = (
     "CASE t.lang WHEN 'en' THEN 0 WHEN 'ko' THEN 1 WHEN 'ja' THEN 2 ELSE 9 END, "

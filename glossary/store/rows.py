@@ -8,6 +8,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from glossary.model import Entry, Term
+from glossary.store.documents import LANG_ORDER
 from glossary.store.indexing import keys_for_entry
 from glossary.store.models import EntryRow, TermKeyRow, TermRow
 from glossary.vocab import TERM_FIELDS
@@ -29,9 +30,6 @@ def entry_from_row(row: EntryRow) -> Entry:
         updated_by=row.updated_by,
         terms=[term_from_row(t) for t in sorted(row.terms, key=_term_order)],
     )
-
-
-LANG_ORDER = {"en": 0, "ko": 1, "ja": 2}
 
 
 def _term_order(row: TermRow) -> tuple[int, int, int]:
