@@ -12,6 +12,13 @@ built once into bench/out/ (ignored by git) and reused while its size matches.
 Goal on 2 cores: 2,500 lookups per second, p95 under 20 ms at 32 clients. Reference on
 the same machine: a trivial JSON endpoint under gunicorn with 2 workers serves about
 6,800 requests per second (the Flask development server 1,900).
+
+Then the memory of every server process after a warm-up in which every worker has
+checked an English, a Korean and a Japanese draft (so each has used the unknown-name
+check and its analysers): resident (RSS), proportional (PSS: shared pages divided among
+the processes sharing them) and unique (USS: what the process alone holds) megabytes.
+Goal (issue 19): 150 MB a worker at rest, with all of them warm. ``--memory-only``
+skips the throughput levels.
 """
 
 from __future__ import annotations
@@ -170,6 +177,102 @@ def queries(n: int) -> list[str]:
     return out
 
 
+#: Drafts for the memory warm-up, one per language, each naming people and places the
+#: glossary lacks (so the unknown-name check runs its analyser).
+DRAFTS = {
+    "en": "Prime Minister Takaichi Sanae met President Lee Jae-myung in Seoul. "
+    "Kim Min-jun of the Busan Maritime Institute said the talks went well.\n",
+    "ko": "이재명 대통령은 서울에서 다카이치 사나에 총리를 만났다. "
+    "부산해양연구원의 김민준 연구원은 회담이 잘 진행됐다고 말했다.\n",
+    "ja": "高市早苗首相は東京で李在明大統領と会談した。山田太郎氏は会談が順調だったと語った。\n",
+}
+#: The shared library each language's analyser maps into a process once it is loaded.
+ANALYSER_LIBRARIES = {"ko": "kiwipiepy", "ja": "fugashi"}
+
+
+def _memory(pid: int) -> dict[str, float]:
+    """RSS, PSS and USS of a process in MB (Linux: /proc/PID/smaps_rollup)."""
+    fields: dict[str, float] = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return {
+        "rss": fields["Rss"],
+        "pss": fields["Pss"],
+        "uss": fields["Private_Clean"] + fields["Private_Dirty"],
+    }
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+        return [int(p) for p in f.read().split()]
+
+
+def _maps(pid: int, library: str) -> bool:
+    with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+        return library in f.read()
+
+
+def _post(port: int, path: str, body: dict[str, str]) -> int:
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"http://{HOST}:{port}{path}",
+        data=json.dumps(body, ensure_ascii=False).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=120) as resp:
+        status: int = resp.status
+        resp.read()
+        return status
+
+
+def warm_workers(port: int, master: int, workers: int, seconds: float) -> int:
+    """Check drafts in every language, several at a time, until every worker has served
+    a Korean and a Japanese check (its analysers' libraries are mapped) or ``seconds``
+    have passed; return how many workers are warm."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.monotonic() + seconds
+    warm = 0
+    with ThreadPoolExecutor(max_workers=2 * workers) as pool:
+        while time.monotonic() < deadline:
+            jobs = [
+                pool.submit(_post, port, "/api/check", {"text": DRAFTS[lang] * (1 + i % 3)})
+                for i in range(2 * workers)
+                for lang in DRAFTS
+            ]
+            if any(job.result() != 200 for job in jobs):
+                raise SystemExit("a check during the warm-up failed")
+            pids = _children(master)
+            warm = sum(all(_maps(pid, lib) for lib in ANALYSER_LIBRARIES.values()) for pid in pids)
+            if len(pids) == workers and warm == workers:
+                break
+    return warm
+
+
+def report_memory(port: int, master: int, workers: int, seconds: float) -> None:
+    t0 = time.monotonic()
+    warm = warm_workers(port, master, workers, seconds)
+    took = time.monotonic() - t0
+    time.sleep(2)  # at rest
+    print(
+        f"memory at rest after checking English, Korean and Japanese drafts ({warm} of "
+        f"{workers} workers warm after {took:.0f} s of checks):"
+    )
+    print(f"{'process':<12} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8}")
+    rows = [("master", master)] + [(f"worker {i + 1}", p) for i, p in enumerate(_children(master))]
+    total = 0.0
+    for name, pid in rows:
+        m = _memory(pid)
+        total += m["pss"]
+        print(f"{name:<12} {m['rss']:>8.0f} {m['pss']:>8.0f} {m['uss']:>8.0f}", flush=True)
+    print(f"{'all (PSS)':<12} {total:>17.0f}")
+
+
 class _Connection:
     """One client's HTTP/1.1 connection, kept alive between requests like a browser's."""
 
@@ -274,6 +377,15 @@ def main() -> None:
     ap.add_argument("--clients", default="1,8,32", help="concurrency levels")
     ap.add_argument("--rebuild", action="store_true", help="build the glossary again")
     ap.add_argument(
+        "--memory-only", action="store_true", help="measure memory only, no throughput levels"
+    )
+    ap.add_argument(
+        "--warm-seconds",
+        type=float,
+        default=300.0,
+        help="at most this long checking drafts until every worker is warm",
+    )
+    ap.add_argument(
         "--no-cache",
         action="store_true",
         help="serve without the lookup cache (GLOSSARY_LOOKUP_CACHE=0): every request "
@@ -304,7 +416,7 @@ def main() -> None:
         env["GLOSSARY_LOOKUP_CACHE"] = "0"
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        _wait_ready(port, server)
+        _wait_ready(port, server, timeout=300)
         qs = queries(500)
         endpoints = {
             "/api/lookup": [f"/api/lookup?q={quote(q)}&limit=20" for q in qs],
@@ -313,6 +425,10 @@ def main() -> None:
         # Warm every worker up (first requests load code and fill caches).
         asyncio.run(_level(endpoints["/api/lookup"], port, 8, 400, 10))
         workers = args.workers or min(8, 2 * (os.cpu_count() or 1))
+        if args.memory_only:
+            print(f"glossary: {total:,} entries (SQLite); server: gunicorn, {workers} workers")
+            report_memory(port, server.pid, workers, args.warm_seconds)
+            return
         print(
             f"glossary: {total:,} entries (SQLite); server: gunicorn, {workers} workers; "
             f"lookup cache {'off' if args.no_cache else 'on'} ({len(set(qs))} distinct "
@@ -332,6 +448,7 @@ def main() -> None:
                     f"{r['p50']:>8.1f} {r['p95']:>8.1f} {r['errors']:>6.0f}",
                     flush=True,
                 )
+        report_memory(port, server.pid, workers, args.warm_seconds)
     finally:
         server.terminate()
         try:

@@ -83,6 +83,8 @@ class Glossary:
         return self._sessions.writing()
 
     def close(self) -> None:
+        """Close the database connections this process opened (the glossary opens new
+        ones if it is used again)."""
         self._lookup.close()
         if "engine" in self.__dict__:  # made only if something needed it
             self.engine.dispose()

@@ -14,6 +14,14 @@ def init_app(app: Flask) -> None:
     app.extensions["glossary"] = open_glossary(app.config["DATABASE_URL"], migrate=False)
 
 
+def release_connections(app: Flask) -> None:
+    """Close every database connection the app holds in this process, before the server
+    forks its workers: a connection must not cross a fork (two processes would share
+    one SQLite file handle or one PostgreSQL session). Each worker opens its own
+    when it first needs one; the glossary object stays usable."""
+    get_glossary(app).close()
+
+
 def get_glossary(app: Flask | None = None) -> Glossary:
     """The glossary the app (by default the current one) serves."""
     glossary: Glossary = (app or current_app).extensions["glossary"]

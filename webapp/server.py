@@ -18,9 +18,16 @@ class _GunicornApp(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
+        # With preload_app this runs once, in the main process, before the workers are
+        # forked: what is loaded here is shared by all of them (copy-on-write).
         from webapp import create_app
+        from webapp.check import warm_up
+        from webapp.db import release_connections
 
-        return create_app()
+        app = create_app()
+        warm_up(app)
+        release_connections(app)
+        return app
 
 
 def run(
@@ -43,6 +50,9 @@ def run(
         {
             "bind": f"{host}:{port}",
             "workers": workers,
+            # The app, the style checker and the analysers of the unknown-name check
+            # are loaded once and shared, instead of once per worker (see load()).
+            "preload_app": True,
             # gthread keeps connections alive between requests (search as you type sends
             # one per keystroke); sync workers would open a new connection for each.
             "worker_class": "gthread",

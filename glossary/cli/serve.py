@@ -58,6 +58,12 @@ def serve(
     open_glossary(database_url, migrate=True).close()
     load_secret_key(Path(get_setting("instance_path")))
     n = workers or min(8, 2 * (os.cpu_count() or 1))
+    if server == "gunicorn":
+        click.echo(
+            "Loading the app, the style check and the language analysers once, for all "
+            "workers to share ...",
+            err=True,
+        )
     click.echo(
         f"Serving the glossary on http://{host}:{port}/ with {server}, {n} workers "
         "(Ctrl-C to stop)",

@@ -9,10 +9,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy.engine import make_url
 
 from glossary.cli import cli
 
@@ -24,14 +29,11 @@ def _free_port() -> int:
         return port
 
 
-def test_serve_defaults_to_loopback_port_5000() -> None:
-    result = CliRunner().invoke(cli, ["serve", "--help"])
-    assert "127.0.0.1" in result.output and "5000" in result.output
-    assert "gunicorn" in result.output and "waitress" in result.output
-
-
-@pytest.mark.parametrize("server", ["gunicorn", "waitress"])
-def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> None:
+@contextmanager
+def _serving(
+    db_file: str, tmp_path: Path, server: str, workers: int
+) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """``glossary serve`` on a free port, stopped afterwards: (process, port)."""
     port = _free_port()
     env = {
         **os.environ,
@@ -47,7 +49,7 @@ def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> Non
             "--port",
             str(port),
             "--workers",
-            "1",
+            str(workers),
             "--server",
             server,
         ],
@@ -56,26 +58,82 @@ def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> Non
         stderr=subprocess.PIPE,
     )
     try:
-        url = f"http://127.0.0.1:{port}/api/lookup?q=Takaichi"
-        deadline = time.monotonic() + 90  # a loaded CI machine starts slowly
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=20) as resp:
-                    body = json.loads(resp.read())
-                    headers = resp.headers
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.2)
+        yield proc, port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        assert proc.stderr is not None
+        proc.stderr.close()
+
+
+def _get_when_ready(proc: subprocess.Popen[bytes], url: str) -> tuple[Any, Message]:
+    """The JSON of ``url`` once the server answers, and the response's headers."""
+    deadline = time.monotonic() + 180  # a loaded CI machine starts (and loads Kiwi) slowly
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=20) as resp:
+                return json.loads(resp.read()), resp.headers
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise
+            time.sleep(0.2)
+
+
+def test_serve_defaults_to_loopback_port_5000() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert "127.0.0.1" in result.output and "5000" in result.output
+    assert "gunicorn" in result.output and "waitress" in result.output
+
+
+@pytest.mark.parametrize("server", ["gunicorn", "waitress"])
+def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> None:
+    with _serving(db_file, tmp_path, server, 1) as (proc, port):
+        body, headers = _get_when_ready(proc, f"http://127.0.0.1:{port}/api/lookup?q=Takaichi")
         assert body["results"][0]["terms"]["en"][0]["text"] == "Takaichi Sanae"
         if server == "gunicorn":
             assert "gunicorn" in headers.get("Server", "")
         else:
             assert "waitress" in headers.get("Server", "")
         assert (tmp_path / "instance" / "secret_key").exists()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        assert proc.stderr is not None
-        proc.stderr.close()
+
+
+def _open_files(pid: int) -> list[str]:
+    found = []
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            found.append(os.readlink(f"/proc/{pid}/fd/{fd}"))
+        except OSError:  # closed meanwhile
+            continue
+    return found
+
+
+def _maps(pid: int, library: str) -> bool:
+    with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+        return library in f.read()
+
+
+def test_gunicorn_workers_share_the_analysers_but_not_the_database_connections(
+    db_file: str, tmp_path: Path
+) -> None:
+    """The main process loads the app, the checker and the analysers before forking
+    (gunicorn's preload), then closes its database connections: the workers inherit
+    the models and open connections of their own (Linux: read from /proc)."""
+    database = make_url(db_file).database
+    assert database is not None
+    with _serving(db_file, tmp_path, "gunicorn", 2) as (proc, port):
+        _get_when_ready(proc, f"http://127.0.0.1:{port}/api/lookup?q=Takaichi")
+        for text in ("이재명 대통령은 서울에서 연설했다.", "高市早苗首相は東京で演説した。"):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/check",
+                data=json.dumps({"text": text}).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=120) as resp:
+                assert resp.status == 200 and "findings" in json.loads(resp.read())
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children", encoding="ascii") as f:
+            workers = [int(p) for p in f.read().split()]
+        assert len(workers) == 2
+        # Loaded before the fork: the main process has the analysers' libraries mapped.
+        assert _maps(proc.pid, "kiwipiepy") and _maps(proc.pid, "fugashi")
+        assert not any(path.startswith(database) for path in _open_files(proc.pid))
+        assert any(path.startswith(database) for w in workers for path in _open_files(w))
