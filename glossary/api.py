@@ -155,6 +155,21 @@ class Glossary:
         with self.reading() as s:
             return stored.last_change_id(s)
 
+    def changes_since(self, generation: int) -> tuple[int, dict[int, Entry | None]]:
+        """The generation now, and every entry changed after ``generation`` as it is now
+        (None: deleted): what a cache built at ``generation`` has to update. A generation
+        now below ``generation`` (a backup was restored) lists nothing: build again."""
+        from glossary.store import entries as stored
+        from glossary.store import history as hist
+
+        with self.reading() as s:
+            now = stored.last_change_id(s)
+            if now <= generation:
+                return now, {}
+            ids = hist.entries_changed(s, generation, now)
+            found = stored.entries_by_id(s, ids)
+        return now, {i: found.get(i) for i in sorted(ids)}
+
     def evidence(self, entry_id: int, limit: int = 50) -> list[dict[str, Any]]:
         """The sentences an entry was found in, with the article each came from."""
         from glossary.store import articles as stored_articles

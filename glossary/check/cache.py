@@ -1,4 +1,9 @@
-"""One checker per house style, rebuilt only when the glossary has changed."""
+"""One checker per house style, kept up to date with the glossary.
+
+A checker is built once per style; when the glossary has changed since, the entries
+changed (from the history) are applied to it with :meth:`Checker.updated`, which makes
+the forms of those entries only. Many changes at once (an import) build it again.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,9 @@ from glossary.lang.styles import check_style
 if TYPE_CHECKING:
     from glossary.api import Glossary
 
+#: More changed entries than this since the last check: build the checker again.
+REBUILD_AFTER = 5_000
+
 
 class CheckerCache:
     """Checkers for a glossary, keyed by house style and the glossary's generation."""
@@ -21,12 +29,26 @@ class CheckerCache:
         self._built: dict[str, tuple[int, Checker]] = {}
 
     def get(self, style: str) -> Checker:
-        """The checker for ``style``, built anew if an entry changed since the last one."""
+        """The checker for ``style``, brought up to date if an entry changed since."""
         style = check_style(style)
-        generation = self.g.generation()
         with self._lock:
             cached = self._built.get(style)
-            if cached is None or cached[0] != generation:
-                cached = (generation, Checker.from_glossary(self.g, style))
-                self._built[style] = cached
-            return cached[1]
+            if cached is None:
+                return self._build(style)
+            generation, checker = cached
+            now, changed = self.g.changes_since(generation)
+            if now == generation:
+                return checker
+            if now < generation or len(changed) > REBUILD_AFTER:
+                return self._build(style)
+            checker = checker.updated(changed)
+            self._built[style] = (now, checker)
+            return checker
+
+    def _build(self, style: str) -> Checker:
+        # The generation is read first: a change made during the build is applied again
+        # by the next get(), which is harmless (an update replaces an entry's forms).
+        generation = self.g.generation()
+        checker = Checker.from_glossary(self.g, style)
+        self._built[style] = (generation, checker)
+        return checker

@@ -11,14 +11,13 @@ leftmost-longest.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import ahocorasick
-
 from glossary.check.findings import RULES, SEVERITIES, Finding
+from glossary.check.forms import FormIndex, lower
 from glossary.check.patterns import VALID, Pattern, needs_word_boundary, patterns_for_entry
 from glossary.errors import GlossaryError
 from glossary.lang.keys import normalize_key
@@ -42,33 +41,41 @@ class _Hit:
     patterns: list[Pattern]
 
 
-def _lower(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters change length when lowered (İ); keep offsets aligned.
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _is_word_char(ch: str) -> bool:
     return ch.isdigit() or char_script(ch) == LATIN
 
 
 class Checker:
-    """The house-style checker for one glossary state and one house style."""
+    """The house-style checker for one glossary state and one house style; after an edit,
+    :meth:`updated` gives the checker of the new state without building it again."""
 
-    def __init__(self, patterns: Iterable[Pattern], style: str) -> None:
+    def __init__(
+        self, patterns: Iterable[Pattern], style: str, *, forms: FormIndex | None = None
+    ) -> None:
         self.style = style
-        by_key: dict[str, list[Pattern]] = {}
-        for p in patterns:
-            by_key.setdefault(_lower(p.text), []).append(p)
-        self.size = len(by_key)
-        self._known_keys = {normalize_key(p.text) for pats in by_key.values() for p in pats}
-        self._automaton = ahocorasick.Automaton()
-        for key, pats in by_key.items():
-            self._automaton.add_word(key, (key, pats))
-        if by_key:
-            self._automaton.make_automaton()
+        self._forms = FormIndex(patterns) if forms is None else forms
+
+    @property
+    def size(self) -> int:
+        """How many distinct forms the checker looks for."""
+        return self._forms.size
+
+    def updated(self, entries: Mapping[int, Entry | None]) -> Checker:
+        """The checker after the entries of ``entries`` changed (by id; None for an
+        entry deleted). Only their forms are made again; entries that are not approved
+        are dropped. This checker is left as it was."""
+        return Checker(
+            (),
+            self.style,
+            forms=self._forms.updated(
+                {
+                    eid: patterns_for_entry(e, self.style)
+                    if e is not None and e.status == "approved"
+                    else ()
+                    for eid, e in entries.items()
+                }
+            ),
+        )
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], style: str | None = None) -> Checker:
@@ -89,20 +96,19 @@ class Checker:
     def _hits(self, text: str) -> list[_Hit]:
         if not self.size:
             return []
-        lowered = _lower(text)
+        lowered = lower(text)
         hits: list[_Hit] = []
-        for end, (key, pats) in self._automaton.iter(lowered):
-            start = end - len(key) + 1
-            found = text[start : end + 1]
-            if not self._boundaries_ok(text, start, end + 1, key):
+        for start, end, pats in self._forms.matches(lowered):
+            found = text[start:end]
+            if not self._boundaries_ok(text, start, end, lowered[start:end]):
                 continue
             usable = [p for p in pats if _case_ok(p.text, found)]
             if usable:
-                hits.append(_Hit(start, end + 1, found, usable))
+                hits.append(_Hit(start, end, found, usable))
             elif any(p.text.isupper() for p in pats):
                 continue
             else:
-                hits.append(_Hit(start, end + 1, found, pats))
+                hits.append(_Hit(start, end, found, list(pats)))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         chosen: list[_Hit] = []
         last_end = -1
@@ -264,7 +270,7 @@ class Checker:
             if m.kind not in UNKNOWN_NAME_KINDS:
                 continue
             key = normalize_key(m.surface)
-            if not key or key in self._known_keys or key in reported:
+            if not key or self._forms.knows(key) or key in reported:
                 continue
             # Known forms are sorted and do not overlap: the one starting last before
             # the mention's end is the only one that can overlap it.

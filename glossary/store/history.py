@@ -199,6 +199,12 @@ def changes(s: Session, entry_id: int | None, limit: int) -> list[Change]:
     return [change_from_row(r) for r in s.scalars(q)]
 
 
+def entries_changed(s: Session, after: int, upto: int) -> set[int]:
+    """The ids of the entries with a change numbered above ``after``, up to ``upto``."""
+    q = select(ChangeRow.entry_id).where(ChangeRow.id > after, ChangeRow.id <= upto).distinct()
+    return set(s.scalars(q))
+
+
 def get_change(s: Session, change_id: int) -> ChangeRow:
     row = s.get(ChangeRow, change_id) if is_storable_id(change_id) else None
     if row is None:
