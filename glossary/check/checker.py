@@ -146,10 +146,12 @@ class Checker:
             return line, offset - lines[line - 1] + 1
 
         findings: list[Finding] = []
-        # entry id -> [(surface, offset)] of forms that are fine on their own; two different
-        # ones for one entity are an inconsistency (flagged forms are findings already).
-        seen: dict[int, list[tuple[str, int]]] = {}
-        houses: dict[int, str] = {}
+        # (entry id, language) -> [(surface, offset)] of forms that are fine on their own;
+        # two different ones for one entity in one language are an inconsistency (flagged
+        # forms are findings already). A Korean quote in an English draft writes the
+        # entity in another language, not another way.
+        seen: dict[tuple[int, str], list[tuple[str, int]]] = {}
+        houses: dict[tuple[int, str], str] = {}
         hits = self._hits(text)
         spans = [(h.start, h.end) for h in hits]
         for hit in hits:
@@ -158,11 +160,11 @@ class Checker:
             exact_valid = [p for p in valid if p.text == hit.found]
             if exact_valid or (valid and all(not _has_upper(p.text) for p in valid)):
                 p = (exact_valid or valid)[0]
-                houses.setdefault(p.entry_id, p.house)
+                houses.setdefault((p.entry_id, p.lang), p.house)
                 if p.category != "partial" and _counts_as_full(p):
                     # Lower-case terms capitalised at a sentence start are the same form.
                     surface = hit.found if _has_upper(p.text) else hit.found.lower()
-                    seen.setdefault(p.entry_id, []).append((surface, hit.start))
+                    seen.setdefault((p.entry_id, p.lang), []).append((surface, hit.start))
                 continue
             if valid:  # right form, wrong capitals
                 p = valid[0]
@@ -181,7 +183,7 @@ class Checker:
                 )
                 continue
             p = min(hit.patterns, key=lambda q: _CATEGORY_RANK.get(q.category, 9))
-            houses.setdefault(p.entry_id, p.house)
+            houses.setdefault((p.entry_id, p.lang), p.house)
             findings.append(
                 self._finding(file, line, col, hit, p.category, p.house, p, RULES[p.category][1])
             )
@@ -218,11 +220,11 @@ class Checker:
     def _inconsistencies(
         self,
         file: str,
-        seen: dict[int, list[tuple[str, int]]],
-        houses: dict[int, str],
+        seen: dict[tuple[int, str], list[tuple[str, int]]],
+        houses: dict[tuple[int, str], str],
         where: object,
     ) -> Iterator[Finding]:
-        for entry_id, uses in seen.items():
+        for (entry_id, lang), uses in seen.items():
             distinct: dict[str, int] = {}
             for surface, offset in uses:
                 distinct.setdefault(surface, offset)
@@ -236,7 +238,7 @@ class Checker:
                 line=line,
                 column=col,
                 found=second,
-                suggestion=houses.get(entry_id, second),
+                suggestion=houses.get((entry_id, lang), second),
                 rule="inconsistent",
                 entry_id=entry_id,
                 offset=offset,

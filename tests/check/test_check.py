@@ -201,3 +201,30 @@ def test_check_command_queues_unknown_names(loaded: Glossary, runner: CliRunner)
     assert "Foreign Minister Motegi Toshimitsu" in queued.note
     again = runner.invoke(cli, ["check", "--queue-unknown", "-"], input=draft)
     assert "0 unknown names sent" in again.stderr  # not queued twice
+
+
+def test_inconsistency_is_within_one_language() -> None:
+    """A Korean quote in an English draft writes the entity in another language, not
+    another way (issue 19: no "inconsistent: 대통령 → president")."""
+    president = Entry(
+        kind="term", status="approved", terms=[Term("en", "president"), Term("ko", "대통령")]
+    )
+    office = Entry(
+        kind="org",
+        status="approved",
+        terms=[
+            Term("en", "presidential office"),
+            Term("en", "Office of the President", role="variant"),
+            Term("ko", "대통령실"),
+        ],
+    )
+    president.id, office.id = 1, 2
+    checker = Checker.from_entries([president, office], "default")
+    draft = (
+        'The president spoke. A Korean paper wrote: "대통령은 말했다." '
+        "The presidential office and the 대통령실 agreed."
+    )
+    assert checker.check(draft, unknown=False) == []
+    # Two English ways of one entity still are one.
+    found = rules(checker, draft + " The Office of the President denied it.")
+    assert found == [("inconsistent", "Office of the President", "presidential office")]
