@@ -224,20 +224,29 @@ def _post(port: int, path: str, body: dict[str, str]) -> int:
         data=json.dumps(body, ensure_ascii=False).encode(),
         headers={"Content-Type": "application/json"},
     )
-    with urllib.request.urlopen(request, timeout=120) as resp:
+    with urllib.request.urlopen(request, timeout=900) as resp:
         status: int = resp.status
         resp.read()
         return status
 
 
-def warm_workers(port: int, master: int, workers: int, seconds: float) -> int:
-    """Check drafts in every language, several at a time, until every worker has served
-    a Korean and a Japanese check (its analysers' libraries are mapped) or ``seconds``
-    have passed; return how many workers are warm."""
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def warm_workers(port: int, master: int, workers: int, seconds: float) -> dict[int, float]:
+    """Check drafts in every language, several at a time, until every worker has both
+    analysers' libraries mapped and has spent CPU time on checks (so it has served
+    some), or ``seconds`` have passed; return each worker's CPU seconds spent."""
     from concurrent.futures import ThreadPoolExecutor
 
     deadline = time.monotonic() + seconds
-    warm = 0
+    pids = _children(master)
+    start = {pid: _cpu_seconds(pid) for pid in pids}
+    spent = dict.fromkeys(pids, 0.0)
+    rounds = 0
     with ThreadPoolExecutor(max_workers=2 * workers) as pool:
         while time.monotonic() < deadline:
             jobs = [
@@ -247,29 +256,35 @@ def warm_workers(port: int, master: int, workers: int, seconds: float) -> int:
             ]
             if any(job.result() != 200 for job in jobs):
                 raise SystemExit("a check during the warm-up failed")
-            pids = _children(master)
-            warm = sum(all(_maps(pid, lib) for lib in ANALYSER_LIBRARIES.values()) for pid in pids)
-            if len(pids) == workers and warm == workers:
+            rounds += 1
+            spent = {pid: _cpu_seconds(pid) - start.get(pid, 0.0) for pid in _children(master)}
+            warm = [
+                pid
+                for pid, cpu in spent.items()
+                if cpu >= 0.1 and all(_maps(pid, lib) for lib in ANALYSER_LIBRARIES.values())
+            ]
+            if rounds >= 3 and len(warm) == workers:
                 break
-    return warm
+    return spent
 
 
 def report_memory(port: int, master: int, workers: int, seconds: float) -> None:
     t0 = time.monotonic()
-    warm = warm_workers(port, master, workers, seconds)
+    spent = warm_workers(port, master, workers, seconds)
     took = time.monotonic() - t0
     time.sleep(2)  # at rest
     print(
-        f"memory at rest after checking English, Korean and Japanese drafts ({warm} of "
-        f"{workers} workers warm after {took:.0f} s of checks):"
+        f"memory at rest, after {took:.0f} s of English, Korean and Japanese checks "
+        "(CPU: the seconds each worker spent on them):"
     )
-    print(f"{'process':<12} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8}")
+    print(f"{'process':<12} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8} {'CPU s':>7}")
     rows = [("master", master)] + [(f"worker {i + 1}", p) for i, p in enumerate(_children(master))]
     total = 0.0
     for name, pid in rows:
         m = _memory(pid)
         total += m["pss"]
-        print(f"{name:<12} {m['rss']:>8.0f} {m['pss']:>8.0f} {m['uss']:>8.0f}", flush=True)
+        cpu = f"{spent[pid]:>7.1f}" if pid in spent else f"{'':>7}"
+        print(f"{name:<12} {m['rss']:>8.0f} {m['pss']:>8.0f} {m['uss']:>8.0f} {cpu}", flush=True)
     print(f"{'all (PSS)':<12} {total:>17.0f}")
 
 
