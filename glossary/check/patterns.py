@@ -28,7 +28,7 @@ from glossary.model import Entry, Term
 VALID = frozenset({"house", "accepted", "partial"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """One form to look for, the entry it belongs to, and what finding it means."""
 
