@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -27,6 +28,10 @@ class _GunicornApp(BaseApplication):
         app = create_app()
         warm_up(app)
         release_connections(app)
+        # What is loaded now lives as long as the server: leave it out of the workers'
+        # garbage collections, which would otherwise write to every object's header and
+        # so copy the shared pages into each worker (the gc module's advice for forking).
+        gc.freeze()
         return app
 
 
