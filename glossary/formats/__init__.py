@@ -152,14 +152,31 @@ def write_whole(out: IO[bytes] | str | os.PathLike[str], write: Callable[[IO[byt
     path = Path(out)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
-        with tmp.open("xb") as stream:
+        try:
+            stream = tmp.open("xb")
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        with stream:
             n = write(stream)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     return n
+
+
+def _cannot_write(path: Path, exc: OSError) -> GlossaryError:
+    """The error for an export file that cannot be written, in the translator's words."""
+    folder = path.parent
+    if not folder.is_dir():
+        why = f"the folder {folder} does not exist; create it first or choose another"
+    else:
+        why = exc.strerror or str(exc)
+    return GlossaryError(f"cannot write {path}: {why}")
 
 
 def _with_progress(entries: Iterable[T], total: int, progress: Progress | None) -> Iterator[T]:

@@ -133,3 +133,17 @@ def test_import_from_standard_input(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["import", "--format", "tmx", "-"], input=data)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<stdin>: 9 created")
+
+
+def test_export_into_a_missing_folder_exits_2_with_a_message(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    _init(runner)
+    target = tmp_path / "missing" / "dir" / "x.tbx"
+    result = runner.invoke(cli, ["export", "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: cannot write {target}: the folder {target.parent} does not exist; "
+        "create it first or choose another"
+    )
+    assert "Traceback" not in result.output and not (tmp_path / "missing").exists()
