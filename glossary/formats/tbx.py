@@ -53,10 +53,11 @@ from glossary.lang import LANGUAGES, normalize_language
 from glossary.model import Entry, Term
 from glossary.vocab import LANGUAGE_FIELDS, TERM_FIELDS
 
-NAMESPACE = "urn:iso:std:iso:30042:ed:3.0"
-#: Namespaces of the TBX core structure: v3 as named by the issue and by ISO 30042:2019
-#: (edition 2), and none (v2 martif files and files written without one).
-CORE_NAMESPACES = {NAMESPACE, "urn:iso:std:iso:30042:ed-2", ""}
+#: The namespace of TBX v3 (ISO 30042:2019, the standard's second edition).
+NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+#: Namespaces of the TBX core structure: ISO 30042:2019's, the one drafts of it used
+#: (which earlier versions of this tool wrote), and none (v2 martif files).
+CORE_NAMESPACES = {NAMESPACE, "urn:iso:std:iso:30042:ed:3.0", ""}
 
 _STATUS_OUT = {
     "preferred": "preferredTerm-admn-sts",

@@ -15,6 +15,12 @@ from glossary.formats.base import EntryRecord
 from glossary.formats.tbx import NAMESPACE
 from tests.formats.contract import FormatContract, read_all, records
 from tests.formats.samples import fixture
+from tests.formats.validators import (
+    TBX_BASIC_SCH,
+    TBX_CORE_RNG,
+    relaxng_errors,
+    schematron_errors,
+)
 
 NS = {"t": NAMESPACE}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -61,6 +67,43 @@ def test_tbx_basic_v3_structure(loaded: Glossary) -> None:
                 assert (notes["administrativeStatus"] == "preferredTerm-admn-sts") == (
                     term.role == "preferred"
                 )
+
+
+def test_the_namespace_is_iso_30042_2019() -> None:
+    root = ET.fromstring(fixture("unicode_three_scripts", "tbx").read_bytes())
+    assert root.tag == "{urn:iso:std:iso:30042:ed-2}tbx"
+
+
+@pytest.mark.parametrize("status", [None, "approved"])
+def test_exports_pass_the_official_tbx_basic_schemas(loaded: Glossary, status: str | None) -> None:
+    """The shipped glossary (and the samples, which hold every role, review marks and
+    notes) against LTAC's TBX core RELAX NG schema and TBX-Basic DCA Schematron."""
+    import_file(loaded, fixture("unicode_three_scripts", "csv"), skip_bad=True)
+    data = _export(loaded, status=status)
+    assert data.count(b"<conceptEntry ") > 40
+    assert relaxng_errors(data, TBX_CORE_RNG) == []
+    assert schematron_errors(data, TBX_BASIC_SCH) == []
+
+
+def test_the_fixture_passes_the_official_schemas() -> None:
+    data = fixture("unicode_three_scripts", "tbx").read_bytes()
+    assert relaxng_errors(data, TBX_CORE_RNG) == []
+    assert schematron_errors(data, TBX_BASIC_SCH) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        # The checks catch what they are there for (else a pass would prove little).
+        ((b"urn:iso:std:iso:30042:ed-2", b"urn:iso:std:iso:30042:ed:3.0"), "DCT style elements"),
+        ((b">fullForm<", b">fullName<"), "/termType/ type may be"),
+        ((b">preferredTerm-admn-sts<", b">preferred<"), "/administrativeStatus/ type may be"),
+    ],
+)
+def test_the_schematron_check_finds_what_is_wrong(change: tuple[bytes, bytes], found: str) -> None:
+    data = fixture("unicode_three_scripts", "tbx").read_bytes().replace(*change)
+    errors = schematron_errors(data, TBX_BASIC_SCH)
+    assert errors and all(found in e for e in errors), errors[:3]
 
 
 def test_roles_become_status_type_and_notes() -> None:
