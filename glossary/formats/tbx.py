@@ -1,4 +1,5 @@
-"""TBX (TermBase eXchange): TBX-Basic in TBX v3, read also from TBX v2 (martif) files.
+"""TBX (TermBase eXchange): TBX-Basic in TBX v3 (ISO 30042:2019) and in TBX v2 (``martif``,
+TBX-Basic 2008, for tools that read no v3); both are read, as are other tools' files.
 
 One concept entry per entry, one language section per language, one term section per
 form::
@@ -23,6 +24,9 @@ deprecated form a deprecated one; a forbidden form is deprecated with the note
 of the entry; readings, romanizations, name parts and review marks of a form) is
 written as ``name: value`` notes, which this reader turns back into fields; any other
 note is the entry's or the form's own note.
+
+The v2 export (format ``tbx2``) has the same content in v2's element names:
+``termEntry``, ``langSet`` and ``tig`` for concept entry, language and term sections.
 
 The reader also takes what other tools write: TBX v2 ``martif`` files (``termEntry``,
 ``langSet``, ``tig`` and ``ntig``), the DCT style of TBX v3 (``<basic:termType>``),
@@ -100,11 +104,19 @@ def _note(text: str, keys: Iterable[str]) -> str:
     return text
 
 
-def concept(entry: Entry, langs: tuple[str, ...], n: int = 0) -> str:
+#: Element names of TBX v3 and of TBX v2 (martif) for the same structure.
+V3_TAGS = ("conceptEntry", "langSec", "termSec")
+V2_TAGS = ("termEntry", "langSet", "tig")
+
+
+def concept(
+    entry: Entry, langs: tuple[str, ...], n: int = 0, tags: tuple[str, str, str] = V3_TAGS
+) -> str:
     """The ``conceptEntry`` element of one entry (``n``: its place, for an id when the
-    entry has none)."""
+    entry has none); with :data:`V2_TAGS`, the ``termEntry`` of a TBX v2 file."""
+    concept_tag, lang_tag, term_tag = tags
     ident = f"entry-{entry.id}" if entry.id else f"c{n}"
-    out = [f'      <conceptEntry id="{ident}">\n']
+    out = [f'      <{concept_tag} id="{ident}">\n']
     out.append(f"        <note>kind: {escape_text(entry.kind)}</note>\n")
     out.append(f"        <note>status: {escape_text(entry.status)}</note>\n")
     if entry.origin:
@@ -115,9 +127,9 @@ def concept(entry: Entry, langs: tuple[str, ...], n: int = 0) -> str:
         terms = entry.terms_in(lang)
         if not terms:
             continue
-        out.append(f'        <langSec xml:lang="{lang}">\n')
+        out.append(f'        <{lang_tag} xml:lang="{lang}">\n')
         for t in terms:
-            out.append("          <termSec>\n")
+            out.append(f"          <{term_tag}>\n")
             out.append(f"            <term>{escape_text(t.text)}</term>\n")
             out.append(
                 '            <termNote type="termType">'
@@ -139,10 +151,25 @@ def concept(entry: Entry, langs: tuple[str, ...], n: int = 0) -> str:
                 )
             if t.note:
                 out.append(f"            <note>{escape_text(_note(t.note, _TERM_KEYS))}</note>\n")
-            out.append("          </termSec>\n")
-        out.append("        </langSec>\n")
-    out.append("      </conceptEntry>\n")
+            out.append(f"          </{term_tag}>\n")
+        out.append(f"        </{lang_tag}>\n")
+    out.append(f"      </{concept_tag}>\n")
     return "".join(out)
+
+
+def _file_description(options: ExportOptions) -> str:
+    now = options.now or export_time()
+    return (
+        "    <fileDesc>\n"
+        "      <titleStmt>\n"
+        "        <title>Glossary</title>\n"
+        "      </titleStmt>\n"
+        "      <sourceDesc>\n"
+        f"        <p>Exported by glossary {escape_text(VERSION)} on "
+        f"{now:%Y-%m-%d %H:%M} UTC.</p>\n"
+        "      </sourceDesc>\n"
+        "    </fileDesc>\n"
+    )
 
 
 class TbxFormat(Format):
@@ -153,22 +180,14 @@ class TbxFormat(Format):
     extensions = (".tbx",)
     media_type = "application/x-tbx+xml"
     kind: ClassVar[str] = "entry"
+    tags: ClassVar[tuple[str, str, str]] = V3_TAGS
 
     def head(self, options: ExportOptions) -> str:
-        now = options.now or export_time()
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<tbx xmlns="{NAMESPACE}" type="TBX-Basic" style="dca" xml:lang="en">\n'
             "  <tbxHeader>\n"
-            "    <fileDesc>\n"
-            "      <titleStmt>\n"
-            "        <title>Glossary</title>\n"
-            "      </titleStmt>\n"
-            "      <sourceDesc>\n"
-            f"        <p>Exported by glossary {escape_text(VERSION)} on "
-            f"{now:%Y-%m-%d %H:%M} UTC.</p>\n"
-            "      </sourceDesc>\n"
-            "    </fileDesc>\n"
+            f"{_file_description(options)}"
             "  </tbxHeader>\n"
             "  <text>\n"
             "    <body>\n"
@@ -179,7 +198,7 @@ class TbxFormat(Format):
         out: list[str] = []
         for entry in entries:
             if any(t.lang in langs for t in entry.terms):
-                out.append(concept(entry, langs, before + len(out) + 1))
+                out.append(concept(entry, langs, before + len(out) + 1, self.tags))
         return "".join(out), len(out)
 
     def tail(self, options: ExportOptions) -> str:
@@ -195,6 +214,34 @@ class TbxFormat(Format):
             yield _record(node, n, name)
         if n == 0:
             _check_root(reader.root, name)
+
+
+class Tbx2Format(TbxFormat):
+    """TBX-Basic 2008 (TBX v2, ``martif``), for tools that read no TBX v3: translate-toolkit
+    (and so Weblate), older versions of MultiTerm and memoQ. Same content as :class:`TbxFormat`,
+    in v2's element names; read by the same reader."""
+
+    name = "tbx2"
+    label = "TBX v2 (martif, TBX-Basic 2008, for older tools)"
+    tags: ClassVar[tuple[str, str, str]] = V2_TAGS
+
+    def head(self, options: ExportOptions) -> str:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+            '<martif type="TBX-Basic" xml:lang="en">\n'
+            "  <martifHeader>\n"
+            f"{_file_description(options)}"
+            "    <encodingDesc>\n"
+            '      <p type="XCSURI">TBXBasicXCSV02.xcs</p>\n'
+            "    </encodingDesc>\n"
+            "  </martifHeader>\n"
+            "  <text>\n"
+            "    <body>\n"
+        )
+
+    def tail(self, options: ExportOptions) -> str:
+        return "    </body>\n  </text>\n</martif>\n"
 
 
 def _check_root(root: Node | None, name: str) -> None:

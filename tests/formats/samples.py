@@ -1,7 +1,7 @@
 """The sample glossary the format tests write and read, and the fixture files made from it.
 
-``unicode_three_scripts.{csv,po,tbx,tmx}`` in ``tests/fixtures/formats/`` are what the
-writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
+``unicode_three_scripts.{csv,po,tbx,v2.tbx,tmx}`` in ``tests/fixtures/formats/`` are what
+the writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
 checks that they still are. After a deliberate change to a writer, make them again with
 ``python -m tests.formats.samples``.
 
@@ -158,9 +158,13 @@ def target_of(fmt: str) -> str | None:
     return PO_TARGET if fmt == "po" else None
 
 
+#: File name endings of the fixtures whose format has no extension of its own.
+SUFFIXES = {"tbx2": "v2.tbx"}
+
+
 def fixture(case: str, fmt: str) -> Path:
     """The fixture file of a case (``malformed``, ``empty``...) in a format."""
-    return FIXTURES / f"{case}.{fmt}"
+    return FIXTURES / f"{case}.{SUFFIXES.get(fmt, fmt)}"
 
 
 def written(fmt: str, entries: list[Entry] | None = None) -> bytes:

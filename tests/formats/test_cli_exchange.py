@@ -30,6 +30,7 @@ def _lines(output: str) -> list[dict[str, Any]]:
         ("csv", None, b"id,kind,status"),
         ("po", "ko", b"# Glossary: English to Korean."),
         ("tbx", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<tbx '),
+        ("tbx2", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif '),
         ("tmx", "ja", b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx '),
     ],
 )
