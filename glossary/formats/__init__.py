@@ -114,8 +114,10 @@ def export_entries(
     ``out`` in format ``fmt``; return how many entries were written.
 
     ``target`` (``ko`` or ``ja``) limits the file to English and that language; a PO
-    catalogue needs one. ``bom`` starts a CSV with the byte-order mark spreadsheet
-    programs look for. A file named by path is written whole or not at all.
+    catalogue needs one. An export of approved entries carries only what curators
+    reviewed: forms still awaiting review are left out (:meth:`Format.reviewed`). ``bom``
+    starts a CSV with the byte-order mark spreadsheet programs look for. A file named
+    by path is written whole or not at all.
     """
     f = format_for(fmt)
     if target is not None:
@@ -130,7 +132,7 @@ def export_entries(
         check_choice("status", status, STATUSES)
     if kind is not None:
         check_choice("kind", kind, KINDS)
-    options = ExportOptions(target=target, bom=bom)
+    options = ExportOptions(target=target, bom=bom, reviewed_only=status == "approved")
     if f.name == "po":
         options.shared_sources = _shared_english_forms(g, status, kind)
     total = _count(g, status, kind) if progress else 0
@@ -138,8 +140,11 @@ def export_entries(
     def write(stream: IO[bytes]) -> int:
         with bulk_work():
             read = iter_documents if f.reads_documents else iter_entries
-            entries: Iterator[Any] = read(g, status=status, kind=kind)
-            return f.write(_with_progress(entries, total, progress), stream, options)
+            found = read(g, status=status, kind=kind)
+            entries: Iterator[Any] = _with_progress(found, total, progress)
+            if options.reviewed_only:
+                entries = _reviewed(f, entries, options)
+            return f.write(entries, stream, options)
 
     return write_whole(out, write)
 
@@ -177,6 +182,14 @@ def _cannot_write(path: Path, exc: OSError) -> GlossaryError:
     else:
         why = exc.strerror or str(exc)
     return GlossaryError(f"cannot write {path}: {why}")
+
+
+def _reviewed(f: Format, entries: Iterable[Any], options: ExportOptions) -> Iterator[Any]:
+    """The entries with only their reviewed forms (entries with none are left out)."""
+    for item in entries:
+        kept = f.reviewed(item, options)
+        if kept is not None:
+            yield kept
 
 
 def _with_progress(entries: Iterable[T], total: int, progress: Progress | None) -> Iterator[T]:

@@ -30,6 +30,7 @@ from typing import IO, Any, ClassVar
 from glossary.errors import ParseError
 from glossary.lang import LANGUAGES
 from glossary.model import Entry
+from glossary.store.documents import TERM_LANG, TERM_ROLE, TERM_SUGGESTED, TERMS, marks
 
 #: ``progress(done, total)``; units are entries for exports and bytes for imports.
 Progress = Callable[[int, int], None]
@@ -87,6 +88,9 @@ class ExportOptions:
     #: None: the PO writer works them out itself (reading the entries into memory).
     shared_sources: frozenset[str] | None = None
     now: datetime | None = None
+    #: Only what curators reviewed (an export of approved entries): forms whose text is
+    #: still a suggestion (mined from articles, say) are left out; see :meth:`Format.reviewed`.
+    reviewed_only: bool = False
 
 
 @dataclass
@@ -291,6 +295,12 @@ class Format(ABC):
         sink.flush()
         return n + written
 
+    def reviewed(self, item: Any, options: ExportOptions) -> Any | None:
+        """``item`` (an entry, or a document's values) without the forms an
+        approved-only export leaves out: every form whose text is a suggestion awaiting
+        a curator. None when it has no form left."""
+        return without_suggested_forms(item, lambda lang, role: False)
+
     def prepare(self, options: ExportOptions) -> ExportOptions:
         """``options`` with everything :meth:`head`, :meth:`render` and :meth:`tail` need
         settled once (the time stamp), so that batches rendered apart agree."""
@@ -348,6 +358,31 @@ class Format(ABC):
                     ]
                     out.append(f"{lang} form {t.text!r}: {', '.join(what)} differ")
         return out
+
+
+def without_suggested_forms(item: Any, keep: Callable[[str, str], bool]) -> Any | None:
+    """An entry (or an entry's document values) without its forms whose text is a
+    suggestion, except those ``keep(lang, role)`` says to keep; None if no form is left."""
+    if isinstance(item, Entry):
+        if not any("text" in t.suggested for t in item.terms):
+            return item
+        terms = [t for t in item.terms if "text" not in t.suggested or keep(t.lang, t.role)]
+        return replace(item, terms=terms) if terms else None
+    entry_id, values = item
+    doc_terms = values[TERMS]
+    if not any(t[TERM_SUGGESTED] and "text" in marks(t[TERM_SUGGESTED]) for t in doc_terms):
+        return item
+    kept = [
+        t
+        for t in doc_terms
+        if not (t[TERM_SUGGESTED] and "text" in marks(t[TERM_SUGGESTED]))
+        or keep(t[TERM_LANG], t[TERM_ROLE])
+    ]
+    if not kept:
+        return None
+    values = list(values)
+    values[TERMS] = kept
+    return entry_id, values
 
 
 #: Everything an entry file can say about an entry.

@@ -8,8 +8,9 @@ This is the format of ``data/terms.csv``, the curated glossary that ships. Colum
 ``status``         approved, candidate (needs review) or rejected
 ``origin``         for persons: korean, japanese, chinese or western
 ``note``           free text for curators and translators
-``review``         fields whose values are suggestions awaiting a curator, e.g.
-                   ``ja_reading | ko``
+``review``         values that are suggestions awaiting a curator: fields of a house
+                   form (``ja_reading | ko``) and other forms, by column and text
+                   (``en_variants: Lee``)
 ``{lang}``         the preferred form in en, ko or ja
 ``{lang}_variants``       other accepted spellings
 ``{lang}_abbreviations``  short forms (APEC, G20)
@@ -238,10 +239,21 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
             raise ParseError(
                 name, line, f"{cell('id')!r} is not a positive whole number", "id"
             ) from None
-    review = split_cell(cell("review"))
-    for r in review:
-        if r not in COLUMNS or r in ENTRY_COLUMNS:
+    review: list[str] = []
+    suggested_forms: set[tuple[str, str]] = set()  # (list column, form)
+    for r in split_cell(cell("review")):
+        col, colon, text = r.partition(":")
+        col, text = col.strip(), text.strip()
+        if colon and col in _LIST_COLUMNS:
+            if text not in split_cell(cell(col)):
+                raise ParseError(
+                    name, line, f"review names {text!r} in {col}, which does not list it", "review"
+                )
+            suggested_forms.add((col, text))
+        elif colon or r not in COLUMNS or r in ENTRY_COLUMNS:
             raise ParseError(name, line, f"{r!r} in review is not a language column", "review")
+        else:
+            review.append(r)
     terms: list[Term] = []
     for lang in LANGUAGES:
         preferred = cell(lang)
@@ -269,7 +281,8 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
             value = cells.get(col)
             if value:
                 for text in split_cell(value):
-                    terms.append(Term(lang=lang, text=text, role=role))
+                    marked = ["text"] if (col, text) in suggested_forms else []
+                    terms.append(Term(lang=lang, text=text, role=role, suggested=marked))
     if not terms:
         raise ParseError(name, line, "the row has no form in any language (en, ko, ja)")
     entry = Entry(
@@ -301,6 +314,7 @@ _ROLE_PLACES = {
     for lang in LANGUAGES
 }
 _ID, _KIND, _STATUS, _ORIGIN, _NOTE, _REVIEW = (_PLACE[c] for c in ENTRY_COLUMNS)
+_ROLE_SUFFIX = {role: suffix for suffix, role in _ROLE_COLUMNS}
 
 
 def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
@@ -352,6 +366,8 @@ def _cells(entry_id: int | None, d: list[Any], languages: frozenset[str]) -> lis
         for t in terms:
             if t is not pref:
                 others.setdefault(t[TERM_ROLE], []).append(t[TERM_TEXT])
+                if t[TERM_SUGGESTED] and lang in languages and "text" in marks(t[TERM_SUGGESTED]):
+                    review.append(f"{lang}_{_ROLE_SUFFIX[t[TERM_ROLE]]}: {t[TERM_TEXT]}")
         for role, place in _ROLE_PLACES[lang]:
             if role in others:
                 row[place] = join_cell(others[role])
@@ -450,6 +466,13 @@ class CsvFormat(Format):
         for col in record.scope or COLUMNS[1:]:
             if have[col] == given[col]:
                 continue
+            if col == "review":
+                # Marks on forms the file does not give (left out of an approved-only
+                # export, say) are no conflict.
+                theirs = [r for r in split_cell(have[col]) if _names_a_form_in(r, given)]
+                if theirs != split_cell(given[col]):
+                    out.append(f"review: the file has {given[col]!r}, the glossary {have[col]!r}")
+                continue
             if col in _LIST_COLUMNS:
                 # Forms added since (by a curator, or mined from articles) are no conflict:
                 # only a form the file lists and the glossary lacks is.
@@ -459,3 +482,13 @@ class CsvFormat(Format):
                 continue
             out.append(f"{col}: the file has {given[col]!r}, the glossary {have[col]!r}")
         return out
+
+
+def _names_a_form_in(mark: str, row: dict[str, str]) -> bool:
+    """Whether a review mark (``ko_reading``, ``en_variants: Lee``) is about a form that
+    ``row`` gives."""
+    col, colon, text = mark.partition(":")
+    if colon:
+        return text.strip() in split_cell(row.get(col.strip(), ""))
+    lang = col.split("_", 1)[0]
+    return bool(row.get(lang))

@@ -44,6 +44,7 @@ from glossary.formats.base import (
     clean_text,
     export_time,
     text_codec,
+    without_suggested_forms,
 )
 from glossary.lang import LANGUAGE_NAMES, normalize_language
 from glossary.model import Entry, Term
@@ -168,6 +169,13 @@ class PoFormat(Format):
     media_type = "text/x-gettext-translation; charset=utf-8"
     needs_target = True
     kind: ClassVar[str] = "translation"
+
+    def reviewed(self, item: Entry, options: ExportOptions) -> Entry | None:
+        """Suggested forms are left out, but for the target house form: it is written as
+        ``#, fuzzy``, which PO tools take as not yet approved."""
+        return without_suggested_forms(
+            item, lambda lang, role: lang == options.target and role == "preferred"
+        )
 
     def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
         if options.shared_sources is None:

@@ -6,9 +6,10 @@ checks that they still are. After a deliberate change to a writer, make them aga
 ``python -m tests.formats.samples``.
 
 The entries cover Hangul, kanji and kana, Latin with macrons and apostrophes, every
-term role, review marks, notes with several lines, quotes, backslashes and angle
-brackets, cells a spreadsheet would run as formulas, two entries sharing an English form
-(a PO context), and an entry without English (left out of PO and TMX).
+term role, review marks (of fields, of house forms and of a mined variant), notes with
+several lines, quotes, backslashes and angle brackets, cells a spreadsheet would run as
+formulas, two entries sharing an English form (a PO context), and an entry without
+English (left out of PO and TMX).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def sample_entries() -> list[Entry]:
             terms=[
                 Term("en", "Lee Jae-myung", family="Lee", given="Jae-myung"),
                 Term("en", "Lee Jae Myung", "variant", note="Spelling of some agencies."),
+                # What the miner proposes from articles: a form awaiting a curator.
+                Term("en", "Lee", "variant", suggested=["text"]),
                 Term(
                     "ko",
                     "이재명",

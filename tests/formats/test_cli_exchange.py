@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from glossary import open_glossary
 from glossary.cli import cli
+from glossary.formats import FORMATS
+from glossary.formats.base import EntryRecord, TranslationRecord
 from tests.conftest import SEEDS, TERMS_CSV
 from tests.formats.samples import fixture
 
@@ -148,3 +150,31 @@ def test_export_into_a_missing_folder_exits_2_with_a_message(
         "create it first or choose another"
     )
     assert "Traceback" not in result.output and not (tmp_path / "missing").exists()
+
+
+def _forms_of_lee_jae_myung(path: Path, fmt: str) -> list[tuple[str, str, list[str]]]:
+    """(text, role, review marks) of the English forms the file gives entry 1."""
+    with path.open("rb") as stream:
+        items = list(FORMATS[fmt].read(stream, path.name))
+    (lee,) = [
+        i for i in items if isinstance(i, (EntryRecord, TranslationRecord)) and i.entry_id == 1
+    ]
+    return [(t.text, t.role, t.suggested) for t in lee.entry.terms_in("en")]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2"])
+def test_an_approved_export_leaves_out_forms_awaiting_review(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    """The miner proposes a bare "Lee" for 이재명 from the seed articles: until a curator
+    accepts it, the default export does not give it out as an admitted synonym."""
+    _init(runner)
+    approved, everything = tmp_path / f"approved.{fmt}", tmp_path / f"all.{fmt}"
+    assert runner.invoke(cli, ["export", "--format", fmt, "-o", str(approved)]).exit_code == 0
+    args = ["export", "--format", fmt, "--status", "all", "-o", str(everything)]
+    assert runner.invoke(cli, args).exit_code == 0
+    given = _forms_of_lee_jae_myung(approved, fmt)
+    assert ("Lee Jae-myung", "preferred", []) in given and ("Lee Jae Myung", "variant", []) in given
+    assert "Lee" not in [text for text, _, _ in given]
+    # Every entry, with what awaits review marked as such.
+    assert ("Lee", "variant", ["text"]) in _forms_of_lee_jae_myung(everything, fmt)
