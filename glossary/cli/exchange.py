@@ -179,6 +179,13 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         click.echo(f"  {_at(u.line, u.element)}entry {u.entry_id}: {u.lang} {old} -> {u.new!r}")
     for c in report.conflicts:
         click.echo(f"  {_at(c.line, c.element)}entry {c.entry_id} {c.reason}")
+    for u in report.proposed:
+        click.echo(
+            f"  {_at(u.line, u.element)}entry {u.entry_id}: {u.lang} {u.new!r} proposed for "
+            f"review beside the curated {u.old!r}"
+        )
+    for n in report.notices:
+        click.echo(f"  {n.message}")
     for p in report.problems:
         click.echo(f"  skipped: {p}", err=True)
 

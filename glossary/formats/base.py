@@ -106,6 +106,53 @@ class EntryRecord:
 
 
 @dataclass
+class Notice:
+    """Something in a file that an import leaves out (a language the glossary does not
+    keep, a data category it has no place for, a comment it does not read): said in
+    the report, never dropped without a word."""
+
+    file: str
+    message: str
+    line: int | None = None
+    element: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"  # the message says where
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "element": self.element,
+            "message": self.message,
+        }
+
+
+class Dropped:
+    """Counts what a reader leaves out, by kind, to say it once at the end of the file:
+    a notice per kind of thing, with how many there were and where the first was."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.seen: dict[str, list[Any]] = {}  # what -> [count, why, line, element]
+
+    def add(self, what: str, why: str, line: int | None = None, element: str | None = None) -> None:
+        """Note one ``what`` (a plural: "extracted comments (#.)") left out, and why."""
+        found = self.seen.get(what)
+        if found is None:
+            self.seen[what] = [1, why, line, element]
+        else:
+            found[0] += 1
+
+    def notices(self) -> Iterator[Notice]:
+        for what, (count, why, line, element) in self.seen.items():
+            where = "" if line is None else f", {'first ' if count > 1 else ''}at line {line}"
+            if element:
+                where += f", {element}"
+            yield Notice(self.file, f"left out: {what} ({count}{where}); {why}", line, element)
+
+
+@dataclass
 class TranslationRecord:
     """The target-language forms a translation file gives for one English form.
 
@@ -122,11 +169,23 @@ class TranslationRecord:
     version: int | None = None
     line: int | None = None
     element: str | None = None
+    #: The file marks the target forms as not final (PO ``#, fuzzy``): a proposal for a
+    #: curator, which never replaces a curated form.
+    proposal: bool = False
+    #: What tells apart units with the same English form in the file (a PO ``msgctxt``
+    #: other tools write): part of the record's identity.
+    context: str | None = None
 
     @property
     def source(self) -> str:
         en = self.entry.preferred("en")
         return en.text if en is not None else ""
+
+
+def context_line(context: str) -> str:
+    """The line of an entry's note that records the context (a PO ``msgctxt``) that told
+    it apart from entries with the same English form in the file it came from."""
+    return f"PO context: {' '.join(context.split())}"
 
 
 Record = EntryRecord | TranslationRecord
@@ -173,6 +232,10 @@ class Problem:
             "field": self.field,
             "message": self.message,
         }
+
+
+#: What a format's reader yields: records, problems with records, and notices.
+Item = Record | Problem | Notice
 
 
 @dataclass
@@ -227,6 +290,11 @@ class ImportReport:
     unchanged: list[int] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Forms a translator proposed (PO ``#, fuzzy``) where a curated form is: added as
+    #: suggestions for a curator to review.
+    proposed: list[Update] = field(default_factory=list)
+    #: What the file holds that the glossary has no place for, and left out.
+    notices: list[Notice] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the translator: how many entries were created, updated, and so on."""
@@ -237,6 +305,8 @@ class ImportReport:
             f"{len(self.unchanged)} unchanged",
             f"{len(self.conflicts)} conflicting",
         ]
+        if self.proposed:
+            parts.append(f"{len(self.proposed)} {verb}proposed for review")
         if self.problems:
             parts.append(f"{len(self.problems)} skipped as bad")
         text = ", ".join(parts)
@@ -253,6 +323,8 @@ class ImportReport:
             "unchanged": len(self.unchanged),
             "conflicts": [c.to_dict() for c in self.conflicts],
             "problems": [p.to_dict() for p in self.problems],
+            "proposed": [u.to_dict() for u in self.proposed],
+            "notices": [n.to_dict() for n in self.notices],
         }
 
 
@@ -322,8 +394,9 @@ class Format(ABC):
         return ""
 
     @abstractmethod
-    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
-        """Read a file: one record or problem per row or element, in file order."""
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Item]:
+        """Read a file: one record or problem per row or element, in file order, and a
+        :class:`Notice` for what the file holds that the glossary leaves out."""
 
     def differences(self, stored: Entry, record: EntryRecord) -> list[str]:
         """What the file says that the stored entry does not, a few words per field; empty

@@ -162,7 +162,7 @@ def _forms_of_lee_jae_myung(path: Path, fmt: str) -> list[tuple[str, str, list[s
     return [(t.text, t.role, t.suggested) for t in lee.entry.terms_in("en")]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2"])
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2", "po"])
 def test_an_approved_export_leaves_out_forms_awaiting_review(
     runner: CliRunner, tmp_path: Path, fmt: str
 ) -> None:
@@ -170,8 +170,10 @@ def test_an_approved_export_leaves_out_forms_awaiting_review(
     accepts it, the default export does not give it out as an admitted synonym."""
     _init(runner)
     approved, everything = tmp_path / f"approved.{fmt}", tmp_path / f"all.{fmt}"
-    assert runner.invoke(cli, ["export", "--format", fmt, "-o", str(approved)]).exit_code == 0
-    args = ["export", "--format", fmt, "--status", "all", "-o", str(everything)]
+    target = ["--target", "ko"] if fmt == "po" else []
+    args = ["export", "--format", fmt, *target, "-o", str(approved)]
+    assert runner.invoke(cli, args).exit_code == 0
+    args = ["export", "--format", fmt, *target, "--status", "all", "-o", str(everything)]
     assert runner.invoke(cli, args).exit_code == 0
     given = _forms_of_lee_jae_myung(approved, fmt)
     assert ("Lee Jae-myung", "preferred", []) in given and ("Lee Jae Myung", "variant", []) in given

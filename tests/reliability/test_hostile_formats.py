@@ -24,6 +24,7 @@ from glossary.formats import FORMATS, import_file, importer
 from glossary.formats.base import (
     EntryRecord,
     ImportReport,
+    Notice,
     Problem,
     Record,
     TranslationRecord,
@@ -407,9 +408,9 @@ HEADS = {
 # -- checks -----------------------------------------------------------------------------
 
 
-def read_all(fmt: str, data: bytes) -> list[Record | Problem]:
-    """What the reader of ``fmt`` makes of ``data``: records and problems, or the
-    ParseError it raises, checked for naming the file."""
+def read_all(fmt: str, data: bytes) -> list[Record | Problem | Notice]:
+    """What the reader of ``fmt`` makes of ``data``: records, problems and notices, or
+    the ParseError it raises, checked for naming the file."""
     name = NAME[fmt]
     try:
         items = list(FORMATS[fmt].read(io.BytesIO(data), name))
@@ -421,7 +422,7 @@ def read_all(fmt: str, data: bytes) -> list[Record | Problem]:
             assert exc.line >= 1
         return []
     for item in items:
-        if isinstance(item, Problem):
+        if isinstance(item, (Problem, Notice)):
             assert item.file == name and item.message
             assert str(item).startswith(name)
         else:
@@ -606,7 +607,7 @@ NAMED: list[tuple[str, str, bytes, str | None]] = [
     (
         "po",
         "huge msgctxt id",
-        _po().replace(b"#: entry/1:1", f'msgctxt "x #{HUGE}"'.encode()),
+        _po().replace(b"#: entry/1:1", f'msgctxt "term #{HUGE}"'.encode()),
         OUT_OF_RANGE,
     ),
     ("csv", "huge id", _csv(id=HUGE), "id"),
