@@ -103,6 +103,10 @@ class EntryRecord:
     element: str | None = None
     #: What the file can say about an entry (CSV: its columns); formats compare on it.
     scope: tuple[str, ...] = ()
+    #: Per form of ``entry.terms``, the values the file states (``text``, ``role``,
+    #: ``reading``...); a value it leaves out says nothing (a TBX term without a hanja
+    #: note does not contradict a stored hanja). None: everything is stated.
+    stated: list[frozenset[str]] | None = None
 
 
 @dataclass
@@ -419,16 +423,19 @@ class Format(ABC):
             # Every form the file gives must be stored as it says; forms added since (by
             # a curator, or mined from articles) are no conflict.
             theirs = {t.text: t.snapshot() for t in stored.terms_in(lang)}
-            for t in given.terms_in(lang):
+            for i, t in enumerate(given.terms):
+                if t.lang != lang:
+                    continue
                 have = theirs.get(t.text)
                 if have is None:
                     out.append(f"{lang} form {t.text!r} ({t.role}): not in the glossary")
-                elif have != t.snapshot():
-                    what = [
-                        k
-                        for k in sorted(set(have) | set(t.snapshot()))
-                        if have.get(k) != t.snapshot().get(k)
-                    ]
+                    continue
+                said = t.snapshot()
+                keys = set(have) | set(said)
+                if record.stated is not None:
+                    keys &= record.stated[i]  # what the file leaves out says nothing
+                what = [k for k in sorted(keys) if have.get(k) != said.get(k)]
+                if what:
                     out.append(f"{lang} form {t.text!r}: {', '.join(what)} differ")
         return out
 

@@ -44,11 +44,12 @@ from typing import IO, ClassVar
 
 from glossary.errors import GlossaryError, InvalidValue, ParseError
 from glossary.formats.base import (
+    Dropped,
     EntryRecord,
     ExportOptions,
     Format,
+    Item,
     Problem,
-    Record,
     export_time,
 )
 from glossary.formats.po import VERSION
@@ -204,16 +205,20 @@ class TbxFormat(Format):
     def tail(self, options: ExportOptions) -> str:
         return "    </body>\n  </text>\n</tbx>\n"
 
-    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Item]:
+        """Concept entries as records; what the glossary has no place for (languages it
+        does not keep, data categories such as part of speech) is said in notices."""
         reader = SafeXmlReader(stream, name, {"conceptEntry", "termEntry"})
+        dropped = Dropped(name)
         n = 0
         for node in reader:
             if n == 0:
                 _check_root(reader.root, name)
             n += 1
-            yield _record(node, n, name)
+            yield _record(node, n, name, dropped)
         if n == 0:
             _check_root(reader.root, name)
+        yield from dropped.notices()
 
 
 class Tbx2Format(TbxFormat):
@@ -255,20 +260,53 @@ def _check_root(root: Node | None, name: str) -> None:
         )
 
 
+#: Elements that hold the structure (read for what they contain) and transactions
+#: (who changed an entry when), which are left out as a whole.
+_STRUCTURE = {"langSec", "langSet", "termSec", "tig", "ntig", "termGrp", "term"}
+_NO_PLACE = "the glossary has no place for them"
+
+
 def _categories(node: Node) -> Iterator[tuple[str, str, Node]]:
-    """(data category, text, element) of the data categories directly in ``node``."""
+    """(data category, text, element) of what is directly in ``node`` (groups opened),
+    structure left out: other elements come as ``<tag>``, transactions as
+    ``transacGrp``."""
     for child in node.children:
-        if child.tag in _GROUPS:
+        if child.tag in _STRUCTURE and child.ns in CORE_NAMESPACES:
+            continue
+        if child.tag == "transacGrp":
+            yield "transacGrp", "", child
+        elif child.tag in _GROUPS:
             yield from _categories(child)
-        elif child.tag in ("termNote", "descrip", "admin", "transac"):
+        elif (
+            child.tag in ("termNote", "descrip", "admin", "transac") and child.ns in CORE_NAMESPACES
+        ):
             yield child.get("type"), child.all_text().strip(), child
-        elif child.tag == "note":
+        elif child.tag == "note" and child.ns in CORE_NAMESPACES:
             yield "note", child.all_text().strip(), child
         elif child.ns not in CORE_NAMESPACES:  # DCT style: <basic:termType>
             yield child.tag, child.all_text().strip(), child
+        else:
+            yield f"<{child.tag}>", child.all_text().strip(), child
 
 
-def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
+def _drop(dropped: Dropped, category: str, element: Node, where: str) -> None:
+    if category == "transacGrp":
+        what = "transaction records (transacGrp: who changed an entry, and when)"
+    elif category.startswith("<"):
+        what = f"{category} elements"
+    else:
+        what = f"{category!r} data categories" if category else "data categories without a type"
+    dropped.add(what, _NO_PLACE, element.line, where)
+
+
+#: Data categories kept in notes, by where they are.
+_CONCEPT_NOTES = ("definition", "subjectField", "context", "source")
+_LANGUAGE_NOTES = ("definition", "source")
+_TERM_NOTES = ("definition", "context", "source", "usageNote")
+
+
+def _record(node: Node, n: int, name: str, dropped: Dropped | None = None) -> EntryRecord | Problem:
+    dropped = dropped or Dropped(name)
     ident = node.get("id")
     where = f"{node.tag} {n}" + (f" (id {ident!r})" if ident else "")
     m = _OUR_ID.match(ident)
@@ -276,10 +314,10 @@ def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
     scope: list[str] = []
     fields: dict[str, str] = {}
     notes: list[str] = []
-    for category, value, _ in _categories(node):
-        if not value:
-            continue
+    for category, value, element in _categories(node):
         if category == "note":
+            if not value:
+                continue
             km = _KEYED.match(value)
             if km and km.group(1) in _ENTRY_KEYS and km.group(1) not in fields:
                 fields[km.group(1)] = km.group(2).strip()
@@ -287,14 +325,16 @@ def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
             if km and km.group(1) == "note":
                 value = km.group(2)
             notes.append(value)
-        elif category in ("definition", "subjectField", "context", "source"):
-            notes.append(f"{category}: {value}")
+        elif category in _CONCEPT_NOTES:
+            if value:
+                notes.append(f"{category}: {value}")
+        else:
+            _drop(dropped, category, element, where)
     for key in _ENTRY_KEYS:
         if key in fields:
             scope.append(key)
-    if notes:
-        scope.append("note")
     terms: list[Term] = []
+    stated: list[frozenset[str]] = []
     for section in node.children:
         if section.tag not in ("langSec", "langSet"):
             continue
@@ -302,14 +342,28 @@ def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
         try:
             lang = normalize_language(tag)
         except InvalidValue:
-            continue  # a language the glossary does not keep
+            what = f"language sections in {tag!r}" if tag else "language sections without xml:lang"
+            dropped.add(
+                what, "the glossary keeps English, Korean and Japanese", section.line, where
+            )
+            continue
         if lang not in scope:
             scope.append(lang)
-        got = _terms(section, lang)
+        for category, value, element in _categories(section):
+            if category in _LANGUAGE_NOTES or category == "note":
+                if value:
+                    notes.append(f"{category} ({lang}): {value}")
+            else:
+                _drop(dropped, category, element, where)
+        got = _terms(section, lang, dropped, where)
         if isinstance(got, tuple):
             message, line, category = got
             return Problem(name, line, message, category, f"{where}, langSec {tag}")
-        terms += got
+        for term, keys in got:
+            terms.append(term)
+            stated.append(keys)
+    if notes:
+        scope.append("note")
     if not terms:
         return Problem(
             name, node.line, "has no term in English, Korean or Japanese", "langSec", where
@@ -329,14 +383,22 @@ def _record(node: Node, n: int, name: str) -> EntryRecord | Problem:
     except GlossaryError as exc:
         return Problem(name, node.line, str(exc), None, where)
     return EntryRecord(
-        entry=entry, entry_id=entry_id, line=node.line, element=where, scope=tuple(scope)
+        entry=entry,
+        entry_id=entry_id,
+        line=node.line,
+        element=where,
+        scope=tuple(scope),
+        stated=stated,
     )
 
 
-def _terms(section: Node, lang: str) -> list[Term] | tuple[str, int, str]:
-    """The forms of one language section, or (message, line, data category) of what is
-    wrong with it."""
-    found: list[tuple[Term, str, str, int]] = []  # term, status, term type, status line
+def _terms(
+    section: Node, lang: str, dropped: Dropped, where: str
+) -> list[tuple[Term, frozenset[str]]] | tuple[str, int, str]:
+    """The forms of one language section, each with what the file states about it (the
+    values a form without them says nothing about), or (message, line, data category)
+    of what is wrong with the section."""
+    found: list[tuple[Term, str, str, int, set[str]]] = []  # + status, type, its line, stated
     allowed = LANGUAGE_FIELDS[lang]
     for holder in section.children:
         if holder.tag not in ("termSec", "tig", "ntig"):
@@ -349,6 +411,7 @@ def _terms(section: Node, lang: str) -> list[Term] | tuple[str, int, str]:
         if not text:
             return ("a term section has no term", holder.line, "term")
         term = Term(lang=lang, text=text, role="variant")
+        keys = {"lang", "text"}
         status = term_type = ""
         status_line = holder.line
         notes: list[str] = []
@@ -359,24 +422,36 @@ def _terms(section: Node, lang: str) -> list[Term] | tuple[str, int, str]:
                     status, status_line = value, element.line
                 elif category == "termType":
                     term_type = value
-                elif category == "note" and value:
+                elif category == "note":
+                    if not value:
+                        continue
                     km = _KEYED.match(value)
                     key, said = (km.group(1), km.group(2).strip()) if km else ("", value)
                     if key in allowed and not getattr(term, key):
                         setattr(term, key, said)
+                        keys.add(key)
                     elif key == "suggested":
                         term.suggested = [s.strip() for s in said.split(",") if s.strip()]
+                        keys.add("suggested")
                     elif key == "role" and said == "forbidden":
                         term.role = "forbidden"
+                        keys.add("role")
                     else:
                         notes.append(said if key == "note" else value)
-                elif category in ("definition", "context", "source", "usageNote") and value:
-                    notes.append(f"{category}: {value}")
+                elif category in _TERM_NOTES:
+                    if value:
+                        notes.append(f"{category}: {value}")
+                else:
+                    _drop(dropped, category, element, where)
         term.note = "\n".join(notes)
-        found.append((term, status, term_type, status_line))
-    has_preferred = any(_STATUS_IN.get(s.lower()) == "preferred" for _, s, _, _ in found)
-    terms: list[Term] = []
-    for term, status, term_type, status_line in found:
+        if notes:
+            keys.add("note")
+        if status or term_type:
+            keys.add("role")
+        found.append((term, status, term_type, status_line, keys))
+    has_preferred = any(_STATUS_IN.get(s.lower()) == "preferred" for _, s, _, _, _ in found)
+    terms: list[tuple[Term, frozenset[str]]] = []
+    for term, status, term_type, status_line, keys in found:
         level = _STATUS_IN.get(status.lower()) if status else None
         if status and level is None:
             return (
@@ -395,5 +470,5 @@ def _terms(section: Node, lang: str) -> list[Term] | tuple[str, int, str]:
             term.role = "deprecated"
         else:
             term.role = "abbreviation" if short else "variant"
-        terms.append(term)
+        terms.append((term, frozenset(keys)))
     return terms

@@ -180,3 +180,35 @@ def test_an_approved_export_leaves_out_forms_awaiting_review(
     assert "Lee" not in [text for text, _, _ in given]
     # Every entry, with what awaits review marked as such.
     assert ("Lee", "variant", ["text"]) in _forms_of_lee_jae_myung(everything, fmt)
+
+
+def test_an_import_from_another_tool_says_what_it_left_out(runner: CliRunner) -> None:
+    _init(runner)
+    path = str(fixture("from_another_tool", "tbx"))
+    result = runner.invoke(cli, ["import", path])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{path}: 0 created, 0 updated, 1 unchanged, 0 conflicting"
+    assert (
+        "  left out: language sections in 'de' (1, at line 34, conceptEntry 1 (id 't1')); "
+        "the glossary keeps English, Korean and Japanese" in lines
+    )
+    assert len(lines) == 5  # the summary and four notices
+    (summary,) = _lines(runner.invoke(cli, ["import", "--json", path]).stdout)
+    assert [n["line"] for n in summary["notices"]] == [12, 37, 19, 34]
+
+
+def test_an_import_lists_the_forms_a_translator_proposed(runner: CliRunner, tmp_path: Path) -> None:
+    _init(runner)
+    path = tmp_path / "ko.po"
+    assert runner.invoke(cli, ["export", "--target", "ko", "-o", str(path)]).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    unit = 'msgid "Takaichi Sanae"\nmsgstr "다카이치 사나에"'
+    assert unit in text
+    path.write_text(text.replace(unit, '#, fuzzy\nmsgid "Takaichi Sanae"\nmsgstr "다카이치"'))
+    result = runner.invoke(cli, ["import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert ", 1 proposed for review" in result.stdout.splitlines()[0]
+    assert "'다카이치' proposed for review beside the curated '다카이치 사나에'" in result.stdout
+    (summary,) = _lines(runner.invoke(cli, ["import", "--json", "--dry-run", str(path)]).stdout)
+    assert summary["proposed"] == [] and summary["updated"] == []  # proposed once already

@@ -13,7 +13,7 @@ from glossary.errors import ParseError
 from glossary.formats import export_entries, import_file
 from glossary.formats.base import EntryRecord
 from glossary.formats.tbx import NAMESPACE
-from tests.formats.contract import FormatContract, read_all, records
+from tests.formats.contract import FormatContract, notices, read_all, records
 from tests.formats.samples import fixture
 from tests.formats.validators import (
     TBX_BASIC_SCH,
@@ -151,7 +151,12 @@ def test_reads_tbx_v2_martif_as_other_tools_write_it() -> None:
         ("en", "APEC", "abbreviation"),
         ("ko", "아시아태평양경제협력체", "preferred"),
         ("ko", "아태경협", "deprecated"),
-    ]  # the French section is left out
+    ]
+    # The French section is left out, and the import says so.
+    assert notices("tbx", fixture("tbx_v2_martif", "tbx").read_bytes(), "v2.tbx") == [
+        "left out: language sections in 'fr' (1, at line 36, termEntry 1 (id 'c101')); "
+        "the glossary keeps English, Korean and Japanese"
+    ]
     assert (apec.kind, apec.status) == ("term", "candidate")
     assert apec.note == "subjectField: Politics"
     assert apec.terms[2].note == "context: 아시아태평양경제협력체(APEC) 정상회의"
@@ -217,8 +222,9 @@ def test_a_concept_without_our_languages_is_a_problem() -> None:
         b'<conceptEntry id="x"><langSec xml:lang="fr"><termSec><term>chat</term></termSec>'
         b"</langSec></conceptEntry></body></text></tbx>"
     )
-    (problem,) = read_all("tbx", data, "fr.tbx")
+    problem, notice = read_all("tbx", data, "fr.tbx")
     assert "no term in English, Korean or Japanese" in str(problem)
+    assert "left out: language sections in 'fr'" in str(notice)
     assert "conceptEntry 1 (id 'x')" in str(problem)
 
 
@@ -238,3 +244,35 @@ def test_a_differing_form_is_a_conflict_and_added_forms_are_not(g: Glossary) -> 
     assert conflict.entry_id == 2 and conflict.element == "conceptEntry 2 (id 'entry-2')"
     assert "ja form '大野潤一郎': reading differ" in conflict.reason
     assert g.get(2).preferred("ja").reading == "おおの じゅんいちろう"  # type: ignore[union-attr]
+
+
+def test_values_a_foreign_file_leaves_out_are_no_conflict(loaded: Glossary) -> None:
+    """Another tool's TBX names 이재명 without hanja, romanization or name parts: it says
+    nothing about them, so it agrees with the glossary (it used to be a conflict)."""
+    lee = loaded.lookup("Lee Jae-myung")[0].entry
+    assert lee.preferred("ko").hanja and lee.preferred("en").family  # type: ignore[union-attr]
+    report = import_file(loaded, fixture("from_another_tool", "tbx"))
+    assert report.conflicts == [] and report.created == [] and report.unchanged == [lee.id]
+    # What the file does say is still compared.
+    data = fixture("from_another_tool", "tbx").read_bytes()
+    other = data.replace(b"<term>Lee Jae Myung</term>", b"<term>Lee Jae-myeong</term>")
+    (conflict,) = import_file(loaded, io.BytesIO(other), fmt="tbx").conflicts
+    assert "en form 'Lee Jae-myeong' (variant): not in the glossary" in conflict.reason
+    stale = data.replace(b"admittedTerm-admn-sts", b"deprecatedTerm-admn-sts")
+    (conflict,) = import_file(loaded, io.BytesIO(stale), fmt="tbx").conflicts
+    assert "en form 'Lee Jae Myung': role differ" in conflict.reason
+
+
+def test_what_a_foreign_file_holds_that_the_glossary_leaves_out_is_said(g: Glossary) -> None:
+    report = import_file(g, fixture("from_another_tool", "tbx"), name="other.tbx")
+    where = "conceptEntry 1 (id 't1')"
+    assert [n.message for n in report.notices] == [
+        "left out: transaction records (transacGrp: who changed an entry, and when) "
+        f"(1, at line 12, {where}); the glossary has no place for them",
+        f"left out: <xref> elements (1, at line 37, {where}); the glossary has no place for them",
+        f"left out: 'partOfSpeech' data categories (2, first at line 19, {where}); "
+        "the glossary has no place for them",
+        f"left out: language sections in 'de' (1, at line 34, {where}); "
+        "the glossary keeps English, Korean and Japanese",
+    ]
+    assert report.to_dict()["notices"][0]["line"] == 12

@@ -6,6 +6,7 @@ import csv
 import io
 
 from glossary import Glossary
+from tests.formats.samples import fixture
 from tests.web.conftest import Browser
 
 
@@ -66,3 +67,14 @@ def test_import_is_for_admins(browser: Browser) -> None:
     browser.login("curator")
     data = {"file": (io.BytesIO(b"kind,en\nterm,x\n"), "x.csv")}
     assert browser.post("/import", data, content_type="multipart/form-data").status_code == 403
+
+
+def test_an_import_page_says_what_the_file_left_out(browser: Browser) -> None:
+    browser.login("admin")
+    data = {
+        "file": (io.BytesIO(fixture("from_another_tool", "tbx").read_bytes()), "other.tbx"),
+        "dry_run": "1",
+    }
+    page = browser.post("/import", data, content_type="multipart/form-data").get_data(as_text=True)
+    assert "0 conflicting" in page and "Left out of the file" in page
+    assert "left out: language sections in &#39;de&#39;" in page
