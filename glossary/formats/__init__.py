@@ -38,6 +38,7 @@ from glossary.formats.csv import CsvFormat
 from glossary.formats.po import PoFormat
 from glossary.formats.tbx import Tbx2Format, TbxFormat
 from glossary.formats.tmx import TmxFormat
+from glossary.formats.xlsx import XlsxFormat
 from glossary.lang import normalize_language
 from glossary.lookup.hydrate import Hydrator
 from glossary.model import Entry
@@ -66,7 +67,8 @@ __all__ = [
 ]
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (CsvFormat(), PoFormat(), TbxFormat(), Tbx2Format(), TmxFormat())
+    f.name: f
+    for f in (CsvFormat(), XlsxFormat(), PoFormat(), TbxFormat(), Tbx2Format(), TmxFormat())
 }
 #: A sensible size limit for uploaded files (the web app passes it as ``max_bytes``).
 UPLOAD_LIMIT = 50 * 1024 * 1024

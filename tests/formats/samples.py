@@ -1,7 +1,7 @@
 """The sample glossary the format tests write and read, and the fixture files made from it.
 
-``unicode_three_scripts.{csv,po,tbx,v2.tbx,tmx}`` in ``tests/fixtures/formats/`` are what
-the writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
+``unicode_three_scripts.{csv,xlsx,po,tbx,v2.tbx,tmx}`` in ``tests/fixtures/formats/`` are
+what the writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
 checks that they still are. After a deliberate change to a writer, make them again with
 ``python -m tests.formats.samples``.
 
@@ -178,12 +178,47 @@ def written(fmt: str, entries: list[Entry] | None = None) -> bytes:
     return out.getvalue()
 
 
+def workbook(rows: list[list[object]]) -> bytes:
+    """A plain workbook holding ``rows`` in a sheet named Glossary, as a spreadsheet
+    program would save it (for the XLSX cases the writer cannot make: bad rows)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Glossary"
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def make_xlsx_cases() -> None:
+    """The XLSX files of the empty, malformed and bad-record cases (made once; their
+    bytes need not stay the same)."""
+    import csv
+
+    bad = fixture("bad_record", "xlsx")
+    if not bad.exists():
+        with fixture("bad_record", "csv").open(encoding="utf-8") as f:
+            bad.write_bytes(workbook([list(row) for row in csv.reader(f)]))
+    empty = fixture("empty", "xlsx")
+    if not empty.exists():
+        empty.write_bytes(b"")
+    malformed = fixture("malformed", "xlsx")
+    if not malformed.exists():
+        whole = written("xlsx")
+        malformed.write_bytes(whole[: len(whole) // 2])  # cut off: not a zip archive
+
+
 def main() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
     for fmt in FORMATS:
         path = fixture("unicode_three_scripts", fmt)
         path.write_bytes(written(fmt))
         print(f"wrote {path}")
+    make_xlsx_cases()
 
 
 if __name__ == "__main__":

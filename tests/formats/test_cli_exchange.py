@@ -30,6 +30,7 @@ def _lines(output: str) -> list[dict[str, Any]]:
     ("fmt", "target", "start"),
     [
         ("csv", None, b"id,kind,status"),
+        ("xlsx", None, b"PK\x03\x04"),
         ("po", "ko", b"# Glossary: English to Korean."),
         ("tbx", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<tbx '),
         ("tbx2", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif '),
@@ -116,10 +117,11 @@ def test_skip_bad_imports_the_good_rows(runner: CliRunner, db_url: str) -> None:
 
 
 def test_a_malformed_file_exits_2(runner: CliRunner) -> None:
-    for fmt in ("csv", "po", "tbx", "tmx"):
+    for fmt in ("csv", "po", "tbx", "tmx", "xlsx"):
         result = runner.invoke(cli, ["import", str(fixture("malformed", fmt))])
         assert result.exit_code == 2, fmt
-        assert "malformed." in result.stderr and "line" in result.stderr
+        assert "malformed." in result.stderr
+        assert "line" in result.stderr or "is not an XLSX workbook" in result.stderr
 
 
 def test_unknown_extension_needs_a_format(runner: CliRunner, tmp_path: Path) -> None:
@@ -162,7 +164,7 @@ def _forms_of_lee_jae_myung(path: Path, fmt: str) -> list[tuple[str, str, list[s
     return [(t.text, t.role, t.suggested) for t in lee.entry.terms_in("en")]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2", "po"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "tbx", "tbx2", "po"])
 def test_an_approved_export_leaves_out_forms_awaiting_review(
     runner: CliRunner, tmp_path: Path, fmt: str
 ) -> None:
