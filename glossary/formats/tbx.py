@@ -222,9 +222,9 @@ class TbxFormat(Format):
 
 
 class Tbx2Format(TbxFormat):
-    """TBX-Basic 2008 (TBX v2, ``martif``), for tools that read no TBX v3: translate-toolkit
-    (and so Weblate), older versions of MultiTerm and memoQ. Same content as :class:`TbxFormat`,
-    in v2's element names; read by the same reader."""
+    """TBX-Basic 2008 (TBX v2, ``martif``), for tools that read no TBX v3, such as
+    translate-toolkit (and so Weblate). The content of :class:`TbxFormat` in v2's element
+    names; read by the same reader."""
 
     name = "tbx2"
     label = "TBX v2 (martif, TBX-Basic 2008, for older tools)"

@@ -1,5 +1,5 @@
-"""XLSX workbooks (Excel, LibreOffice, Google Sheets; Weblate, memoQ and Crowdin import
-them as glossaries): the glossary CSV's columns in a sheet named ``Glossary``.
+"""XLSX workbooks for spreadsheet programs (Excel, LibreOffice, Google Sheets): the
+glossary CSV's columns in a sheet named ``Glossary``.
 
 One row per entry under a header row, with the columns, roles, review marks and ``|``
 separated lists of :mod:`glossary.formats.csv`. Every text cell is stored as text (a

@@ -18,6 +18,7 @@ import io
 import os
 from pathlib import Path
 
+from glossary.api import Glossary
 from glossary.formats import FORMATS
 from glossary.formats.base import ExportOptions
 from glossary.model import Entry, Term
@@ -155,6 +156,15 @@ def sample_entries() -> list[Entry]:
         e.version = 1
         e.validate()
     return entries
+
+
+def add_samples(g: Glossary) -> list[Entry]:
+    """Add the sample entries to ``g`` as new entries (a glossary's own ids stay theirs)."""
+    added = []
+    for entry in sample_entries():
+        entry.id = None
+        added.append(g.add(entry))
+    return added
 
 
 def target_of(fmt: str) -> str | None:

@@ -17,7 +17,7 @@ from glossary.formats import export_entries, import_file
 from glossary.formats.base import TranslationRecord
 from glossary.formats.po import po_string
 from tests.formats.contract import FormatContract, read_all
-from tests.formats.samples import fixture
+from tests.formats.samples import add_samples, fixture
 
 MSGFMT = shutil.which("msgfmt")
 
@@ -53,7 +53,7 @@ def _export(g: Glossary, target: str, path: Path | None = None, **kw: object) ->
 
 @pytest.mark.parametrize("target", ["ko", "ja"])
 def test_msgfmt_accepts_every_export(loaded: Glossary, tmp_path: Path, target: str) -> None:
-    import_file(loaded, fixture("unicode_three_scripts", "csv"), skip_bad=True)
+    add_samples(loaded)  # every role, review marks, notes, three scripts
     for status in (None, "approved", "candidate"):
         path = tmp_path / f"{target}-{status}.po"
         _export(loaded, target, path, status=status)
