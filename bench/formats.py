@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from glossary.model import Entry, Term  # noqa: E402
 
-FORMATS = ("csv", "po", "tbx", "tmx")
+FORMATS = ("csv", "xlsx", "po", "tbx", "tbx2", "tmx")
 
 _KO_FAMILY = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임"]
 _KO_FAMILY_RR = ["Gim", "I", "Bak", "Choe", "Jeong", "Gang", "Jo", "Yun", "Jang", "Im"]
@@ -190,7 +190,7 @@ def child(args: argparse.Namespace) -> None:
             count = export_entries(g, args.format, args.file, target=target)
     elif args.step == "import":
         with open_glossary(args.database_url) as g:
-            report = import_file(g, args.file, user="bench")
+            report = import_file(g, args.file, fmt=args.format, user="bench")
             count = len(report.created) + len(report.updated)
             if report.problems or report.conflicts:
                 raise SystemExit(f"unexpected: {report.summary()}")
@@ -262,7 +262,7 @@ def main() -> None:
             _line("import csv", size, _run("import", "--file", str(source), "--database", db))
             exported: dict[str, Path] = {}
             for fmt in args.formats:
-                path = folder / f"export-{size}.{fmt}"
+                path = folder / f"export-{size}-{fmt}.{fmt.rstrip('2')}"
                 _line(
                     f"export {fmt}",
                     size,
@@ -276,7 +276,9 @@ def main() -> None:
                 _line(
                     f"import {fmt}",
                     size,
-                    _run("import", "--file", str(exported[fmt]), "--database", other),
+                    _run(
+                        "import", "--file", str(exported[fmt]), "--format", fmt, "--database", other
+                    ),
                 )
             for path in folder.glob(f"*{size}*"):
                 path.unlink()

@@ -38,3 +38,12 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_exchange_format_is_documented() -> None:
+    from glossary.formats import FORMATS
+
+    section = README[README.index("## Exchange formats") :]
+    section = section[: section.index("\n## ", 1)]
+    for name in FORMATS:
+        assert f"(`{name}`) |" in section, name  # its row in the table of formats

@@ -1,4 +1,4 @@
-"""Export downloads and import uploads in the exchange formats (CSV, PO, TBX, TMX)."""
+"""Export downloads and import uploads in the exchange formats (CSV, XLSX, PO, TBX, TMX)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``glossary export`` and ``glossary import``: PO, CSV, TBX and TMX files."""
+"""``glossary export`` and ``glossary import``: CSV, XLSX, PO, TBX and TMX files."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     type=click.Choice([*STATUSES, "all"]),
     default="approved",
     show_default=True,
-    help="Only entries of this status ('all' for every entry).",
+    help="Only entries of this status ('all' for every entry, with what awaits review marked).",
 )
 @kind_option
 @click.option(
@@ -89,16 +89,20 @@ def export(
     output: str | None,
     database_url: str | None,
 ) -> None:
-    """Export the glossary (approved entries by default) as PO, CSV, TBX or TMX.
+    """Export the glossary (approved entries by default) as CSV, XLSX, PO, TBX or TMX.
 
-    PO writes one catalogue per target language (--target ko or ja); CSV has the
-    columns of data/terms.csv; TBX is TBX-Basic; TMX pairs English with each target.
+    CSV and XLSX have the columns of data/terms.csv; PO writes one catalogue per target
+    language (--target ko or ja); TBX is TBX-Basic in TBX v3, or TBX v2 (martif) with
+    --format tbx2 for older tools; TMX pairs English with each target. An export of
+    approved entries leaves out forms that still await a curator's review.
     """
     from glossary.formats import FORMATS, export_entries, format_for
 
     if fmt is None:
         if output is None:
-            raise click.UsageError("give --format, or -o FILE with a .po, .csv, .tbx or .tmx name")
+            raise click.UsageError(
+                "give --format, or -o FILE with a .csv, .xlsx, .po, .tbx or .tmx name"
+            )
         fmt = format_for(output).name
     if FORMATS[fmt].needs_target and target is None:
         raise click.UsageError(
@@ -145,12 +149,14 @@ def import_(
     database_url: str | None,
     as_json: bool,
 ) -> None:
-    """Import a CSV, PO, TBX or TMX FILE ('-' reads standard input, with --format).
+    """Import a CSV, XLSX, PO, TBX or TMX FILE ('-' reads standard input, with --format).
 
     The import is one transaction: a bad row or element stops it with nothing written
     (exit status 2) unless --skip-bad. New entries are created; entries already there
     are left unchanged; a value that differs from a curated one is reported as a
-    conflict and kept. A PO or TMX file fills in and updates Korean and Japanese forms.
+    conflict and kept. A PO or TMX file fills in and updates Korean and Japanese forms
+    (a fuzzy PO unit is only proposed for review). What the file holds that the
+    glossary has no place for is listed as left out.
     """
     from glossary.formats import import_file
     from glossary.formats.base import Problem
@@ -191,6 +197,13 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         click.echo(f"  {_at(u.line, u.element)}entry {u.entry_id}: {u.lang} {old} -> {u.new!r}")
     for c in report.conflicts:
         click.echo(f"  {_at(c.line, c.element)}entry {c.entry_id} {c.reason}")
+    for u in report.proposed:
+        click.echo(
+            f"  {_at(u.line, u.element)}entry {u.entry_id}: {u.lang} {u.new!r} proposed for "
+            f"review beside the curated {u.old!r}"
+        )
+    for n in report.notices:
+        click.echo(f"  {n.message}")
     for p in report.problems:
         click.echo(f"  skipped: {p}", err=True)
 

@@ -36,8 +36,9 @@ from glossary.formats.base import (
 )
 from glossary.formats.csv import CsvFormat
 from glossary.formats.po import PoFormat
-from glossary.formats.tbx import TbxFormat
+from glossary.formats.tbx import Tbx2Format, TbxFormat
 from glossary.formats.tmx import TmxFormat
+from glossary.formats.xlsx import XlsxFormat
 from glossary.lang import normalize_language
 from glossary.lookup.hydrate import Hydrator
 from glossary.model import Entry
@@ -66,7 +67,8 @@ __all__ = [
 ]
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (CsvFormat(), PoFormat(), TbxFormat(), TmxFormat())
+    f.name: f
+    for f in (CsvFormat(), XlsxFormat(), PoFormat(), TbxFormat(), Tbx2Format(), TmxFormat())
 }
 #: A sensible size limit for uploaded files (the web app passes it as ``max_bytes``).
 UPLOAD_LIMIT = 50 * 1024 * 1024
@@ -114,8 +116,10 @@ def export_entries(
     ``out`` in format ``fmt``; return how many entries were written.
 
     ``target`` (``ko`` or ``ja``) limits the file to English and that language; a PO
-    catalogue needs one. ``bom`` starts a CSV with the byte-order mark spreadsheet
-    programs look for. A file named by path is written whole or not at all.
+    catalogue needs one. An export of approved entries carries only what curators
+    reviewed: forms still awaiting review are left out (:meth:`Format.reviewed`). ``bom``
+    starts a CSV with the byte-order mark spreadsheet programs look for. A file named
+    by path is written whole or not at all.
     """
     f = format_for(fmt)
     if target is not None:
@@ -130,7 +134,7 @@ def export_entries(
         check_choice("status", status, STATUSES)
     if kind is not None:
         check_choice("kind", kind, KINDS)
-    options = ExportOptions(target=target, bom=bom)
+    options = ExportOptions(target=target, bom=bom, reviewed_only=status == "approved")
     if f.name == "po":
         options.shared_sources = _shared_english_forms(g, status, kind)
     total = _count(g, status, kind) if progress else 0
@@ -138,8 +142,11 @@ def export_entries(
     def write(stream: IO[bytes]) -> int:
         with bulk_work():
             read = iter_documents if f.reads_documents else iter_entries
-            entries: Iterator[Any] = read(g, status=status, kind=kind)
-            return f.write(_with_progress(entries, total, progress), stream, options)
+            found = read(g, status=status, kind=kind)
+            entries: Iterator[Any] = _with_progress(found, total, progress)
+            if options.reviewed_only:
+                entries = _reviewed(f, entries, options)
+            return f.write(entries, stream, options)
 
     return write_whole(out, write)
 
@@ -152,14 +159,39 @@ def write_whole(out: IO[bytes] | str | os.PathLike[str], write: Callable[[IO[byt
     path = Path(out)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
-        with tmp.open("xb") as stream:
+        try:
+            stream = tmp.open("xb")
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        with stream:
             n = write(stream)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     return n
+
+
+def _cannot_write(path: Path, exc: OSError) -> GlossaryError:
+    """The error for an export file that cannot be written, in the translator's words."""
+    folder = path.parent
+    if not folder.is_dir():
+        why = f"the folder {folder} does not exist; create it first or choose another"
+    else:
+        why = exc.strerror or str(exc)
+    return GlossaryError(f"cannot write {path}: {why}")
+
+
+def _reviewed(f: Format, entries: Iterable[Any], options: ExportOptions) -> Iterator[Any]:
+    """The entries with only their reviewed forms (entries with none are left out)."""
+    for item in entries:
+        kept = f.reviewed(item, options)
+        if kept is not None:
+            yield kept
 
 
 def _with_progress(entries: Iterable[T], total: int, progress: Progress | None) -> Iterator[T]:

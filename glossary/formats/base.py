@@ -30,6 +30,7 @@ from typing import IO, Any, ClassVar
 from glossary.errors import ParseError
 from glossary.lang import LANGUAGES
 from glossary.model import Entry
+from glossary.store.documents import TERM_LANG, TERM_ROLE, TERM_SUGGESTED, TERMS, marks
 
 #: ``progress(done, total)``; units are entries for exports and bytes for imports.
 Progress = Callable[[int, int], None]
@@ -87,6 +88,9 @@ class ExportOptions:
     #: None: the PO writer works them out itself (reading the entries into memory).
     shared_sources: frozenset[str] | None = None
     now: datetime | None = None
+    #: Only what curators reviewed (an export of approved entries): forms whose text is
+    #: still a suggestion (mined from articles, say) are left out; see :meth:`Format.reviewed`.
+    reviewed_only: bool = False
 
 
 @dataclass
@@ -99,6 +103,57 @@ class EntryRecord:
     element: str | None = None
     #: What the file can say about an entry (CSV: its columns); formats compare on it.
     scope: tuple[str, ...] = ()
+    #: Per form of ``entry.terms``, the values the file states (``text``, ``role``,
+    #: ``reading``...); a value it leaves out says nothing (a TBX term without a hanja
+    #: note does not contradict a stored hanja). None: everything is stated.
+    stated: list[frozenset[str]] | None = None
+
+
+@dataclass
+class Notice:
+    """Something in a file that an import leaves out (a language the glossary does not
+    keep, a data category it has no place for, a comment it does not read): said in
+    the report, never dropped without a word."""
+
+    file: str
+    message: str
+    line: int | None = None
+    element: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"  # the message says where
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "element": self.element,
+            "message": self.message,
+        }
+
+
+class Dropped:
+    """Counts what a reader leaves out, by kind, to say it once at the end of the file:
+    a notice per kind of thing, with how many there were and where the first was."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.seen: dict[str, list[Any]] = {}  # what -> [count, why, line, element]
+
+    def add(self, what: str, why: str, line: int | None = None, element: str | None = None) -> None:
+        """Note one ``what`` (a plural: "extracted comments (#.)") left out, and why."""
+        found = self.seen.get(what)
+        if found is None:
+            self.seen[what] = [1, why, line, element]
+        else:
+            found[0] += 1
+
+    def notices(self) -> Iterator[Notice]:
+        for what, (count, why, line, element) in self.seen.items():
+            where = "" if line is None else f", {'first ' if count > 1 else ''}at line {line}"
+            if element:
+                where += f", {element}"
+            yield Notice(self.file, f"left out: {what} ({count}{where}); {why}", line, element)
 
 
 @dataclass
@@ -118,11 +173,23 @@ class TranslationRecord:
     version: int | None = None
     line: int | None = None
     element: str | None = None
+    #: The file marks the target forms as not final (PO ``#, fuzzy``): a proposal for a
+    #: curator, which never replaces a curated form.
+    proposal: bool = False
+    #: What tells apart units with the same English form in the file (a PO ``msgctxt``
+    #: other tools write): part of the record's identity.
+    context: str | None = None
 
     @property
     def source(self) -> str:
         en = self.entry.preferred("en")
         return en.text if en is not None else ""
+
+
+def context_line(context: str) -> str:
+    """The line of an entry's note that records the context (a PO ``msgctxt``) that told
+    it apart from entries with the same English form in the file it came from."""
+    return f"PO context: {' '.join(context.split())}"
 
 
 Record = EntryRecord | TranslationRecord
@@ -169,6 +236,10 @@ class Problem:
             "field": self.field,
             "message": self.message,
         }
+
+
+#: What a format's reader yields: records, problems with records, and notices.
+Item = Record | Problem | Notice
 
 
 @dataclass
@@ -223,6 +294,11 @@ class ImportReport:
     unchanged: list[int] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Forms a translator proposed (PO ``#, fuzzy``) where a curated form is: added as
+    #: suggestions for a curator to review.
+    proposed: list[Update] = field(default_factory=list)
+    #: What the file holds that the glossary has no place for, and left out.
+    notices: list[Notice] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the translator: how many entries were created, updated, and so on."""
@@ -233,6 +309,8 @@ class ImportReport:
             f"{len(self.unchanged)} unchanged",
             f"{len(self.conflicts)} conflicting",
         ]
+        if self.proposed:
+            parts.append(f"{len(self.proposed)} {verb}proposed for review")
         if self.problems:
             parts.append(f"{len(self.problems)} skipped as bad")
         text = ", ".join(parts)
@@ -249,6 +327,8 @@ class ImportReport:
             "unchanged": len(self.unchanged),
             "conflicts": [c.to_dict() for c in self.conflicts],
             "problems": [p.to_dict() for p in self.problems],
+            "proposed": [u.to_dict() for u in self.proposed],
+            "notices": [n.to_dict() for n in self.notices],
         }
 
 
@@ -291,6 +371,12 @@ class Format(ABC):
         sink.flush()
         return n + written
 
+    def reviewed(self, item: Any, options: ExportOptions) -> Any | None:
+        """``item`` (an entry, or a document's values) without the forms an
+        approved-only export leaves out: every form whose text is a suggestion awaiting
+        a curator. None when it has no form left."""
+        return without_suggested_forms(item, lambda lang, role: False)
+
     def prepare(self, options: ExportOptions) -> ExportOptions:
         """``options`` with everything :meth:`head`, :meth:`render` and :meth:`tail` need
         settled once (the time stamp), so that batches rendered apart agree."""
@@ -312,8 +398,9 @@ class Format(ABC):
         return ""
 
     @abstractmethod
-    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
-        """Read a file: one record or problem per row or element, in file order."""
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Item]:
+        """Read a file: one record or problem per row or element, in file order, and a
+        :class:`Notice` for what the file holds that the glossary leaves out."""
 
     def differences(self, stored: Entry, record: EntryRecord) -> list[str]:
         """What the file says that the stored entry does not, a few words per field; empty
@@ -336,18 +423,46 @@ class Format(ABC):
             # Every form the file gives must be stored as it says; forms added since (by
             # a curator, or mined from articles) are no conflict.
             theirs = {t.text: t.snapshot() for t in stored.terms_in(lang)}
-            for t in given.terms_in(lang):
+            for i, t in enumerate(given.terms):
+                if t.lang != lang:
+                    continue
                 have = theirs.get(t.text)
                 if have is None:
                     out.append(f"{lang} form {t.text!r} ({t.role}): not in the glossary")
-                elif have != t.snapshot():
-                    what = [
-                        k
-                        for k in sorted(set(have) | set(t.snapshot()))
-                        if have.get(k) != t.snapshot().get(k)
-                    ]
+                    continue
+                said = t.snapshot()
+                keys = set(have) | set(said)
+                if record.stated is not None:
+                    keys &= record.stated[i]  # what the file leaves out says nothing
+                what = [k for k in sorted(keys) if have.get(k) != said.get(k)]
+                if what:
                     out.append(f"{lang} form {t.text!r}: {', '.join(what)} differ")
         return out
+
+
+def without_suggested_forms(item: Any, keep: Callable[[str, str], bool]) -> Any | None:
+    """An entry (or an entry's document values) without its forms whose text is a
+    suggestion, except those ``keep(lang, role)`` says to keep; None if no form is left."""
+    if isinstance(item, Entry):
+        if not any("text" in t.suggested for t in item.terms):
+            return item
+        terms = [t for t in item.terms if "text" not in t.suggested or keep(t.lang, t.role)]
+        return replace(item, terms=terms) if terms else None
+    entry_id, values = item
+    doc_terms = values[TERMS]
+    if not any(t[TERM_SUGGESTED] and "text" in marks(t[TERM_SUGGESTED]) for t in doc_terms):
+        return item
+    kept = [
+        t
+        for t in doc_terms
+        if not (t[TERM_SUGGESTED] and "text" in marks(t[TERM_SUGGESTED]))
+        or keep(t[TERM_LANG], t[TERM_ROLE])
+    ]
+    if not kept:
+        return None
+    values = list(values)
+    values[TERMS] = kept
+    return entry_id, values
 
 
 #: Everything an entry file can say about an entry.

@@ -8,8 +8,9 @@ This is the format of ``data/terms.csv``, the curated glossary that ships. Colum
 ``status``         approved, candidate (needs review) or rejected
 ``origin``         for persons: korean, japanese, chinese or western
 ``note``           free text for curators and translators
-``review``         fields whose values are suggestions awaiting a curator, e.g.
-                   ``ja_reading | ko``
+``review``         values that are suggestions awaiting a curator: fields of a house
+                   form (``ja_reading | ko``) and other forms, by column and text
+                   (``en_variants: Lee``)
 ``{lang}``         the preferred form in en, ko or ja
 ``{lang}_variants``       other accepted spellings
 ``{lang}_abbreviations``  short forms (APEC, G20)
@@ -158,6 +159,24 @@ def iter_csv(stream: IO[str] | Iterable[str], name: str) -> Iterator[CsvRow | Pr
         raise ParseError(name, 1, "the file is empty; it needs a header row") from None
     except csv.Error as exc:
         raise ParseError(name, 1, f"not valid CSV: {exc}") from None
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise ParseError(name, reader.line_num, f"not valid CSV: {exc}") from None
+            yield start, cells
+
+    yield from iter_rows(header, rows(), name)
+
+
+def check_header(header: list[str], name: str) -> tuple[str, ...]:
+    """The columns a header row names (a spreadsheet's, a CSV file's); ParseError for an
+    unknown or repeated column, or one missing that every file needs."""
     header = [h.strip() for h in header]
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
@@ -174,27 +193,32 @@ def iter_csv(stream: IO[str] | Iterable[str], name: str) -> Iterator[CsvRow | Pr
         raise ParseError(name, 1, "the header has no 'kind' column", "kind")
     if not any(lang in header for lang in LANGUAGES):
         raise ParseError(name, 1, "the header needs at least one of the columns en, ko, ja")
-    columns = tuple(header)
+    return tuple(header)
+
+
+def iter_rows(
+    header: list[str],
+    rows: Iterable[tuple[int, list[str]]],
+    name: str,
+    *,
+    quoted_formulas: bool = True,
+) -> Iterator[CsvRow | Problem]:
+    """Entries (or problems) from a header and (line, cells) rows: what CSV files and
+    spreadsheets share. ``quoted_formulas``: cells may carry the apostrophe that
+    :func:`neutralise_formula` adds (CSV), which is removed."""
+    columns = check_header(header, name)
     seen_ids: dict[int, int] = {}
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise ParseError(name, reader.line_num, f"not valid CSV: {exc}") from None
-        line = start
+    for line, cells in rows:
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) != len(header):
+        if len(cells) != len(columns):
             yield Problem(
-                name, line, f"the row has {len(cells)} cells but the header has {len(header)}"
+                name, line, f"the row has {len(cells)} cells but the header has {len(columns)}"
             )
             continue
-        row = dict(zip(header, cells, strict=True))
+        row = dict(zip(columns, cells, strict=True))
         try:
-            csv_row = _row_to_entry(row, name, line)
+            csv_row = _row_to_entry(row, name, line, quoted_formulas)
         except ParseError as exc:
             yield Problem.from_error(exc)
             continue
@@ -222,8 +246,13 @@ _LANG_COLUMNS = {
 }
 
 
-def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
-    cells = {k: restore_formula(v.strip()) if v else "" for k, v in row.items()}
+def _row_to_entry(
+    row: dict[str, str], name: str, line: int, quoted_formulas: bool = True
+) -> CsvRow:
+    if quoted_formulas:
+        cells = {k: restore_formula(v.strip()) if v else "" for k, v in row.items()}
+    else:
+        cells = {k: v.strip() for k, v in row.items()}
 
     def cell(col: str) -> str:
         return cells.get(col, "")
@@ -238,10 +267,21 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
             raise ParseError(
                 name, line, f"{cell('id')!r} is not a positive whole number", "id"
             ) from None
-    review = split_cell(cell("review"))
-    for r in review:
-        if r not in COLUMNS or r in ENTRY_COLUMNS:
+    review: list[str] = []
+    suggested_forms: set[tuple[str, str]] = set()  # (list column, form)
+    for r in split_cell(cell("review")):
+        col, colon, text = r.partition(":")
+        col, text = col.strip(), text.strip()
+        if colon and col in _LIST_COLUMNS:
+            if text not in split_cell(cell(col)):
+                raise ParseError(
+                    name, line, f"review names {text!r} in {col}, which does not list it", "review"
+                )
+            suggested_forms.add((col, text))
+        elif colon or r not in COLUMNS or r in ENTRY_COLUMNS:
             raise ParseError(name, line, f"{r!r} in review is not a language column", "review")
+        else:
+            review.append(r)
     terms: list[Term] = []
     for lang in LANGUAGES:
         preferred = cell(lang)
@@ -269,7 +309,8 @@ def _row_to_entry(row: dict[str, str], name: str, line: int) -> CsvRow:
             value = cells.get(col)
             if value:
                 for text in split_cell(value):
-                    terms.append(Term(lang=lang, text=text, role=role))
+                    marked = ["text"] if (col, text) in suggested_forms else []
+                    terms.append(Term(lang=lang, text=text, role=role, suggested=marked))
     if not terms:
         raise ParseError(name, line, "the row has no form in any language (en, ko, ja)")
     entry = Entry(
@@ -301,6 +342,7 @@ _ROLE_PLACES = {
     for lang in LANGUAGES
 }
 _ID, _KIND, _STATUS, _ORIGIN, _NOTE, _REVIEW = (_PLACE[c] for c in ENTRY_COLUMNS)
+_ROLE_SUFFIX = {role: suffix for suffix, role in _ROLE_COLUMNS}
 
 
 def entry_to_row(entry: Entry, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
@@ -352,6 +394,8 @@ def _cells(entry_id: int | None, d: list[Any], languages: frozenset[str]) -> lis
         for t in terms:
             if t is not pref:
                 others.setdefault(t[TERM_ROLE], []).append(t[TERM_TEXT])
+                if t[TERM_SUGGESTED] and lang in languages and "text" in marks(t[TERM_SUGGESTED]):
+                    review.append(f"{lang}_{_ROLE_SUFFIX[t[TERM_ROLE]]}: {t[TERM_TEXT]}")
         for role, place in _ROLE_PLACES[lang]:
             if role in others:
                 row[place] = join_cell(others[role])
@@ -382,21 +426,26 @@ def restore_formula(value: str) -> str:
     return value
 
 
-def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[str]) -> int:
-    """Write a row per entry, given as an entry or as its document's values."""
+def iter_cells(items: Iterable[Entry | DocRow], columns: Iterable[str]) -> Iterator[list[str]]:
+    """The cells of a row per entry (given as an entry or as its document's values), in
+    the order of ``columns``: what a CSV file and a spreadsheet hold."""
     cols = list(columns)
     languages = frozenset(lang for lang in LANGUAGES if lang in cols)
     pick = None if cols == list(COLUMNS) else itemgetter(*(_PLACE[c] for c in cols))
-    first = _FORMULA_FIRST
-    suspect = _SUSPECT_CELL.search
-    n = 0
     for item in items:
         if isinstance(item, Entry):
             cells = _cells(item.id, values_from_entry(item), languages)
         else:
             cells = _cells(item[0], item[1], languages)
-        if pick is not None:
-            cells = list(pick(cells))
+        yield cells if pick is None else list(pick(cells))
+
+
+def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[str]) -> int:
+    """Write a row per entry, with cells a spreadsheet would run as formulas quoted."""
+    first = _FORMULA_FIRST
+    suspect = _SUSPECT_CELL.search
+    n = 0
+    for cells in iter_cells(items, columns):
         # One search over the whole row finds the rare row with a cell to look at.
         if suspect("\0" + "\0".join(cells)):
             for i, v in enumerate(cells):
@@ -430,32 +479,60 @@ class CsvFormat(Format):
         return text.getvalue(), n
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
-        for item in iter_csv(decoded_lines(stream, name), name):
-            if isinstance(item, Problem):
-                yield item
-            else:
-                item.entry.id = item.entry_id
-                yield EntryRecord(
-                    entry=item.entry,
-                    entry_id=item.entry_id,
-                    line=item.line,
-                    scope=tuple(c for c in item.columns if c != "id"),
-                )
+        return as_records(iter_csv(decoded_lines(stream, name), name))
 
     def differences(self, stored: Entry, record: EntryRecord) -> list[str]:
-        languages = [lang for lang in LANGUAGES if lang in record.scope] or LANGUAGES
-        have = entry_to_row(stored, languages)
-        given = entry_to_row(record.entry, languages)
-        out = []
-        for col in record.scope or COLUMNS[1:]:
-            if have[col] == given[col]:
-                continue
-            if col in _LIST_COLUMNS:
-                # Forms added since (by a curator, or mined from articles) are no conflict:
-                # only a form the file lists and the glossary lacks is.
-                missing = [v for v in split_cell(given[col]) if v not in split_cell(have[col])]
-                if missing:
-                    out.append(f"{col}: the glossary lacks {join_cell(missing)!r}")
-                continue
-            out.append(f"{col}: the file has {given[col]!r}, the glossary {have[col]!r}")
-        return out
+        return row_differences(stored, record)
+
+
+def row_differences(stored: Entry, record: EntryRecord) -> list[str]:
+    """What a row (of a CSV file or a spreadsheet) says that the stored entry does not,
+    column by column, for the columns the file has."""
+    languages = [lang for lang in LANGUAGES if lang in record.scope] or LANGUAGES
+    have = entry_to_row(stored, languages)
+    given = entry_to_row(record.entry, languages)
+    out = []
+    for col in record.scope or COLUMNS[1:]:
+        if have[col] == given[col]:
+            continue
+        if col == "review":
+            # Marks on forms the file does not give (left out of an approved-only
+            # export, say) are no conflict.
+            theirs = [r for r in split_cell(have[col]) if _names_a_form_in(r, given)]
+            if theirs != split_cell(given[col]):
+                out.append(f"review: the file has {given[col]!r}, the glossary {have[col]!r}")
+            continue
+        if col in _LIST_COLUMNS:
+            # Forms added since (by a curator, or mined from articles) are no conflict:
+            # only a form the file lists and the glossary lacks is.
+            missing = [v for v in split_cell(given[col]) if v not in split_cell(have[col])]
+            if missing:
+                out.append(f"{col}: the glossary lacks {join_cell(missing)!r}")
+            continue
+        out.append(f"{col}: the file has {given[col]!r}, the glossary {have[col]!r}")
+    return out
+
+
+def _names_a_form_in(mark: str, row: dict[str, str]) -> bool:
+    """Whether a review mark (``ko_reading``, ``en_variants: Lee``) is about a form that
+    ``row`` gives."""
+    col, colon, text = mark.partition(":")
+    if colon:
+        return text.strip() in split_cell(row.get(col.strip(), ""))
+    lang = col.split("_", 1)[0]
+    return bool(row.get(lang))
+
+
+def as_records(rows: Iterable[CsvRow | Problem]) -> Iterator[EntryRecord | Problem]:
+    """The rows of a CSV file or spreadsheet as the records an import takes."""
+    for item in rows:
+        if isinstance(item, Problem):
+            yield item
+        else:
+            item.entry.id = item.entry_id
+            yield EntryRecord(
+                entry=item.entry,
+                entry_id=item.entry_id,
+                line=item.line,
+                scope=tuple(c for c in item.columns if c != "id"),
+            )

@@ -41,10 +41,13 @@ from glossary.formats.base import (
     EntryRecord,
     Format,
     ImportReport,
+    Item,
+    Notice,
     Problem,
     Record,
     TranslationRecord,
     Update,
+    context_line,
 )
 from glossary.lang import LANGUAGE_NAMES, LANGUAGES
 from glossary.lang.keys import normalize_key
@@ -80,7 +83,7 @@ MAX_ENTRY_ID = 2**31 - 1
 def apply_records(
     g: Glossary,
     fmt: Format,
-    items: Iterable[Record | Problem],
+    items: Iterable[Item],
     *,
     name: str,
     dry_run: bool = False,
@@ -97,6 +100,9 @@ def apply_records(
             done = 0
             chunk: list[Record] = []
             for item in items:
+                if isinstance(item, Notice):
+                    report.notices.append(item)
+                    continue
                 if not isinstance(item, Problem) and not _storable_id(item.entry_id):
                     item = Problem(
                         name,
@@ -383,6 +389,8 @@ class _Run:
             found = self._entry_by_id(r.entry_id, stored)
         else:
             matches = self._ids_by_text(("en", r.source), None, by_text)
+            if r.context is not None:
+                matches = self._in_context(matches, r, stored)
             if len(matches) > 1:
                 self.problem(
                     Problem(
@@ -428,6 +436,7 @@ class _Run:
         assert found.id is not None
         changed = replace(found, terms=[Term.from_snapshot(t.snapshot()) for t in found.terms])
         updates: list[Update] = []
+        proposals: list[Update] = []
         conflicted = False
         for lang in r.targets:
             given = r.entry.preferred(lang)
@@ -438,10 +447,30 @@ class _Run:
                 continue
             editable = (
                 current is None
-                or (r.version is not None and r.version == found.version)
+                or (r.version is not None and r.version == found.version and not r.proposal)
                 or "text" in current.suggested
                 or found.status == "candidate"
             )
+            if not editable and r.proposal:
+                assert current is not None
+                # Not final (fuzzy): a proposal for a curator beside the curated form.
+                outcome = _propose_form(changed, lang, given.text)
+                if outcome == "added":
+                    proposals.append(
+                        Update(found.id, lang, current.text, given.text, r.line, r.element)
+                    )
+                elif outcome != "known":
+                    conflicted = True
+                    self.report.conflicts.append(
+                        Conflict(
+                            found.id,
+                            f"the proposed {LANGUAGE_NAMES[lang]} form {given.text!r} is a "
+                            f"{outcome} form of this entry; nothing was changed",
+                            r.line,
+                            r.element,
+                        )
+                    )
+                continue
             if not editable:
                 assert current is not None
                 conflicted = True
@@ -455,13 +484,13 @@ class _Run:
                     )
                 )
                 continue
-            _replace_house_form(changed, lang, given)
+            _replace_house_form(changed, lang, given, r.proposal)
             updates.append(
                 Update(
                     found.id, lang, current.text if current else "", given.text, r.line, r.element
                 )
             )
-        if not updates:
+        if not updates and not proposals:
             if not conflicted:
                 self.report.unchanged.append(found.id)
             return
@@ -479,6 +508,7 @@ class _Run:
             batch=self.batch,
         )
         self.report.updated.extend(updates)
+        self.report.proposed.extend(proposals)
 
     # -- finding stored entries -----------------------------------------------------
 
@@ -499,6 +529,29 @@ class _Run:
             if kind is None or self.pending.by_id[eid].kind == kind:
                 ids.append(eid)
         return sorted(set(ids))
+
+    def _in_context(
+        self, ids: list[int], r: TranslationRecord, stored: dict[int, EntryRow]
+    ) -> list[int]:
+        """Of the entries with the record's English form, those its context names: the
+        entries created from a unit with this context (their note records it), else the
+        one that already has the record's target forms. None of them: a new entry."""
+        line = context_line(r.context or "")
+        entries = [e for e in (self._entry_by_id(i, stored) for i in ids) if e is not None]
+        named = [e.id for e in entries if line in e.note.splitlines()]
+        if named:
+            return [i for i in named if i is not None]
+        same = [
+            e.id
+            for e in entries
+            if all(
+                (form := r.entry.preferred(lang)) is not None
+                and (house := _house_form(e, lang)) is not None
+                and house.text == form.text
+                for lang in r.targets
+            )
+        ]
+        return [i for i in same if i is not None]
 
     def _entry_by_text(
         self,
@@ -612,11 +665,24 @@ def _house_form(entry: Entry, lang: str) -> Term | None:
     return None
 
 
-def _replace_house_form(entry: Entry, lang: str, given: Term) -> None:
+def _propose_form(entry: Entry, lang: str, text: str) -> str:
+    """Add ``text`` to the entry as a variant awaiting review ("added"); "known" if the
+    entry has it as a house form, variant or abbreviation already, else its role
+    (deprecated, forbidden), which a proposal does not change."""
+    for t in entry.terms:
+        if t.lang == lang and t.text == text:
+            return t.role if t.role in ("deprecated", "forbidden") else "known"
+    at = max((i for i, t in enumerate(entry.terms) if t.lang == lang), default=len(entry.terms))
+    entry.terms.insert(at + 1, Term(lang=lang, text=text, role="variant", suggested=["text"]))
+    return "added"
+
+
+def _replace_house_form(entry: Entry, lang: str, given: Term, proposal: bool = False) -> None:
     """Make ``given.text`` the house form in ``lang``; keep the old one as deprecated.
 
     A form the entry already has (as a variant, say) is promoted with its readings and
-    romanizations; a new form comes without them (the file's were the old form's).
+    romanizations; a new form comes without them (the file's were the old form's). A
+    ``proposal`` (not final in the file) stays marked as a suggestion.
     """
     current = _house_form(entry, lang)
     same = next((t for t in entry.terms if t.lang == lang and t.text == given.text), None)
@@ -626,7 +692,7 @@ def _replace_house_form(entry: Entry, lang: str, given: Term) -> None:
         new.role = "preferred"
     else:
         new = Term(lang=lang, text=given.text, role="preferred")
-    new.suggested = ["text"] if "text" in given.suggested else []
+    new.suggested = ["text"] if proposal or "text" in given.suggested else []
     if current is None:
         at = next((i for i, t in enumerate(entry.terms) if t.lang == lang), None)
         if at is None:

@@ -12,12 +12,20 @@ Each entry with an English house form becomes one unit::
 
 ``msgid`` is the English preferred form and ``msgstr`` the target's (empty when the
 entry has none yet: the translator fills it in). The translator comments give the
-kind, status, the target form's readings and romanizations, and the note (further
-lines of a note start with a space). The reference ``entry/ID:VERSION`` names the
-entry and the version it was exported from, so that an import knows whether the
+kind, status, the target form's readings and romanizations, which of its values are
+suggestions awaiting a curator (``# suggested: text, reading``), the other English and
+target forms with their role (``# variant (en): Lee Jae Myung``, ``# forbidden (ko):
+일본해``, ``# variant (en, suggested): Lee`` for one awaiting review), and the note
+(further lines of a note start with a space). The reference ``entry/ID:VERSION`` names
+the entry and the version it was exported from, so that an import knows whether the
 translator edited what we gave them. ``msgctxt`` ("person #12") is added where one
-English form belongs to several entries, and ``#, fuzzy`` marks a target form that is
-still a suggestion awaiting a curator.
+English form belongs to several entries, and ``#, fuzzy`` marks a unit that is not
+final: a candidate (or rejected) entry, or a target form with values awaiting review.
+
+Read back, a ``msgctxt`` another tool wrote is part of the unit's identity (two units
+"Gwangju" with different contexts are two entries; the context is kept in the note),
+and a fuzzy unit is a proposal: it fills in a missing form, but never replaces a
+curated one (it is added beside it, as a suggestion for review).
 
 The writer streams the text itself (polib holds a whole catalogue in memory); the
 reader uses polib. ``msgfmt -c`` accepts every file written here.
@@ -36,18 +44,21 @@ import polib
 
 from glossary.errors import GlossaryError, InvalidValue, ParseError
 from glossary.formats.base import (
+    Dropped,
     ExportOptions,
     Format,
+    Item,
     Problem,
-    Record,
     TranslationRecord,
     clean_text,
+    context_line,
     export_time,
     text_codec,
+    without_suggested_forms,
 )
-from glossary.lang import LANGUAGE_NAMES, normalize_language
+from glossary.lang import LANGUAGE_NAMES, LANGUAGES, normalize_language
 from glossary.model import Entry, Term
-from glossary.vocab import LANGUAGE_FIELDS
+from glossary.vocab import KINDS, LANGUAGE_FIELDS, ROLES
 
 #: Target-form fields shown to translators in comments (name parts are left out).
 _FIELDS = {
@@ -56,8 +67,12 @@ _FIELDS = {
 }
 _ENTRY_KEYS = ("kind", "status", "origin", "note")
 _COMMENT = re.compile(r"^([a-z]+): ?(.*)$")
+_FORM_COMMENT = re.compile(
+    rf"^({'|'.join(r for r in ROLES if r != 'preferred')}) \(([a-z]+)(, suggested)?\): ?(.*)$"
+)
 _REFERENCE = re.compile(r"^entry/(\d+)$")
-_CONTEXT_ID = re.compile(r"#(\d+)\s*$")
+#: The contexts this tool writes: "person #12".
+_CONTEXT_ID = re.compile(rf"^(?:{'|'.join(KINDS)}) #(\d+)$")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\r": "\\r"})
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9._-]+)")
 
@@ -138,19 +153,27 @@ def unit(entry: Entry, target: str, shared: frozenset[str], n: int = 0) -> str |
     lines = ["", f"# kind: {entry.kind}", f"# status: {entry.status}"]
     if entry.origin:
         lines.append(f"# origin: {entry.origin}")
+    marks: list[str] = []
     if form is not None:
         for name in _FIELDS[target]:
             value = getattr(form, name)
             if value:
                 lines.append(f"# {name}: {_comment_value(value)}")
+        marks = [m for m in form.suggested if m == "text" or m in _FIELDS[target]]
+        if marks:
+            lines.append(f"# suggested: {', '.join(marks)}")
+    for t in entry.terms:
+        if t.lang in ("en", target) and t is not en and t is not form:
+            state = ", suggested" if "text" in t.suggested else ""
+            lines.append(f"# {t.role} ({t.lang}{state}): {_comment_value(t.text)}")
     if entry.note.strip():
         first, *rest = clean_text(entry.note.strip()).splitlines()
         lines.append(f"# note: {first}".rstrip())
         lines += [f"#  {line}".rstrip() for line in rest]
     if entry.id is not None:
         lines.append(f"#: entry/{entry.id}:{entry.version}")
-    if form is not None and "text" in form.suggested:
-        lines.append("#, fuzzy")
+    if form is not None and (marks or entry.status != "approved"):
+        lines.append("#, fuzzy")  # not final: a candidate, or values awaiting review
     if en.text in shared:
         ident = entry.id if entry.id is not None else f"new {n}"
         lines.append(f"msgctxt {po_string(f'{entry.kind} #{ident}')}")
@@ -168,6 +191,13 @@ class PoFormat(Format):
     media_type = "text/x-gettext-translation; charset=utf-8"
     needs_target = True
     kind: ClassVar[str] = "translation"
+
+    def reviewed(self, item: Entry, options: ExportOptions) -> Entry | None:
+        """Suggested forms are left out, but for the target house form: it is written as
+        ``#, fuzzy``, which PO tools take as not yet approved."""
+        return without_suggested_forms(
+            item, lambda lang, role: lang == options.target and role == "preferred"
+        )
 
     def write(self, entries: Iterable[Entry], out: IO[bytes], options: ExportOptions) -> int:
         if options.shared_sources is None:
@@ -195,9 +225,10 @@ class PoFormat(Format):
                 units.append(text)
         return "".join(units), len(units)
 
-    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Item]:
         """Read a catalogue a block of units at a time (polib parses each block), so
-        that memory stays flat however long the file."""
+        that memory stays flat however long the file; what it leaves out (comments it
+        does not read, obsolete units) is said in notices at the end."""
         head = stream.read(1 << 16)
         m = _CHARSET.search(head[:8192])
         encoding = m.group(1).decode("ascii") if m else "utf-8"
@@ -214,11 +245,12 @@ class PoFormat(Format):
         block_start = 1
         units = 0
         seen = False
+        dropped = Dropped(name)
         for number, line in _decoded_lines(head, stream, encoding, name):
             _check_line(line, number, name)
             if not line.strip():
                 if units >= _BLOCK_UNITS and target:
-                    yield from _parse_block(block, block_start, target, name)
+                    yield from _parse_block(block, block_start, target, name, dropped)
                     block, block_start, units = [], number + 1, 0
                     continue
             else:
@@ -232,7 +264,8 @@ class PoFormat(Format):
             raise ParseError(name, 1, "the file is empty; a PO catalogue needs a header")
         if not target:
             target = _language(block, name)
-        yield from _parse_block(block, block_start, target, name)
+        yield from _parse_block(block, block_start, target, name, dropped)
+        yield from dropped.notices()
 
 
 #: Units parsed by polib at a time.
@@ -314,7 +347,7 @@ def _language(block: list[str], name: str) -> str:
 
 
 def _parse_block(
-    block: list[str], start: int, target: str, name: str
+    block: list[str], start: int, target: str, name: str, dropped: Dropped
 ) -> Iterator[TranslationRecord | Problem]:
     text = "".join(block)
     offset = start - 1
@@ -322,8 +355,11 @@ def _parse_block(
         text = _EMPTY_HEADER + text
         offset -= _EMPTY_HEADER.count("\n")
     for unit in _parse(text, name, offset):
-        if not unit.obsolete:
-            yield _record(unit, target, name, offset)
+        if unit.obsolete:
+            line = unit.linenum + offset if unit.linenum else None
+            dropped.add("obsolete units (#~)", "they are no longer part of the catalogue", line)
+        else:
+            yield _record(unit, target, name, offset, dropped)
 
 
 _LINE = re.compile(
@@ -343,14 +379,22 @@ def _check_line(line: str, number: int, name: str) -> None:
 
 
 def _record(
-    u: polib.POEntry, target: str, name: str, offset: int = 0
+    u: polib.POEntry, target: str, name: str, offset: int = 0, dropped: Dropped | None = None
 ) -> TranslationRecord | Problem:
     line = u.linenum + offset if u.linenum else None
     if u.msgid_plural:
         return Problem(name, line, "plural forms are not glossary terms", "msgid_plural")
     if not u.msgid.strip():
         return Problem(name, line, "the msgid is empty", "msgid")
-    info = _parse_comments(u.tcomment or "", target)
+    dropped = dropped or Dropped(name)
+    info, forms = _parse_comments(u.tcomment or "", target, line, dropped)
+    if u.comment:
+        dropped.add("extracted comments (#.)", _NO_PLACE, line)
+    if u.previous_msgid or u.previous_msgctxt:
+        dropped.add("previous source strings (#|)", _NO_PLACE, line)
+    for flag in u.flags:
+        if flag != "fuzzy":
+            dropped.add(f"{flag!r} flags", "they say nothing about a glossary term", line)
     entry_id: int | None = None
     version: int | None = None
     for path, ref_line in u.occurrences:
@@ -359,22 +403,46 @@ def _record(
             entry_id = int(m.group(1))
             version = int(ref_line) if ref_line.isdigit() else None
             break
-    if entry_id is None and u.msgctxt:
-        m = _CONTEXT_ID.search(u.msgctxt)
+    context: str | None = None
+    if u.msgctxt:
+        m = _CONTEXT_ID.match(u.msgctxt.strip())
         if m:
-            entry_id = int(m.group(1))
+            entry_id = entry_id if entry_id is not None else int(m.group(1))
+        elif u.msgctxt.strip():
+            context = u.msgctxt.strip()  # another tool's: part of the unit's identity
+    fuzzy = "fuzzy" in u.flags
     terms = [Term("en", u.msgid, "preferred")]
     if u.msgstr.strip():
-        form = Term(target, u.msgstr, "preferred", suggested=["text"] if "fuzzy" in u.flags else [])
+        if "suggested" in info:  # this tool's own mark of what awaits review
+            marks = [m.strip() for m in info["suggested"].split(",") if m.strip()]
+            wrong = [m for m in marks if m != "text" and m not in _FIELDS[target]]
+            if wrong:
+                return Problem(
+                    name,
+                    line,
+                    f"'suggested' names {wrong[0]!r}, which is not a value of a "
+                    f"{LANGUAGE_NAMES[target]} form",
+                    "suggested",
+                )
+        else:
+            # Fuzzy from a translator (or a tool): the form is a proposal. A candidate's
+            # units are fuzzy because of its status.
+            marks = ["text"] if fuzzy and info.get("status", "approved") == "approved" else []
+        form = Term(target, u.msgstr, "preferred", suggested=marks)
         for field_name in _FIELDS[target]:
             setattr(form, field_name, info.get(field_name, ""))
         terms.append(form)
+    for role, lang, suggested, text in forms:
+        terms.append(Term(lang, text, role, suggested=["text"] if suggested else []))
+    note = info.get("note", "")
+    if context is not None:
+        note = f"{note}\n{context_line(context)}" if note else context_line(context)
     entry = Entry(
         kind=info.get("kind") or "term",
         status=info.get("status") or "candidate",
         origin=info.get("origin", ""),
-        note=info.get("note", ""),
-        terms=terms,
+        note=note,
+        terms=sorted(terms, key=lambda t: t.lang != "en"),  # English first, else as given
         id=entry_id,
         version=version or 0,
     )
@@ -385,25 +453,44 @@ def _record(
     except GlossaryError as exc:
         return Problem(name, line, str(exc), "msgstr")
     return TranslationRecord(
-        entry=entry, targets=(target,), entry_id=entry_id, version=version, line=line
+        entry=entry,
+        targets=(target,),
+        entry_id=entry_id,
+        version=version,
+        line=line,
+        proposal=fuzzy,
+        context=context,
     )
 
 
-def _parse_comments(comment: str, target: str) -> dict[str, str]:
-    """The ``key: value`` lines of translator comments; lines starting with a space, and
-    empty lines, continue the note. Other lines are the translator's own: ignored."""
-    known = {*_ENTRY_KEYS, *_FIELDS[target]}
+_NO_PLACE = "the glossary has no place for them"
+
+
+def _parse_comments(
+    comment: str, target: str, line: int | None, dropped: Dropped
+) -> tuple[dict[str, str], list[tuple[str, str, bool, str]]]:
+    """The ``key: value`` lines of translator comments, and the other forms they list
+    (role, language, awaiting review, text); lines starting with a space, and empty
+    lines, continue the note. Other lines are the translator's own: left out, and said."""
+    known = {*_ENTRY_KEYS, *_FIELDS[target], "suggested"}
     info: dict[str, str] = {}
+    forms: list[tuple[str, str, bool, str]] = []
     last = ""
-    for line in comment.split("\n"):
-        m = _COMMENT.match(line)
+    for text in comment.split("\n"):
+        m = _COMMENT.match(text)
+        form = _FORM_COMMENT.match(text) if not m else None
         if m and m.group(1) in known and m.group(1) not in info:
             last = m.group(1)
             info[last] = m.group(2).strip()
-        elif last == "note" and (not line or line.startswith(" ")):
-            info["note"] += "\n" + line[1:]
+        elif form and form.group(2) in LANGUAGES and form.group(4).strip():
+            forms.append((form.group(1), form.group(2), bool(form.group(3)), form.group(4).strip()))
+            last = ""
+        elif last == "note" and (not text or text.startswith(" ")):
+            info["note"] += "\n" + text[1:]
         else:
             last = ""
+            if text.strip():
+                dropped.add("translator comments the glossary does not read", _NO_PLACE, line)
     if "note" in info:
         info["note"] = info["note"].strip()
-    return info
+    return info, forms

@@ -14,9 +14,14 @@ Only entries with both an English and a target house form are written. The heade
 carries the attributes TMX 1.4b requires (creationtool, creationtoolversion, segtype,
 o-tmf, adminlang, srclang, datatype), and every variant its ``xml:lang``.
 
+A target form that awaits a curator's review has ``<prop type="x-glossary-suggested">text
+</prop>``, so that it comes back as a suggestion.
+
 The reader takes TMX 1.1 to 1.4 from other tools (``lang`` or ``xml:lang``, language
 tags such as ``ko-KR``, inline codes in segments, which are left out of the text).
-Consecutive units of one entry (its Korean and Japanese units) become one record.
+Consecutive units of one entry (its Korean and Japanese units) become one record. What
+the glossary has no place for (other languages, other tools' properties, notes of a
+variant, inline codes) is said in notices.
 """
 
 from __future__ import annotations
@@ -27,10 +32,11 @@ from typing import IO, ClassVar
 from glossary.errors import GlossaryError, InvalidValue, ParseError
 from glossary.formats.base import (
     TARGETS,
+    Dropped,
     ExportOptions,
     Format,
+    Item,
     Problem,
-    Record,
     TranslationRecord,
     export_time,
 )
@@ -57,6 +63,8 @@ def unit(entry: Entry, target: str) -> str | None:
         out = ["    <tu>\n"]
     out.append(f'      <prop type="{_PROP}kind">{escape_text(entry.kind)}</prop>\n')
     out.append(f'      <prop type="{_PROP}status">{escape_text(entry.status)}</prop>\n')
+    if "text" in form.suggested:  # the target form awaits a curator's review
+        out.append(f'      <prop type="{_PROP}suggested">text</prop>\n')
     if entry.note:
         out.append(f"      <note>{escape_text(entry.note)}</note>\n")
     out.append(f'      <tuv xml:lang="en"><seg>{escape_text(en.text)}</seg></tuv>\n')
@@ -103,15 +111,16 @@ class TmxFormat(Format):
     def tail(self, options: ExportOptions) -> str:
         return "  </body>\n</tmx>\n"
 
-    def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
+    def read(self, stream: IO[bytes], name: str) -> Iterator[Item]:
         reader = SafeXmlReader(stream, name, {"tu"})
+        dropped = Dropped(name)
         pending: TranslationRecord | None = None
         n = 0
         for node in reader:
             if n == 0:
                 _check_root(reader.root, name)
             n += 1
-            item = _record(node, n, name)
+            item = _record(node, n, name, dropped)
             if (
                 isinstance(item, TranslationRecord)
                 and pending is not None
@@ -132,6 +141,7 @@ class TmxFormat(Format):
             yield pending
         if n == 0:
             _check_root(reader.root, name)
+        yield from dropped.notices()
 
 
 def _check_root(root: Node | None, name: str) -> None:
@@ -151,22 +161,34 @@ def _join(into: TranslationRecord, more: TranslationRecord) -> None:
     into.entry.terms += [t for t in more.entry.terms if t.lang in more.targets]
 
 
-def _seg_text(node: Node) -> str:
+def _seg_text(node: Node, codes: list[Node] | None = None) -> str:
+    """The text of a segment without its inline codes (collected in ``codes``)."""
     parts = list(node.parts)
     for child in node.children:
         if child.tag not in _CODES:
-            parts.append(_seg_text(child))
+            parts.append(_seg_text(child, codes))
+        elif codes is not None:
+            codes.append(child)
     return "".join(parts)
 
 
-def _record(node: Node, n: int, name: str) -> TranslationRecord | Problem:
+_NO_PLACE = "the glossary has no place for them"
+_OWN_PROPS = {"entry", "kind", "status", "suggested"}
+
+
+def _record(
+    node: Node, n: int, name: str, dropped: Dropped | None = None
+) -> TranslationRecord | Problem:
+    dropped = dropped or Dropped(name)
     tuid = node.get("tuid")
     where = f"tu {n}" + (f" (tuid {tuid!r})" if tuid else "")
-    props = {
-        p.get("type").removeprefix(_PROP): p.all_text().strip()
-        for p in node.findall("prop")
-        if p.get("type").startswith(_PROP)
-    }
+    props: dict[str, str] = {}
+    for p in node.findall("prop"):
+        kind = p.get("type")
+        if kind.startswith(_PROP) and kind.removeprefix(_PROP) in _OWN_PROPS:
+            props[kind.removeprefix(_PROP)] = p.all_text().strip()
+        else:
+            dropped.add(f"properties of type {kind!r}", _NO_PLACE, p.line, where)
     note = "\n".join(x.all_text().strip() for x in node.findall("note") if x.all_text().strip())
     forms: dict[str, str] = {}
     for tuv in node.findall("tuv"):
@@ -174,9 +196,22 @@ def _record(node: Node, n: int, name: str) -> TranslationRecord | Problem:
         try:
             lang = normalize_language(tag)
         except InvalidValue:
-            continue  # a language the glossary does not keep
+            what = f"variants in {tag!r}" if tag else "variants without xml:lang"
+            dropped.add(what, "the glossary keeps English, Korean and Japanese", tuv.line, where)
+            continue
+        for extra in tuv.children:
+            if extra.tag in ("note", "prop"):
+                dropped.add(f"<{extra.tag}> elements of variants", _NO_PLACE, extra.line, where)
         seg = tuv.find("seg")
-        text = _seg_text(seg).strip() if seg is not None else ""
+        codes: list[Node] = []
+        text = _seg_text(seg, codes).strip() if seg is not None else ""
+        for code in codes:
+            dropped.add(
+                f"inline codes <{code.tag}> in segments",
+                "they are markup, not text",
+                code.line,
+                where,
+            )
         if text and lang not in forms:
             forms[lang] = text
     if "en" not in forms:
@@ -190,6 +225,7 @@ def _record(node: Node, n: int, name: str) -> TranslationRecord | Problem:
             "tuv",
             where,
         )
+    marks = ["text"] if props.get("suggested") == "text" else []
     entry_id: int | None = None
     if props.get("entry", "").isdigit():
         entry_id = int(props["entry"])
@@ -197,7 +233,10 @@ def _record(node: Node, n: int, name: str) -> TranslationRecord | Problem:
         kind=props.get("kind") or "term",
         status=props.get("status") or "candidate",
         note=note,
-        terms=[Term(lang, forms[lang], "preferred") for lang in ("en", *targets)],
+        terms=[
+            Term(lang, forms[lang], "preferred", suggested=marks if lang != "en" else [])
+            for lang in ("en", *targets)
+        ],
         id=entry_id,
     )
     try:

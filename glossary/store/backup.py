@@ -36,18 +36,41 @@ def backup(url: str, target: str | Path) -> int:
     target = Path(target)
     if target.exists():
         raise GlossaryError(f"{target} exists already; choose a new file for the backup")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    # Connecting to a missing file would create an empty database there: check first.
+    if not Path(source).is_file():
+        raise GlossaryError(
+            f"there is no glossary at {source} to back up; create it with 'glossary init', "
+            "or name the right one with --database"
+        )
     src = sqlite3.connect(source)
-    dst = sqlite3.connect(partial)
     try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        _check_glossary(src, source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            dst.close()
     finally:
-        dst.close()
         src.close()
     partial.replace(target)  # the backup appears whole or not at all
     return target.stat().st_size
+
+
+def _check_glossary(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse a file that is not a glossary database (an empty or foreign file)."""
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise GlossaryError(f"{path} is not a glossary database: {exc}") from None
+    if not found:
+        raise GlossaryError(
+            f"{path} is not a glossary database (it has no schema version); nothing was backed up"
+        )
 
 
 def check_backup(path: str | Path) -> str:

@@ -1,14 +1,15 @@
 """The sample glossary the format tests write and read, and the fixture files made from it.
 
-``unicode_three_scripts.{csv,po,tbx,tmx}`` in ``tests/fixtures/formats/`` are what the
-writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
+``unicode_three_scripts.{csv,xlsx,po,tbx,v2.tbx,tmx}`` in ``tests/fixtures/formats/`` are
+what the writers make of :func:`sample_entries` (the PO for Japanese) at :data:`EPOCH`; a test
 checks that they still are. After a deliberate change to a writer, make them again with
 ``python -m tests.formats.samples``.
 
 The entries cover Hangul, kanji and kana, Latin with macrons and apostrophes, every
-term role, review marks, notes with several lines, quotes, backslashes and angle
-brackets, cells a spreadsheet would run as formulas, two entries sharing an English form
-(a PO context), and an entry without English (left out of PO and TMX).
+term role, review marks (of fields, of house forms and of a mined variant), notes with
+several lines, quotes, backslashes and angle brackets, cells a spreadsheet would run as
+formulas, two entries sharing an English form (a PO context), and an entry without
+English (left out of PO and TMX).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import os
 from pathlib import Path
 
+from glossary.api import Glossary
 from glossary.formats import FORMATS
 from glossary.formats.base import ExportOptions
 from glossary.model import Entry, Term
@@ -41,6 +43,8 @@ def sample_entries() -> list[Entry]:
             terms=[
                 Term("en", "Lee Jae-myung", family="Lee", given="Jae-myung"),
                 Term("en", "Lee Jae Myung", "variant", note="Spelling of some agencies."),
+                # What the miner proposes from articles: a form awaiting a curator.
+                Term("en", "Lee", "variant", suggested=["text"]),
                 Term(
                     "ko",
                     "이재명",
@@ -154,13 +158,26 @@ def sample_entries() -> list[Entry]:
     return entries
 
 
+def add_samples(g: Glossary) -> list[Entry]:
+    """Add the sample entries to ``g`` as new entries (a glossary's own ids stay theirs)."""
+    added = []
+    for entry in sample_entries():
+        entry.id = None
+        added.append(g.add(entry))
+    return added
+
+
 def target_of(fmt: str) -> str | None:
     return PO_TARGET if fmt == "po" else None
 
 
+#: File name endings of the fixtures whose format has no extension of its own.
+SUFFIXES = {"tbx2": "v2.tbx"}
+
+
 def fixture(case: str, fmt: str) -> Path:
     """The fixture file of a case (``malformed``, ``empty``...) in a format."""
-    return FIXTURES / f"{case}.{fmt}"
+    return FIXTURES / f"{case}.{SUFFIXES.get(fmt, fmt)}"
 
 
 def written(fmt: str, entries: list[Entry] | None = None) -> bytes:
@@ -171,12 +188,47 @@ def written(fmt: str, entries: list[Entry] | None = None) -> bytes:
     return out.getvalue()
 
 
+def workbook(rows: list[list[object]]) -> bytes:
+    """A plain workbook holding ``rows`` in a sheet named Glossary, as a spreadsheet
+    program would save it (for the XLSX cases the writer cannot make: bad rows)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Glossary"
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def make_xlsx_cases() -> None:
+    """The XLSX files of the empty, malformed and bad-record cases (made once; their
+    bytes need not stay the same)."""
+    import csv
+
+    bad = fixture("bad_record", "xlsx")
+    if not bad.exists():
+        with fixture("bad_record", "csv").open(encoding="utf-8") as f:
+            bad.write_bytes(workbook([list(row) for row in csv.reader(f)]))
+    empty = fixture("empty", "xlsx")
+    if not empty.exists():
+        empty.write_bytes(b"")
+    malformed = fixture("malformed", "xlsx")
+    if not malformed.exists():
+        whole = written("xlsx")
+        malformed.write_bytes(whole[: len(whole) // 2])  # cut off: not a zip archive
+
+
 def main() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
     for fmt in FORMATS:
         path = fixture("unicode_three_scripts", fmt)
         path.write_bytes(written(fmt))
         print(f"wrote {path}")
+    make_xlsx_cases()
 
 
 if __name__ == "__main__":

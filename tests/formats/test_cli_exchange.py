@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from glossary import open_glossary
 from glossary.cli import cli
+from glossary.formats import FORMATS
+from glossary.formats.base import EntryRecord, TranslationRecord
 from tests.conftest import SEEDS, TERMS_CSV
 from tests.formats.samples import fixture
 
@@ -28,8 +30,10 @@ def _lines(output: str) -> list[dict[str, Any]]:
     ("fmt", "target", "start"),
     [
         ("csv", None, b"id,kind,status"),
+        ("xlsx", None, b"PK\x03\x04"),
         ("po", "ko", b"# Glossary: English to Korean."),
         ("tbx", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<tbx '),
+        ("tbx2", None, b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif '),
         ("tmx", "ja", b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx '),
     ],
 )
@@ -113,10 +117,11 @@ def test_skip_bad_imports_the_good_rows(runner: CliRunner, db_url: str) -> None:
 
 
 def test_a_malformed_file_exits_2(runner: CliRunner) -> None:
-    for fmt in ("csv", "po", "tbx", "tmx"):
+    for fmt in ("csv", "po", "tbx", "tmx", "xlsx"):
         result = runner.invoke(cli, ["import", str(fixture("malformed", fmt))])
         assert result.exit_code == 2, fmt
-        assert "malformed." in result.stderr and "line" in result.stderr
+        assert "malformed." in result.stderr
+        assert "line" in result.stderr or "is not an XLSX workbook" in result.stderr
 
 
 def test_unknown_extension_needs_a_format(runner: CliRunner, tmp_path: Path) -> None:
@@ -133,3 +138,79 @@ def test_import_from_standard_input(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["import", "--format", "tmx", "-"], input=data)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<stdin>: 9 created")
+
+
+def test_export_into_a_missing_folder_exits_2_with_a_message(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    _init(runner)
+    target = tmp_path / "missing" / "dir" / "x.tbx"
+    result = runner.invoke(cli, ["export", "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: cannot write {target}: the folder {target.parent} does not exist; "
+        "create it first or choose another"
+    )
+    assert "Traceback" not in result.output and not (tmp_path / "missing").exists()
+
+
+def _forms_of_lee_jae_myung(path: Path, fmt: str) -> list[tuple[str, str, list[str]]]:
+    """(text, role, review marks) of the English forms the file gives entry 1."""
+    with path.open("rb") as stream:
+        items = list(FORMATS[fmt].read(stream, path.name))
+    (lee,) = [
+        i for i in items if isinstance(i, (EntryRecord, TranslationRecord)) and i.entry_id == 1
+    ]
+    return [(t.text, t.role, t.suggested) for t in lee.entry.terms_in("en")]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "tbx", "tbx2", "po"])
+def test_an_approved_export_leaves_out_forms_awaiting_review(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    """The miner proposes a bare "Lee" for 이재명 from the seed articles: until a curator
+    accepts it, the default export does not give it out as an admitted synonym."""
+    _init(runner)
+    approved, everything = tmp_path / f"approved.{fmt}", tmp_path / f"all.{fmt}"
+    target = ["--target", "ko"] if fmt == "po" else []
+    args = ["export", "--format", fmt, *target, "-o", str(approved)]
+    assert runner.invoke(cli, args).exit_code == 0
+    args = ["export", "--format", fmt, *target, "--status", "all", "-o", str(everything)]
+    assert runner.invoke(cli, args).exit_code == 0
+    given = _forms_of_lee_jae_myung(approved, fmt)
+    assert ("Lee Jae-myung", "preferred", []) in given and ("Lee Jae Myung", "variant", []) in given
+    assert "Lee" not in [text for text, _, _ in given]
+    # Every entry, with what awaits review marked as such.
+    assert ("Lee", "variant", ["text"]) in _forms_of_lee_jae_myung(everything, fmt)
+
+
+def test_an_import_from_another_tool_says_what_it_left_out(runner: CliRunner) -> None:
+    _init(runner)
+    path = str(fixture("from_another_tool", "tbx"))
+    result = runner.invoke(cli, ["import", path])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{path}: 0 created, 0 updated, 1 unchanged, 0 conflicting"
+    assert (
+        "  left out: language sections in 'de' (1, at line 34, conceptEntry 1 (id 't1')); "
+        "the glossary keeps English, Korean and Japanese" in lines
+    )
+    assert len(lines) == 5  # the summary and four notices
+    (summary,) = _lines(runner.invoke(cli, ["import", "--json", path]).stdout)
+    assert [n["line"] for n in summary["notices"]] == [12, 37, 19, 34]
+
+
+def test_an_import_lists_the_forms_a_translator_proposed(runner: CliRunner, tmp_path: Path) -> None:
+    _init(runner)
+    path = tmp_path / "ko.po"
+    assert runner.invoke(cli, ["export", "--target", "ko", "-o", str(path)]).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    unit = 'msgid "Takaichi Sanae"\nmsgstr "다카이치 사나에"'
+    assert unit in text
+    path.write_text(text.replace(unit, '#, fuzzy\nmsgid "Takaichi Sanae"\nmsgstr "다카이치"'))
+    result = runner.invoke(cli, ["import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert ", 1 proposed for review" in result.stdout.splitlines()[0]
+    assert "'다카이치' proposed for review beside the curated '다카이치 사나에'" in result.stdout
+    (summary,) = _lines(runner.invoke(cli, ["import", "--json", "--dry-run", str(path)]).stdout)
+    assert summary["proposed"] == [] and summary["updated"] == []  # proposed once already

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from glossary import Glossary, Term
+from glossary.errors import ParseError
 from glossary.formats import export_entries, import_file
 from glossary.formats.csv import COLUMNS, columns_for, neutralise_formula, restore_formula
 from tests.conftest import TERMS_CSV
@@ -117,7 +118,39 @@ def test_forms_added_since_are_no_conflict_but_forms_missing_are(g: Glossary) ->
     again = import_file(g, fixture("unicode_three_scripts", "csv"))
     assert again.conflicts == [] and 1 in again.unchanged
     data = fixture("unicode_three_scripts", "csv").read_text(encoding="utf-8")
-    edited = data.replace(",Lee Jae Myung,", ",Lee Jae Myung | Yi Jae-myeong,")
+    edited = data.replace(",Lee Jae Myung | Lee,", ",Lee Jae Myung | Lee | Yi Jae-myeong,")
     report = import_file(g, io.BytesIO(edited.encode()), fmt="csv")
     assert [c.entry_id for c in report.conflicts] == [1]
     assert "en_variants: the glossary lacks 'Yi Jae-myeong'" in report.conflicts[0].reason
+
+
+def test_a_suggested_variant_keeps_its_mark_through_a_round_trip(
+    loaded: Glossary, other: Glossary
+) -> None:
+    lee = loaded.lookup("Lee Jae-myung")[0].entry
+    lee.terms.append(Term("en", "Lee", "variant", suggested=["text"]))  # as the miner adds it
+    loaded.update(lee)
+    data = _export(loaded)
+    row = next(line for line in data.decode().splitlines() if line.startswith(f"{lee.id},"))
+    assert ",en_variants: Lee," in row and "Lee Jae Myung | Lee Jaemyung | Lee," in row
+    import_file(other, io.BytesIO(data), fmt="csv")
+    back = other.get(lee.id or 0)
+    assert [(t.text, t.suggested) for t in back.terms_in("en") if t.role == "variant"][-1] == (
+        "Lee",
+        ["text"],
+    )
+    assert _export(other) == data
+    # Imported back into the glossary it came from: nothing differs.
+    report = import_file(loaded, io.BytesIO(data), fmt="csv")
+    assert report.conflicts == [] and lee.id in report.unchanged
+
+
+def test_a_review_mark_must_name_a_form_the_row_lists(g: Glossary) -> None:
+    data = "kind,review,en,en_variants\nperson,en_variants: Yi,Lee Jae-myung,Lee Jae Myung\n"
+    with pytest.raises(ParseError, match="review names 'Yi' in en_variants") as info:
+        import_file(g, io.BytesIO(data.encode()), fmt="csv", name="marks.csv")
+    assert (info.value.line, info.value.field) == (2, "review")
+    with pytest.raises(ParseError, match="'ko_nickname' in review is not a language column"):
+        import_file(
+            g, io.BytesIO(data.replace("en_variants: Yi", "ko_nickname").encode()), fmt="csv"
+        )

@@ -13,8 +13,14 @@ from glossary.errors import ParseError
 from glossary.formats import export_entries, import_file
 from glossary.formats.base import EntryRecord
 from glossary.formats.tbx import NAMESPACE
-from tests.formats.contract import FormatContract, read_all, records
-from tests.formats.samples import fixture
+from tests.formats.contract import FormatContract, notices, read_all, records
+from tests.formats.samples import add_samples, fixture, written
+from tests.formats.validators import (
+    TBX_BASIC_SCH,
+    TBX_CORE_RNG,
+    relaxng_errors,
+    schematron_errors,
+)
 
 NS = {"t": NAMESPACE}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -63,6 +69,44 @@ def test_tbx_basic_v3_structure(loaded: Glossary) -> None:
                 )
 
 
+def test_the_namespace_is_iso_30042_2019() -> None:
+    root = ET.fromstring(written("tbx"))
+    assert root.tag == "{urn:iso:std:iso:30042:ed-2}tbx"
+
+
+@pytest.mark.parametrize("status", [None, "approved"])
+def test_exports_pass_the_official_tbx_basic_schemas(loaded: Glossary, status: str | None) -> None:
+    """The shipped glossary (and the samples, which hold every role, review marks and
+    notes) against LTAC's TBX core RELAX NG schema and TBX-Basic DCA Schematron."""
+    add_samples(loaded)  # every role, review marks, notes, three scripts
+    data = _export(loaded, status=status)
+    assert b"Wi Sung-lak" in data or status == "approved"
+    assert data.count(b"<conceptEntry ") > 40
+    assert relaxng_errors(data, TBX_CORE_RNG) == []
+    assert schematron_errors(data, TBX_BASIC_SCH) == []
+
+
+def test_the_samples_pass_the_official_schemas() -> None:
+    data = written("tbx")  # every role, review marks, notes that look like fields
+    assert relaxng_errors(data, TBX_CORE_RNG) == []
+    assert schematron_errors(data, TBX_BASIC_SCH) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        # The checks catch what they are there for (else a pass would prove little).
+        ((b"urn:iso:std:iso:30042:ed-2", b"urn:iso:std:iso:30042:ed:3.0"), "DCT style elements"),
+        ((b">fullForm<", b">fullName<"), "/termType/ type may be"),
+        ((b">preferredTerm-admn-sts<", b">preferred<"), "/administrativeStatus/ type may be"),
+    ],
+)
+def test_the_schematron_check_finds_what_is_wrong(change: tuple[bytes, bytes], found: str) -> None:
+    data = fixture("unicode_three_scripts", "tbx").read_bytes().replace(*change)
+    errors = schematron_errors(data, TBX_BASIC_SCH)
+    assert errors and all(found in e for e in errors), errors[:3]
+
+
 def test_roles_become_status_type_and_notes() -> None:
     root = ET.fromstring(fixture("unicode_three_scripts", "tbx").read_bytes())
 
@@ -108,7 +152,12 @@ def test_reads_tbx_v2_martif_as_other_tools_write_it() -> None:
         ("en", "APEC", "abbreviation"),
         ("ko", "아시아태평양경제협력체", "preferred"),
         ("ko", "아태경협", "deprecated"),
-    ]  # the French section is left out
+    ]
+    # The French section is left out, and the import says so.
+    assert notices("tbx", fixture("tbx_v2_martif", "tbx").read_bytes(), "v2.tbx") == [
+        "left out: language sections in 'fr' (1, at line 36, termEntry 1 (id 'c101')); "
+        "the glossary keeps English, Korean and Japanese"
+    ]
     assert (apec.kind, apec.status) == ("term", "candidate")
     assert apec.note == "subjectField: Politics"
     assert apec.terms[2].note == "context: 아시아태평양경제협력체(APEC) 정상회의"
@@ -174,8 +223,9 @@ def test_a_concept_without_our_languages_is_a_problem() -> None:
         b'<conceptEntry id="x"><langSec xml:lang="fr"><termSec><term>chat</term></termSec>'
         b"</langSec></conceptEntry></body></text></tbx>"
     )
-    (problem,) = read_all("tbx", data, "fr.tbx")
+    problem, notice = read_all("tbx", data, "fr.tbx")
     assert "no term in English, Korean or Japanese" in str(problem)
+    assert "left out: language sections in 'fr'" in str(notice)
     assert "conceptEntry 1 (id 'x')" in str(problem)
 
 
@@ -195,3 +245,35 @@ def test_a_differing_form_is_a_conflict_and_added_forms_are_not(g: Glossary) -> 
     assert conflict.entry_id == 2 and conflict.element == "conceptEntry 2 (id 'entry-2')"
     assert "ja form '大野潤一郎': reading differ" in conflict.reason
     assert g.get(2).preferred("ja").reading == "おおの じゅんいちろう"  # type: ignore[union-attr]
+
+
+def test_values_a_foreign_file_leaves_out_are_no_conflict(loaded: Glossary) -> None:
+    """Another tool's TBX names 이재명 without hanja, romanization or name parts: it says
+    nothing about them, so it agrees with the glossary (it used to be a conflict)."""
+    lee = loaded.lookup("Lee Jae-myung")[0].entry
+    assert lee.preferred("ko").hanja and lee.preferred("en").family  # type: ignore[union-attr]
+    report = import_file(loaded, fixture("from_another_tool", "tbx"))
+    assert report.conflicts == [] and report.created == [] and report.unchanged == [lee.id]
+    # What the file does say is still compared.
+    data = fixture("from_another_tool", "tbx").read_bytes()
+    other = data.replace(b"<term>Lee Jae Myung</term>", b"<term>Lee Jae-myeong</term>")
+    (conflict,) = import_file(loaded, io.BytesIO(other), fmt="tbx").conflicts
+    assert "en form 'Lee Jae-myeong' (variant): not in the glossary" in conflict.reason
+    stale = data.replace(b"admittedTerm-admn-sts", b"deprecatedTerm-admn-sts")
+    (conflict,) = import_file(loaded, io.BytesIO(stale), fmt="tbx").conflicts
+    assert "en form 'Lee Jae Myung': role differ" in conflict.reason
+
+
+def test_what_a_foreign_file_holds_that_the_glossary_leaves_out_is_said(g: Glossary) -> None:
+    report = import_file(g, fixture("from_another_tool", "tbx"), name="other.tbx")
+    where = "conceptEntry 1 (id 't1')"
+    assert [n.message for n in report.notices] == [
+        "left out: transaction records (transacGrp: who changed an entry, and when) "
+        f"(1, at line 12, {where}); the glossary has no place for them",
+        f"left out: <xref> elements (1, at line 37, {where}); the glossary has no place for them",
+        f"left out: 'partOfSpeech' data categories (2, first at line 19, {where}); "
+        "the glossary has no place for them",
+        f"left out: language sections in 'de' (1, at line 34, {where}); "
+        "the glossary keeps English, Korean and Japanese",
+    ]
+    assert report.to_dict()["notices"][0]["line"] == 12

@@ -12,7 +12,7 @@ from glossary import Glossary
 from glossary.errors import ParseError
 from glossary.formats import export_entries, import_file
 from glossary.formats.base import TranslationRecord
-from tests.formats.contract import FormatContract, read_all, records
+from tests.formats.contract import FormatContract, notices, read_all, records
 from tests.formats.samples import fixture
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -125,3 +125,22 @@ def test_not_utf8_names_the_line() -> None:
 def test_not_a_tmx_file() -> None:
     with pytest.raises(ParseError, match="not a TMX file: its root element is <tbx>"):
         read_all("tmx", fixture("unicode_three_scripts", "tbx").read_bytes())
+
+
+def test_what_the_glossary_leaves_out_of_a_foreign_memory_is_said() -> None:
+    data = fixture("tmx11_from_another_tool", "tmx").read_bytes()
+    said = notices("tmx", data, "other.tmx")
+    assert (
+        "left out: variants in 'DE-DE' (1, at line 11, tu 1 (tuid '17')); the glossary keeps "
+        "English, Korean and Japanese" in said
+    )
+    assert any(m.startswith("left out: inline codes <bpt> in segments") for m in said)
+    assert len(said) == 4
+
+
+def test_a_target_form_awaiting_review_comes_back_as_one(g: Glossary) -> None:
+    data = fixture("unicode_three_scripts", "tmx").read_bytes()
+    assert data.count(b'<prop type="x-glossary-suggested">text</prop>') == 2  # entry 7, ko and ja
+    import_file(g, io.BytesIO(data), fmt="tmx")
+    assert g.get(7).preferred("ko").suggested == ["text"]  # type: ignore[union-attr]
+    assert g.get(1).preferred("ko").suggested == []  # type: ignore[union-attr]

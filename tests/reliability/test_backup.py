@@ -66,3 +66,26 @@ def test_postgres_backup_points_to_pg_dump(db_url: str, tmp_path: Path) -> None:
         assert result.exit_code == 2 and "pg_dump" in result.stderr
     else:
         assert result.exit_code == 0
+
+
+def test_backup_of_a_missing_database_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no such glossary.sqlite3"
+    copy = tmp_path / "backups" / "b.sqlite3"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["backup", "--database", f"sqlite:///{missing}", str(copy)])
+    assert result.exit_code == 2
+    assert f"there is no glossary at {missing}" in result.stderr
+    assert "Backed up" not in result.output
+    assert list(tmp_path.iterdir()) == []  # neither the source nor the backup (nor its folder)
+
+
+def test_backup_of_a_file_that_is_not_a_glossary_is_refused(tmp_path: Path) -> None:
+    for name, data in (("empty.sqlite3", b""), ("junk.sqlite3", b"not a database" * 100)):
+        source = tmp_path / name
+        source.write_bytes(data)
+        copy = tmp_path / f"{name}.backup"
+        result = CliRunner().invoke(cli, ["backup", "--database", f"sqlite:///{source}", str(copy)])
+        assert result.exit_code == 2, result.output
+        assert "is not a glossary database" in result.stderr
+        assert source.read_bytes() == data and not copy.exists()
+        assert not copy.with_name(copy.name + ".partial").exists()

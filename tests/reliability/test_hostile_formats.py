@@ -1,4 +1,4 @@
-"""Hostile files: every import parser (PO, TBX v3 and v2 martif, TMX, CSV) reads any
+"""Hostile files: every import parser (PO, TBX v3 and v2 martif, TMX, CSV, XLSX) reads any
 bytes, and any valid file with things injected, cut off or re-encoded, into records and
 problems or refuses it with a ParseError naming the file (and line, element and field
 where it can), never with another exception; an import that fails writes nothing.
@@ -9,6 +9,7 @@ start from bytes and from the real fixture files of each format."""
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -24,12 +25,13 @@ from glossary.formats import FORMATS, import_file, importer
 from glossary.formats.base import (
     EntryRecord,
     ImportReport,
+    Notice,
     Problem,
     Record,
     TranslationRecord,
 )
 from tests.conftest import _fresh_sqlite
-from tests.formats.samples import FIXTURES
+from tests.formats.samples import FIXTURES, workbook
 
 NAME = {fmt: f"hostile.{fmt}" for fmt in FORMATS}
 
@@ -38,9 +40,16 @@ def _fixtures(*names: str) -> list[bytes]:
     return [(FIXTURES / name).read_bytes() for name in names]
 
 
+def _spreadsheet(name: str) -> bytes:
+    """A CSV fixture as a spreadsheet program's workbook (not this tool's writer)."""
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
+        return workbook([list(row) for row in csv.reader(f)])
+
+
 #: Valid files of each format, as this tool and others write them.
 SAMPLES: dict[str, list[bytes]] = {
     "csv": _fixtures("unicode_three_scripts.csv"),
+    "xlsx": [*_fixtures("unicode_three_scripts.xlsx"), _spreadsheet("unicode_three_scripts.csv")],
     "po": _fixtures("unicode_three_scripts.po", "from_another_tool.po"),
     "tbx": _fixtures("unicode_three_scripts.tbx", "tbx_v3_dct_style.tbx", "tbx_v2_martif.tbx"),
     "tmx": _fixtures(
@@ -259,6 +268,7 @@ CSV_SNIPPETS = st.sampled_from(
 )
 SNIPPETS: dict[str, st.SearchStrategy[str]] = {
     "csv": CSV_SNIPPETS,
+    "xlsx": CSV_SNIPPETS,
     "po": PO_SNIPPETS,
     "tbx": XML_SNIPPETS,
     "tmx": XML_SNIPPETS,
@@ -266,6 +276,7 @@ SNIPPETS: dict[str, st.SearchStrategy[str]] = {
 #: Where a value can be replaced: XML text and attribute values, PO strings, CSV cells.
 VALUE_SPOTS = {
     "csv": re.compile(rb"(?<=,)[^,\n\"]*(?=,)"),
+    "xlsx": re.compile(rb"(?!)"),  # packed: any point will do
     "po": re.compile(rb"(?<=\")[^\"\n]*(?=\")|(?<=# )[^\n]*"),
     "tbx": re.compile(rb"(?<=>)[^<]*(?=<)|(?<==\")[^\"]*(?=\")"),
     "tmx": re.compile(rb"(?<=>)[^<]*(?=<)|(?<==\")[^\"]*(?=\")"),
@@ -395,6 +406,7 @@ def hostile(draw: st.DrawFn, fmt: str) -> bytes:
 #: The start of a plausible file of each format, for random bytes to follow.
 HEADS = {
     "csv": [b"", b"kind,en\n", b"\xef\xbb\xbfid,kind,status,en,ko,ja\n"],
+    "xlsx": [b"", b"PK\x03\x04", SAMPLES["xlsx"][0][:200]],
     "po": [b"", b'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n', b"#: entry/1:1\nmsgid "],
     "tbx": [
         b"",
@@ -407,9 +419,9 @@ HEADS = {
 # -- checks -----------------------------------------------------------------------------
 
 
-def read_all(fmt: str, data: bytes) -> list[Record | Problem]:
-    """What the reader of ``fmt`` makes of ``data``: records and problems, or the
-    ParseError it raises, checked for naming the file."""
+def read_all(fmt: str, data: bytes) -> list[Record | Problem | Notice]:
+    """What the reader of ``fmt`` makes of ``data``: records, problems and notices, or
+    the ParseError it raises, checked for naming the file."""
     name = NAME[fmt]
     try:
         items = list(FORMATS[fmt].read(io.BytesIO(data), name))
@@ -421,7 +433,7 @@ def read_all(fmt: str, data: bytes) -> list[Record | Problem]:
             assert exc.line >= 1
         return []
     for item in items:
-        if isinstance(item, Problem):
+        if isinstance(item, (Problem, Notice)):
             assert item.file == name and item.message
             assert str(item).startswith(name)
         else:
@@ -465,7 +477,8 @@ SOME = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-FORMAT_NAMES = sorted(FORMATS)
+#: One format per reader (TBX v2 files, "tbx2", are read by the TBX reader).
+FORMAT_NAMES = sorted(name for name in FORMATS if name != "tbx2")
 
 
 def _samples_glossary(template: Path, folder: Path) -> Glossary:
@@ -605,7 +618,7 @@ NAMED: list[tuple[str, str, bytes, str | None]] = [
     (
         "po",
         "huge msgctxt id",
-        _po().replace(b"#: entry/1:1", f'msgctxt "x #{HUGE}"'.encode()),
+        _po().replace(b"#: entry/1:1", f'msgctxt "term #{HUGE}"'.encode()),
         OUT_OF_RANGE,
     ),
     ("csv", "huge id", _csv(id=HUGE), "id"),
@@ -669,6 +682,9 @@ def _long_file(fmt: str) -> bytes:
     """``N_GOOD`` new entries (and, for translation files, an update of entry 4 first),
     then one bad record: the import has written a chunk when it meets it."""
     words = [(f"Hostile word {i}", f"적대 단어 {i}") for i in range(N_GOOD)]
+    if fmt == "xlsx":
+        rows = [["kind", "en", "ko"], *(["term", en, ko] for en, ko in words)]
+        return workbook([*rows, ["planet", "Bad kind", "나쁨"]])
     if fmt == "csv":
         rows = "".join(f"term,{en},{ko}\n" for en, ko in words)
         return f"kind,en,ko\n{rows}planet,Bad kind,나쁨\n".encode()

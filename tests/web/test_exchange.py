@@ -6,6 +6,7 @@ import csv
 import io
 
 from glossary import Glossary
+from tests.formats.samples import fixture
 from tests.web.conftest import Browser
 
 
@@ -66,3 +67,32 @@ def test_import_is_for_admins(browser: Browser) -> None:
     browser.login("curator")
     data = {"file": (io.BytesIO(b"kind,en\nterm,x\n"), "x.csv")}
     assert browser.post("/import", data, content_type="multipart/form-data").status_code == 403
+
+
+def test_an_import_page_says_what_the_file_left_out(browser: Browser) -> None:
+    browser.login("admin")
+    data = {
+        "file": (io.BytesIO(fixture("from_another_tool", "tbx").read_bytes()), "other.tbx"),
+        "dry_run": "1",
+    }
+    page = browser.post("/import", data, content_type="multipart/form-data").get_data(as_text=True)
+    assert "0 conflicting" in page and "Left out of the file" in page
+    assert "left out: language sections in &#39;de&#39;" in page
+
+
+def test_xlsx_and_tbx_v2_downloads(browser: Browser, glossary: Glossary) -> None:
+    import openpyxl
+
+    page = browser.get("/export").get_data(as_text=True)
+    assert 'value="xlsx"' in page and 'value="tbx2"' in page
+    resp = browser.get("/export/download?format=xlsx&status=approved")
+    assert resp.status_code == 200 and resp.mimetype.endswith("spreadsheetml.sheet")
+    assert resp.headers["Content-Disposition"] == "attachment; filename=glossary.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(resp.get_data()))["Glossary"]
+    assert ws.max_row == glossary.count(status="approved") + 1
+    v2 = browser.get("/export/download?format=tbx2").get_data()
+    assert b"<martif " in v2 and b"<termEntry " in v2
+    browser.login("admin")
+    data = {"file": (io.BytesIO(resp.get_data()), "glossary.xlsx"), "dry_run": "1"}
+    page = browser.post("/import", data, content_type="multipart/form-data").get_data(as_text=True)
+    assert f"{glossary.count(status='approved')} unchanged, 0 conflicting" in page
