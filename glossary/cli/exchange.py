@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: The file formats and target languages of :mod:`glossary.formats`, named here so that
 #: the command line starts without loading the formats (tests/test_cli.py checks that
 #: they agree).
-FORMAT_NAMES = ("csv", "po", "tbx", "tmx")
+FORMAT_NAMES = ("csv", "po", "tbx", "tbx2", "tmx", "xlsx")
 TARGETS = ("ko", "ja")
 
 

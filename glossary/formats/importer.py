@@ -29,10 +29,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
-from typing import Any, cast
-
-from sqlalchemy import JSON, DateTime, Table, func, insert, select, text
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING, Any
 
 from glossary.api import Glossary
 from glossary.errors import ParseError
@@ -50,34 +47,42 @@ from glossary.formats.base import (
     context_line,
 )
 from glossary.lang import LANGUAGE_NAMES, LANGUAGES
-from glossary.lang.keys import normalize_key
 from glossary.model import Entry, Term
 from glossary.settings import current_user
 from glossary.store import history as hist
 from glossary.store.bulk import bulk_work
 from glossary.store.documents import pause_documents, resume_documents
-from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow, utcnow
+from glossary.store.entries import MAX_ID, is_storable_id
+from glossary.store.imports import (
+    BulkWriter,
+    entry_row,
+    entry_values,
+    start_import,
+    stored_by_id,
+    stored_by_text,
+    sync_id_sequence,
+    write_new_entries,
+)
+from glossary.store.models import utcnow
 from glossary.store.reindex import pause_full_text, resume_full_text
 from glossary.store.rows import (
-    KEY_COLUMNS,
     assign_entry,
     entry_from_row,
-    key_tuples,
 )
 from glossary.vocab import TERM_FIELDS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from glossary.store.models import EntryRow
 
 #: Records matched and written per round trip to the database.
 CHUNK = 1000
 #: New entries from which an import may rebuild the full-text indexes in one go.
 BULK_THRESHOLD = 5000
-#: Page cache for a SQLite import, in kilobytes.
-SQLITE_CACHE_KB = 256 * 1024
-#: Values per ``IN (...)`` list (SQLite allows 32,766 parameters per statement).
-_IN_BATCH = 900
 _LANG_ORDER = {lang: i for i, lang in enumerate(LANGUAGES)}
-#: The largest entry id: what an integer column holds on every database (PostgreSQL's
-#: is 32 bits). A record naming a larger id, or one below 1, is a bad record.
-MAX_ENTRY_ID = 2**31 - 1
+#: The largest entry id (a record naming a larger id, or one below 1, is a bad record).
+MAX_ENTRY_ID = MAX_ID
 
 
 def apply_records(
@@ -139,40 +144,6 @@ def apply_records(
     return report
 
 
-def sync_id_sequence(s: Session) -> None:
-    """After rows were stored with explicit ids, make PostgreSQL's counter continue past
-    them (and past the ids of deleted entries, which live on in the history)."""
-    if s.get_bind().dialect.name != "postgresql":
-        return
-    top = max(
-        s.scalar(select(func.max(EntryRow.id))) or 0,
-        s.scalar(select(func.max(ChangeRow.entry_id))) or 0,
-    )
-    if top:
-        s.execute(
-            text(
-                "SELECT setval(pg_get_serial_sequence('entries', 'id'), GREATEST(:top, "
-                "COALESCE(pg_sequence_last_value(pg_get_serial_sequence('entries', 'id')), 0)))"
-            ),
-            {"top": top},
-        )
-
-
-ENTRY_COLUMNS = (
-    "id",
-    "kind",
-    "status",
-    "origin",
-    "note",
-    "version",
-    "evidence_count",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-)
-TERM_COLUMNS = ("entry_id", "lang", "text", "role", "position", *TERM_FIELDS, "note", "suggested")
-CHANGE_COLUMNS = ("entry_id", "action", "user", "at", "before", "after", "batch")
 _term_values = attrgetter("lang", "text", "role")
 _term_fields = attrgetter(*TERM_FIELDS)
 
@@ -192,83 +163,6 @@ class _Pending:
     by_text: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
 
-class _BulkWriter:
-    """Multi-row inserts: the DBAPI's executemany on SQLite (several times faster than
-    SQLAlchemy's per-row parameter handling), Core inserts elsewhere."""
-
-    def __init__(self, s: Session) -> None:
-        self.conn = s.connection()
-        self.dialect = self.conn.dialect
-        self.raw = self.dialect.name == "sqlite"
-        self._sql: dict[str, tuple[str, list[Callable[[Any], Any] | None]]] = {}
-        self.cache_size: int | None = None
-        if self.raw:
-            # A bigger page cache keeps the indexes being filled in memory (the default
-            # is 2 MB); :meth:`close` puts the connection's own setting back.
-            self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
-
-    def close(self) -> None:
-        if self.cache_size is not None:
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
-            self.cache_size = None
-
-    def insert(
-        self, model: type[Any], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
-    ) -> None:
-        if not rows:
-            return
-        table = _table(model)
-        if not self.raw:
-            self.conn.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
-            return
-        if table.name not in self._sql:
-            quote = self.dialect.identifier_preparer.quote
-            sql = (
-                f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})"
-            )
-            # JSON and dates need converting; numbers, text and booleans sqlite3 takes as is.
-            procs: list[Callable[[Any], Any] | None] = [
-                _quick(table.c[c].type, self.dialect)
-                if isinstance(table.c[c].type, (JSON, DateTime))
-                else None
-                for c in columns
-            ]
-            self._sql[table.name] = (sql, procs)
-        sql, procs = self._sql[table.name]
-        convert = [(i, p) for i, p in enumerate(procs) if p is not None]
-        if convert:
-            data = []
-            for r in rows:
-                values = list(r)
-                for i, p in convert:
-                    values[i] = p(values[i])
-                data.append(tuple(values))
-            rows = data
-        self.conn.exec_driver_sql(sql, cast(Any, rows))
-
-
-def _quick(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    """The bind processor SQLAlchemy uses for a JSON or date column, answering at once
-    for the values an import writes over and over: an empty list (a term's marks) and
-    the time stamp of the import (on every row)."""
-    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
-    if convert is None:
-        return None
-    if isinstance(column_type, JSON):
-        empty = convert([])
-        return lambda value: empty if value == [] else convert(value)
-    last: list[Any] = [None, convert(None)]
-
-    def stamp(value: Any) -> Any:
-        if value != last[0]:  # datetimes: compared by value, never mutated
-            last[:] = [value, convert(value)]
-        return last[1]
-
-    return stamp
-
-
 class _Run:
     """One import: the session, the running report and the next free entry id."""
 
@@ -282,17 +176,10 @@ class _Run:
         self.skip_bad = skip_bad
         self.batch = hist.new_batch()
         self.now = utcnow()
-        if s.get_bind().dialect.name == "postgresql":
-            # Entry ids are handed out here, not by the sequence: keep other writers
-            # from creating entries until this import commits (readers are not blocked).
-            s.execute(text("LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE"))
-        top_entry = s.scalar(select(func.max(EntryRow.id))) or 0
-        # Ids of deleted entries live on in the history: never hand them out again.
-        top_change = s.scalar(select(func.max(ChangeRow.entry_id))) or 0
-        self.next_id = max(top_entry, top_change) + 1
+        # Entry ids are handed out here, not by the database's counter.
+        self.next_id, self.existing = start_import(s)
         self.pending = _Pending()
-        self.writer = _BulkWriter(s)
-        self.existing = s.scalar(select(func.count(EntryRow.id))) or 0
+        self.writer = BulkWriter(s)
         # The full-text and document triggers set aside for a large import
         # (pause_full_text, pause_documents).
         self.paused: list[str] | None = None
@@ -317,9 +204,9 @@ class _Run:
                 key = _match_key(r.entry)
                 if key:
                     wanted.add(key)
-        by_text = _stored_by_text(self.s, wanted)
+        by_text = stored_by_text(self.s, wanted)
         ids |= {eid for matches in by_text.values() for eid, _ in matches}
-        stored = _stored_by_id(self.s, ids)
+        stored = stored_by_id(self.s, ids)
         for r in chunk:
             if isinstance(r, EntryRecord):
                 self._entry_record(r, stored, by_text)
@@ -414,7 +301,7 @@ class _Run:
             # Created earlier in this chunk: write it now so it can be updated like any other.
             self._insert_pending()
             self.s.flush()
-            row = self.s.get(EntryRow, found.id)
+            row = entry_row(self.s, found.id)
             assert row is not None
             stored[found.id] = row
         en = found.preferred("en")
@@ -496,17 +383,8 @@ class _Run:
             return
         changed.validate()
         before = found.snapshot()
-        _store(self.s, row, changed, self.user)
-        saved = entry_from_row(row)
-        hist.record(
-            self.s,
-            entry_id=found.id,
-            action="update",
-            user=self.user,
-            before=before,
-            after=saved.snapshot(),
-            batch=self.batch,
-        )
+        assign_entry(self.s, row, changed, self.user)
+        hist.changed(self.s, row, before, self.user, self.batch)
         self.report.updated.extend(updates)
         self.report.proposed.extend(proposals)
 
@@ -580,29 +458,10 @@ class _Run:
         entry.terms.sort(key=lambda t: _LANG_ORDER.get(t.lang, 9))
         p = self.pending
         user, now = self.user, self.now
-        p.entries.append(
-            (
-                entry_id,
-                entry.kind,
-                entry.status,
-                entry.origin,
-                entry.note,
-                1,
-                0,
-                now,
-                user,
-                now,
-                user,
-            )
-        )
-        positions: dict[str, int] = {}
-        for t in entry.terms:
-            pos = positions.get(t.lang, 0)
-            positions[t.lang] = pos + 1
-            p.terms.append(
-                (entry_id, *_term_values(t), pos, *_term_fields(t), t.note, list(t.suggested))
-            )
-        p.keys += key_tuples(entry_id, entry)
+        row, terms, keys = entry_values(entry_id, entry, user, now)
+        p.entries.append(row)
+        p.terms += terms
+        p.keys += keys
         snap = entry.snapshot()
         snap["id"] = entry_id
         snap["version"] = 1
@@ -630,11 +489,7 @@ class _Run:
         if not p.entries:
             return
         self.s.flush()
-        w = self.writer
-        w.insert(EntryRow, ENTRY_COLUMNS, p.entries)
-        w.insert(TermRow, TERM_COLUMNS, p.terms)
-        w.insert(TermKeyRow, KEY_COLUMNS, p.keys)
-        w.insert(ChangeRow, CHANGE_COLUMNS, p.changes)
+        write_new_entries(self.writer, p.entries, p.terms, p.keys, p.changes)
         self.pending = _Pending()
 
 
@@ -642,11 +497,7 @@ class _Run:
 
 
 def _storable_id(entry_id: int | None) -> bool:
-    return entry_id is None or 0 < entry_id <= MAX_ENTRY_ID
-
-
-def _table(model: type[Any]) -> Table:
-    return cast(Table, model.__table__)
+    return entry_id is None or is_storable_id(entry_id)
 
 
 def _match_key(entry: Entry) -> tuple[str, str] | None:
@@ -706,76 +557,3 @@ def _replace_house_form(entry: Entry, lang: str, given: Term, proposal: bool = F
     else:
         current.role = "deprecated"
         current.suggested = [s for s in current.suggested if s != "text"]
-
-
-def _store(s: Session, row: EntryRow, entry: Entry, user: str) -> None:
-    """Write ``entry``'s data into its row (the version goes up), with new lookup keys."""
-    assign_entry(s, row, entry, user)
-
-
-def _in_batches(values: Iterable[Any]) -> Iterable[list[Any]]:
-    batch: list[Any] = []
-    for v in values:
-        batch.append(v)
-        if len(batch) >= _IN_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _stored_by_id(s: Session, ids: set[int]) -> dict[int, EntryRow]:
-    found: dict[int, EntryRow] = {}
-    for batch in _in_batches(sorted(ids)):
-        q = select(EntryRow).where(EntryRow.id.in_(batch)).options(selectinload(EntryRow.terms))
-        for row in s.scalars(q):
-            found[row.id] = row
-    return found
-
-
-def _stored_by_text(
-    s: Session, wanted: set[tuple[str, str]]
-) -> dict[tuple[str, str], list[tuple[int, str]]]:
-    """Stored entries whose preferred form in a language is exactly a given text:
-    (lang, text) -> [(entry id, kind)], found through the lookup-key index."""
-    if not wanted:
-        return {}
-    keys: set[str] = set()
-    unkeyed: list[tuple[str, str]] = []
-    for lang, t in wanted:
-        k = normalize_key(t)
-        if k:
-            keys.add(k)
-        else:
-            unkeyed.append((lang, t))
-    langs = sorted({lang for lang, _ in wanted})
-    candidates: set[int] = set()
-    for batch in _in_batches(sorted(keys)):
-        candidates.update(
-            s.scalars(
-                select(TermKeyRow.entry_id).where(
-                    TermKeyRow.key.in_(batch), TermKeyRow.lang.in_(langs)
-                )
-            )
-        )
-    out: dict[tuple[str, str], list[tuple[int, str]]] = {}
-
-    def collect(rows: Iterable[Any]) -> None:
-        for eid, lang, t, kind in rows:
-            if (lang, t) in wanted:
-                out.setdefault((lang, t), []).append((eid, kind))
-
-    base = select(TermRow.entry_id, TermRow.lang, TermRow.text, EntryRow.kind).join(
-        EntryRow, EntryRow.id == TermRow.entry_id
-    )
-    for batch in _in_batches(sorted(candidates)):
-        collect(s.execute(base.where(TermRow.entry_id.in_(batch), TermRow.role == "preferred")))
-    for lang, t in unkeyed:  # forms with no letters at all cannot be found by key
-        collect(
-            s.execute(
-                base.where(TermRow.lang == lang, TermRow.text == t, TermRow.role == "preferred")
-            )
-        )
-    for matches in out.values():
-        matches.sort()
-    return out

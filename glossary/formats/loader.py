@@ -16,8 +16,9 @@ from glossary.api import Glossary
 from glossary.errors import GlossaryError
 from glossary.formats.base import EntryRecord
 from glossary.formats.csv import CsvFormat, read_csv
-from glossary.formats.importer import apply_records, sync_id_sequence
+from glossary.formats.importer import apply_records
 from glossary.mining.articles import iter_article_paths, read_article
+from glossary.store.imports import sync_id_sequence
 
 __all__ = ["LoadReport", "load_articles", "load_terms", "sync_id_sequence"]
 

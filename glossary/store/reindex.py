@@ -127,7 +127,7 @@ def resume_full_text(conn: Connection, triggers: list[str]) -> None:
     if conn.dialect.name != "sqlite":
         return
     # The row-id sort below takes as much memory as the page cache allows, and an import
-    # runs with a large cache (importer.SQLITE_CACHE_KB): 150 MB more at a million
+    # runs with a large cache (imports.SQLITE_CACHE_KB): 150 MB more at a million
     # entries. The refill writes in order and needs no cache to speak of (22.2 s with
     # 8 MB, 24.7 s with 256 MB, in an import of a million entries).
     cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
