@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "changes (SQLite only; 0: none).",
     ),
     Setting(
+        "lookup_time_limit",
+        "2000",
+        "Milliseconds one lookup may run (web app, command line and Python API alike); "
+        "a lookup that takes longer is stopped with an error (HTTP 503). At least 1.",
+    ),
+    Setting(
         "login_attempts",
         "5",
         "Failed logins allowed for one account name within the login window; further "

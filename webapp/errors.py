@@ -15,7 +15,14 @@ from flask.json.provider import DefaultJSONProvider
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from glossary.errors import ConflictError, GlossaryError, NotFound, PermissionDenied, UndoError
+from glossary.errors import (
+    ConflictError,
+    GlossaryError,
+    LookupTooSlow,
+    NotFound,
+    PermissionDenied,
+    UndoError,
+)
 from glossary.store.engine import unavailable_errors
 
 _STATUS: dict[type[GlossaryError], int] = {
@@ -23,6 +30,8 @@ _STATUS: dict[type[GlossaryError], int] = {
     ConflictError: 409,
     UndoError: 409,
     PermissionDenied: 403,
+    # Not the request's fault: the server ran out of the time a lookup may take.
+    LookupTooSlow: 503,
 }
 
 
@@ -38,7 +47,7 @@ class SafeJSONProvider(DefaultJSONProvider):
 
 
 def status_for(exc: GlossaryError) -> int:
-    """The HTTP status of a library error: 404, 409, 403, else 400 (bad input)."""
+    """The HTTP status of a library error: 404, 409, 403, 503, else 400 (bad input)."""
     return next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), 400)
 
 

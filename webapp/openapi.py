@@ -8,6 +8,7 @@ from typing import Any
 from glossary import __version__
 from glossary.lang import LANGUAGES
 from glossary.lang.styles import house_styles
+from glossary.lookup.budget import MAX_QUERY_LENGTH
 from glossary.vocab import KINDS, LANGUAGE_FIELDS, ORIGINS, ROLES, STATUSES, TERM_FIELDS
 
 
@@ -250,8 +251,15 @@ def _document() -> dict[str, Any]:
                             "name": "q",
                             "in": "query",
                             "required": True,
-                            "description": "the text to look up (not blank)",
-                            "schema": {"type": "string", "pattern": "\\S"},
+                            "description": (
+                                f"the text to look up (not blank; at most {MAX_QUERY_LENGTH} "
+                                "characters, else 400 QueryTooLong)"
+                            ),
+                            "schema": {
+                                "type": "string",
+                                "pattern": "\\S",
+                                "maxLength": MAX_QUERY_LENGTH,
+                            },
                         },
                         _filter("lang", ["en", "ko", "ja"]),
                         _filter("kind", KINDS),
@@ -500,7 +508,8 @@ def _document() -> dict[str, Any]:
                     404: "Not found",
                     409: "Changed by someone else since you read it; error.current is it now",
                     429: "Too many failed logins or unknown API tokens; see Retry-After",
-                    503: "The database cannot be reached just now; see Retry-After",
+                    503: "The database cannot be reached just now (see Retry-After), "
+                    "or a lookup ran past its time limit (LookupTooSlow)",
                 }.items()
             },
         },

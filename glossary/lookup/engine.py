@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -42,8 +43,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
+from glossary.errors import LookupTooSlow
 from glossary.lang import normalize_language
 from glossary.lang.keys import has_cjk, normalize_key, strip_possessive
+from glossary.lookup.budget import Deadline, check_query_length, sqlite_deadline, time_limit
 from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
@@ -61,6 +64,8 @@ _MIN_POOL = 40
 _FIRST_SLACK = 2
 # A sound key is a variant in a looser sense than a stored spelling.
 _SOUND_SCORE = 0.9
+# PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
+_QUERY_CANCELED = "57014"
 T = TypeVar("T")
 
 
@@ -100,8 +105,50 @@ def search(
     kind: str | None = None,
     status: str | None = None,
     limit: int = 20,
+    deadline: Deadline | None = None,
 ) -> list[Match]:
-    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection."""
+    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection.
+
+    :class:`~glossary.errors.QueryTooLong` for a query longer than
+    :data:`~glossary.lookup.budget.MAX_QUERY_LENGTH`; :class:`~glossary.errors.LookupTooSlow`
+    when it runs past ``deadline`` (default: the ``lookup_time_limit`` setting from now),
+    with nothing returned, not even what it had found by then.
+    """
+    check_query_length(query)
+    if deadline is None:
+        deadline = Deadline(time_limit())
+    watch = sqlite_deadline(conn, deadline) if statements is SQLITE else contextlib.nullcontext()
+    try:
+        with watch:
+            return _search(
+                conn, statements, hydrator, typos, query, lang, kind, status, limit, deadline
+            )
+    except Exception as exc:
+        if deadline.expired() and _stopped(exc):
+            raise LookupTooSlow(deadline.seconds) from None
+        raise
+
+
+def _stopped(exc: Exception) -> bool:
+    """Whether the database stopped a statement because the deadline had passed: SQLite's
+    progress handler interrupts it, PostgreSQL's statement_timeout cancels it."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "interrupt" in str(exc)
+    return getattr(exc, "sqlstate", None) == _QUERY_CANCELED
+
+
+def _search(
+    conn: Any,
+    statements: Statements,
+    hydrator: Hydrator,
+    typos: TypoSearch,
+    query: str,
+    lang: str | None,
+    kind: str | None,
+    status: str | None,
+    limit: int,
+    deadline: Deadline,
+) -> list[Match]:
     if lang:
         lang = normalize_language(lang)
     if kind:
@@ -140,6 +187,7 @@ def search(
         cur.execute(statement, (start, start + _KEY_END, *filters, first))
         rows = cur.fetchall()
         found.add(rows, classify)
+        deadline.check()
         if len(rows) == first and len(found.best) < limit:
             # Several of the keys were one entry's: read the wider pool (the rows read
             # already classify as before, so they change nothing).
@@ -156,15 +204,17 @@ def search(
                 (*statements.list_params(sound), *filters, pool),
             )
             found.add(cur.fetchall(), _constant(_VARIANT, _SOUND_SCORE))
+            deadline.check()
 
     # 3. inside Korean and Japanese forms, when nothing matched it as a whole.
     if not found.has(_VARIANT) and len(found.best) < limit and has_cjk(key):
         _substrings(cur, statements, found, key, flags, filters, 2 * limit)
+        deadline.check()
 
     # 4. typos, when nothing else matched: the closest keys first, until enough entries.
     if not found.best:
         by_score: dict[float, list[str]] = {}
-        for typo_key, typo_score in typos.similar_keys(cur, key):
+        for typo_key, typo_score in typos.similar_keys(cur, key, deadline):
             by_score.setdefault(typo_score, []).append(typo_key)
         for typo_score in sorted(by_score, reverse=True):
             typo_keys = by_score[typo_score]
@@ -175,6 +225,7 @@ def search(
             found.add(cur.fetchall(), _constant(_FUZZY, typo_score))
             if len(found.best) >= limit:
                 break
+            deadline.check()
 
     if not found.best:
         return []
@@ -262,6 +313,8 @@ class Lookup:
         self._pooled = engine.dialect.name == "sqlite" and database in (None, "", ":memory:")
         # Answers remember() keeps (the least recently used go first).
         self.memo_size = get_whole_number("lookup_cache")
+        #: Seconds one lookup may run (the ``lookup_time_limit`` setting).
+        self.time_limit = time_limit()
         self._memo = _Memo()
 
     def find(
@@ -273,20 +326,28 @@ class Lookup:
         status: str | None = None,
         limit: int = 20,
     ) -> list[Match]:
-        """See :func:`search`."""
+        """See :func:`search`; the deadline is :attr:`time_limit` seconds from now."""
+        deadline = Deadline(self.time_limit)
         if self._pooled:
             fairy = self.engine.raw_connection()
             try:
                 # The pool's one connection: no snapshot of its own (it may be in use).
                 return self._search(
-                    fairy.dbapi_connection, query, lang, kind, status, limit, snapshot=False
+                    fairy.dbapi_connection,
+                    query,
+                    lang,
+                    kind,
+                    status,
+                    limit,
+                    deadline,
+                    snapshot=False,
                 )
             finally:
                 fairy.close()
         for attempt in (1, 2):
             conn = self._connection()
             try:
-                return self._search(conn, query, lang, kind, status, limit)
+                return self._search(conn, query, lang, kind, status, limit, deadline)
             except self._errors:
                 # A broken connection (a restarted server): forget it and try once more.
                 self._forget(conn)
@@ -336,6 +397,7 @@ class Lookup:
         kind: str | None,
         status: str | None,
         limit: int,
+        deadline: Deadline,
         *,
         snapshot: bool = True,
     ) -> list[Match]:
@@ -353,6 +415,7 @@ class Lookup:
                 kind=kind,
                 status=status,
                 limit=limit,
+                deadline=deadline,
             )
         finally:
             if sqlite:
@@ -371,6 +434,8 @@ class Lookup:
             conn.autocommit = True  # each statement on its own: no idle transactions
             # pg_trgm's default (0.3) misses some keys two typos away from a short query.
             conn.execute("SET pg_trgm.similarity_threshold = 0.2")
+            # The server stops any statement that outlives the lookup's deadline.
+            conn.execute(f"SET statement_timeout = {max(1, round(self.time_limit * 1000))}")
         local.conn, local.pid = conn, os.getpid()
         with self._lock:
             self._opened.append((local.pid, conn))

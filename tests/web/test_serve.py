@@ -8,7 +8,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,8 +34,9 @@ def test_serve_defaults_to_loopback_port_5000() -> None:
     assert "gunicorn" in result.output and "waitress" in result.output
 
 
-@pytest.mark.parametrize("server", ["gunicorn", "waitress"])
-def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> None:
+@contextmanager
+def _serving(server: str, db_file: str, tmp_path: Path, workers: int = 1) -> Iterator[str]:
+    """``glossary serve`` in a process of its own; yields its base URL once it answers."""
     port = _free_port()
     env = {
         **os.environ,
@@ -47,35 +52,84 @@ def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> Non
             "--port",
             str(port),
             "--workers",
-            "1",
+            str(workers),
             "--server",
             server,
+            "--no-access-log",
         ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        url = f"http://127.0.0.1:{port}/api/lookup?q=Takaichi"
         deadline = time.monotonic() + 90  # a loaded CI machine starts slowly
         while True:
             try:
-                with urllib.request.urlopen(url, timeout=20) as resp:
-                    body = json.loads(resp.read())
-                    headers = resp.headers
-                break
+                with urllib.request.urlopen(f"{base}/api/openapi.json", timeout=20):
+                    break
             except OSError:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise
                 time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        assert proc.stderr is not None
+        proc.stderr.close()
+
+
+@pytest.mark.parametrize("server", ["gunicorn", "waitress"])
+def test_serve_answers_lookups(server: str, db_file: str, tmp_path: Path) -> None:
+    with _serving(server, db_file, tmp_path) as base:
+        with urllib.request.urlopen(f"{base}/api/lookup?q=Takaichi", timeout=20) as resp:
+            body = json.loads(resp.read())
+            headers = resp.headers
         assert body["results"][0]["terms"]["en"][0]["text"] == "Takaichi Sanae"
         if server == "gunicorn":
             assert "gunicorn" in headers.get("Server", "")
         else:
             assert "waitress" in headers.get("Server", "")
         assert (tmp_path / "instance" / "secret_key").exists()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        assert proc.stderr is not None
-        proc.stderr.close()
+
+
+def _timed_get(url: str) -> tuple[int, float, bytes]:
+    """Status, seconds and body of one GET (an error status is an answer too)."""
+    t0 = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            status, body = resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        status, body = exc.code, exc.read()
+    return status, time.monotonic() - t0, body
+
+
+def test_long_queries_do_not_hold_up_the_served_app(db_file: str, tmp_path: Path) -> None:
+    """The audit's attack: eight 4,000-character lookups at once (each took more than
+    100 s of CPU) while a translator keeps searching. Every one is answered within a
+    second, and so is every ordinary lookup sent meanwhile."""
+    long_query = "a" * 4000
+    with _serving("gunicorn", db_file, tmp_path, workers=2) as base:
+        attacks = [
+            f"{base}/api/lookup?q={long_query}",
+            f"{base}/search?q={long_query}",
+            f"{base}/search?q={long_query}&partial=1",
+            f"{base}/api/lookup?q={long_query}&lang=en",
+        ] * 2
+        ordinary = [f"{base}/api/lookup?q=Takaichi%20Sanea&limit={n}" for n in range(1, 9)]
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            # All at once: each ordinary lookup is sent right after an attack.
+            futures = [
+                pool.submit(_timed_get, url)
+                for pair in zip(attacks, ordinary, strict=True)
+                for url in pair
+            ]
+            answers = [f.result() for f in futures]
+        attacked, served = answers[0::2], answers[1::2]
+    for status, seconds, body in attacked:
+        assert status == 400 and seconds < 1.0, (status, seconds)
+        assert b"a lookup takes at most" in body
+    for status, seconds, body in served:
+        assert status == 200 and seconds < 1.0, (status, seconds)
+        assert json.loads(body)["results"][0]["match"] == "fuzzy"
