@@ -23,6 +23,14 @@ from glossary.vocab import (
 )
 
 
+def unix_lines(text: str) -> str:
+    """``text`` with every line ending a line feed: a carriage return, alone or before a
+    line feed (as browsers send a text box's lines), would end a CSV row in other tools."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @dataclass
 class Term:
     """One written form of an entry in one language, with its romanizations and name parts."""
@@ -50,6 +58,7 @@ class Term:
             raise GlossaryError(f"a {self.lang} term has no text")
         self.text = self.text.strip()
         for name in ("text", *TERM_FIELDS, "note"):
+            setattr(self, name, unix_lines(getattr(self, name)))
             if "\x00" in getattr(self, name):
                 raise GlossaryError(
                     f"{self.lang} term {self.text!r}: the {name} holds a NUL character, "
@@ -122,6 +131,7 @@ class Entry:
         check_choice("status", self.status, STATUSES)
         if self.origin:
             check_choice("origin", self.origin, ORIGINS)
+        self.note = unix_lines(self.note)
         if "\x00" in self.note:
             raise GlossaryError("the note holds a NUL character, which no database stores")
         if not self.terms:

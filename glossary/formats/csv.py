@@ -43,7 +43,7 @@ from glossary.formats.base import (
     Record,
 )
 from glossary.lang import LANGUAGES
-from glossary.model import Entry, Term
+from glossary.model import Entry, Term, unix_lines
 from glossary.store.documents import (
     KIND,
     NOTE,
@@ -382,8 +382,9 @@ def restore_formula(value: str) -> str:
     return value
 
 
-def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[str]) -> int:
+def _write_rows(items: Iterable[Entry | DocRow], text: IO[str], columns: Iterable[str]) -> int:
     """Write a row per entry, given as an entry or as its document's values."""
+    writer = csv.writer(text, lineterminator="\n")
     cols = list(columns)
     languages = frozenset(lang for lang in LANGUAGES if lang in cols)
     pick = None if cols == list(COLUMNS) else itemgetter(*(_PLACE[c] for c in cols))
@@ -398,13 +399,31 @@ def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[
         if pick is not None:
             cells = list(pick(cells))
         # One search over the whole row finds the rare row with a cell to look at.
-        if suspect("\0" + "\0".join(cells)):
+        joined = "\0" + "\0".join(cells)
+        if suspect(joined):
             for i, v in enumerate(cells):
                 if v and v[0] in first:
                     cells[i] = neutralise_formula(v)
-        writer.writerow(cells)
+        if "\r" in joined:
+            text.write(_quoted_row(cells))
+        else:
+            writer.writerow(cells)
         n += 1
     return n
+
+
+def _quoted_row(cells: list[str]) -> str:
+    """A row as RFC 4180 writes it, every cell holding a comma, a quote, CR or LF
+    quoted. Python's writer quotes only the line end it writes (LF): a bare CR in a cell
+    (stored before CRs were normalised on input) would end the row for every other
+    reader and start one of its own."""
+    return (
+        ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells)
+        + "\n"
+    )
+
+
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 
 
 class CsvFormat(Format):
@@ -426,7 +445,7 @@ class CsvFormat(Format):
         self, entries: list[Entry | DocRow], options: ExportOptions, before: int
     ) -> tuple[str, int]:
         text = io.StringIO()
-        n = _write_rows(entries, csv.writer(text, lineterminator="\n"), columns_for(options.target))
+        n = _write_rows(entries, text, columns_for(options.target))
         return text.getvalue(), n
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
@@ -448,7 +467,8 @@ class CsvFormat(Format):
         given = entry_to_row(record.entry, languages)
         out = []
         for col in record.scope or COLUMNS[1:]:
-            if have[col] == given[col]:
+            # A CR stored before line ends were normalised on input is no difference.
+            if unix_lines(have[col]) == given[col]:
                 continue
             if col in _LIST_COLUMNS:
                 # Forms added since (by a curator, or mined from articles) are no conflict:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from flask.testing import FlaskClient
+
 from glossary import Glossary
+from glossary.users import create_token
 from tests.web.conftest import Browser
 
 
@@ -66,3 +69,22 @@ def test_import_is_for_admins(browser: Browser) -> None:
     browser.login("curator")
     data = {"file": (io.BytesIO(b"kind,en\nterm,x\n"), "x.csv")}
     assert browser.post("/import", data, content_type="multipart/form-data").status_code == 403
+
+
+def test_a_carriage_return_sent_to_the_api_cannot_start_an_exported_row(
+    client: FlaskClient, glossary: Glossary
+) -> None:
+    """The audit's formula: a note "\\r=1+1" stored through the API, then exported."""
+    token = create_token(glossary, "curator", "tests")
+    body = {
+        "kind": "term",
+        "status": "approved",
+        "note": "\r=1+1",
+        "terms": {"en": [{"text": "x"}]},
+    }
+    resp = client.post("/api/entries", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 201 and resp.get_json()["note"] == "\n=1+1"
+    text = client.get("/export/download?format=csv").get_data().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert not any(row and row[0].startswith("=") for row in rows)
+    assert len(rows) == glossary.count() + 1
