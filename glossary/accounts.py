@@ -18,12 +18,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from glossary.api import Glossary
 from glossary.errors import GlossaryError, NotFound, PermissionDenied
-from glossary.store.models import ApiTokenRow, UserRow, utcnow
+from glossary.store.models import ApiTokenRow, UserRow, WebSessionRow, utcnow
 from glossary.vocab import USER_ROLES, check_choice
 
 MIN_PASSWORD_LENGTH = 8
@@ -38,13 +39,12 @@ _DUMMY_HASH = generate_password_hash("not a password")
 
 @dataclass(frozen=True)
 class User:
-    """An account: name, role, and a fingerprint of its password for session checks."""
+    """An account: its name and role."""
 
     id: int
     name: str
     role: str
     created_at: datetime | None = None
-    password_fingerprint: str = ""
 
     def can(self, role: str) -> bool:
         """True when this user's role is ``role`` or a stronger one."""
@@ -64,13 +64,9 @@ def role_rank(role: str) -> int:
     return USER_ROLES.index(check_choice("role", role, USER_ROLES))
 
 
-def _fingerprint(password_hash: str) -> str:
-    # Changes whenever the password does, so sessions opened before the change end.
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
-
-
-def _user(row: UserRow) -> User:
-    return User(row.id, row.name, row.role, row.created_at, _fingerprint(row.password_hash))
+def user_from_row(row: UserRow) -> User:
+    """The account a ``users`` row holds."""
+    return User(row.id, row.name, row.role, row.created_at)
 
 
 def _check_name(name: str) -> str:
@@ -96,14 +92,14 @@ def add_user(g: Glossary, name: str, role: str, password: str) -> User:
         row = UserRow(name=name, role=role, password_hash=generate_password_hash(password))
         s.add(row)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
 
 
 def get_user(g: Glossary, user_id: int) -> User | None:
     """The account with this id, or None."""
     with g.reading() as s:
         row = s.get(UserRow, user_id)
-        return _user(row) if row else None
+        return user_from_row(row) if row else None
 
 
 def find_user(g: Glossary, name: str) -> User:
@@ -112,13 +108,13 @@ def find_user(g: Glossary, name: str) -> User:
         row = s.scalar(select(UserRow).where(UserRow.name == name))
         if row is None:
             raise NotFound(f"there is no user {name!r}")
-        return _user(row)
+        return user_from_row(row)
 
 
 def list_users(g: Glossary) -> list[User]:
     """Every account, by name."""
     with g.reading() as s:
-        return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+        return [user_from_row(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
 
 
 def authenticate(g: Glossary, name: str, password: str) -> User | None:
@@ -129,19 +125,20 @@ def authenticate(g: Glossary, name: str, password: str) -> User | None:
         ok = check_password_hash(stored, password)
         if row is None or not row.password_hash or not ok:
             return None
-        return _user(row)
+        return user_from_row(row)
 
 
 def set_role(g: Glossary, name: str, role: str) -> User:
-    """Give a user another role."""
+    """Give a user another role (their open sessions end: they log in again as it)."""
     check_choice("role", role, USER_ROLES)
     with g.writing() as s:
         row = s.scalar(select(UserRow).where(UserRow.name == name))
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.role = role
+        _end_sessions(s, row.id)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
 
 
 def set_password(g: Glossary, name: str, password: str) -> User:
@@ -152,8 +149,14 @@ def set_password(g: Glossary, name: str, password: str) -> User:
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.password_hash = generate_password_hash(password)
+        _end_sessions(s, row.id)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
+
+
+def _end_sessions(s: Session, user_id: int) -> None:
+    """End every browser session of an account (:mod:`glossary.logins`)."""
+    s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
 
 
 def _token_hash(token: str) -> str:
@@ -188,10 +191,10 @@ def verify_token(g: Glossary, token: str) -> User | None:
         # The lookup was by hash already; compare again in constant time for good measure.
         if not hmac.compare_digest(tok.token_hash, digest):
             return None
-        user = _user(row)
+        user = user_from_row(row)
         last, token_id = tok.last_used_at, tok.id
     now = utcnow()
-    if last is None or now - _aware(last) > TOKEN_TOUCH_INTERVAL:
+    if last is None or now - aware(last) > TOKEN_TOUCH_INTERVAL:
         with g.writing() as s:
             row_tok = s.get(ApiTokenRow, token_id)
             if row_tok is not None:
@@ -220,6 +223,7 @@ def require(user: User | None, role: str) -> User:
     return user
 
 
-def _aware(when: datetime) -> datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns.
+def aware(when: datetime) -> datetime:
+    """``when`` with its time zone (UTC): SQLite hands back naive datetimes for
+    timezone-aware columns."""
     return when if when.tzinfo else when.replace(tzinfo=utcnow().tzinfo)

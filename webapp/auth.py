@@ -1,7 +1,9 @@
 """Logging in and out, who the request is from, and what their role lets them do.
 
 A browser logs in with a name and password and gets a signed, HttpOnly, SameSite session
-cookie; a script sends ``Authorization: Bearer TOKEN`` (``glossary users token NAME``).
+cookie naming a session the database keeps (:mod:`glossary.logins`): logging out, a new
+password or a new role ends it for every copy of the cookie. A script sends
+``Authorization: Bearer TOKEN`` (``glossary users token NAME``).
 Reading may be open to anonymous visitors (the ``anonymous_read`` setting); writing
 always needs a curator or an admin.
 
@@ -38,7 +40,8 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from glossary.accounts import User, authenticate, get_user, verify_token
+from glossary.accounts import User, authenticate, verify_token
+from glossary.logins import end_session, open_session, session_user
 from webapp.db import get_glossary
 from webapp.errors import json_error, wants_json
 
@@ -185,10 +188,10 @@ def _load_user() -> ResponseReturnValue | None:
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
         g.user, g.via_token = user, True
-    elif "uid" in session:
-        user = get_user(get_glossary(current_app), session["uid"])
-        if user is None or user.password_fingerprint != session.get("pw"):
-            session.clear()  # account gone or password changed: the session ends
+    elif "sid" in session:
+        user = session_user(get_glossary(current_app), str(session["sid"]))
+        if user is None:
+            session.clear()  # logged out, expired, new password or role: it has ended
         else:
             g.user = user
     anonymous_allowed = current_app.config["ANONYMOUS_READ"]
@@ -280,8 +283,8 @@ def login() -> ResponseReturnValue:
         else:
             failures.clear(account_key)
             session.clear()  # a fresh session (and CSRF token) for the new login
-            session["uid"] = user.id
-            session["pw"] = user.password_fingerprint
+            lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"]
+            session["sid"] = open_session(get_glossary(current_app), user, lifetime)
             session.permanent = True
             flash(f"Logged in as {user.name} ({user.role}).")
             return redirect(safe_next(request.form.get("next")))
@@ -293,6 +296,9 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
+    """End the session here and in the database: a copy of its cookie opens nothing."""
+    if "sid" in session:
+        end_session(get_glossary(current_app), str(session["sid"]))
     session.clear()
     flash("Logged out.")
     return redirect(safe_next(None))

@@ -5,8 +5,9 @@ form of it in one language; :class:`TermKeyRow` indexes every form under its
 normalised lookup key; :class:`OccurrenceRow` is evidence from an :class:`ArticleRow`;
 :class:`ChangeRow` is the history; :class:`EntryDocRow` holds each entry whole, as one
 JSON text the database keeps current (triggers on both backends); :class:`UserRow` and
-:class:`ApiTokenRow` are accounts; :class:`IndexStateRow` records which version of the
-indexing rules the stored keys follow.
+:class:`ApiTokenRow` are accounts, :class:`WebSessionRow` their signed-in browser
+sessions; :class:`IndexStateRow` records which version of the indexing rules the stored
+keys follow.
 
 Besides these tables the migrations create search structures SQLAlchemy does not model,
 one set per backend (see :func:`is_unmodelled`): on SQLite the FTS5 tables ``fts_typo``
@@ -324,6 +325,18 @@ class UnitChangeRow(Base):
     batch: Mapped[str] = mapped_column(String(36), index=True)
     undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session: the cookie carries a secret, this row its SHA-256.
+    Logging out deletes the row; a new password or role deletes all of the user's."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 #: Tables (with FTS5's shadow tables) and indexes that migrations create per backend and

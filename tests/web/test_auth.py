@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary import Glossary
-from glossary.accounts import create_token, set_password
+from glossary.accounts import create_token, set_password, set_role
 from glossary.errors import GlossaryError
 from tests.conftest import ROOT
 from tests.web.conftest import PASSWORD, Browser
@@ -96,6 +96,47 @@ def test_password_change_ends_open_sessions(browser: Browser, glossary: Glossary
     assert browser.get("/curate").status_code == 200
     set_password(glossary, "curator", "another long password")
     assert browser.get("/curate").status_code == 302  # back to the login form
+
+
+def _cookie(browser: Browser) -> str:
+    cookie = browser.client.get_cookie("glossary_session")
+    assert cookie is not None
+    return cookie.value
+
+
+def _with_cookie(app: Flask, value: str) -> Browser:
+    client = app.test_client()
+    client.set_cookie("glossary_session", value)
+    return Browser(client)
+
+
+def test_a_cookie_copied_before_logout_opens_nothing(app: Flask, browser: Browser) -> None:
+    """The audit's copy: the cookie of a logged-in curator, taken before they log out."""
+    browser.login("curator")
+    copy = _cookie(browser)
+    assert _with_cookie(app, copy).get("/curate").status_code == 200
+    browser.logout()
+    thief = _with_cookie(app, copy)
+    assert thief.get("/curate").status_code == 302  # to the login form
+    assert "Log in" in thief.get("/").get_data(as_text=True)
+
+
+def test_logging_out_leaves_the_accounts_other_sessions(app: Flask, browser: Browser) -> None:
+    browser.login("curator")
+    elsewhere = Browser(app.test_client())
+    elsewhere.login("curator")
+    browser.logout()
+    assert elsewhere.get("/curate").status_code == 200
+
+
+def test_a_role_change_ends_open_sessions(app: Flask, browser: Browser, glossary: Glossary) -> None:
+    browser.login("curator")
+    copy = _cookie(browser)
+    set_role(glossary, "curator", "reader")
+    assert browser.get("/curate").status_code == 302
+    assert _with_cookie(app, copy).get("/curate").status_code == 302
+    assert browser.login("curator").status_code == 302  # logging in again works, as a reader
+    assert browser.get("/curate").status_code == 403
 
 
 @pytest.fixture

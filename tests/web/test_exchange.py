@@ -8,7 +8,7 @@ import io
 from flask.testing import FlaskClient
 
 from glossary import Glossary
-from glossary.users import create_token
+from glossary.accounts import create_token
 from tests.web.conftest import Browser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -14,15 +15,18 @@ from glossary.accounts import (
     add_user,
     authenticate,
     create_token,
+    find_user,
     list_users,
     require,
     revoke_tokens,
+    set_password,
     set_role,
     verify_token,
 )
 from glossary.cli import cli
 from glossary.errors import GlossaryError, InvalidValue, NotFound, PermissionDenied
-from glossary.store.models import ApiTokenRow, UserRow
+from glossary.logins import end_session, open_session, session_user
+from glossary.store.models import ApiTokenRow, UserRow, WebSessionRow
 
 
 def test_passwords_are_stored_hashed(g: Glossary) -> None:
@@ -116,3 +120,33 @@ def test_cli_users_errors_exit_2(runner: CliRunner) -> None:
     assert short.exit_code == 2 and "at least 8" in short.output
     missing = runner.invoke(cli, ["users", "token", "nobody"])
     assert missing.exit_code == 2 and "no user 'nobody'" in missing.output
+
+
+def test_sessions_live_in_the_database_and_end(g: Glossary) -> None:
+    """On both backends: a session is found by its secret until it is ended by logging
+    out, by a new password or role, or by its expiry; only its digest is stored."""
+    mina = add_user(g, "mina", "curator", "a long passphrase")
+    other = add_user(g, "jun", "reader", "another passphrase")
+    first, second = open_session(g, mina), open_session(g, mina)
+    kept = open_session(g, other)
+    with g.reading() as s:
+        stored = set(s.scalars(select(WebSessionRow.id)))
+    assert hashlib.sha256(first.encode()).hexdigest() in stored and first not in stored
+
+    def who(secret: str) -> str | None:
+        user = session_user(g, secret)
+        return f"{user.name} ({user.role})" if user else None
+
+    assert who(first) == who(second) == "mina (curator)"
+    end_session(g, first)  # logging out ends this session, not the one elsewhere
+    assert who(first) is None and who(second) == "mina (curator)"
+    set_role(g, "mina", "admin")
+    assert who(second) is None
+    third = open_session(g, find_user(g, "mina"))
+    assert who(third) == "mina (admin)"
+    set_password(g, "mina", "a new long passphrase")
+    assert who(third) is None
+    assert who(kept) == f"jun ({other.role})"  # another account's session is untouched
+    expired = open_session(g, other, lifetime=timedelta(seconds=-1))
+    assert who(expired) is None
+    assert who("not a session") is None
