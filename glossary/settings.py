@@ -85,8 +85,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "login_attempts",
         "5",
-        "Failed logins allowed for one account name within the login window; further "
-        "attempts are refused (HTTP 429) until the window has passed. 0: no limit.",
+        "Failed logins allowed for one account name from one client address within the "
+        "login window; further attempts from there are refused (HTTP 429) until the "
+        "window has passed (elsewhere, the account's owner can still log in). 0: no limit.",
     ),
     Setting(
         "login_address_attempts",

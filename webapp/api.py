@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from glossary.errors import ConflictError, GlossaryError
 from glossary.model import Entry, Term
 from glossary.vocab import LANGUAGE_FIELDS
-from webapp.auth import requires, user_name
+from webapp.auth import current_user, requires, user_name
 from webapp.db import get_glossary
 from webapp.errors import glossary_error, json_error
 from webapp.openapi import openapi_document
@@ -224,12 +224,17 @@ def merge(entry_id: int) -> ResponseReturnValue:
 
 @bp.get("/entries/<int:entry_id>/history")
 def history(entry_id: int) -> ResponseReturnValue:
-    """The entry's changes, newest first."""
+    """The entry's changes, newest first (who made each: to signed-in users only)."""
     limit = _limit(100, 1000)
     if isinstance(limit, str):
         return json_error(400, "InvalidLimit", limit)
-    changes = get_glossary(current_app).history(entry_id, limit=limit)
-    return jsonify({"entry_id": entry_id, "changes": [c.to_dict() for c in changes]})
+    changes = [c.to_dict() for c in get_glossary(current_app).history(entry_id, limit=limit)]
+    if current_user() is None:
+        # Account names are for signed-in users: a visitor who knew them could guess
+        # their passwords (and be refused for a while, not the account).
+        for change in changes:
+            change["user"] = None
+    return jsonify({"entry_id": entry_id, "changes": changes})
 
 
 @bp.post("/changes/<int:change_id>/undo")

@@ -384,7 +384,8 @@ def _document() -> dict[str, Any]:
             "/api/entries/{id}/history": {
                 "parameters": [_ID],
                 "get": {
-                    "summary": "The entry's changes, newest first",
+                    "summary": "The entry's changes, newest first (each change's user: "
+                    "null unless you are logged in or send a token)",
                     "parameters": [
                         {
                             "name": "limit",

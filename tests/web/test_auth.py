@@ -289,10 +289,46 @@ def test_the_sixth_failed_login_is_refused_even_with_the_right_password(
     assert "Please try again in 5 minutes." in page and 'role="alert"' in page
     right = b.login("curator", PASSWORD)
     assert right.status_code == 429 and not _logged_in(b)
+    # Nor is the refused account's name in another case or with spaces a way round it.
+    assert b.login(" CURATOR ", PASSWORD).status_code == 429
     # Another account, from the same computer, is not affected.
     assert b.login("reader").status_code == 302 and _logged_in(b)
-    # Nor is the refused account's name in another case or with spaces a way round it.
-    assert _from(limited_app, "10.0.0.2").login(" CURATOR ", PASSWORD).status_code == 429
+
+
+def test_a_guesser_elsewhere_cannot_lock_the_owner_out(limited_app: Flask) -> None:
+    """The account's limit counts per address: someone who learnt the name and fails
+    five times is refused, and the curator at their own desk logs in as ever."""
+    guesser = _from(limited_app, "203.0.113.9")
+    for _ in range(5):
+        assert guesser.login("curator", "not the password").status_code == 401
+    assert guesser.login("curator", PASSWORD).status_code == 429
+    owner = _from(limited_app, "10.0.0.1")
+    assert owner.login("curator").status_code == 302 and _logged_in(owner)
+
+
+def test_failed_logins_are_counted_for_every_server_process(
+    limited_app: Flask, db_file: str, tmp_path: Path, clock: Clock
+) -> None:
+    """Two apps on one database, as two gunicorn workers are: failures sent to either
+    count against the one limit (each counted its own before)."""
+    from webapp import create_app
+
+    other = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": db_file,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "LOGIN_CLOCK": clock,
+        }
+    )
+    try:
+        one, two = _from(limited_app, "10.0.0.1"), _from(other, "10.0.0.1")
+        for b in (one, two, one, two, one):
+            assert b.login("curator", "not the password").status_code == 401
+        assert two.login("curator").status_code == 429
+        assert one.login("curator").status_code == 429
+    finally:
+        other.extensions["glossary"].close()
 
 
 def test_failed_logins_are_forgotten_after_the_window(limited_app: Flask, clock: Clock) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from glossary import Glossary
 from glossary.accounts import (
@@ -25,8 +25,8 @@ from glossary.accounts import (
 )
 from glossary.cli import cli
 from glossary.errors import GlossaryError, InvalidValue, NotFound, PermissionDenied
-from glossary.logins import end_session, open_session, session_user
-from glossary.store.models import ApiTokenRow, UserRow, WebSessionRow
+from glossary.logins import FailedLogins, end_session, open_session, session_user
+from glossary.store.models import ApiTokenRow, LoginFailureRow, UserRow, WebSessionRow
 
 
 def test_passwords_are_stored_hashed(g: Glossary) -> None:
@@ -150,3 +150,27 @@ def test_sessions_live_in_the_database_and_end(g: Glossary) -> None:
     expired = open_session(g, other, lifetime=timedelta(seconds=-1))
     assert who(expired) is None
     assert who("not a session") is None
+
+
+def test_failed_logins_are_counted_in_the_database(g: Glossary) -> None:
+    """On both backends: two counters on one database (two server processes) share the
+    count, keys are stored as digests, and the window forgets old failures."""
+    now = [1000.0]
+    one, two = FailedLogins(g, 300, lambda: now[0]), FailedLogins(g, 300, lambda: now[0])
+    for counter in (one, two, one):
+        now[0] += 1
+        counter.fail("name:mina\0198.51.100.7", "login:198.51.100.7")
+    assert one.wait("name:mina\0198.51.100.7", 3) == two.wait("login:198.51.100.7", 3) == 298
+    assert one.wait("name:mina\0198.51.100.7", 4) == 0
+    assert two.wait("name:mina\0203.0.113.1", 3) == 0
+    with g.reading() as s:
+        keys = set(s.scalars(select(LoginFailureRow.key)))
+    assert hashlib.sha256(b"login:198.51.100.7").hexdigest() in keys
+    assert not any("mina" in k for k in keys)
+    two.clear("name:mina\0198.51.100.7")
+    assert one.wait("name:mina\0198.51.100.7", 1) == 0 and one.wait("login:198.51.100.7", 3)
+    now[0] += 300
+    assert one.wait("login:198.51.100.7", 1) == 0
+    one.fail("token:192.0.2.1")  # and the rows out of the window are gone
+    with g.reading() as s:
+        assert s.scalar(select(func.count()).select_from(LoginFailureRow)) == 1
