@@ -4,6 +4,7 @@ and undo, and its OpenAPI description. Every error has one shape (webapp.errors)
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, url_for
@@ -16,6 +17,7 @@ from webapp.auth import current_user, requires, user_name
 from webapp.db import get_glossary
 from webapp.errors import glossary_error, json_error
 from webapp.openapi import openapi_document
+from webapp.visibility import sees_notes, shown, shown_change, status_filter, visible_statuses
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -124,16 +126,19 @@ def lookup() -> ResponseReturnValue:
         return json_error(400, "InvalidLimit", limit)
     lang = request.args.get("lang") or None
     kind = request.args.get("kind") or None
-    status = request.args.get("status") or None
+    status = status_filter(request.args.get("status") or None)
+    notes = sees_notes()
     g = get_glossary(current_app)
 
     def answer() -> bytes:
         matches = g.lookup(q, lang=lang, kind=kind, status=status, limit=limit)
+        if not notes:
+            matches = [replace(m, entry=shown(m.entry)) for m in matches]
         return jsonify({"query": q, "results": [m.to_dict() for m in matches]}).get_data()
 
     # Translators look up the same names all day: the answer is kept until the glossary
     # changes (Glossary.remember), so a repeated lookup costs no statement but one.
-    body = g.remember(("api.lookup", q, lang, kind, status, limit), answer)
+    body = g.remember(("api.lookup", q, lang, kind, status, notes, limit), answer)
     return current_app.response_class(body, mimetype="application/json")
 
 
@@ -141,7 +146,7 @@ def lookup() -> ResponseReturnValue:
 def entry(entry_id: int) -> ResponseReturnValue:
     """One entry with its evidence."""
     g = get_glossary(current_app)
-    data = g.get(entry_id).to_dict()
+    data = shown(g.get(entry_id)).to_dict()
     data["evidence"] = g.evidence(entry_id)
     return jsonify(data)
 
@@ -228,7 +233,10 @@ def history(entry_id: int) -> ResponseReturnValue:
     limit = _limit(100, 1000)
     if isinstance(limit, str):
         return json_error(400, "InvalidLimit", limit)
-    changes = [c.to_dict() for c in get_glossary(current_app).history(entry_id, limit=limit)]
+    g = get_glossary(current_app)
+    if visible_statuses() is not None:
+        shown(g.get(entry_id))  # 404 for an entry this visitor may not see
+    changes = [shown_change(c).to_dict() for c in g.history(entry_id, limit=limit)]
     if current_user() is None:
         # Account names are for signed-in users: a visitor who knew them could guess
         # their passwords (and be refused for a while, not the account).

@@ -15,6 +15,7 @@ from glossary.formats import FORMATS, UPLOAD_LIMIT, export_entries, import_file
 from glossary.vocab import KINDS, STATUSES
 from webapp.auth import requires, user_name
 from webapp.db import get_glossary
+from webapp.visibility import sees_notes, status_filter
 
 bp = Blueprint("exchange", __name__)
 
@@ -52,6 +53,7 @@ def export_download() -> ResponseReturnValue:
     target = _choice("target", ("ko", "ja"))
     status = _choice("status", STATUSES)
     kind = _choice("kind", KINDS)
+    statuses = status_filter(status)  # 403 for a status this visitor may not see
     out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (_chunks closes it)
     try:
         export_entries(
@@ -59,9 +61,10 @@ def export_download() -> ResponseReturnValue:
             fmt,
             out,
             target=target,
-            status=status,
+            status=statuses,
             kind=kind,
             bom=bool(request.args.get("bom")),
+            notes=sees_notes(),
         )
     except GlossaryError as exc:
         out.close()

@@ -263,7 +263,12 @@ def _document() -> dict[str, Any]:
                         },
                         _filter("lang", ["en", "ko", "ja"]),
                         _filter("kind", KINDS),
-                        _filter("status", STATUSES),
+                        {
+                            **_filter("status", STATUSES),
+                            "description": "only this status; empty or left out: any you may "
+                            "see (readers and anonymous visitors: GLOSSARY_READER_STATUSES, "
+                            "approved by default; another status gets 403)",
+                        },
                         {
                             "name": "limit",
                             "in": "query",
@@ -286,7 +291,7 @@ def _document() -> dict[str, Any]:
                             },
                             "Matches, best first",
                         ),
-                        **_errors(400, 401),
+                        **_errors(400, 401, 403),
                     },
                 }
             },
@@ -313,7 +318,9 @@ def _document() -> dict[str, Any]:
             "/api/entries/{id}": {
                 "parameters": [_ID],
                 "get": {
-                    "summary": "One entry with its evidence sentences",
+                    "summary": "One entry with its evidence sentences (readers and anonymous "
+                    "visitors: 404 for an entry of a status they do not see; no notes "
+                    "unless GLOSSARY_READER_NOTES=1)",
                     "responses": {
                         "200": _json(_ref("EntryWithEvidence"), "The entry"),
                         **_errors(401, 404),

@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 from glossary.errors import GlossaryError
 from webapp.db import get_glossary
 from webapp.errors import status_for
+from webapp.visibility import visible_statuses
 
 bp = Blueprint("search", __name__)
 
@@ -29,13 +30,14 @@ def search() -> ResponseReturnValue:
     limit = MORE if more else PAGE_SIZE
     matches, error, total, status = [], None, 0, 200
     g = get_glossary(current_app)
+    visible = visible_statuses()
     if q:
         try:
-            matches = g.lookup(q, lang=lang, kind=kind, limit=limit)
+            matches = g.lookup(q, lang=lang, kind=kind, status=visible, limit=limit)
         except GlossaryError as exc:
             error, status = str(exc), status_for(exc)
     else:
-        total = g.count()
+        total = g.count(status=visible)
     context = {
         "q": q,
         "lang": lang,

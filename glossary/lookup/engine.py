@@ -37,7 +37,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -53,7 +53,7 @@ from glossary.lookup.match import MATCH_ORDER, Match, rank_key
 from glossary.lookup.sql import SQLITE, Statements, statements_for
 from glossary.settings import get_whole_number
 from glossary.store.indexing import query_sound_keys
-from glossary.vocab import KINDS, STATUSES, check_choice
+from glossary.vocab import KINDS, check_choice, status_filter
 
 _KEY_END = "\U0010ffff"
 _EXACT, _VARIANT, _PREFIX, _SUBSTRING, _FUZZY = range(5)
@@ -103,11 +103,12 @@ def search(
     *,
     lang: str | None = None,
     kind: str | None = None,
-    status: str | None = None,
+    status: str | Collection[str] | None = None,
     limit: int = 20,
     deadline: Deadline | None = None,
 ) -> list[Match]:
-    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection.
+    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection; ``status``
+    is one status or several (any of them).
 
     :class:`~glossary.errors.QueryTooLong` for a query longer than
     :data:`~glossary.lookup.budget.MAX_QUERY_LENGTH`; :class:`~glossary.errors.LookupTooSlow`
@@ -145,7 +146,7 @@ def _search(
     query: str,
     lang: str | None,
     kind: str | None,
-    status: str | None,
+    status: str | Collection[str] | None,
     limit: int,
     deadline: Deadline,
 ) -> list[Match]:
@@ -153,17 +154,16 @@ def _search(
         lang = normalize_language(lang)
     if kind:
         check_choice("kind", kind, KINDS)
-    if status:
-        check_choice("status", status, STATUSES)
+    statuses = status_filter(status)
     key = normalize_key(query)
     bare = strip_possessive(query.strip())
     bare_key = normalize_key(bare) if bare else ""
     keys = {k for k in (key, bare_key) if k}
-    if not keys or limit < 1:
+    if not keys or limit < 1 or statuses == ():
         return []
 
-    flags = (bool(lang), bool(kind), bool(status))
-    filters = [f for f in (lang, kind, status) if f]
+    flags = (bool(lang), bool(kind), len(statuses or ()))
+    filters = [*(f for f in (lang, kind) if f), *(statuses or ())]
     pool = max(limit * _POOL_FACTOR, _MIN_POOL)
     # Key rows read first in the range scan: most keys in a range are different entries'
     # (64 of the first 80 at a million entries), and each row read costs about 0.6 µs.
@@ -260,7 +260,7 @@ def _substrings(
     statements: Statements,
     found: _Candidates,
     key: str,
-    flags: tuple[bool, bool, bool],
+    flags: tuple[bool, bool, int],
     filters: list[str],
     pool: int,
 ) -> None:
@@ -323,7 +323,7 @@ class Lookup:
         *,
         lang: str | None = None,
         kind: str | None = None,
-        status: str | None = None,
+        status: str | Collection[str] | None = None,
         limit: int = 20,
     ) -> list[Match]:
         """See :func:`search`; the deadline is :attr:`time_limit` seconds from now."""
@@ -395,7 +395,7 @@ class Lookup:
         query: str,
         lang: str | None,
         kind: str | None,
-        status: str | None,
+        status: str | Collection[str] | None,
         limit: int,
         deadline: Deadline,
         *,
@@ -496,7 +496,7 @@ def lookup_entries(
     *,
     lang: str | None = None,
     kind: str | None = None,
-    status: str | None = None,
+    status: str | Collection[str] | None = None,
     limit: int = 20,
 ) -> list[Match]:
     """Look up inside an open SQLAlchemy session, seeing its uncommitted changes."""

@@ -46,7 +46,7 @@ def test_lookup(client: FlaskClient) -> None:
 
 def test_get_entry_with_evidence(client: FlaskClient, glossary: Glossary) -> None:
     c = add_candidate(glossary, "Cho Hyun", ["Cho Hyun flew to Tokyo."])
-    data = client.get(f"/api/entries/{c.id}").get_json()
+    data = client.get(f"/api/entries/{c.id}", headers=_auth(glossary, "curator")).get_json()
     assert data["id"] == c.id and data["version"] == c.version
     assert data["evidence"][0]["sentence"] == "Cho Hyun flew to Tokyo."
 
@@ -153,12 +153,12 @@ def test_merge_and_undo(client: FlaskClient, glossary: Glossary) -> None:
     )
     assert resp.status_code == 200
     assert any(t["text"] == "Takaichi-san" for t in resp.get_json()["terms"]["en"])
-    assert client.get(f"/api/entries/{c.id}").status_code == 404
+    assert client.get(f"/api/entries/{c.id}", headers=headers).status_code == 404
     history = client.get(f"/api/entries/{target.id}/history").get_json()["changes"]
     assert history[0]["action"] == "merge"
     undo = client.post(f"/api/changes/{history[0]['id']}/undo", headers=headers)
     assert undo.status_code == 200 and undo.get_json()["undone"] == history[0]["id"]
-    assert client.get(f"/api/entries/{c.id}").status_code == 200
+    assert client.get(f"/api/entries/{c.id}", headers=headers).status_code == 200
     again = client.post(f"/api/changes/{history[0]['id']}/undo", headers=headers)
     assert again.status_code == 409 and "already undone" in again.get_json()["error"]["message"]
 

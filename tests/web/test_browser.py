@@ -255,6 +255,8 @@ def test_markup_in_entries_is_shown_as_text(page: Any, live: str, glossary: Glos
     glossary.update(entry, user="miner")
     watch = Watch(page)
     forms = (name, f"악당 {IMG}", f"悪者{SVG}")
+    # A candidate, with a note: a curator sees both on every page.
+    login(page, live, "curator")
 
     # The results page as the server sends it.
     page.goto(f"{live}/search?q=Evil")
@@ -290,7 +292,6 @@ def test_markup_in_entries_is_shown_as_text(page: Any, live: str, glossary: Glos
     watch.assert_inert(page, title, seen, other)
 
     # The curators' queue and the edit form (values inside attributes).
-    login(page, live, "curator")
     page.goto(f"{live}/curate")
     page.locator(f"#c-{c.id}").wait_for()
     watch.assert_inert(page, name, seen, other)
