@@ -81,6 +81,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
 
     db.init_app(app)
+    # Before the blueprints: every <int:...> in a route names a database id, and a
+    # number no id column holds (2**63 and above) names nothing (404) rather than
+    # reaching the database driver, which refuses it (500).
+    app.url_map.converters["int"] = errors.StoredIntConverter
     errors.register(app)
     auth.register(app)
     csrf.register(app)

@@ -14,6 +14,8 @@ from flask import Flask, current_app, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import NotFound as RouteNotFound
+from werkzeug.routing import IntegerConverter
 
 from glossary.errors import (
     ConflictError,
@@ -33,6 +35,22 @@ _STATUS: dict[type[GlossaryError], int] = {
     # Not the request's fault: the server ran out of the time a lookup may take.
     LookupTooSlow: 503,
 }
+
+
+#: The largest number a database id column (a signed 64-bit integer) holds.
+MAX_STORED_INT = 2**63 - 1
+
+
+class StoredIntConverter(IntegerConverter):
+    """``<int:...>`` in a route: a whole number; one larger than any database id column
+    holds names nothing (404), whatever the method (a converter that merely declined
+    would let the router answer 405 for another method's route)."""
+
+    def to_python(self, value: str) -> int:
+        number = int(super().to_python(value))
+        if number > MAX_STORED_INT:
+            raise RouteNotFound(f"nothing here has the number {number}: it is larger than any id")
+        return number
 
 
 class SafeJSONProvider(DefaultJSONProvider):

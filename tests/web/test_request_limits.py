@@ -1,8 +1,10 @@
-"""Every lookup route refuses a query longer than the limit with a clear 400, before any
-work is done (issue 20)."""
+"""Requests the server refuses clearly instead of working on them or failing: a lookup
+query longer than the limit (400, before any work is done), numbers no database id can
+be (404 or 400, not 500) (issue 20)."""
 
 from __future__ import annotations
 
+from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary.lookup.budget import MAX_QUERY_LENGTH
@@ -38,3 +40,30 @@ def test_merge_search_refuses_a_long_query(curator: Browser) -> None:
     resp = curator.get(f"/entries/1/merge?q={LONG}")
     assert resp.status_code == 400
     assert f"a lookup takes at most {MAX_QUERY_LENGTH}" in resp.get_data(as_text=True)
+
+
+TOO_BIG = 2**63  # one more than a database id column holds
+
+
+def test_numbers_no_id_can_be_are_not_found(app: Flask, browser: Browser) -> None:
+    """Every route with a number in its path, taken from the URL map, with 2**63 there:
+    404 (it was 500 for /articles/9223372036854775808: the driver refused the number)."""
+    assert browser.login("admin").status_code == 302
+    headers = {"X-CSRF-Token": browser.csrf()}
+    seen = set()
+    for rule in app.url_map.iter_rules():
+        if "<int:" not in rule.rule:
+            continue
+        url = rule.rule
+        for name in rule.arguments:
+            url = url.replace(f"<int:{name}>", str(TOO_BIG)).replace(f"<{name}>", "approve")
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            resp = browser.client.open(url, method=method, headers=headers, json={})
+            assert resp.status_code == 404, (method, url, resp.status_code)
+            seen.add(rule.endpoint)
+    assert {"articles.show", "entries.show", "api.entry", "api.undo"} <= seen
+
+
+def test_a_page_number_no_query_can_reach_is_refused(curator: Browser) -> None:
+    resp = curator.get("/curate?page=99999999999999999999")
+    assert resp.status_code == 400 and "page must be a whole number" in resp.get_data(as_text=True)
