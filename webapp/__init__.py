@@ -75,6 +75,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         entries,
         errors,
         exchange,
+        headers,
         search,
         templating,
         tm,
@@ -86,6 +87,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # reaching the database driver, which refuses it (500).
     app.url_map.converters["int"] = errors.StoredIntConverter
     errors.register(app)
+    headers.register(app)
     auth.register(app)
     csrf.register(app)
     templating.register(app)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import gunicorn.http.wsgi
 from gunicorn.app.base import BaseApplication
+
+#: What the ``Server`` header says: not which server software (and version) runs the
+#: app, which would only help someone looking for a known hole in it.
+SERVER_NAME = "glossary"
 
 
 class _GunicornApp(BaseApplication):
@@ -37,8 +42,13 @@ def run(
 
         from webapp import create_app
 
-        waitress.serve(create_app(), host=host, port=port, threads=max(4, workers * 2))
+        waitress.serve(
+            create_app(), host=host, port=port, threads=max(4, workers * 2), ident=SERVER_NAME
+        )
         return
+    # gunicorn writes "Server: gunicorn" from this module's name for itself; the workers
+    # are forked from this process and inherit the change.
+    gunicorn.http.wsgi.SERVER = SERVER_NAME
     _GunicornApp(
         {
             "bind": f"{host}:{port}",

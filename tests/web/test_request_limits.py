@@ -67,3 +67,24 @@ def test_numbers_no_id_can_be_are_not_found(app: Flask, browser: Browser) -> Non
 def test_a_page_number_no_query_can_reach_is_refused(curator: Browser) -> None:
     resp = curator.get("/curate?page=99999999999999999999")
     assert resp.status_code == 400 and "page must be a whole number" in resp.get_data(as_text=True)
+
+
+def test_every_answer_carries_the_security_headers(client: FlaskClient, curator: Browser) -> None:
+    """Pages, API answers and errors alike (none had them)."""
+    answers = [
+        client.get("/"),
+        client.get("/api/lookup?q=Nara"),
+        client.get("/entries/999999"),
+        client.get("/api/entries/999999"),
+        client.get("/static/search.js"),
+        curator.get("/curate"),
+    ]
+    for resp in answers:
+        resp.close()  # the headers stay; the static file is let go
+    for resp in answers:
+        csp = resp.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
+        assert resp.headers["X-Frame-Options"] == "DENY"
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert resp.headers["Referrer-Policy"] == "same-origin"
