@@ -103,11 +103,19 @@ def register(app: Flask) -> None:
     def _http_error(exc: HTTPException) -> ResponseReturnValue:
         status = exc.code or 500
         name = exc.name or "Error"
+        # The exception's own headers (Allow on a 405, say), but not its content type.
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
         if wants_json():
-            return json_error(status, name.replace(" ", ""), exc.description or name)
-        return render_template(
-            "error.html", title=f"{status} {name}", message=exc.description or name
-        ), status
+            return json_error(
+                status, name.replace(" ", ""), exc.description or name, headers=headers
+            )
+        return (
+            render_template(
+                "error.html", title=f"{status} {name}", message=exc.description or name
+            ),
+            status,
+            headers,
+        )
 
     @app.errorhandler(GlossaryError)
     def _glossary_error(exc: GlossaryError) -> ResponseReturnValue:

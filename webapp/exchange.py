@@ -9,6 +9,7 @@ from typing import IO
 from flask import Blueprint, Response, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import BadRequest
+from werkzeug.utils import get_content_type
 
 from glossary.errors import GlossaryError
 from glossary.formats import FORMATS, UPLOAD_LIMIT, export_entries, import_file
@@ -75,7 +76,10 @@ def export_download() -> ResponseReturnValue:
     out.seek(0)
     return Response(
         _chunks(out),
-        mimetype=f.media_type,
+        # Every export is UTF-8; the CSV and PO types name their charset already.
+        content_type=f.media_type
+        if "charset=" in f.media_type
+        else get_content_type(f.media_type, "utf-8"),
         headers={
             "Content-Disposition": f"attachment; filename={name}",
             "Content-Length": str(size),

@@ -88,3 +88,22 @@ def test_every_answer_carries_the_security_headers(client: FlaskClient, curator:
         assert resp.headers["X-Frame-Options"] == "DENY"
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
         assert resp.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_a_wrong_method_is_answered_with_allow(client: FlaskClient) -> None:
+    for url in ("/api/lookup?q=Nara", "/export"):
+        resp = client.delete(url)
+        assert resp.status_code == 405 and "GET" in resp.headers["Allow"], url
+    error = client.delete("/api/lookup?q=Nara").get_json()["error"]
+    assert error["status"] == 405 and error["code"] == "MethodNotAllowed"
+
+
+def test_exports_name_their_charset_once(client: FlaskClient) -> None:
+    types = {
+        fmt: client.get(f"/export/download?format={fmt}&target=ja").headers["Content-Type"]
+        for fmt in ("csv", "po", "tbx", "tmx")
+    }
+    assert types["csv"] == "text/csv; charset=utf-8"
+    assert types["po"] == "text/x-gettext-translation; charset=utf-8"
+    assert types["tbx"] == "application/x-tbx+xml; charset=utf-8"
+    assert all(t.count("charset") == 1 for t in types.values()), types

@@ -132,3 +132,35 @@ def test_long_queries_do_not_hold_up_the_served_app(db_file: str, tmp_path: Path
     for status, seconds, body in served:
         assert status == 200 and seconds < 1.0, (status, seconds)
         assert json.loads(body)["results"][0]["match"] == "fuzzy"
+
+
+def _raw(base: str, request: bytes) -> tuple[bytes, dict[str, str], bytes]:
+    """Send ``request`` as it is; the status line, headers and body of the answer."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=20) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return status.encode(), headers, body
+
+
+def test_the_servers_own_refusals_are_json(db_file: str, tmp_path: Path) -> None:
+    """gunicorn refuses some requests before the app sees them (a request line longer
+    than 4,094 bytes: a Korean query of 500 characters is 4,500 bytes encoded); those
+    answers have the app's error shape and headers too (they were an HTML page)."""
+    with _serving("gunicorn", db_file, tmp_path) as base:
+        long_line = b"GET /api/lookup?q=" + b"%EA%B0%80" * 500 + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+        not_http = b"HELLO THERE\r\n\r\n"
+        for request, code in ((long_line, 414), (not_http, 400)):
+            status, headers, body = _raw(base, request)
+            assert status.startswith(f"HTTP/1.1 {code} ".encode()), status
+            assert headers["Content-Type"] == "application/json"
+            assert headers["Server"] == "glossary"
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            error = json.loads(body)["error"]
+            assert error["status"] == code and error["code"] and error["message"]
+        assert "too long" in json.loads(_raw(base, long_line)[2])["error"]["message"]
