@@ -68,7 +68,9 @@ def _terms(raw: Any) -> list[Term]:
             raise BadJSON('each term is an object with at least "text"')
         if not isinstance(lang, str) or not isinstance(t.get("lang", ""), str):
             raise BadJSON('a term\'s "lang" is a string: en, ko or ja')
-        suggested = t.get("suggested") or []
+        suggested = t.get("suggested")
+        if suggested is None:
+            suggested = []
         if not isinstance(suggested, list) or not all(isinstance(s, str) for s in suggested):
             raise BadJSON('"suggested" is a list of field names, such as ["reading"]')
         unknown = set(t) - TERM_KEYS
@@ -215,7 +217,8 @@ def merge(entry_id: int) -> ResponseReturnValue:
     if not isinstance(into, int) or isinstance(into, bool):
         raise BadJSON('send "into": the id of the entry to merge this one into')
     for name in ("version", "into_version"):
-        if name in data and not isinstance(data[name], int):
+        # true is no version number, though Python counts it as 1.
+        if name in data and (not isinstance(data[name], int) or isinstance(data[name], bool)):
             raise BadJSON(f"{name} must be a whole number")
     merged = get_glossary(current_app).merge(
         entry_id,

@@ -55,13 +55,19 @@ class StoredIntConverter(IntegerConverter):
 
 class SafeJSONProvider(DefaultJSONProvider):
     """Flask's JSON, except that a request body nested too deeply to parse is bad JSON
-    (the ValueError Flask answers with 400) rather than a RecursionError (a 500)."""
+    (the ValueError Flask answers with 400) rather than a RecursionError (a 500), and so
+    are NaN and Infinity, which Python reads but JSON does not have."""
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        kwargs.setdefault("parse_constant", _not_json)
         try:
             return super().loads(s, **kwargs)
         except RecursionError:
             raise ValueError("the JSON is nested too deeply") from None
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def status_for(exc: GlossaryError) -> int:

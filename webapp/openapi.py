@@ -37,10 +37,10 @@ def _filter(name: str, choices: Iterable[str]) -> dict[str, Any]:
     }
 
 
-def _term(lang: str | None) -> dict[str, Any]:
-    """A term of one language (its own fields; another language's may only be empty),
-    or, for ``None``, a term in a list, which names its language."""
-    own = LANGUAGE_FIELDS[lang] if lang else TERM_FIELDS
+def _term(lang: str, listed: bool = False) -> dict[str, Any]:
+    """A term of one language (its own fields; another language's may only be empty):
+    under its language's key, or ``listed`` in a list, naming its language."""
+    own = LANGUAGE_FIELDS[lang]
     props: dict[str, Any] = {
         "text": {"type": "string", "pattern": "\\S", "description": "not blank"},
         "role": {"enum": list(ROLES)},
@@ -50,9 +50,9 @@ def _term(lang: str | None) -> dict[str, Any]:
             "description": "fields that are suggestions awaiting a curator",
             "items": {"enum": ["text", *TERM_FIELDS]},
         },
-        "lang": {"type": "string", "description": "ignored: a term's language is its key"}
-        if lang
-        else {"enum": list(LANGUAGES)},
+        "lang": {"const": lang}
+        if listed
+        else {"type": "string", "description": "ignored: a term's language is its key"},
     }
     for name in TERM_FIELDS:
         props[name] = (
@@ -62,7 +62,7 @@ def _term(lang: str | None) -> dict[str, Any]:
         )
     return {
         "type": "object",
-        "required": ["text"] if lang else ["text", "lang"],
+        "required": ["text", "lang"] if listed else ["text"],
         "properties": props,
         "additionalProperties": False,
     }
@@ -203,14 +203,22 @@ def _document() -> dict[str, Any]:
             "origin": {"enum": [*ORIGINS, "", None]},
             "note": {"type": ["string", "null"]},
             "terms": {
+                "description": "at least one term (an entry without one is refused)",
                 "anyOf": [
-                    terms,
+                    {
+                        **terms,
+                        "anyOf": [
+                            {"required": [lang], "properties": {lang: {"minItems": 1}}}
+                            for lang in LANGUAGES
+                        ],
+                    },
                     {
                         "type": "array",
                         "description": 'or a list of terms, each with its "lang"',
                         "items": _ref("TermWithLang"),
+                        "minItems": 1,
                     },
-                ]
+                ],
             },
             "evidence": {"type": "array"},
         },
@@ -374,7 +382,11 @@ def _document() -> dict[str, Any]:
                                     "type": "object",
                                     "required": ["into"],
                                     "properties": {
-                                        "into": {"type": "integer"},
+                                        "into": {
+                                            "type": "integer",
+                                            "description": "another entry's id (this "
+                                            "entry's own is refused with 400)",
+                                        },
                                         "version": {"type": "integer"},
                                         "into_version": {"type": "integer"},
                                     },
@@ -484,7 +496,7 @@ def _document() -> dict[str, Any]:
             },
             "schemas": {
                 **{f"Term_{lang}": _term(lang) for lang in LANGUAGES},
-                "TermWithLang": _term(None),
+                "TermWithLang": {"oneOf": [_term(lang, listed=True) for lang in LANGUAGES]},
                 "Entry": {"type": "object", "properties": entry_props},
                 "EntryInput": entry_input,
                 "EntryWithEvidence": {

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from glossary import Glossary
 from glossary.accounts import create_token
 from tests.web.conftest import add_candidate
+from webapp.openapi import openapi_document
 
 
 def _auth(glossary: Glossary, role: str) -> dict[str, str]:
@@ -233,3 +234,62 @@ def test_too_large_requests_are_refused(
         headers={**_auth(glossary, "curator"), "Content-Type": "application/json"},
     )
     assert resp.status_code == 413 and resp.get_json()["error"]["status"] == 413
+
+
+def _entry_input_is_valid(body: dict[str, Any]) -> bool:
+    import jsonschema_rs
+
+    components = openapi_document()["components"]
+    schema = {"$ref": "#/components/schemas/EntryInput", "components": components}
+    return bool(jsonschema_rs.Draft202012Validator(schema).is_valid(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"kind": "term", "terms": []},
+        {"kind": "term", "terms": {"en": []}},
+        {"kind": "term", "terms": [{"lang": "ko", "text": "기상청", "hepburn": "Kishōchō"}]},
+        {"kind": "term", "terms": {"en": [{"text": "tariff", "suggested": {}}]}},
+        {"kind": "term", "terms": {"en": [{"text": "tariff", "suggested": ""}]}},
+    ],
+)
+def test_the_document_and_the_server_refuse_the_same_entries(
+    client: FlaskClient, glossary: Glossary, body: dict[str, Any]
+) -> None:
+    """The audit's disagreements: bodies the document allowed and the server refused
+    (no term; Hepburn on a Korean term in a list), or the other way (suggested: {})."""
+    resp = client.post("/api/entries", json=body, headers=_auth(glossary, "curator"))
+    assert resp.status_code == 400 and resp.get_json()["error"]["code"] in (
+        "BadJSON",
+        "GlossaryError",
+    )
+    assert not _entry_input_is_valid(body)
+    good = {"kind": "term", "terms": [{"lang": "ko", "text": "기상청", "romanization": "x"}]}
+    assert _entry_input_is_valid(good)
+
+
+def test_merge_versions_are_whole_numbers_not_true(client: FlaskClient, glossary: Glossary) -> None:
+    headers = _auth(glossary, "curator")
+    c = add_candidate(glossary, "Takaichi-san", ["Takaichi-san arrived."])
+    target = glossary.lookup("Takaichi Sanae")[0].entry
+    for name in ("version", "into_version"):
+        resp = client.post(
+            f"/api/entries/{c.id}/merge", json={"into": target.id, name: True}, headers=headers
+        )
+        assert resp.status_code == 400 and f"{name} must be a whole number" in resp.get_data(
+            as_text=True
+        )
+    assert glossary.get(c.id or 0).version == c.version  # nothing merged
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_is_not_json(client: FlaskClient, glossary: Glossary, constant: str) -> None:
+    terms = '"terms": {"en": [{"text": "x"}]}'
+    body = '{"kind": "term", "evidence_count": ' + constant + ", " + terms + "}"
+    resp = client.post(
+        "/api/entries",
+        data=body,
+        headers={**_auth(glossary, "curator"), "Content-Type": "application/json"},
+    )
+    assert resp.status_code == 400 and resp.get_json()["error"]["code"] == "BadJSON"
