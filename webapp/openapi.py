@@ -9,6 +9,7 @@ from glossary import __version__
 from glossary.lang import LANGUAGES
 from glossary.lang.styles import house_styles
 from glossary.lookup.budget import MAX_QUERY_LENGTH
+from glossary.model import MAX_NOTE_LENGTH, MAX_TERM_LENGTH
 from glossary.vocab import KINDS, LANGUAGE_FIELDS, ORIGINS, ROLES, STATUSES, TERM_FIELDS
 
 
@@ -42,9 +43,13 @@ def _term(lang: str, listed: bool = False) -> dict[str, Any]:
     under its language's key, or ``listed`` in a list, naming its language."""
     own = LANGUAGE_FIELDS[lang]
     props: dict[str, Any] = {
-        "text": {"type": "string", "pattern": "\\S", "description": "not blank"},
+        "text": {
+            **_FORM,
+            "pattern": "\\S",
+            "description": f"not blank; at most {MAX_TERM_LENGTH} characters",
+        },
         "role": {"enum": list(ROLES)},
-        "note": {"type": ["string", "null"]},
+        "note": _NOTE,
         "suggested": {
             "type": ["array", "null"],
             "description": "fields that are suggestions awaiting a curator",
@@ -56,7 +61,7 @@ def _term(lang: str, listed: bool = False) -> dict[str, Any]:
     }
     for name in TERM_FIELDS:
         props[name] = (
-            {"type": ["string", "null"]}
+            {**_FORM, "type": ["string", "null"]}
             if name in own
             else {"enum": ["", None], "description": f"not a field of {lang} terms"}
         )
@@ -68,6 +73,21 @@ def _term(lang: str, listed: bool = False) -> dict[str, Any]:
     }
 
 
+#: A form or a field of one (glossary.model): no control characters, a length limit.
+_FORM: dict[str, Any] = {
+    "type": "string",
+    "maxLength": MAX_TERM_LENGTH,
+    "not": {"type": "string", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f]"},
+}
+#: A note: lines and tabs, no other control character, a length limit.
+_NOTE: dict[str, Any] = {
+    "type": ["string", "null"],
+    "maxLength": MAX_NOTE_LENGTH,
+    "not": {
+        "type": "string",
+        "pattern": "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]",
+    },
+}
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _WRITE: list[dict[str, list[str]]] = [{"bearer": []}, {"cookie": []}]
 
@@ -201,9 +221,10 @@ def _document() -> dict[str, Any]:
         "properties": {
             **entry_props,
             "origin": {"enum": [*ORIGINS, "", None]},
-            "note": {"type": ["string", "null"]},
+            "note": _NOTE,
             "terms": {
-                "description": "at least one term (an entry without one is refused)",
+                "description": "at least one term (an entry without one is refused), and at "
+                "most one preferred term per language (role left out: preferred)",
                 "anyOf": [
                     {
                         **terms,

@@ -19,10 +19,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from glossary.errors import GlossaryError, LookupTooSlow, QueryTooLong
+from glossary.model import MAX_TERM_LENGTH
 from glossary.settings import SETTINGS_BY_NAME, get_whole_number
 
-#: Longest query, in characters (the longest form in the shipped glossary has 40).
-MAX_QUERY_LENGTH = 200
+#: Longest query, in characters: as long as the longest form the glossary may hold.
+MAX_QUERY_LENGTH = MAX_TERM_LENGTH
 #: SQLite virtual-machine steps between two looks at the deadline (about 0.1 ms).
 _PROGRESS_STEPS = 5000
 

@@ -293,3 +293,12 @@ def test_nan_is_not_json(client: FlaskClient, glossary: Glossary, constant: str)
         headers={**_auth(glossary, "curator"), "Content-Type": "application/json"},
     )
     assert resp.status_code == 400 and resp.get_json()["error"]["code"] == "BadJSON"
+
+
+def test_a_ten_megabyte_note_is_refused(client: FlaskClient, glossary: Glossary) -> None:
+    before = glossary.count()
+    body = {"kind": "term", "note": "x" * 10_000_000, "terms": {"en": [{"text": "x"}]}}
+    resp = client.post("/api/entries", json=body, headers=_auth(glossary, "curator"))
+    assert resp.status_code == 400
+    assert "at most 10,000" in resp.get_json()["error"]["message"]
+    assert glossary.count() == before
