@@ -1,7 +1,8 @@
 """Accounts: who may read, curate and administer the glossary, and their API tokens.
 
 Passwords are stored as salted scrypt hashes (:mod:`werkzeug.security`); an API token
-is shown once, when it is made, and only its SHA-256 is stored. Roles come from
+is shown once, when it is made, and only its SHA-256 is stored; it works until it expires
+(90 days by default) or is revoked, alone or with the account's others. Roles come from
 :data:`glossary.vocab.USER_ROLES`, weakest first: a ``reader`` reads, a ``curator``
 also edits, an ``admin`` also imports and manages accounts.
 
@@ -29,6 +30,9 @@ from glossary.vocab import USER_ROLES, check_choice
 
 MIN_PASSWORD_LENGTH = 8
 TOKEN_PREFIX = "glos_"
+#: How long a new API token works unless asked otherwise, and at most (days).
+TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 3650
 #: How stale ``last_used_at`` may get before a token's use is written down again: a
 #: script making thousands of lookups should not turn each one into a write.
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=5)
@@ -163,15 +167,83 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(g: Glossary, name: str, label: str = "") -> str:
-    """Make an API token for user ``name`` and return it; only its hash is kept."""
+@dataclass(frozen=True)
+class TokenInfo:
+    """One API token as listed (the token itself is never kept): its number, label and
+    when it was made, last used and expires."""
+
+    id: int
+    label: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "created_at": self.created_at.isoformat(),
+            "last_used_at": self.last_used_at.isoformat() if self.last_used_at else None,
+            "expires_at": self.expires_at.isoformat(),
+        }
+
+
+def create_token(g: Glossary, name: str, label: str = "", days: int = TOKEN_DAYS) -> str:
+    """Make an API token for user ``name``, working for ``days`` days, and return it;
+    only its hash is kept."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise GlossaryError(f"a token works for 1 to {MAX_TOKEN_DAYS:,} days, not {days}")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = utcnow()
     with g.writing() as s:
         user = s.scalar(select(UserRow).where(UserRow.name == name))
         if user is None:
             raise NotFound(f"there is no user {name!r}")
-        s.add(ApiTokenRow(user_id=user.id, name=label[:100], token_hash=_token_hash(token)))
+        s.add(
+            ApiTokenRow(
+                user_id=user.id,
+                name=label[:100],
+                token_hash=_token_hash(token),
+                created_at=now,
+                expires_at=now + timedelta(days=days),
+            )
+        )
     return token
+
+
+def list_tokens(g: Glossary, name: str) -> list[TokenInfo]:
+    """The API tokens of user ``name``, oldest first."""
+    with g.reading() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        rows = s.scalars(
+            select(ApiTokenRow).where(ApiTokenRow.user_id == user.id).order_by(ApiTokenRow.id)
+        ).all()
+        return [
+            TokenInfo(
+                r.id,
+                r.name,
+                aware(r.created_at),
+                aware(r.last_used_at) if r.last_used_at else None,
+                aware(r.expires_at),
+            )
+            for r in rows
+        ]
+
+
+def revoke_token(g: Glossary, name: str, token_id: int) -> None:
+    """Delete one API token of user ``name`` (its number from :func:`list_tokens`)."""
+    with g.writing() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        row = s.get(ApiTokenRow, token_id) if -(2**63) <= token_id < 2**63 else None
+        if row is None or row.user_id != user.id:
+            raise NotFound(
+                f"{name} has no token {token_id}; 'glossary users tokens {name}' lists them"
+            )
+        s.delete(row)
 
 
 def verify_token(g: Glossary, token: str) -> User | None:
@@ -191,6 +263,8 @@ def verify_token(g: Glossary, token: str) -> User | None:
         # The lookup was by hash already; compare again in constant time for good measure.
         if not hmac.compare_digest(tok.token_hash, digest):
             return None
+        if aware(tok.expires_at) <= utcnow():
+            return None  # expired: as unknown as a wrong token
         user = user_from_row(row)
         last, token_id = tok.last_used_at, tok.id
     now = utcnow()

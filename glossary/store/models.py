@@ -228,6 +228,8 @@ class ApiTokenRow(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # After this the token is refused (migration 0008).
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class UnitRow(Base):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from glossary import Glossary
 from glossary.accounts import (
@@ -16,8 +16,10 @@ from glossary.accounts import (
     authenticate,
     create_token,
     find_user,
+    list_tokens,
     list_users,
     require,
+    revoke_token,
     revoke_tokens,
     set_password,
     set_role,
@@ -174,3 +176,57 @@ def test_failed_logins_are_counted_in_the_database(g: Glossary) -> None:
     one.fail("token:192.0.2.1")  # and the rows out of the window are gone
     with g.reading() as s:
         assert s.scalar(select(func.count()).select_from(LoginFailureRow)) == 1
+
+
+def test_tokens_expire_and_are_revoked_one_at_a_time(g: Glossary) -> None:
+    """On both backends: each token has its own label and expiry; one can be revoked
+    and the others keep working; an expired token is refused like an unknown one."""
+    add_user(g, "bot", "reader", "a long passphrase")
+    add_user(g, "other", "reader", "a long passphrase")
+    nightly = create_token(g, "bot", "nightly export", days=30)
+    checker = create_token(g, "bot", "style checker")
+    theirs = create_token(g, "other", "theirs")
+    listed = list_tokens(g, "bot")
+    assert [t.label for t in listed] == ["nightly export", "style checker"]
+    assert [(t.expires_at - t.created_at).days for t in listed] == [30, 90]
+    with pytest.raises(NotFound, match="bot has no token"):
+        revoke_token(g, "bot", list_tokens(g, "other")[0].id)  # not bot's to revoke
+    revoke_token(g, "bot", listed[0].id)
+    assert verify_token(g, nightly) is None
+    assert verify_token(g, checker) is not None and verify_token(g, theirs) is not None
+    with g.writing() as s:  # the checker's token runs out
+        s.execute(
+            update(ApiTokenRow)
+            .where(ApiTokenRow.id == listed[1].id)
+            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    assert verify_token(g, checker) is None
+    for days in (0, 3651):
+        with pytest.raises(GlossaryError, match="1 to 3,650 days"):
+            create_token(g, "bot", days=days)
+
+
+def test_cli_lists_labels_and_revokes_one_token(runner: CliRunner, g: Glossary) -> None:
+    add_user(g, "bot", "reader", "a long passphrase")
+    first = runner.invoke(cli, ["users", "token", "bot", "--label", "nightly", "--days", "7"])
+    second = runner.invoke(cli, ["users", "token", "bot", "--label", "checker"])
+    assert first.exit_code == second.exit_code == 0
+    listed = runner.invoke(cli, ["users", "tokens", "bot"])
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 2 and "\tnightly\t" in lines[0] and "never used" in lines[0]
+    as_json = [
+        json.loads(x)
+        for x in runner.invoke(cli, ["users", "tokens", "bot", "--json"]).stdout.splitlines()
+    ]
+    assert [t["label"] for t in as_json] == ["nightly", "checker"]
+    revoked = runner.invoke(cli, ["users", "token", "bot", "--revoke", str(as_json[0]["id"])])
+    assert revoked.exit_code == 0 and "revoked 1 token(s) of bot" in revoked.output
+    assert verify_token(g, first.stdout.strip()) is None
+    assert verify_token(g, second.stdout.strip()) is not None
+    missing = runner.invoke(cli, ["users", "token", "bot", "--revoke", "999999"])
+    assert missing.exit_code == 2 and "bot has no token 999999" in missing.output
+    everything = runner.invoke(cli, ["users", "token", "bot", "--revoke-all"])
+    assert everything.exit_code == 0 and verify_token(g, second.stdout.strip()) is None
+    both = runner.invoke(cli, ["users", "token", "bot", "--revoke", "1", "--revoke-all"])
+    assert both.exit_code == 2
