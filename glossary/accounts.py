@@ -1,7 +1,8 @@
 """Accounts: who may read, curate and administer the glossary, and their API tokens.
 
 Passwords are stored as salted scrypt hashes (:mod:`werkzeug.security`); an API token
-is shown once, when it is made, and only its SHA-256 is stored. Roles come from
+is shown once, when it is made, and only its SHA-256 is stored; it works until it expires
+(90 days by default) or is revoked, alone or with the account's others. Roles come from
 :data:`glossary.vocab.USER_ROLES`, weakest first: a ``reader`` reads, a ``curator``
 also edits, an ``admin`` also imports and manages accounts.
 
@@ -19,13 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from glossary.api import Glossary
 from glossary.errors import GlossaryError, NotFound, PermissionDenied
-from glossary.store.models import ApiTokenRow, UserRow, utcnow
-from glossary.vocab import USER_ROLES, check_choice
+from glossary.store.models import ApiTokenRow, UserRow, WebSessionRow, utcnow
+from glossary.vocab import MAX_TOKEN_DAYS, TOKEN_DAYS, USER_ROLES, check_choice
 
 MIN_PASSWORD_LENGTH = 8
 TOKEN_PREFIX = "glos_"
@@ -45,13 +47,12 @@ def _dummy_hash() -> str:
 
 @dataclass(frozen=True)
 class User:
-    """An account: name, role, and a fingerprint of its password for session checks."""
+    """An account: its name and role."""
 
     id: int
     name: str
     role: str
     created_at: datetime | None = None
-    password_fingerprint: str = ""
 
     def can(self, role: str) -> bool:
         """True when this user's role is ``role`` or a stronger one."""
@@ -71,13 +72,9 @@ def role_rank(role: str) -> int:
     return USER_ROLES.index(check_choice("role", role, USER_ROLES))
 
 
-def _fingerprint(password_hash: str) -> str:
-    # Changes whenever the password does, so sessions opened before the change end.
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
-
-
-def _user(row: UserRow) -> User:
-    return User(row.id, row.name, row.role, row.created_at, _fingerprint(row.password_hash))
+def user_from_row(row: UserRow) -> User:
+    """The account a ``users`` row holds."""
+    return User(row.id, row.name, row.role, row.created_at)
 
 
 def _check_name(name: str) -> str:
@@ -103,14 +100,14 @@ def add_user(g: Glossary, name: str, role: str, password: str) -> User:
         row = UserRow(name=name, role=role, password_hash=generate_password_hash(password))
         s.add(row)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
 
 
 def get_user(g: Glossary, user_id: int) -> User | None:
     """The account with this id, or None."""
     with g.reading() as s:
         row = s.get(UserRow, user_id)
-        return _user(row) if row else None
+        return user_from_row(row) if row else None
 
 
 def find_user(g: Glossary, name: str) -> User:
@@ -119,13 +116,13 @@ def find_user(g: Glossary, name: str) -> User:
         row = s.scalar(select(UserRow).where(UserRow.name == name))
         if row is None:
             raise NotFound(f"there is no user {name!r}")
-        return _user(row)
+        return user_from_row(row)
 
 
 def list_users(g: Glossary) -> list[User]:
     """Every account, by name."""
     with g.reading() as s:
-        return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+        return [user_from_row(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
 
 
 def authenticate(g: Glossary, name: str, password: str) -> User | None:
@@ -136,19 +133,20 @@ def authenticate(g: Glossary, name: str, password: str) -> User | None:
         ok = check_password_hash(stored, password)
         if row is None or not row.password_hash or not ok:
             return None
-        return _user(row)
+        return user_from_row(row)
 
 
 def set_role(g: Glossary, name: str, role: str) -> User:
-    """Give a user another role."""
+    """Give a user another role (their open sessions end: they log in again as it)."""
     check_choice("role", role, USER_ROLES)
     with g.writing() as s:
         row = s.scalar(select(UserRow).where(UserRow.name == name))
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.role = role
+        _end_sessions(s, row.id)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
 
 
 def set_password(g: Glossary, name: str, password: str) -> User:
@@ -159,23 +157,97 @@ def set_password(g: Glossary, name: str, password: str) -> User:
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.password_hash = generate_password_hash(password)
+        _end_sessions(s, row.id)
         s.flush()
-        return _user(row)
+        return user_from_row(row)
+
+
+def _end_sessions(s: Session, user_id: int) -> None:
+    """End every browser session of an account (:mod:`glossary.logins`)."""
+    s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(g: Glossary, name: str, label: str = "") -> str:
-    """Make an API token for user ``name`` and return it; only its hash is kept."""
+@dataclass(frozen=True)
+class TokenInfo:
+    """One API token as listed (the token itself is never kept): its number, label and
+    when it was made, last used and expires."""
+
+    id: int
+    label: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "created_at": self.created_at.isoformat(),
+            "last_used_at": self.last_used_at.isoformat() if self.last_used_at else None,
+            "expires_at": self.expires_at.isoformat(),
+        }
+
+
+def create_token(g: Glossary, name: str, label: str = "", days: int = TOKEN_DAYS) -> str:
+    """Make an API token for user ``name``, working for ``days`` days, and return it;
+    only its hash is kept."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise GlossaryError(f"a token works for 1 to {MAX_TOKEN_DAYS:,} days, not {days}")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = utcnow()
     with g.writing() as s:
         user = s.scalar(select(UserRow).where(UserRow.name == name))
         if user is None:
             raise NotFound(f"there is no user {name!r}")
-        s.add(ApiTokenRow(user_id=user.id, name=label[:100], token_hash=_token_hash(token)))
+        s.add(
+            ApiTokenRow(
+                user_id=user.id,
+                name=label[:100],
+                token_hash=_token_hash(token),
+                created_at=now,
+                expires_at=now + timedelta(days=days),
+            )
+        )
     return token
+
+
+def list_tokens(g: Glossary, name: str) -> list[TokenInfo]:
+    """The API tokens of user ``name``, oldest first."""
+    with g.reading() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        rows = s.scalars(
+            select(ApiTokenRow).where(ApiTokenRow.user_id == user.id).order_by(ApiTokenRow.id)
+        ).all()
+        return [
+            TokenInfo(
+                r.id,
+                r.name,
+                aware(r.created_at),
+                aware(r.last_used_at) if r.last_used_at else None,
+                aware(r.expires_at),
+            )
+            for r in rows
+        ]
+
+
+def revoke_token(g: Glossary, name: str, token_id: int) -> None:
+    """Delete one API token of user ``name`` (its number from :func:`list_tokens`)."""
+    with g.writing() as s:
+        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise NotFound(f"there is no user {name!r}")
+        row = s.get(ApiTokenRow, token_id) if -(2**63) <= token_id < 2**63 else None
+        if row is None or row.user_id != user.id:
+            raise NotFound(
+                f"{name} has no token {token_id}; 'glossary users tokens {name}' lists them"
+            )
+        s.delete(row)
 
 
 def verify_token(g: Glossary, token: str) -> User | None:
@@ -195,10 +267,12 @@ def verify_token(g: Glossary, token: str) -> User | None:
         # The lookup was by hash already; compare again in constant time for good measure.
         if not hmac.compare_digest(tok.token_hash, digest):
             return None
-        user = _user(row)
+        if aware(tok.expires_at) <= utcnow():
+            return None  # expired: as unknown as a wrong token
+        user = user_from_row(row)
         last, token_id = tok.last_used_at, tok.id
     now = utcnow()
-    if last is None or now - _aware(last) > TOKEN_TOUCH_INTERVAL:
+    if last is None or now - aware(last) > TOKEN_TOUCH_INTERVAL:
         with g.writing() as s:
             row_tok = s.get(ApiTokenRow, token_id)
             if row_tok is not None:
@@ -227,6 +301,7 @@ def require(user: User | None, role: str) -> User:
     return user
 
 
-def _aware(when: datetime) -> datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns.
+def aware(when: datetime) -> datetime:
+    """``when`` with its time zone (UTC): SQLite hands back naive datetimes for
+    timezone-aware columns."""
     return when if when.tzinfo else when.replace(tzinfo=utcnow().tzinfo)

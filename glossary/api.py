@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -117,8 +117,8 @@ class Glossary:
             yield from batch
             last = batch[-1].id or last
 
-    def count(self, *, status: str | None = None) -> int:
-        """How many entries there are (of one status, if given)."""
+    def count(self, *, status: str | Collection[str] | None = None) -> int:
+        """How many entries there are (of one status, or of any of several, if given)."""
         from glossary.store import entries as stored
 
         with self.reading() as s:
@@ -130,14 +130,17 @@ class Glossary:
         *,
         lang: str | None = None,
         kind: str | None = None,
-        status: str | None = None,
+        status: str | Collection[str] | None = None,
         limit: int = 20,
     ) -> list[Match]:
         """Find entries by any written form, romanization or reading, best match first.
 
         Each result says how it matched (exact, variant, prefix, substring, fuzzy) and
-        with what score; see :mod:`glossary.lookup`. Every committed edit is found by the
-        next lookup, from this process or another.
+        with what score; see :mod:`glossary.lookup`. ``status`` keeps entries of one
+        status, or of any of several. Every committed edit is found by the next lookup,
+        from this process or another. A query longer than 200 characters raises
+        :class:`~glossary.errors.QueryTooLong`; a lookup that runs longer than the
+        ``lookup_time_limit`` setting raises :class:`~glossary.errors.LookupTooSlow`.
         """
         return self._lookup.find(query, lang=lang, kind=kind, status=status, limit=limit)
 

@@ -76,3 +76,26 @@ class UndoError(GlossaryError):
 
 class PermissionDenied(GlossaryError):
     """The user's role does not allow this action."""
+
+
+class QueryTooLong(GlossaryError):
+    """A lookup query is longer than any name or term the glossary holds."""
+
+    def __init__(self, length: int, most: int) -> None:
+        self.length = length
+        self.most = most
+        super().__init__(
+            f"the query is {length:,} characters long; a lookup takes at most {most:,} "
+            "(look up a name or a term, not a sentence or a paragraph)"
+        )
+
+
+class LookupTooSlow(GlossaryError):
+    """A lookup ran past its time limit and was stopped; nothing was returned."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"this lookup took longer than {seconds:g} seconds and was stopped; "
+            "try again with a shorter or more exact query"
+        )

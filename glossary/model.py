@@ -6,6 +6,7 @@ These are plain data, detached from the database: scripts read and build them, a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,42 @@ from glossary.vocab import (
     TERM_FIELDS,
     check_choice,
 )
+
+#: Longest form: a term's text or any of its fields (the longest in the shipped glossary
+#: has 40 characters); lookups take queries as long (glossary.lookup.budget).
+MAX_TERM_LENGTH = 200
+#: Longest note, on an entry or on a term.
+MAX_NOTE_LENGTH = 10_000
+# Control characters (Unicode category Cc): none in a form; in a note, tab and line feed.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NOTE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _check_text(what: str, value: str, most: int, control: re.Pattern[str]) -> None:
+    """Refuse ``value`` (named ``what`` in the message) if it is longer than ``most``
+    characters or holds a control character, which no page or terminal shows."""
+    if len(value) > most:
+        raise GlossaryError(
+            f"{what} is {len(value):,} characters long; at most {most:,} are allowed"
+        )
+    bad = control.search(value)
+    if bad is not None:
+        char = bad.group()
+        why = ", which no database stores" if char == "\x00" else ", which cannot be shown"
+        raise GlossaryError(f"{what} holds the control character U+{ord(char):04X}{why}; remove it")
+
+
+def _short(text: str) -> str:
+    """A form for a message: the first 40 characters of a long one."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def unix_lines(text: str) -> str:
+    """``text`` with every line ending a line feed: a carriage return, alone or before a
+    line feed (as browsers send a text box's lines), would end a CSV row in other tools."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @dataclass
@@ -50,11 +87,13 @@ class Term:
             raise GlossaryError(f"a {self.lang} term has no text")
         self.text = self.text.strip()
         for name in ("text", *TERM_FIELDS, "note"):
-            if "\x00" in getattr(self, name):
-                raise GlossaryError(
-                    f"{self.lang} term {self.text!r}: the {name} holds a NUL character, "
-                    "which no database stores"
-                )
+            value = unix_lines(getattr(self, name))
+            setattr(self, name, value)
+            what = f"{self.lang} term {_short(self.text)}: the {name}"
+            if name == "note":
+                _check_text(what, value, MAX_NOTE_LENGTH, _NOTE_CONTROL)
+            else:
+                _check_text(what, value, MAX_TERM_LENGTH, _CONTROL)
         allowed = LANGUAGE_FIELDS[self.lang]
         for name in TERM_FIELDS:
             value = getattr(self, name)
@@ -122,12 +161,22 @@ class Entry:
         check_choice("status", self.status, STATUSES)
         if self.origin:
             check_choice("origin", self.origin, ORIGINS)
-        if "\x00" in self.note:
-            raise GlossaryError("the note holds a NUL character, which no database stores")
+        self.note = unix_lines(self.note)
+        _check_text("the note", self.note, MAX_NOTE_LENGTH, _NOTE_CONTROL)
         if not self.terms:
             raise GlossaryError("an entry needs at least one term")
+        preferred: dict[str, Term] = {}
         for term in self.terms:
             term.validate()
+            if term.role != "preferred":
+                continue
+            first = preferred.setdefault(term.lang, term)
+            if first is not term:
+                raise GlossaryError(
+                    f"an entry has one preferred form per language, but the {term.lang} forms "
+                    f"{_short(first.text)} and {_short(term.text)} are both preferred; make "
+                    "one of them a variant"
+                )
         return self
 
     def preferred(self, lang: str) -> Term | None:

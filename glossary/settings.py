@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.errors import GlossaryError
+from glossary.vocab import STATUSES
 
 PREFIX = "GLOSSARY_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -71,16 +72,38 @@ SETTINGS: tuple[Setting, ...] = (
         "1: anyone may search and read the glossary in the web app; 0: readers must log in.",
     ),
     Setting(
+        "reader_statuses",
+        "approved",
+        "Entries readers and anonymous visitors see in the web app and API, by status "
+        "(comma-separated; approved always): 'approved,candidate' adds the mined "
+        "candidates awaiting review, 'approved,candidate,rejected' every entry. Curators "
+        "and admins see every entry.",
+    ),
+    Setting(
+        "reader_notes",
+        "0",
+        "1: readers and anonymous visitors also see the notes curators write on entries "
+        "and terms (in pages, lookups, the history and exports); 0: curators and admins "
+        "only.",
+    ),
+    Setting(
         "lookup_cache",
         "512",
         "How many lookup answers each web server process keeps until the glossary next "
         "changes (SQLite only; 0: none).",
     ),
     Setting(
+        "lookup_time_limit",
+        "2000",
+        "Milliseconds one lookup may run (web app, command line and Python API alike); "
+        "a lookup that takes longer is stopped with an error (HTTP 503). At least 1.",
+    ),
+    Setting(
         "login_attempts",
         "5",
-        "Failed logins allowed for one account name within the login window; further "
-        "attempts are refused (HTTP 429) until the window has passed. 0: no limit.",
+        "Failed logins allowed for one account name from one client address within the "
+        "login window; further attempts from there are refused (HTTP 429) until the "
+        "window has passed (elsewhere, the account's owner can still log in). 0: no limit.",
     ),
     Setting(
         "login_address_attempts",
@@ -161,3 +184,17 @@ def current_user(environ: Mapping[str, str] | None = None) -> str:
         return name
     env = os.environ if environ is None else environ
     return env.get("USER") or env.get("USERNAME") or "cli"
+
+
+def get_statuses(name: str, environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """A setting that lists entry statuses (comma-separated), approved among them;
+    GlossaryError names a bad value."""
+    value = get_setting(name, environ)
+    statuses = tuple(dict.fromkeys(s.strip() for s in value.split(",") if s.strip()))
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown or "approved" not in statuses:
+        raise GlossaryError(
+            f"the setting {SETTINGS_BY_NAME[name].env_var} lists entry statuses, approved "
+            f"among them ({', '.join(STATUSES)}), not {value!r}"
+        )
+    return statuses

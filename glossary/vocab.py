@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from glossary.errors import InvalidValue
 
 KINDS: tuple[str, ...] = ("person", "place", "org", "facility", "event", "work", "term")
@@ -33,3 +35,19 @@ def check_choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise InvalidValue(field, value, allowed)
     return value
+
+
+def status_filter(status: str | Collection[str] | None) -> tuple[str, ...] | None:
+    """The statuses a filter keeps, each checked: one status, or any of several; None
+    keeps every entry (no status given, or all of them). An empty collection keeps none."""
+    if status is None or status == "":
+        return None
+    wanted = (status,) if isinstance(status, str) else tuple(dict.fromkeys(status))
+    for one in wanted:
+        check_choice("status", one, STATUSES)
+    return None if set(wanted) == set(STATUSES) else wanted
+
+
+#: How long a new API token works unless asked otherwise, and at most (days).
+TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 3650

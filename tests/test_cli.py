@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from sqlalchemy import update
 
 from glossary import open_glossary
 from glossary.cli import cli
 from glossary.formats.csv import COLUMNS
+from glossary.store.models import EntryRow, TermRow
 from tests.conftest import SEEDS, TERMS_CSV
 
 
@@ -125,6 +127,23 @@ def test_history_and_undo_commands(runner: CliRunner, db_url: str) -> None:
         assert g.get(e.id).note == ""  # type: ignore[arg-type]
     again = runner.invoke(cli, ["undo", str(changes[0]["id"])])
     assert again.exit_code == 2 and "already undone" in again.stderr
+
+
+def test_show_writes_control_characters_as_escapes(runner: CliRunner, db_url: str) -> None:
+    """A BEL stored before control characters were refused is printed as \\x07, not
+    sent to the terminal."""
+    _init(runner)
+    g = open_glossary(db_url)
+    try:
+        with g.writing() as s:
+            s.execute(update(TermRow).where(TermRow.entry_id == 1).values(text="Lee\x07\x1b[2J"))
+            s.execute(update(EntryRow).where(EntryRow.id == 1).values(note="a\nb\x07"))
+    finally:
+        g.close()
+    result = runner.invoke(cli, ["show", "1"])
+    assert result.exit_code == 0
+    assert "\x07" not in result.output and "\x1b" not in result.output
+    assert "Lee\\x07\\x1b[2J" in result.output and "note: a\nb\\x07" in result.output
 
 
 def test_show_prints_entry(runner: CliRunner) -> None:

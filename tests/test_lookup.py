@@ -324,6 +324,24 @@ def test_filters(g: Glossary) -> None:
     assert g.lookup("Takaichi Sanea", kind="place") == []
 
 
+def test_status_filter_of_several_statuses(g: Glossary) -> None:
+    """What the web app shows a reader: entries of any of several statuses, filtered
+    inside every statement (exact, prefix, substring, typo) on both backends."""
+    approved = g.add(takaichi())
+    candidate = g.add(Entry(kind="place", status="candidate", terms=[Term("en", "Takaichi Town")]))
+    rejected = g.add(Entry(kind="org", status="rejected", terms=[Term("en", "Takaichi Club")]))
+    both = ("approved", "candidate")
+    assert sorted(ids(g.lookup("Takaichi", status=both))) == sorted([approved.id, candidate.id])
+    assert ids(g.lookup("Takaichi Clbu", status=both)) == []  # typo search, filtered
+    assert ids(g.lookup("Takaichi Clbu", status=["rejected", "candidate"])) == [rejected.id]
+    assert ids(g.lookup("高市", status=both)) == [approved.id]
+    assert len(g.lookup("Takaichi", status=("approved", "candidate", "rejected"))) == 3
+    assert g.lookup("Takaichi", status=()) == []
+    assert g.count(status=both) == 2 and g.count(status=()) == 0
+    with pytest.raises(InvalidValue, match="candidate"):
+        g.lookup("Takaichi", status=("approved", "done"))
+
+
 def test_filters_apply_before_the_limit(g: Glossary) -> None:
     for i in range(30):
         g.add(Entry(kind="term", status="approved", terms=[Term("en", f"Nara term {i:02d}")]))

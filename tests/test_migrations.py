@@ -75,3 +75,44 @@ def test_downgrade_and_upgrade_again(db_url: str) -> None:
     assert upgrade(engine) is True
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_tokens_made_before_expiry_existed_work_for_90_days(db_url: str) -> None:
+    """Migration 0008 gives the tokens it finds an expiry 90 days off: scripts keep
+    working meanwhile."""
+    from datetime import UTC, datetime, timedelta
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from glossary.store.migrate import alembic_config
+
+    engine = make_engine(db_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (name, role, password_hash, created_at) "
+                "VALUES ('bot', 'reader', '', :now)"
+            ),
+            {"now": datetime.now(UTC)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
+                "SELECT id, 'old', :hash, :now FROM users WHERE name = 'bot'"
+            ),
+            {"hash": "0" * 64, "now": datetime.now(UTC)},
+        )
+    assert upgrade(engine) is True
+    with engine.connect() as conn:
+        (expires,) = conn.execute(text("SELECT expires_at FROM api_tokens")).one()
+    if isinstance(expires, str):  # SQLite hands back text
+        expires = datetime.fromisoformat(expires)
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=UTC)
+    assert timedelta(days=89) < expires - datetime.now(UTC) <= timedelta(days=90)
+    engine.dispose()

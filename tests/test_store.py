@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -109,6 +110,59 @@ def test_invalid_values_are_refused_with_allowed_list(g: Glossary) -> None:
     with pytest.raises(GlossaryError, match="belongs to Japanese"):
         g.add(Entry(kind="term", terms=[Term("en", "X", reading="えっくす")]))
     assert g.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            Entry(kind="term", note="x" * 10_000_000, terms=[Term("en", "X")]),
+            "the note is 10,000,000 characters long; at most 10,000",
+        ),
+        (
+            Entry(kind="term", terms=[Term("en", "y" * 100_000)]),
+            "the text is 100,000 characters long; at most 200",
+        ),
+        (
+            Entry(kind="term", terms=[Term("ko", "국가", romanization="g" * 201)]),
+            "the romanization is 201 characters long",
+        ),
+        (
+            Entry(kind="term", terms=[Term("en", "X", note="n" * 10_001)]),
+            "the note is 10,001 characters long",
+        ),
+        (
+            Entry(kind="term", terms=[Term("en", "Tariff"), Term("en", "Duty")]),
+            "the en forms 'Tariff' and 'Duty' are both preferred; make one of them a variant",
+        ),
+        (
+            Entry(kind="term", terms=[Term("en", "Bell\x07")]),
+            "the text holds the control character U+0007",
+        ),
+        (
+            Entry(kind="term", note="ding\x07", terms=[Term("en", "X")]),
+            "the note holds the control character U+0007",
+        ),
+        (
+            Entry(kind="term", terms=[Term("en", "a\x00b")]),
+            "U+0000, which no database stores",
+        ),
+        (Entry(kind="term", terms=[Term("en", "Tab\tbed")]), "U+0009"),
+    ],
+)
+def test_what_no_form_or_note_may_hold(g: Glossary, entry: Entry, message: str) -> None:
+    """The audit stored a 10 MB note, a 100,000-character term, two preferred English
+    forms and a BEL; each is refused, naming what is wrong."""
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        g.add(entry)
+    assert g.count() == 0
+
+
+def test_notes_keep_their_lines_and_tabs(g: Glossary) -> None:
+    saved = g.add(Entry(kind="term", note="one\ttwo\nthree", terms=[Term("en", "X")]))
+    assert g.get(saved.id or 0).note == "one\ttwo\nthree"
+    two = [Term("en", "Tariff"), Term("en", "Duty", role="variant"), Term("ko", "관세")]
+    assert len(g.add(Entry(kind="term", terms=two)).terms) == 3  # one preferred each
 
 
 def test_update_records_history_and_bumps_version(g: Glossary) -> None:

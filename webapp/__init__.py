@@ -11,7 +11,13 @@ from typing import Any
 from flask import Flask
 
 from glossary.formats import UPLOAD_LIMIT
-from glossary.settings import default_database_url, get_setting, get_switch, get_whole_number
+from glossary.settings import (
+    default_database_url,
+    get_setting,
+    get_statuses,
+    get_switch,
+    get_whole_number,
+)
 from webapp.errors import SafeJSONProvider
 
 SECRET_KEY_FILE = "secret_key"
@@ -26,6 +32,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(
         DATABASE_URL=default_database_url(),
         ANONYMOUS_READ=get_setting("anonymous_read") != "0",
+        READER_STATUSES=get_statuses("reader_statuses"),
+        READER_NOTES=get_switch("reader_notes"),
         LOGIN_ATTEMPTS=get_whole_number("login_attempts"),
         LOGIN_ADDRESS_ATTEMPTS=get_whole_number("login_address_attempts"),
         LOGIN_WINDOW=get_whole_number("login_window"),
@@ -67,13 +75,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         entries,
         errors,
         exchange,
+        headers,
         search,
         templating,
         tm,
     )
 
     db.init_app(app)
+    # Before the blueprints: every <int:...> in a route names a database id, and a
+    # number no id column holds (2**63 and above) names nothing (404) rather than
+    # reaching the database driver, which refuses it (500).
+    app.url_map.converters["int"] = errors.StoredIntConverter
     errors.register(app)
+    headers.register(app)
     auth.register(app)
     csrf.register(app)
     templating.register(app)

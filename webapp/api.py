@@ -4,6 +4,7 @@ and undo, and its OpenAPI description. Every error has one shape (webapp.errors)
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, url_for
@@ -12,10 +13,11 @@ from flask.typing import ResponseReturnValue
 from glossary.errors import ConflictError, GlossaryError
 from glossary.model import Entry, Term
 from glossary.vocab import LANGUAGE_FIELDS
-from webapp.auth import requires, user_name
+from webapp.auth import current_user, requires, user_name
 from webapp.db import get_glossary
 from webapp.errors import glossary_error, json_error
 from webapp.openapi import openapi_document
+from webapp.visibility import sees_notes, shown, shown_change, status_filter, visible_statuses
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -66,7 +68,9 @@ def _terms(raw: Any) -> list[Term]:
             raise BadJSON('each term is an object with at least "text"')
         if not isinstance(lang, str) or not isinstance(t.get("lang", ""), str):
             raise BadJSON('a term\'s "lang" is a string: en, ko or ja')
-        suggested = t.get("suggested") or []
+        suggested = t.get("suggested")
+        if suggested is None:
+            suggested = []
         if not isinstance(suggested, list) or not all(isinstance(s, str) for s in suggested):
             raise BadJSON('"suggested" is a list of field names, such as ["reading"]')
         unknown = set(t) - TERM_KEYS
@@ -124,16 +128,19 @@ def lookup() -> ResponseReturnValue:
         return json_error(400, "InvalidLimit", limit)
     lang = request.args.get("lang") or None
     kind = request.args.get("kind") or None
-    status = request.args.get("status") or None
+    status = status_filter(request.args.get("status") or None)
+    notes = sees_notes()
     g = get_glossary(current_app)
 
     def answer() -> bytes:
         matches = g.lookup(q, lang=lang, kind=kind, status=status, limit=limit)
+        if not notes:
+            matches = [replace(m, entry=shown(m.entry)) for m in matches]
         return jsonify({"query": q, "results": [m.to_dict() for m in matches]}).get_data()
 
     # Translators look up the same names all day: the answer is kept until the glossary
     # changes (Glossary.remember), so a repeated lookup costs no statement but one.
-    body = g.remember(("api.lookup", q, lang, kind, status, limit), answer)
+    body = g.remember(("api.lookup", q, lang, kind, status, notes, limit), answer)
     return current_app.response_class(body, mimetype="application/json")
 
 
@@ -141,7 +148,7 @@ def lookup() -> ResponseReturnValue:
 def entry(entry_id: int) -> ResponseReturnValue:
     """One entry with its evidence."""
     g = get_glossary(current_app)
-    data = g.get(entry_id).to_dict()
+    data = shown(g.get(entry_id)).to_dict()
     data["evidence"] = g.evidence(entry_id)
     return jsonify(data)
 
@@ -210,7 +217,8 @@ def merge(entry_id: int) -> ResponseReturnValue:
     if not isinstance(into, int) or isinstance(into, bool):
         raise BadJSON('send "into": the id of the entry to merge this one into')
     for name in ("version", "into_version"):
-        if name in data and not isinstance(data[name], int):
+        # true is no version number, though Python counts it as 1.
+        if name in data and (not isinstance(data[name], int) or isinstance(data[name], bool)):
             raise BadJSON(f"{name} must be a whole number")
     merged = get_glossary(current_app).merge(
         entry_id,
@@ -224,12 +232,20 @@ def merge(entry_id: int) -> ResponseReturnValue:
 
 @bp.get("/entries/<int:entry_id>/history")
 def history(entry_id: int) -> ResponseReturnValue:
-    """The entry's changes, newest first."""
+    """The entry's changes, newest first (who made each: to signed-in users only)."""
     limit = _limit(100, 1000)
     if isinstance(limit, str):
         return json_error(400, "InvalidLimit", limit)
-    changes = get_glossary(current_app).history(entry_id, limit=limit)
-    return jsonify({"entry_id": entry_id, "changes": [c.to_dict() for c in changes]})
+    g = get_glossary(current_app)
+    if visible_statuses() is not None:
+        shown(g.get(entry_id))  # 404 for an entry this visitor may not see
+    changes = [shown_change(c).to_dict() for c in g.history(entry_id, limit=limit)]
+    if current_user() is None:
+        # Account names are for signed-in users: a visitor who knew them could guess
+        # their passwords (and be refused for a while, not the account).
+        for change in changes:
+            change["user"] = None
+    return jsonify({"entry_id": entry_id, "changes": changes})
 
 
 @bp.post("/changes/<int:change_id>/undo")

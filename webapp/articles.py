@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from glossary.curation import article, article_counts, known_terms, segments
 from webapp.db import get_glossary
+from webapp.visibility import visible_statuses
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
@@ -21,7 +22,7 @@ def index() -> ResponseReturnValue:
 def show(article_id: int) -> ResponseReturnValue:
     g = get_glossary(current_app)
     art = article(g, article_id)
-    marks = known_terms(g, art["text"])
+    marks = known_terms(g, art["text"], visible_statuses() or ("approved", "candidate"))
     paragraphs: list[list[tuple[str, object]]] = [[]]
     for text, mark in segments(art["text"], marks):
         # Blank lines separate paragraphs; a mark never spans one.

@@ -1,24 +1,26 @@
 """Logging in and out, who the request is from, and what their role lets them do.
 
 A browser logs in with a name and password and gets a signed, HttpOnly, SameSite session
-cookie; a script sends ``Authorization: Bearer TOKEN`` (``glossary users token NAME``).
+cookie naming a session the database keeps (:mod:`glossary.logins`): logging out, a new
+password or a new role ends it for every copy of the cookie. A script sends
+``Authorization: Bearer TOKEN`` (``glossary users token NAME``).
 Reading may be open to anonymous visitors (the ``anonymous_read`` setting); writing
 always needs a curator or an admin.
 
-Guessing is slowed down: after ``login_attempts`` failed logins for one account name, or
-``login_address_attempts`` failed logins or unknown API tokens from one client address,
-within ``login_window`` seconds, further attempts are refused with 429 (and
-``Retry-After``) until the oldest counted failure is that old; a successful login clears
-the account's count. The counts live in each server process (a gunicorn worker counts
-its own requests) and are lost when it restarts.
+Guessing is slowed down: after ``login_attempts`` failed logins for one account name from
+one client address, or ``login_address_attempts`` failed logins or unknown API tokens
+from one client address, within ``login_window`` seconds, further attempts are refused
+with 429 (and ``Retry-After``) until the oldest counted failure is that old; a
+successful login clears the account's count for that address. Counting an account per
+address means a guesser who knows a name cannot lock its owner out from elsewhere. The
+counts are kept in the database (:class:`glossary.logins.FailedLogins`): every server
+process sees them, and a restart keeps them.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -38,7 +40,8 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from glossary.accounts import User, authenticate, get_user, verify_token
+from glossary.accounts import User, authenticate, verify_token
+from glossary.logins import FailedLogins, end_session, open_session, session_user
 from webapp.db import get_glossary
 from webapp.errors import json_error, wants_json
 
@@ -49,68 +52,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 _OPEN_ENDPOINTS = {"auth.login", "auth.logout", "static", "api.openapi"}
 
 
-class FailureCounter:
-    """Recent failures per key (an account name, a client address), in this process.
-
-    A key is refused once ``limit`` failures fall within the last ``window`` seconds, and
-    allowed again when the oldest of them is ``window`` seconds old. ``clock`` gives the
-    time in seconds (monotonic; tests pass their own).
-    """
-
-    #: Keys kept at most; beyond it the expired ones are swept, then the oldest dropped.
-    MAX_KEYS = 10_000
-
-    def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.window = window
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, key: str, limit: int) -> float:
-        """Seconds until ``key`` may try again (0: it may try now). ``limit`` 0: no limit."""
-        if limit <= 0:
-            return 0.0
-        with self._lock:
-            now = self.clock()
-            times = self._recent(key, now)
-            if len(times) < limit:
-                return 0.0
-            # Allowed again once all but limit - 1 of them are out of the window.
-            return max(times[len(times) - limit] + self.window - now, 0.001)
-
-    def fail(self, key: str) -> None:
-        with self._lock:
-            now = self.clock()
-            times = self._recent(key, now)
-            if not times:
-                self._failures[key] = times = deque()
-                if len(self._failures) > self.MAX_KEYS:
-                    self._sweep(now)
-            times.append(now)
-
-    def clear(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key)
-        if times is None:
-            return deque()
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if not times:
-            del self._failures[key]
-        return times
-
-    def _sweep(self, now: float) -> None:
-        for key in list(self._failures):
-            self._recent(key, now)
-        while len(self._failures) > self.MAX_KEYS:
-            del self._failures[next(iter(self._failures))]  # the longest-known key
-
-
-def _failures() -> FailureCounter:
-    counter: FailureCounter = current_app.extensions["login_failures"]
+def _failures() -> FailedLogins:
+    counter: FailedLogins = current_app.extensions["login_failures"]
     return counter
 
 
@@ -185,10 +128,10 @@ def _load_user() -> ResponseReturnValue | None:
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
         g.user, g.via_token = user, True
-    elif "uid" in session:
-        user = get_user(get_glossary(current_app), session["uid"])
-        if user is None or user.password_fingerprint != session.get("pw"):
-            session.clear()  # account gone or password changed: the session ends
+    elif "sid" in session:
+        user = session_user(get_glossary(current_app), str(session["sid"]))
+        if user is None:
+            session.clear()  # logged out, expired, new password or role: it has ended
         else:
             g.user = user
     anonymous_allowed = current_app.config["ANONYMOUS_READ"]
@@ -261,7 +204,10 @@ def login() -> ResponseReturnValue:
         name = request.form.get("name", "").strip()
         password = request.form.get("password", "")
         failures = _failures()
-        account_key, address_key = f"name:{name.casefold()}", f"login:{_address()}"
+        # The account's count is kept per address: a guesser elsewhere, who may know the
+        # name, cannot lock its owner out.
+        account_key = f"name:{name.casefold()}\0{_address()}"
+        address_key = f"login:{_address()}"
         wait = max(
             failures.wait(account_key, current_app.config["LOGIN_ATTEMPTS"]),
             failures.wait(address_key, current_app.config["LOGIN_ADDRESS_ATTEMPTS"]),
@@ -274,14 +220,13 @@ def login() -> ResponseReturnValue:
             )
         user = authenticate(get_glossary(current_app), name, password)
         if user is None:
-            failures.fail(account_key)
-            failures.fail(address_key)
+            failures.fail(account_key, address_key)
             error = "That name and password do not match an account."
         else:
             failures.clear(account_key)
             session.clear()  # a fresh session (and CSRF token) for the new login
-            session["uid"] = user.id
-            session["pw"] = user.password_fingerprint
+            lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"]
+            session["sid"] = open_session(get_glossary(current_app), user, lifetime)
             session.permanent = True
             flash(f"Logged in as {user.name} ({user.role}).")
             return redirect(safe_next(request.form.get("next")))
@@ -293,14 +238,17 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
+    """End the session here and in the database: a copy of its cookie opens nothing."""
+    if "sid" in session:
+        end_session(get_glossary(current_app), str(session["sid"]))
     session.clear()
     flash("Logged out.")
     return redirect(safe_next(None))
 
 
 def register(app: Flask) -> None:
-    app.extensions["login_failures"] = FailureCounter(
-        app.config["LOGIN_WINDOW"], app.config.get("LOGIN_CLOCK", time.monotonic)
+    app.extensions["login_failures"] = FailedLogins(
+        get_glossary(app), app.config["LOGIN_WINDOW"], app.config.get("LOGIN_CLOCK", time.time)
     )
     app.before_request(_load_user)
     app.jinja_env.globals.update(current_user=current_user, can=can)

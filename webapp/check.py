@@ -15,6 +15,7 @@ from glossary.intake.unknown import queue_unknown_name
 from glossary.lang.styles import house_styles
 from webapp.auth import can, user_name
 from webapp.db import get_glossary
+from webapp.errors import status_for
 
 bp = Blueprint("check", __name__)
 
@@ -92,6 +93,17 @@ def highlight(text: str, findings: list[Finding]) -> Markup:
     return Markup("".join(parts))
 
 
+def finding_place(value: str) -> tuple[int, int]:
+    """Where the finding to apply is, from the form's ``OFFSET:LENGTH``."""
+    offset, _, length = value.partition(":")
+    if not (offset.isdecimal() and length.isdecimal()) or len(value) > 40:
+        raise GlossaryError(
+            "the suggestion to apply is not one this page offered; check the draft again "
+            "and use the buttons beside its findings"
+        )
+    return int(offset), int(length)
+
+
 def apply_finding(text: str, offset: int, length: int, found: str, suggestion: str) -> str:
     """Replace one finding with its suggestion, if the draft still has it there."""
     if text[offset : offset + length] != found:
@@ -105,6 +117,7 @@ def page() -> ResponseReturnValue:
     style = request.form.get("style") or current_app.config.get("HOUSE_STYLE") or "default"
     error = None
     notice = ""
+    status = 200
     findings: list[Finding] = []
     if request.method == "POST":
         try:
@@ -130,7 +143,7 @@ def page() -> ResponseReturnValue:
                 )
             apply = request.form.get("apply")
             if apply is not None:
-                offset, length = (int(x) for x in apply.split(":", 1))
+                offset, length = finding_place(apply)
                 text = apply_finding(
                     text,
                     offset,
@@ -139,8 +152,10 @@ def page() -> ResponseReturnValue:
                     request.form.get(f"suggestion_{apply}", ""),
                 )
             style, findings = run_check(text, style)
-        except (GlossaryError, ValueError) as exc:
-            error = str(exc)
+        except GlossaryError as exc:
+            error, status = str(exc), status_for(exc)
+        except ValueError as exc:
+            error, status = str(exc), 400
     return render_template(
         "check.html",
         notice=notice,
@@ -151,7 +166,7 @@ def page() -> ResponseReturnValue:
         marked=highlight(text, findings),
         error=error,
         checked=request.method == "POST" and error is None,
-    )
+    ), status
 
 
 @bp.post("/api/check")

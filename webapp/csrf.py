@@ -32,8 +32,8 @@ def csrf_token() -> str:
 
 
 def _check() -> ResponseReturnValue | None:
-    if request.method in SAFE_METHODS:
-        return None
+    if request.method in SAFE_METHODS or request.routing_exception is not None:
+        return None  # no route to run (404, 405): that is the answer, nothing is written
     if request.path.startswith("/api/") and (g.get("via_token") or g.get("user") is None):
         return None
     expected = session.get(FIELD)

@@ -23,7 +23,7 @@ from glossary.vocab import KINDS
 from webapp.auth import requires, user_name
 from webapp.db import get_glossary
 from webapp.entries import flash_change
-from webapp.errors import wants_json
+from webapp.errors import MAX_STORED_INT, wants_json
 
 bp = Blueprint("curate", __name__, url_prefix="/curate")
 
@@ -39,6 +39,8 @@ def queue() -> ResponseReturnValue:
     if kind and kind not in KINDS:
         raise BadRequest(f"kind must be one of {', '.join(KINDS)}")
     page = max(request.args.get("page", 1, type=int) or 1, 1)
+    if (page - 1) * PAGE_SIZE > MAX_STORED_INT:
+        raise BadRequest(f"page must be a whole number from 1 to {MAX_STORED_INT // PAGE_SIZE}")
     entries, total = candidate_queue(g, kind=kind, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     sentences = sentences_for(g, [e.id for e in entries if e.id is not None])
     return render_template(

@@ -14,6 +14,7 @@ from webapp.auth import requires, safe_next, user_name
 from webapp.db import get_glossary
 from webapp.forms import editor_rows, entry_from_form
 from webapp.suggestions import attach
+from webapp.visibility import shown, shown_change
 
 bp = Blueprint("entries", __name__)
 
@@ -40,12 +41,12 @@ def flash_change(message: str, entry_id: int | None = None) -> None:
 @bp.get("/entries/<int:entry_id>")
 def show(entry_id: int) -> ResponseReturnValue:
     g = get_glossary(current_app)
-    entry = g.get(entry_id)
+    entry = shown(g.get(entry_id))
     return render_template(
         "entry.html",
         entry=entry,
         evidence=g.evidence(entry_id),
-        history=g.history(entry_id),
+        history=[shown_change(c) for c in g.history(entry_id)],
     )
 
 

@@ -14,8 +14,17 @@ from flask import Flask, current_app, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import NotFound as RouteNotFound
+from werkzeug.routing import IntegerConverter
 
-from glossary.errors import ConflictError, GlossaryError, NotFound, PermissionDenied, UndoError
+from glossary.errors import (
+    ConflictError,
+    GlossaryError,
+    LookupTooSlow,
+    NotFound,
+    PermissionDenied,
+    UndoError,
+)
 from glossary.store.engine import unavailable_errors
 
 _STATUS: dict[type[GlossaryError], int] = {
@@ -23,22 +32,46 @@ _STATUS: dict[type[GlossaryError], int] = {
     ConflictError: 409,
     UndoError: 409,
     PermissionDenied: 403,
+    # Not the request's fault: the server ran out of the time a lookup may take.
+    LookupTooSlow: 503,
 }
+
+
+#: The largest number a database id column (a signed 64-bit integer) holds.
+MAX_STORED_INT = 2**63 - 1
+
+
+class StoredIntConverter(IntegerConverter):
+    """``<int:...>`` in a route: a whole number; one larger than any database id column
+    holds names nothing (404), whatever the method (a converter that merely declined
+    would let the router answer 405 for another method's route)."""
+
+    def to_python(self, value: str) -> int:
+        number = int(super().to_python(value))
+        if number > MAX_STORED_INT:
+            raise RouteNotFound(f"nothing here has the number {number}: it is larger than any id")
+        return number
 
 
 class SafeJSONProvider(DefaultJSONProvider):
     """Flask's JSON, except that a request body nested too deeply to parse is bad JSON
-    (the ValueError Flask answers with 400) rather than a RecursionError (a 500)."""
+    (the ValueError Flask answers with 400) rather than a RecursionError (a 500), and so
+    are NaN and Infinity, which Python reads but JSON does not have."""
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        kwargs.setdefault("parse_constant", _not_json)
         try:
             return super().loads(s, **kwargs)
         except RecursionError:
             raise ValueError("the JSON is nested too deeply") from None
 
 
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def status_for(exc: GlossaryError) -> int:
-    """The HTTP status of a library error: 404, 409, 403, else 400 (bad input)."""
+    """The HTTP status of a library error: 404, 409, 403, 503, else 400 (bad input)."""
     return next((s for cls, s in _STATUS.items() if isinstance(exc, cls)), 400)
 
 
@@ -76,11 +109,19 @@ def register(app: Flask) -> None:
     def _http_error(exc: HTTPException) -> ResponseReturnValue:
         status = exc.code or 500
         name = exc.name or "Error"
+        # The exception's own headers (Allow on a 405, say), but not its content type.
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
         if wants_json():
-            return json_error(status, name.replace(" ", ""), exc.description or name)
-        return render_template(
-            "error.html", title=f"{status} {name}", message=exc.description or name
-        ), status
+            return json_error(
+                status, name.replace(" ", ""), exc.description or name, headers=headers
+            )
+        return (
+            render_template(
+                "error.html", title=f"{status} {name}", message=exc.description or name
+            ),
+            status,
+            headers,
+        )
 
     @app.errorhandler(GlossaryError)
     def _glossary_error(exc: GlossaryError) -> ResponseReturnValue:

@@ -9,12 +9,14 @@ from typing import IO
 from flask import Blueprint, Response, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import BadRequest
+from werkzeug.utils import get_content_type
 
 from glossary.errors import GlossaryError
 from glossary.formats import FORMATS, UPLOAD_LIMIT, export_entries, import_file
 from glossary.vocab import KINDS, STATUSES
 from webapp.auth import requires, user_name
 from webapp.db import get_glossary
+from webapp.visibility import sees_notes, status_filter
 
 bp = Blueprint("exchange", __name__)
 
@@ -52,6 +54,7 @@ def export_download() -> ResponseReturnValue:
     target = _choice("target", ("ko", "ja"))
     status = _choice("status", STATUSES)
     kind = _choice("kind", KINDS)
+    statuses = status_filter(status)  # 403 for a status this visitor may not see
     out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (_chunks closes it)
     try:
         export_entries(
@@ -59,9 +62,10 @@ def export_download() -> ResponseReturnValue:
             fmt,
             out,
             target=target,
-            status=status,
+            status=statuses,
             kind=kind,
             bom=bool(request.args.get("bom")),
+            notes=sees_notes(),
         )
     except GlossaryError as exc:
         out.close()
@@ -72,7 +76,10 @@ def export_download() -> ResponseReturnValue:
     out.seek(0)
     return Response(
         _chunks(out),
-        mimetype=f.media_type,
+        # Every export is UTF-8; the CSV and PO types name their charset already.
+        content_type=f.media_type
+        if "charset=" in f.media_type
+        else get_content_type(f.media_type, "utf-8"),
         headers={
             "Content-Disposition": f"attachment; filename={name}",
             "Content-Length": str(size),

@@ -8,6 +8,8 @@ from typing import Any
 from glossary import __version__
 from glossary.lang import LANGUAGES
 from glossary.lang.styles import house_styles
+from glossary.lookup.budget import MAX_QUERY_LENGTH
+from glossary.model import MAX_NOTE_LENGTH, MAX_TERM_LENGTH
 from glossary.vocab import KINDS, LANGUAGE_FIELDS, ORIGINS, ROLES, STATUSES, TERM_FIELDS
 
 
@@ -36,37 +38,56 @@ def _filter(name: str, choices: Iterable[str]) -> dict[str, Any]:
     }
 
 
-def _term(lang: str | None) -> dict[str, Any]:
-    """A term of one language (its own fields; another language's may only be empty),
-    or, for ``None``, a term in a list, which names its language."""
-    own = LANGUAGE_FIELDS[lang] if lang else TERM_FIELDS
+def _term(lang: str, listed: bool = False) -> dict[str, Any]:
+    """A term of one language (its own fields; another language's may only be empty):
+    under its language's key, or ``listed`` in a list, naming its language."""
+    own = LANGUAGE_FIELDS[lang]
     props: dict[str, Any] = {
-        "text": {"type": "string", "pattern": "\\S", "description": "not blank"},
+        "text": {
+            **_FORM,
+            "pattern": "\\S",
+            "description": f"not blank; at most {MAX_TERM_LENGTH} characters",
+        },
         "role": {"enum": list(ROLES)},
-        "note": {"type": ["string", "null"]},
+        "note": _NOTE,
         "suggested": {
             "type": ["array", "null"],
             "description": "fields that are suggestions awaiting a curator",
             "items": {"enum": ["text", *TERM_FIELDS]},
         },
-        "lang": {"type": "string", "description": "ignored: a term's language is its key"}
-        if lang
-        else {"enum": list(LANGUAGES)},
+        "lang": {"const": lang}
+        if listed
+        else {"type": "string", "description": "ignored: a term's language is its key"},
     }
     for name in TERM_FIELDS:
         props[name] = (
-            {"type": ["string", "null"]}
+            {**_FORM, "type": ["string", "null"]}
             if name in own
             else {"enum": ["", None], "description": f"not a field of {lang} terms"}
         )
     return {
         "type": "object",
-        "required": ["text"] if lang else ["text", "lang"],
+        "required": ["text", "lang"] if listed else ["text"],
         "properties": props,
         "additionalProperties": False,
     }
 
 
+#: A form or a field of one (glossary.model): no control characters, a length limit.
+_FORM: dict[str, Any] = {
+    "type": "string",
+    "maxLength": MAX_TERM_LENGTH,
+    "not": {"type": "string", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f]"},
+}
+#: A note: lines and tabs, no other control character, a length limit.
+_NOTE: dict[str, Any] = {
+    "type": ["string", "null"],
+    "maxLength": MAX_NOTE_LENGTH,
+    "not": {
+        "type": "string",
+        "pattern": "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]",
+    },
+}
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _WRITE: list[dict[str, list[str]]] = [{"bearer": []}, {"cookie": []}]
 
@@ -200,16 +221,25 @@ def _document() -> dict[str, Any]:
         "properties": {
             **entry_props,
             "origin": {"enum": [*ORIGINS, "", None]},
-            "note": {"type": ["string", "null"]},
+            "note": _NOTE,
             "terms": {
+                "description": "at least one term (an entry without one is refused), and at "
+                "most one preferred term per language (role left out: preferred)",
                 "anyOf": [
-                    terms,
+                    {
+                        **terms,
+                        "anyOf": [
+                            {"required": [lang], "properties": {lang: {"minItems": 1}}}
+                            for lang in LANGUAGES
+                        ],
+                    },
                     {
                         "type": "array",
                         "description": 'or a list of terms, each with its "lang"',
                         "items": _ref("TermWithLang"),
+                        "minItems": 1,
                     },
-                ]
+                ],
             },
             "evidence": {"type": "array"},
         },
@@ -250,12 +280,24 @@ def _document() -> dict[str, Any]:
                             "name": "q",
                             "in": "query",
                             "required": True,
-                            "description": "the text to look up (not blank)",
-                            "schema": {"type": "string", "pattern": "\\S"},
+                            "description": (
+                                f"the text to look up (not blank; at most {MAX_QUERY_LENGTH} "
+                                "characters, else 400 QueryTooLong)"
+                            ),
+                            "schema": {
+                                "type": "string",
+                                "pattern": "\\S",
+                                "maxLength": MAX_QUERY_LENGTH,
+                            },
                         },
                         _filter("lang", ["en", "ko", "ja"]),
                         _filter("kind", KINDS),
-                        _filter("status", STATUSES),
+                        {
+                            **_filter("status", STATUSES),
+                            "description": "only this status; empty or left out: any you may "
+                            "see (readers and anonymous visitors: GLOSSARY_READER_STATUSES, "
+                            "approved by default; another status gets 403)",
+                        },
                         {
                             "name": "limit",
                             "in": "query",
@@ -278,7 +320,7 @@ def _document() -> dict[str, Any]:
                             },
                             "Matches, best first",
                         ),
-                        **_errors(400, 401),
+                        **_errors(400, 401, 403),
                     },
                 }
             },
@@ -305,7 +347,9 @@ def _document() -> dict[str, Any]:
             "/api/entries/{id}": {
                 "parameters": [_ID],
                 "get": {
-                    "summary": "One entry with its evidence sentences",
+                    "summary": "One entry with its evidence sentences (readers and anonymous "
+                    "visitors: 404 for an entry of a status they do not see; no notes "
+                    "unless GLOSSARY_READER_NOTES=1)",
                     "responses": {
                         "200": _json(_ref("EntryWithEvidence"), "The entry"),
                         **_errors(401, 404),
@@ -359,7 +403,11 @@ def _document() -> dict[str, Any]:
                                     "type": "object",
                                     "required": ["into"],
                                     "properties": {
-                                        "into": {"type": "integer"},
+                                        "into": {
+                                            "type": "integer",
+                                            "description": "another entry's id (this "
+                                            "entry's own is refused with 400)",
+                                        },
                                         "version": {"type": "integer"},
                                         "into_version": {"type": "integer"},
                                     },
@@ -376,7 +424,8 @@ def _document() -> dict[str, Any]:
             "/api/entries/{id}/history": {
                 "parameters": [_ID],
                 "get": {
-                    "summary": "The entry's changes, newest first",
+                    "summary": "The entry's changes, newest first (each change's user: "
+                    "null unless you are logged in or send a token)",
                     "parameters": [
                         {
                             "name": "limit",
@@ -468,7 +517,7 @@ def _document() -> dict[str, Any]:
             },
             "schemas": {
                 **{f"Term_{lang}": _term(lang) for lang in LANGUAGES},
-                "TermWithLang": _term(None),
+                "TermWithLang": {"oneOf": [_term(lang, listed=True) for lang in LANGUAGES]},
                 "Entry": {"type": "object", "properties": entry_props},
                 "EntryInput": entry_input,
                 "EntryWithEvidence": {
@@ -500,7 +549,8 @@ def _document() -> dict[str, Any]:
                     404: "Not found",
                     409: "Changed by someone else since you read it; error.current is it now",
                     429: "Too many failed logins or unknown API tokens; see Retry-After",
-                    503: "The database cannot be reached just now; see Retry-After",
+                    503: "The database cannot be reached just now (see Retry-After), "
+                    "or a lookup ran past its time limit (LookupTooSlow)",
                 }.items()
             },
         },

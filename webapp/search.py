@@ -7,6 +7,8 @@ from flask.typing import ResponseReturnValue
 
 from glossary.errors import GlossaryError
 from webapp.db import get_glossary
+from webapp.errors import status_for
+from webapp.visibility import visible_statuses
 
 bp = Blueprint("search", __name__)
 
@@ -26,15 +28,16 @@ def search() -> ResponseReturnValue:
     kind = request.args.get("kind") or None
     more = bool(request.args.get("more"))
     limit = MORE if more else PAGE_SIZE
-    matches, error, total = [], None, 0
+    matches, error, total, status = [], None, 0, 200
     g = get_glossary(current_app)
+    visible = visible_statuses()
     if q:
         try:
-            matches = g.lookup(q, lang=lang, kind=kind, limit=limit)
+            matches = g.lookup(q, lang=lang, kind=kind, status=visible, limit=limit)
         except GlossaryError as exc:
-            error = str(exc)
+            error, status = str(exc), status_for(exc)
     else:
-        total = g.count()
+        total = g.count(status=visible)
     context = {
         "q": q,
         "lang": lang,
@@ -45,5 +48,5 @@ def search() -> ResponseReturnValue:
         "has_more": not more and len(matches) == limit,
     }
     if request.args.get("partial"):
-        return render_template("_results.html", **context)
-    return render_template("search.html", **context), 400 if error else 200
+        return render_template("_results.html", **context), status
+    return render_template("search.html", **context), status

@@ -4,9 +4,46 @@
 from __future__ import annotations
 
 import gc
+import json
 from typing import Any
 
+import gunicorn.http.wsgi
+import gunicorn.util
 from gunicorn.app.base import BaseApplication
+from werkzeug.http import HTTP_STATUS_CODES
+
+from webapp.errors import error_body
+from webapp.headers import HEADERS
+
+#: What the ``Server`` header says: not which server software (and version) runs the
+#: app, which would only help someone looking for a known hole in it.
+SERVER_NAME = "glossary"
+
+#: What gunicorn's own refusals mean, for the people who meet them.
+_GUNICORN_MESSAGES = {
+    414: "the address of this request is too long for the server (at most 4,094 "
+    "characters); look up a shorter text",
+    431: "the headers of this request are too large for the server",
+    500: "something went wrong on the server; the error is in its log",
+}
+
+
+def _write_error(sock: Any, status: int, reason: str, message: str) -> None:
+    """gunicorn's own answers, to requests it refuses before the app sees them (a
+    request line too long, a request that is not HTTP), in the app's one JSON error
+    shape rather than gunicorn's HTML page."""
+    name = HTTP_STATUS_CODES.get(status, reason)
+    text = _GUNICORN_MESSAGES.get(status) or f"the request is not valid HTTP: {message}"
+    body = json.dumps(error_body(status, name.replace(" ", ""), text)).encode()
+    head = [
+        f"HTTP/1.1 {status} {reason}",
+        "Connection: close",
+        "Content-Type: application/json",
+        f"Content-Length: {len(body)}",
+        f"Server: {SERVER_NAME}",
+        *(f"{k}: {v}" for k, v in HEADERS.items()),
+    ]
+    gunicorn.util.write_nonblock(sock, ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
 
 
 class _GunicornApp(BaseApplication):
@@ -49,8 +86,16 @@ def run(
 
         from webapp import create_app
 
-        waitress.serve(create_app(), host=host, port=port, threads=max(4, workers * 2))
+        waitress.serve(
+            create_app(), host=host, port=port, threads=max(4, workers * 2), ident=SERVER_NAME
+        )
         return
+    # gunicorn writes "Server: gunicorn" from this module's name for itself, and its
+    # refusals as HTML; the workers are forked from this process and inherit both
+    # changes (tests/web/test_serve.py checks they still take, gunicorn release by
+    # release).
+    gunicorn.http.wsgi.SERVER = SERVER_NAME
+    gunicorn.util.write_error = _write_error
     _GunicornApp(
         {
             "bind": f"{host}:{port}",

@@ -16,6 +16,7 @@ from glossary.cli.options import (
     status_option,
 )
 from glossary.cli.output import describe_entry, emit_json
+from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
     from glossary.lookup import Match
@@ -52,11 +53,14 @@ def lookup(
     """
     with open_for_command(database_url) as g:
         if query == "-":
-            for line in sys.stdin:
+            for number, line in enumerate(sys.stdin, 1):
                 q = line.rstrip("\n")
                 if not q.strip():
                     continue
-                matches = g.lookup(q, lang=lang, kind=kind, status=status, limit=limit)
+                try:
+                    matches = g.lookup(q, lang=lang, kind=kind, status=status, limit=limit)
+                except GlossaryError as exc:
+                    raise GlossaryError(f"standard input, line {number}: {exc}") from None
                 if as_json:
                     emit_json({"query": q, "results": [m.to_dict() for m in matches]})
                 else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, NoReturn
 
 import click
@@ -21,14 +22,28 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with each control character but those in ``keep`` written as an escape
+    (``\\x07``), so that a value stored before they were refused cannot ring the
+    terminal's bell, move its cursor or clear it."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(
+        lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text
+    )
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def describe_term(term: Term) -> str:
     """One form with its readings and romanizations: 高市早苗 (たかいち さなえ; Takaichi Sanae)."""
     extras = [
-        v
+        visible(v)
         for v in (term.hanja, term.reading, term.romanization, term.hepburn, term.press)
         if v and v != term.text
     ]
-    text = term.text
+    text = visible(term.text)
     if term.role != "preferred":
         text += f" [{term.role}]"
     return f"{text} ({'; '.join(extras)})" if extras else text
@@ -45,5 +60,5 @@ def describe_entry(entry: Entry) -> str:
         if forms:
             lines.append(f"  {lang}: " + " | ".join(describe_term(t) for t in forms))
     if entry.note:
-        lines.append(f"  note: {entry.note}")
+        lines.append(f"  note: {visible(entry.note, keep=chr(10))}")
     return "\n".join(lines)

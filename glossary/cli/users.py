@@ -8,7 +8,7 @@ import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json
-from glossary.vocab import USER_ROLES
+from glossary.vocab import MAX_TOKEN_DAYS, TOKEN_DAYS, USER_ROLES
 
 
 @click.group()
@@ -48,30 +48,86 @@ def add(
 
 @users.command("token")
 @click.argument("name")
-@click.option("--label", default="", help="What the token is for (shown in nothing but the list).")
-@click.option("--revoke", is_flag=True, help="Delete NAME's tokens instead of making one.")
+@click.option(
+    "--label", default="", help="What the token is for (shown by 'glossary users tokens')."
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, MAX_TOKEN_DAYS),
+    default=TOKEN_DAYS,
+    show_default=True,
+    help="How many days the token works.",
+)
+@click.option(
+    "--revoke",
+    "revoke_id",
+    type=click.IntRange(1, 2**63 - 1),
+    metavar="ID",
+    default=None,
+    help="Delete NAME's token number ID (see 'glossary users tokens') instead of making one.",
+)
+@click.option("--revoke-all", is_flag=True, help="Delete every token of NAME instead.")
 @database_option
 @json_option
-def token(name: str, label: str, revoke: bool, database_url: str | None, as_json: bool) -> None:
+def token(
+    name: str,
+    label: str,
+    days: int,
+    revoke_id: int | None,
+    revoke_all: bool,
+    database_url: str | None,
+    as_json: bool,
+) -> None:
     """Make an API token for NAME and print it (it is shown only this once).
 
-    Scripts send it as 'Authorization: Bearer TOKEN'.
+    Scripts send it as 'Authorization: Bearer TOKEN'. It works for --days days, until
+    revoked with --revoke ID (one token) or --revoke-all.
     """
-    from glossary.accounts import create_token, revoke_tokens
+    from glossary.accounts import create_token, revoke_token, revoke_tokens
 
     with open_for_command(database_url) as g:
-        if revoke:
-            n = revoke_tokens(g, name)
+        if revoke_id is not None or revoke_all:
+            if revoke_id is not None and revoke_all:
+                raise click.UsageError("give --revoke ID or --revoke-all, not both")
+            if revoke_id is not None:
+                revoke_token(g, name, revoke_id)
+                n = 1
+            else:
+                n = revoke_tokens(g, name)
             if as_json:
                 emit_json({"user": name, "revoked": n})
             else:
                 click.echo(f"revoked {n} token(s) of {name}")
             return
-        value = create_token(g, name, label)
+        value = create_token(g, name, label, days)
     if as_json:
         emit_json({"user": name, "token": value})
     else:
         click.echo(value)
+
+
+@users.command("tokens")
+@click.argument("name")
+@database_option
+@json_option
+def tokens(name: str, database_url: str | None, as_json: bool) -> None:
+    """List NAME's API tokens: number, label, made, last used, expires (never the
+    tokens themselves, which are not kept)."""
+    from glossary.accounts import list_tokens
+
+    with open_for_command(database_url) as g:
+        found = list_tokens(g, name)
+    for t in found:
+        if as_json:
+            emit_json(t.to_dict())
+        else:
+            used = f"used {t.last_used_at.date().isoformat()}" if t.last_used_at else "never used"
+            click.echo(
+                f"{t.id}\t{t.label or '-'}\tmade {t.created_at.date().isoformat()}\t"
+                f"{used}\texpires {t.expires_at.date().isoformat()}"
+            )
+    if not found and not as_json:
+        click.echo(f"{name} has no API tokens", err=True)
 
 
 @users.command("list")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,14 +88,16 @@ def _spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def known_terms(g: Glossary, text: str) -> list[Mark]:
-    """The forms of glossary entries (not rejected ones) found in ``text``, longest first
-    where they overlap, in text order."""
+def known_terms(
+    g: Glossary, text: str, statuses: Collection[str] = ("approved", "candidate")
+) -> list[Mark]:
+    """The forms of glossary entries of ``statuses`` (not rejected ones, unless asked)
+    found in ``text``, longest first where they overlap, in text order."""
     spans = _spans(text[:MAX_MARKED_CHARS])
     keys = [k for k in spans if len(k) >= 2]
     hits: dict[str, tuple[int, str]] = {}
     with g.reading() as s:
-        for key, entry_id, status in stored.entries_with_keys(s, keys):
+        for key, entry_id, status in stored.entries_with_keys(s, keys, statuses):
             if key not in hits or (hits[key][1] != "approved" and status == "approved"):
                 hits[key] = (entry_id, status)
         found = stored.entries_by_id(s, {eid for eid, _ in hits.values()})

@@ -43,10 +43,10 @@ from glossary.lang import normalize_language
 from glossary.lookup.hydrate import Hydrator
 from glossary.model import Entry
 from glossary.store.bulk import bulk_work, collect_young
-from glossary.store.documents import DocRow, entry_from_values
+from glossary.store.documents import NOTE, TERM_NOTE, TERMS, DocRow, entry_from_values
 from glossary.store.entries import count_entries
-from glossary.store.exports import documents, shared_english_forms
-from glossary.vocab import KINDS, STATUSES, check_choice
+from glossary.store.exports import Statuses, documents, shared_english_forms
+from glossary.vocab import KINDS, check_choice, status_filter
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
@@ -107,19 +107,22 @@ def export_entries(
     out: IO[bytes] | str | os.PathLike[str],
     *,
     target: str | None = None,
-    status: str | None = None,
+    status: Statuses = None,
     kind: str | None = None,
     bom: bool = False,
     progress: Progress | None = None,
+    notes: bool = True,
 ) -> int:
-    """Write the entries of ``g`` (of one status and kind, if given; all otherwise) to
-    ``out`` in format ``fmt``; return how many entries were written.
+    """Write the entries of ``g`` (of one status, or any of several, and of one kind, if
+    given; all otherwise) to ``out`` in format ``fmt``; return how many entries were
+    written.
 
     ``target`` (``ko`` or ``ja``) limits the file to English and that language; a PO
     catalogue needs one. An export of approved entries carries only what curators
     reviewed: forms still awaiting review are left out (:meth:`Format.reviewed`). ``bom``
-    starts a CSV with the byte-order mark spreadsheet programs look for. A file named
-    by path is written whole or not at all.
+    starts a CSV with the byte-order mark spreadsheet programs look for.
+    ``notes=False`` leaves the entries' and terms' notes out. A file named by path is
+    written whole or not at all.
     """
     f = format_for(fmt)
     if target is not None:
@@ -130,20 +133,21 @@ def export_entries(
         raise GlossaryError(
             f"a {f.name.upper()} file has one target language: choose Korean (ko) or Japanese (ja)"
         )
-    if status is not None:
-        check_choice("status", status, STATUSES)
+    statuses = status_filter(status)
     if kind is not None:
         check_choice("kind", kind, KINDS)
     options = ExportOptions(target=target, bom=bom, reviewed_only=status == "approved")
     if f.name == "po":
-        options.shared_sources = _shared_english_forms(g, status, kind)
-    total = _count(g, status, kind) if progress else 0
+        options.shared_sources = _shared_english_forms(g, statuses, kind)
+    total = _count(g, statuses, kind) if progress else 0
 
     def write(stream: IO[bytes]) -> int:
         with bulk_work():
             read = iter_documents if f.reads_documents else iter_entries
-            found = read(g, status=status, kind=kind)
-            entries: Iterator[Any] = _with_progress(found, total, progress)
+            entries: Iterator[Any] = read(g, status=statuses, kind=kind)
+            if not notes:
+                entries = _without_notes(entries)
+            entries = _with_progress(entries, total, progress)
             if options.reviewed_only:
                 entries = _reviewed(f, entries, options)
             return f.write(entries, stream, options)
@@ -207,12 +211,27 @@ def _with_progress(entries: Iterable[T], total: int, progress: Progress | None) 
     progress(n, total)
 
 
-def _count(g: Glossary, status: str | None, kind: str | None) -> int:
+def _without_notes(entries: Iterator[Any]) -> Iterator[Any]:
+    """Entries (or documents' values) with the notes of the entry and its terms left out."""
+    for item in entries:
+        if isinstance(item, Entry):
+            item.note = ""
+            for term in item.terms:
+                term.note = ""
+        else:
+            values = item[1]
+            values[NOTE] = ""
+            for term_values in values[TERMS]:
+                term_values[TERM_NOTE] = ""
+        yield item
+
+
+def _count(g: Glossary, status: Statuses, kind: str | None) -> int:
     with g.reading() as s:
         return count_entries(s, status=status, kind=kind)
 
 
-def _shared_english_forms(g: Glossary, status: str | None, kind: str | None) -> frozenset[str]:
+def _shared_english_forms(g: Glossary, status: Statuses, kind: str | None) -> frozenset[str]:
     with g.reading() as s:
         return shared_english_forms(s, status, kind)
 
@@ -220,7 +239,7 @@ def _shared_english_forms(g: Glossary, status: str | None, kind: str | None) -> 
 def iter_entries(
     g: Glossary,
     *,
-    status: str | None = None,
+    status: Statuses = None,
     kind: str | None = None,
     batch_size: int = _EXPORT_BATCH,
 ) -> Iterator[Entry]:
@@ -238,7 +257,7 @@ def iter_entries(
 def iter_documents(
     g: Glossary,
     *,
-    status: str | None = None,
+    status: Statuses = None,
     kind: str | None = None,
     batch_size: int = _EXPORT_BATCH,
 ) -> Iterator[DocRow]:

@@ -44,7 +44,7 @@ from glossary.formats.base import (
     Record,
 )
 from glossary.lang import LANGUAGES
-from glossary.model import Entry, Term
+from glossary.model import Entry, Term, unix_lines
 from glossary.store.documents import (
     KIND,
     NOTE,
@@ -440,20 +440,40 @@ def iter_cells(items: Iterable[Entry | DocRow], columns: Iterable[str]) -> Itera
         yield cells if pick is None else list(pick(cells))
 
 
-def _write_rows(items: Iterable[Entry | DocRow], writer: Any, columns: Iterable[str]) -> int:
-    """Write a row per entry, with cells a spreadsheet would run as formulas quoted."""
+def _write_rows(items: Iterable[Entry | DocRow], text: IO[str], columns: Iterable[str]) -> int:
+    """Write a row per entry, with cells a spreadsheet would run as formulas quoted, and
+    every cell holding a line break quoted (a bare CR too)."""
+    writer = csv.writer(text, lineterminator="\n")
     first = _FORMULA_FIRST
     suspect = _SUSPECT_CELL.search
     n = 0
     for cells in iter_cells(items, columns):
         # One search over the whole row finds the rare row with a cell to look at.
-        if suspect("\0" + "\0".join(cells)):
+        joined = "\0" + "\0".join(cells)
+        if suspect(joined):
             for i, v in enumerate(cells):
                 if v and v[0] in first:
                     cells[i] = neutralise_formula(v)
-        writer.writerow(cells)
+        if "\r" in joined:
+            text.write(_quoted_row(cells))
+        else:
+            writer.writerow(cells)
         n += 1
     return n
+
+
+def _quoted_row(cells: list[str]) -> str:
+    """A row as RFC 4180 writes it, every cell holding a comma, a quote, CR or LF
+    quoted. Python's writer quotes only the line end it writes (LF): a bare CR in a cell
+    (stored before CRs were normalised on input) would end the row for every other
+    reader and start one of its own."""
+    return (
+        ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells)
+        + "\n"
+    )
+
+
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 
 
 class CsvFormat(Format):
@@ -475,7 +495,7 @@ class CsvFormat(Format):
         self, entries: list[Entry | DocRow], options: ExportOptions, before: int
     ) -> tuple[str, int]:
         text = io.StringIO()
-        n = _write_rows(entries, csv.writer(text, lineterminator="\n"), columns_for(options.target))
+        n = _write_rows(entries, text, columns_for(options.target))
         return text.getvalue(), n
 
     def read(self, stream: IO[bytes], name: str) -> Iterator[Record | Problem]:
@@ -493,7 +513,8 @@ def row_differences(stored: Entry, record: EntryRecord) -> list[str]:
     given = entry_to_row(record.entry, languages)
     out = []
     for col in record.scope or COLUMNS[1:]:
-        if have[col] == given[col]:
+        # A CR stored before line ends were normalised on input is no difference.
+        if unix_lines(have[col]) == given[col]:
             continue
         if col == "review":
             # Marks on forms the file does not give (left out of an approved-only

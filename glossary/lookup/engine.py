@@ -34,14 +34,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from glossary.errors import LookupTooSlow
 from glossary.lang import normalize_language
 from glossary.lang.keys import has_cjk, normalize_key, strip_possessive
+from glossary.lookup.budget import Deadline, check_query_length, sqlite_deadline, time_limit
 from glossary.lookup.fuzzy import TypoSearch
 from glossary.lookup.hydrate import Hydrator
 from glossary.lookup.match import MATCH_ORDER, Match, rank_key
@@ -50,7 +53,7 @@ from glossary.model import Entry
 from glossary.settings import get_whole_number
 from glossary.store.engine import Connector
 from glossary.store.indexing import query_sound_keys
-from glossary.vocab import KINDS, STATUSES, check_choice
+from glossary.vocab import KINDS, check_choice, status_filter
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -64,6 +67,8 @@ _MIN_POOL = 40
 _FIRST_SLACK = 2
 # A sound key is a variant in a looser sense than a stored spelling.
 _SOUND_SCORE = 0.9
+# PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
+_QUERY_CANCELED = "57014"
 T = TypeVar("T")
 
 
@@ -101,25 +106,67 @@ def search(
     *,
     lang: str | None = None,
     kind: str | None = None,
-    status: str | None = None,
+    status: str | Collection[str] | None = None,
     limit: int = 20,
+    deadline: Deadline | None = None,
 ) -> list[Match]:
-    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection."""
+    """Find up to ``limit`` entries matching ``query`` on a DBAPI connection; ``status``
+    is one status or several (any of them).
+
+    :class:`~glossary.errors.QueryTooLong` for a query longer than
+    :data:`~glossary.lookup.budget.MAX_QUERY_LENGTH`; :class:`~glossary.errors.LookupTooSlow`
+    when it runs past ``deadline`` (default: the ``lookup_time_limit`` setting from now),
+    with nothing returned, not even what it had found by then.
+    """
+    check_query_length(query)
+    if deadline is None:
+        deadline = Deadline(time_limit())
+    watch = sqlite_deadline(conn, deadline) if statements is SQLITE else contextlib.nullcontext()
+    try:
+        with watch:
+            return _search(
+                conn, statements, hydrator, typos, query, lang, kind, status, limit, deadline
+            )
+    except Exception as exc:
+        if deadline.expired() and _stopped(exc):
+            raise LookupTooSlow(deadline.seconds) from None
+        raise
+
+
+def _stopped(exc: Exception) -> bool:
+    """Whether the database stopped a statement because the deadline had passed: SQLite's
+    progress handler interrupts it, PostgreSQL's statement_timeout cancels it."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "interrupt" in str(exc)
+    return getattr(exc, "sqlstate", None) == _QUERY_CANCELED
+
+
+def _search(
+    conn: Any,
+    statements: Statements,
+    hydrator: Hydrator,
+    typos: TypoSearch,
+    query: str,
+    lang: str | None,
+    kind: str | None,
+    status: str | Collection[str] | None,
+    limit: int,
+    deadline: Deadline,
+) -> list[Match]:
     if lang:
         lang = normalize_language(lang)
     if kind:
         check_choice("kind", kind, KINDS)
-    if status:
-        check_choice("status", status, STATUSES)
+    statuses = status_filter(status)
     key = normalize_key(query)
     bare = strip_possessive(query.strip())
     bare_key = normalize_key(bare) if bare else ""
     keys = {k for k in (key, bare_key) if k}
-    if not keys or limit < 1:
+    if not keys or limit < 1 or statuses == ():
         return []
 
-    flags = (bool(lang), bool(kind), bool(status))
-    filters = [f for f in (lang, kind, status) if f]
+    flags = (bool(lang), bool(kind), len(statuses or ()))
+    filters = [*(f for f in (lang, kind) if f), *(statuses or ())]
     pool = max(limit * _POOL_FACTOR, _MIN_POOL)
     # Key rows read first in the range scan: most keys in a range are different entries'
     # (64 of the first 80 at a million entries), and each row read costs about 0.6 µs.
@@ -143,6 +190,7 @@ def search(
         cur.execute(statement, (start, start + _KEY_END, *filters, first))
         rows = cur.fetchall()
         found.add(rows, classify)
+        deadline.check()
         if len(rows) == first and len(found.best) < limit:
             # Several of the keys were one entry's: read the wider pool (the rows read
             # already classify as before, so they change nothing).
@@ -159,15 +207,17 @@ def search(
                 (*statements.list_params(sound), *filters, pool),
             )
             found.add(cur.fetchall(), _constant(_VARIANT, _SOUND_SCORE))
+            deadline.check()
 
     # 3. inside Korean and Japanese forms, when nothing matched it as a whole.
     if not found.has(_VARIANT) and len(found.best) < limit and has_cjk(key):
         _substrings(cur, statements, found, key, flags, filters, 2 * limit)
+        deadline.check()
 
     # 4. typos, when nothing else matched: the closest keys first, until enough entries.
     if not found.best:
         by_score: dict[float, list[str]] = {}
-        for typo_key, typo_score in typos.similar_keys(cur, key):
+        for typo_key, typo_score in typos.similar_keys(cur, key, deadline):
             by_score.setdefault(typo_score, []).append(typo_key)
         for typo_score in sorted(by_score, reverse=True):
             typo_keys = by_score[typo_score]
@@ -178,6 +228,7 @@ def search(
             found.add(cur.fetchall(), _constant(_FUZZY, typo_score))
             if len(found.best) >= limit:
                 break
+            deadline.check()
 
     if not found.best:
         return []
@@ -212,7 +263,7 @@ def _substrings(
     statements: Statements,
     found: _Candidates,
     key: str,
-    flags: tuple[bool, bool, bool],
+    flags: tuple[bool, bool, int],
     filters: list[str],
     pool: int,
 ) -> None:
@@ -266,6 +317,8 @@ class Lookup:
         self._pooled = connector.pooled
         # Answers remember() keeps (the least recently used go first).
         self.memo_size = get_whole_number("lookup_cache")
+        #: Seconds one lookup may run (the ``lookup_time_limit`` setting).
+        self.time_limit = time_limit()
         self._memo = _Memo()
 
     def find(
@@ -274,10 +327,11 @@ class Lookup:
         *,
         lang: str | None = None,
         kind: str | None = None,
-        status: str | None = None,
+        status: str | Collection[str] | None = None,
         limit: int = 20,
     ) -> list[Match]:
-        """See :func:`search`."""
+        """See :func:`search`; the deadline is :attr:`time_limit` seconds from now."""
+        deadline = Deadline(self.time_limit)
         return self.run(
             lambda conn: search(
                 conn,
@@ -289,6 +343,7 @@ class Lookup:
                 kind=kind,
                 status=status,
                 limit=limit,
+                deadline=deadline,
             )
         )
 
@@ -380,6 +435,8 @@ class Lookup:
             conn.autocommit = True  # each statement on its own: no idle transactions
             # pg_trgm's default (0.3) misses some keys two typos away from a short query.
             conn.execute("SET pg_trgm.similarity_threshold = 0.2")
+            # The server stops any statement that outlives the lookup's deadline.
+            conn.execute(f"SET statement_timeout = {max(1, round(self.time_limit * 1000))}")
         local.conn, local.pid = conn, os.getpid()
         with self._lock:
             self._opened.append((local.pid, conn))
@@ -438,7 +495,7 @@ def lookup_entries(
     *,
     lang: str | None = None,
     kind: str | None = None,
-    status: str | None = None,
+    status: str | Collection[str] | None = None,
     limit: int = 20,
 ) -> list[Match]:
     """Look up inside an open SQLAlchemy session, seeing its uncommitted changes."""

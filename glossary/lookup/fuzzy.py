@@ -4,18 +4,22 @@ A typo match is a key within ``d`` edits (Levenshtein distance) of the query, wh
 grows with the query's length (:func:`max_edits`); its score is ``1 - edits / length``.
 Scanning every key with rapidfuzz takes about 70 ms at a million entries; instead:
 
-* Cut the query (padded with a space each side, as the index pads every key) into
-  ``d + 1`` pieces. ``d`` edits touch at most ``d`` pieces, so every key within ``d``
-  edits contains one piece whole, and with it all of that piece's trigrams. One
-  full-text query, ``(some trigrams of piece 1, ANDed) OR (piece 2) OR …``, finds every
-  such key (a key holding a piece holds any of its trigrams); SQLite intersects the
-  postings itself. Cut into ``d + 2`` pieces, two are whole: ``(piece 1 AND piece 2)
-  OR (piece 1 AND piece 3) OR …`` reads more postings but returns fewer candidates.
-* Where to cut, which form to use and which trigrams of each piece to AND is chosen
-  from how many keys hold each trigram (counted the first time it is needed and
+* Take ``d + 1`` pieces of the query (padded with a space each side, as the index pads
+  every key) that do not overlap. ``d`` edits touch at most ``d`` pieces, so every key
+  within ``d`` edits contains one piece whole, and with it all of that piece's
+  trigrams. One full-text query, ``(some trigrams of piece 1, ANDed) OR (piece 2) OR
+  …``, finds every such key (a key holding a piece holds any of its trigrams); SQLite
+  intersects the postings itself. With ``d + 2`` pieces, two are whole: ``(piece 1 AND
+  piece 2) OR (piece 1 AND piece 3) OR …`` reads more postings but returns fewer
+  candidates.
+* Where the pieces lie, which form to use and which trigrams of each piece to AND is
+  chosen from how many keys hold each trigram (counted the first time it is needed and
   remembered for a few minutes): a rare trigram narrows a piece at little cost, a
   common one costs the reading of all its postings, and a typo's own trigrams, which no
-  key has, empty their piece for nothing.
+  key has, empty their piece for nothing. A piece is at most :data:`_MAX_PIECE`
+  characters, so the planner's work grows linearly with the query (it grew with its
+  cube: a 600-character query took 20 s); every step checks the lookup's deadline
+  (:mod:`glossary.lookup.budget`).
 * The index holds each distinct key once (a family name is the key of thousands of
   entries), and only keys of about the query's length are read: each is filed under
   the row id ``length << 32 | id``, so a length band is a row-id range.
@@ -32,10 +36,11 @@ PostgreSQL pg_trgm's GIN index (``key % query``) gives the candidates instead.
 from __future__ import annotations
 
 import time
-from functools import cache
-from itertools import combinations, pairwise
+from bisect import insort
+from itertools import combinations
 from typing import Any
 
+from glossary.lookup.budget import Deadline
 from glossary.lookup.sql import POSTGRES, SQLITE, Statements
 
 #: Shortest query (in key characters) worth a typo search.
@@ -44,8 +49,13 @@ MIN_LENGTH = 4
 RARE = 200_000
 _LENGTH_SHIFT = 32
 _MAX_CANDIDATES = 5000
+#: Candidates compared with the query between two looks at the deadline.
+_CHECK_BATCH = 1000
 _RARITY_TTL = 600.0
 _RARITY_MAX = 200_000
+#: Longest piece the planner cuts (see :func:`plan`): 22 trigrams to choose from. With
+#: 16, three plans in 1,380 of typo queries on generated names cost up to 8% more.
+_MAX_PIECE = 24
 
 
 def max_edits(length: int) -> int:
@@ -76,22 +86,32 @@ _CANDIDATE_COST = 200.0
 _CORRELATION = 0.5
 
 
-def typo_query(padded: str, edits: int, counts: dict[str, int], total: int) -> str:
+def typo_query(
+    padded: str,
+    edits: int,
+    counts: dict[str, int],
+    total: int,
+    deadline: Deadline | None = None,
+    prices: Pieces | None = None,
+) -> str:
     """The full-text query that finds every key within ``edits`` edits of ``padded``.
 
     Either ``edits + 1`` pieces, any one whole (``(a) OR (b) OR (c)``), or ``edits + 2``
     pieces, any two whole (``(a AND b) OR (a AND c) OR …``): whichever the trigram
     counts predict to be cheaper. The second reads postings more often but returns far
-    fewer candidates when every piece is made of common trigrams.
+    fewer candidates when every piece is made of common trigrams. ``prices``: the
+    :func:`pieces` of ``padded``, when the caller has them already.
     """
     total = max(total, 1)
+    if prices is None:
+        prices = pieces(padded, counts, total, deadline)
     options = []
     for whole in (1, 2):
-        pieces = plan(padded, edits + whole, counts, total)
-        if len(pieces) < edits + whole:
+        cut = plan(padded, edits + whole, counts, total, deadline, prices)
+        if len(cut) < edits + whole:
             continue  # too short to cut so finely
         read = expected = 0.0
-        groups = list(combinations(pieces, whole))
+        groups = list(combinations(cut, whole))
         for group in groups:
             read += sum(counts[g] for grams, _ in group for g in grams)
             expected += _expected(tuple(g for grams, _ in group for g in grams), counts, total)
@@ -116,45 +136,89 @@ def _expected(grams: tuple[str, ...], counts: dict[str, int], total: int) -> flo
     return size
 
 
+#: The cheapest (price, trigrams) of each piece, by end and then start (:func:`pieces`).
+Pieces = list[dict[int, tuple[float, tuple[str, ...]]]]
+
+
+def pieces(
+    padded: str, counts: dict[str, int], total: int, deadline: Deadline | None = None
+) -> Pieces:
+    """For every piece of ``padded`` of three to :data:`_MAX_PIECE` characters, the
+    trigrams to AND and their price: at most ``_MAX_PIECE`` pieces start at each
+    character, so this is linear in the length of ``padded``."""
+    n = len(padded)
+    total = max(total, 1)
+    found: Pieces = [{} for _ in range(n + 1)]
+    for start in range(n - 2):
+        if deadline is not None:
+            deadline.check()
+        ranked: list[tuple[int, str]] = []  # the piece's distinct trigrams, rarest first
+        for end in range(start + 3, min(n, start + _MAX_PIECE) + 1):
+            gram = padded[end - 3 : end]
+            entry = (counts[gram], gram)
+            if entry not in ranked:
+                insort(ranked, entry)
+            found[end][start] = _cheapest_and(ranked, total)
+    return found
+
+
 def plan(
-    padded: str, parts: int, counts: dict[str, int], total: int
+    padded: str,
+    parts: int,
+    counts: dict[str, int],
+    total: int,
+    deadline: Deadline | None = None,
+    prices: Pieces | None = None,
 ) -> list[tuple[tuple[str, ...], float]]:
-    """Cut ``padded`` into ``parts`` pieces of three characters or more (fewer when it is
-    too short) and choose, for each piece, the trigrams to AND, as cheap as the trigram
-    counts predict (postings read, candidates returned); each with its price."""
+    """Choose ``parts`` pieces of ``padded`` that do not overlap, each of three to
+    :data:`_MAX_PIECE` characters (fewer pieces when it is too short), and for each piece
+    the trigrams to AND, as cheap as the trigram counts predict (postings read,
+    candidates returned); each with its price. ``prices``: :func:`pieces` of the same
+    text, when the caller has them already.
+
+    The pieces need not cover ``padded``: ``d`` edits touch at most ``d`` of any
+    ``d + 1`` pieces that do not overlap, wherever they lie. A longer piece would only
+    add trigrams to choose from, and a price never needs that many. The work is
+    ``parts * _MAX_PIECE`` steps a character: linear in the length of ``padded``.
+    """
     n = len(padded)
     parts = max(1, min(parts, n // 3))
-    total = max(total, 1)
+    if prices is None:
+        prices = pieces(padded, counts, total, deadline)
+    Plan = tuple[float, tuple[tuple[int, int], ...]]
+    # done[e]: the cheapest plan of the pieces so far, the last ending at e or before.
+    done: list[Plan | None] = [(0.0, ())] * (n + 1)
+    for _ in range(parts):
+        if deadline is not None:
+            deadline.check()
+        best: list[Plan | None] = [None] * (n + 1)
+        for end in range(3, n + 1):
+            here: Plan | None = None
+            for start, (price, _) in prices[end].items():
+                before = done[start]
+                if before is not None and (here is None or before[0] + price < here[0]):
+                    here = (before[0] + price, (*before[1], (start, end)))
+            prev = best[end - 1]
+            best[end] = prev if here is None or (prev is not None and prev[0] <= here[0]) else here
+        done = best
+    chosen = done[n]
+    assert chosen is not None  # n >= 3 * parts
+    return [(prices[b][a][1], prices[b][a][0]) for a, b in chosen[1]]
 
-    @cache
-    def piece(start: int, end: int) -> tuple[float, tuple[str, ...]]:
-        grams = sorted({padded[i : i + 3] for i in range(start, end - 2)}, key=counts.__getitem__)
-        best: tuple[float, tuple[str, ...]] = (float("inf"), ())
-        read = 0.0
-        expected = float(total)
-        for i, gram in enumerate(grams):
-            read += counts[gram]
-            expected = counts[gram] if i == 0 else expected * (counts[gram] / total) ** _CORRELATION
-            price = _POSTING_COST * read + _CANDIDATE_COST * expected
-            if price < best[0]:
-                best = (price, tuple(grams[: i + 1]))
-        return best
 
-    # layers[k][end]: the cheapest (price, cuts) covering padded[:end] with k pieces.
-    layers: list[dict[int, tuple[float, list[int]]]] = [{0: (0.0, [])}]
-    for k in range(1, parts + 1):
-        layer: dict[int, tuple[float, list[int]]] = {}
-        for end in range(3 * k, n + 1):
-            options = [
-                (prev[0] + piece(start, end)[0], [*prev[1], end])
-                for start, prev in layers[k - 1].items()
-                if end - start >= 3
-            ]
-            if options:
-                layer[end] = min(options)
-        layers.append(layer)
-    cuts = [0, *layers[parts][n][1]]
-    return [(piece(a, b)[1], piece(a, b)[0]) for a, b in pairwise(cuts)]
+def _cheapest_and(ranked: list[tuple[int, str]], total: int) -> tuple[float, tuple[str, ...]]:
+    """The cheapest AND of the rarest trigrams of a piece (``ranked`` rarest first): the
+    rarest alone, or with the next rarest, and so on, whichever costs least."""
+    best_price, best_length = float("inf"), 0
+    read = 0.0
+    expected = float(total)
+    for i, (count, _) in enumerate(ranked):
+        read += count
+        expected = count if i == 0 else expected * (count / total) ** _CORRELATION
+        price = _POSTING_COST * read + _CANDIDATE_COST * expected
+        if price < best_price:
+            best_price, best_length = price, i + 1
+    return best_price, tuple(gram for _, gram in ranked[:best_length])
 
 
 class TypoSearch:
@@ -165,15 +229,17 @@ class TypoSearch:
         self._rarity: dict[str, tuple[int, float]] = {}
         self._size: tuple[int, float] | None = None
 
-    def similar_keys(self, cur: Any, key: str) -> list[tuple[str, float]]:
+    def similar_keys(
+        self, cur: Any, key: str, deadline: Deadline | None = None
+    ) -> list[tuple[str, float]]:
         """Keys within typo distance of ``key`` (not ``key`` itself), closest first,
-        with their scores."""
+        with their scores; :class:`~glossary.errors.LookupTooSlow` past ``deadline``."""
         if len(key) < MIN_LENGTH:
             return []
         if self.statements is SQLITE:
-            found = self._sqlite(cur, key)
+            found = self._sqlite(cur, key, deadline)
         elif self.statements is POSTGRES:
-            found = self._postgres(cur, key)
+            found = self._postgres(cur, key, deadline)
         else:  # pragma: no cover - statements_for refuses other backends
             raise ValueError(self.statements.name)
         ranked = sorted(found.items(), key=lambda item: (item[1], item[0]))
@@ -181,13 +247,15 @@ class TypoSearch:
 
     # -- SQLite -----------------------------------------------------------------------
 
-    def _sqlite(self, cur: Any, key: str) -> dict[str, int]:
+    def _sqlite(self, cur: Any, key: str, deadline: Deadline | None) -> dict[str, int]:
         padded = f" {key} "
         counts = self._counts(cur, list(dict.fromkeys(padded[i : i + 3] for i in range(len(key)))))
+        total = self._total(cur)
+        prices = pieces(padded, counts, total, deadline)
         most = max_edits(len(key))
         distances: dict[str, int] = {}  # every candidate seen, within ``most`` edits
         for edits in range(1, most + 1):
-            expression = typo_query(padded, edits, counts, self._total(cur))
+            expression = typo_query(padded, edits, counts, total, deadline, prices)
             band = (
                 (len(key) - edits) << _LENGTH_SHIFT,
                 ((len(key) + edits + 1) << _LENGTH_SHIFT) - 1,
@@ -195,7 +263,7 @@ class TypoSearch:
             cur.execute(SQLITE.typo_candidates(), (expression, *band, _MAX_CANDIDATES))
             new = [k for (k,) in cur.fetchall() if k not in distances and k != key]
             distances.update(dict.fromkeys(new, most + 1))
-            distances.update(_within(key, new, most))
+            distances.update(_within(key, new, most, deadline))
             found = {k: d for k, d in distances.items() if d <= edits}
             if found:
                 return found
@@ -234,22 +302,36 @@ class TypoSearch:
 
     # -- PostgreSQL -------------------------------------------------------------------
 
-    def _postgres(self, cur: Any, key: str) -> dict[str, int]:
+    def _postgres(self, cur: Any, key: str, deadline: Deadline | None) -> dict[str, int]:
         edits = max_edits(len(key))
         cur.execute(POSTGRES.similar_keys(), (key, len(key), edits, key, _MAX_CANDIDATES))
         keys = [row[0] for row in cur.fetchall() if row[0] != key]
-        found = _within(key, keys, edits)
+        found = _within(key, keys, edits, deadline)
         best = min(found.values(), default=0)
         return {k: e for k, e in found.items() if e == best}
 
 
-def _within(key: str, keys: list[str], edits: int) -> dict[str, int]:
-    """The keys at most ``edits`` away from ``key``, with their distances."""
+def _within(
+    key: str, keys: list[str], edits: int, deadline: Deadline | None = None
+) -> dict[str, int]:
+    """The keys at most ``edits`` away from ``key``, with their distances (checked a
+    batch at a time against ``deadline``)."""
+    found: dict[str, int] = {}
     if not keys:
-        return {}
+        return found
     # Imported here: only a lookup that matched nothing else checks typos.
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    hits = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
-    return {found: int(distance) for found, distance, _ in hits}
+    for i in range(0, len(keys), _CHECK_BATCH):
+        if deadline is not None:
+            deadline.check()
+        hits = process.extract(
+            key,
+            keys[i : i + _CHECK_BATCH],
+            scorer=Levenshtein.distance,
+            score_cutoff=edits,
+            limit=None,
+        )
+        found.update((hit, int(distance)) for hit, distance, _ in hits)
+    return found

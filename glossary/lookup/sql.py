@@ -3,7 +3,8 @@
 The lookup talks to the DBAPI connection directly (sqlite3 or psycopg) with a handful of
 fixed statements that the driver prepares once and reuses: going through SQLAlchemy's
 ORM would cost several times the time of the query itself. Statements differ by the
-filters a lookup uses (language, kind, status), so each variant is built once and kept.
+filters a lookup uses (language, kind, how many statuses), so each variant is built once
+and kept.
 
 Every statement that finds candidate keys returns the same columns, so one loop ranks
 them all: ``entry_id, key, match``. Status and evidence, which rank entries of the same
@@ -29,11 +30,14 @@ class Statements(ABC):
     name = ""
     p = "?"
 
-    def _filters(self, lang: bool, kind: bool, status: bool) -> tuple[str, str]:
+    def _filters(self, lang: bool, kind: bool, status: int) -> tuple[str, str]:
+        """The conditions of a language, a kind and ``status`` statuses (0: any)."""
         keys = f" AND k.lang = {self.p}" if lang else ""
-        entries = (f" AND e.kind = {self.p}" if kind else "") + (
-            f" AND e.status = {self.p}" if status else ""
-        )
+        entries = f" AND e.kind = {self.p}" if kind else ""
+        if status == 1:
+            entries += f" AND e.status = {self.p}"
+        elif status:
+            entries += f" AND e.status IN ({', '.join([self.p] * status)})"
         return keys, entries
 
     @abstractmethod
@@ -44,7 +48,7 @@ class Statements(ABC):
     def list_params(self, values: list[Any]) -> tuple[Any, ...]:
         """The parameters of a :meth:`_list` condition over ``values``."""
 
-    def _from(self, kind: bool, status: bool) -> str:
+    def _from(self, kind: bool, status: int) -> str:
         # Without a kind or status filter the key index alone answers (no entry rows are
         # read until the chosen entries are fetched). With one, CROSS JOIN keeps SQLite
         # from starting at the entries table (it would scan every person for one key).
@@ -52,11 +56,11 @@ class Statements(ABC):
             return "term_keys AS k CROSS JOIN entries AS e"
         return "term_keys AS k"
 
-    def _joined(self, kind: bool, status: bool) -> str:
+    def _joined(self, kind: bool, status: int) -> str:
         return " AND e.id = k.entry_id" if kind or status else ""
 
     @cache  # noqa: B019 (one instance per backend, kept for the life of the process)
-    def keys_range(self, lang: bool, kind: bool, status: bool) -> str:
+    def keys_range(self, lang: bool, kind: bool, status: int) -> str:
         """Keys from ``lo`` (inclusive) to ``hi`` in key order: exact, variant and prefix."""
         keys, entries = self._filters(lang, kind, status)
         p = self.p
@@ -67,7 +71,7 @@ class Statements(ABC):
         )
 
     @cache  # noqa: B019
-    def keys_in(self, n: int, sound: bool, lang: bool, kind: bool, status: bool) -> str:
+    def keys_in(self, n: int, sound: bool, lang: bool, kind: bool, status: int) -> str:
         """Rows of the listed keys: sound keys, or (for typo matches) the other keys."""
         keys, entries = self._filters(lang, kind, status)
         which = "=" if sound else "<>"
@@ -78,7 +82,7 @@ class Statements(ABC):
         )
 
     @abstractmethod
-    def substrings(self, lang: bool, kind: bool, status: bool) -> str:
+    def substrings(self, lang: bool, kind: bool, status: int) -> str:
         """Korean and Japanese keys that may contain the query (the caller checks)."""
 
     @cache  # noqa: B019
@@ -115,7 +119,7 @@ class SQLiteStatements(Statements):
         return (json.dumps(values, ensure_ascii=False),)
 
     @cache  # noqa: B019
-    def substrings(self, lang: bool, kind: bool, status: bool) -> str:
+    def substrings(self, lang: bool, kind: bool, status: int) -> str:
         keys, entries = self._filters(lang, kind, status)
         return (
             f"SELECT {_HITS} FROM fts_cjk CROSS JOIN {self._from(kind, status)} "
@@ -152,7 +156,7 @@ class PostgresStatements(Statements):
         return (values,)
 
     @cache  # noqa: B019
-    def substrings(self, lang: bool, kind: bool, status: bool) -> str:
+    def substrings(self, lang: bool, kind: bool, status: int) -> str:
         keys, entries = self._filters(lang, kind, status)
         # glossary_key_grams (migration 0002): the one- and two-character pieces of a key,
         # GIN-indexed for the keys flagged cjk.

@@ -8,7 +8,7 @@ lookup keys the same way. Ids are the database's ``INTEGER`` (32-bit on PostgreS
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +18,7 @@ from glossary.errors import GlossaryError, NotFound
 from glossary.model import Entry
 from glossary.store.models import ChangeRow, EntryRow, OccurrenceRow, TermKeyRow, utcnow
 from glossary.store.rows import entry_from_row, term_rows, write_keys
+from glossary.vocab import status_filter
 
 #: The largest id an entry (or a change, an article) can have: the id columns are
 #: INTEGER, which PostgreSQL stores in 32 bits.
@@ -127,10 +128,14 @@ def entries_after(
     return [entry_from_row(r) for r in s.scalars(q)]
 
 
-def count_entries(s: Session, *, status: str | None = None, kind: str | None = None) -> int:
+def count_entries(
+    s: Session, *, status: str | Collection[str] | None = None, kind: str | None = None
+) -> int:
+    """How many entries there are, of one status or any of several, and of one kind."""
     q = select(func.count(EntryRow.id))
-    if status:
-        q = q.where(EntryRow.status == status)
+    statuses = status_filter(status)
+    if statuses is not None:
+        q = q.where(EntryRow.status.in_(statuses))
     if kind:
         q = q.where(EntryRow.kind == kind)
     return int(s.scalar(q) or 0)
@@ -160,9 +165,11 @@ def entries_by_id(s: Session, ids: Iterable[int]) -> dict[int, Entry]:
     return {r.id: entry_from_row(r) for r in rows}
 
 
-def entries_with_keys(s: Session, keys: list[str]) -> list[tuple[str, int, str]]:
-    """(key, entry id, status) of every entry that is not rejected and has one of the
-    lookup ``keys``, approved entries first, then by evidence."""
+def entries_with_keys(
+    s: Session, keys: list[str], statuses: Collection[str] = ("approved", "candidate")
+) -> list[tuple[str, int, str]]:
+    """(key, entry id, status) of every entry of ``statuses`` (not rejected ones, unless
+    asked) that has one of the lookup ``keys``, approved entries first, then by evidence."""
     out: list[tuple[str, int, str]] = []
     for i in range(0, len(keys), 500):
         chunk = keys[i : i + 500]
@@ -171,7 +178,7 @@ def entries_with_keys(s: Session, keys: list[str]) -> list[tuple[str, int, str]]
             for key, entry_id, status in s.execute(
                 select(TermKeyRow.key, TermKeyRow.entry_id, EntryRow.status)
                 .join(EntryRow, EntryRow.id == TermKeyRow.entry_id)
-                .where(TermKeyRow.key.in_(chunk), EntryRow.status != "rejected")
+                .where(TermKeyRow.key.in_(chunk), EntryRow.status.in_(list(statuses)))
                 .order_by(TermKeyRow.key, EntryRow.status, EntryRow.evidence_count.desc())
             )
         )

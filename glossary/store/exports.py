@@ -4,7 +4,7 @@ English forms several entries share)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
@@ -12,17 +12,22 @@ from sqlalchemy.orm import Session
 
 from glossary.store.documents import DocRow, read_doc
 from glossary.store.models import EntryDocRow, EntryRow, TermRow
+from glossary.vocab import status_filter
+
+#: One status, several (any of them), or None for all.
+Statuses = str | Collection[str] | None
 
 
-def _filtered(q: Any, status: str | None, kind: str | None) -> Any:
-    if status:
-        q = q.where(EntryRow.status == status)
+def _filtered(q: Any, status: Statuses, kind: str | None) -> Any:
+    statuses = status_filter(status)
+    if statuses is not None:
+        q = q.where(EntryRow.status.in_(statuses))
     if kind:
         q = q.where(EntryRow.kind == kind)
     return q
 
 
-def shared_english_forms(s: Session, status: str | None, kind: str | None) -> frozenset[str]:
+def shared_english_forms(s: Session, status: Statuses, kind: str | None) -> frozenset[str]:
     """English preferred forms that several of the exported entries have (PO contexts)."""
     q = (
         select(TermRow.text)
@@ -35,13 +40,13 @@ def shared_english_forms(s: Session, status: str | None, kind: str | None) -> fr
 
 
 def document_batch(
-    s: Session, after: int, *, status: str | None, kind: str | None, limit: int
+    s: Session, after: int, *, status: Statuses, kind: str | None, limit: int
 ) -> list[DocRow]:
     """Up to ``limit`` entries with ids above ``after`` as (id, document values)."""
     docs = cast(Table, EntryDocRow.__table__)
     entries_t = cast(Table, EntryRow.__table__)
     q = select(docs.c.entry_id, docs.c.doc)
-    if status or kind:
+    if status_filter(status) is not None or kind:
         q = _filtered(q.join(entries_t, entries_t.c.id == docs.c.entry_id), status, kind)
     q = q.where(docs.c.entry_id > after).order_by(docs.c.entry_id).limit(limit)
     result = s.execute(q)
@@ -52,7 +57,7 @@ def document_batch(
 
 
 def documents(
-    reading: Any, *, status: str | None, kind: str | None, batch_size: int
+    reading: Any, *, status: Statuses, kind: str | None, batch_size: int
 ) -> Iterator[list[DocRow]]:
     """Every batch of :func:`document_batch`, each read in its own session from
     ``reading`` (a callable giving a read-only session)."""

@@ -5,8 +5,9 @@ form of it in one language; :class:`TermKeyRow` indexes every form under its
 normalised lookup key; :class:`OccurrenceRow` is evidence from an :class:`ArticleRow`;
 :class:`ChangeRow` is the history; :class:`EntryDocRow` holds each entry whole, as one
 JSON text the database keeps current (triggers on both backends); :class:`UserRow` and
-:class:`ApiTokenRow` are accounts; :class:`IndexStateRow` records which version of the
-indexing rules the stored keys follow.
+:class:`ApiTokenRow` are accounts, :class:`WebSessionRow` their signed-in browser
+sessions, :class:`LoginFailureRow` recent failed logins; :class:`IndexStateRow` records
+which version of the indexing rules the stored keys follow.
 
 Besides these tables the migrations create search structures SQLAlchemy does not model,
 one set per backend (see :func:`is_unmodelled`): on SQLite the FTS5 tables ``fts_typo``
@@ -29,6 +30,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -226,6 +228,8 @@ class ApiTokenRow(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # After this the token is refused (migration 0008).
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class UnitRow(Base):
@@ -324,6 +328,32 @@ class UnitChangeRow(Base):
     batch: Mapped[str] = mapped_column(String(36), index=True)
     undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session: the cookie carries a secret, this row its SHA-256.
+    Logging out deletes the row; a new password or role deletes all of the user's."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class LoginFailureRow(Base):
+    """One failed login or unknown API token, under the SHA-256 of what it is counted
+    against (an account and address, an address): every server process sees them."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    # Seconds since the epoch: the login window is a number of seconds.
+    at: Mapped[float] = mapped_column(Float, index=True)
+
+    __table_args__ = (Index("ix_login_failures_key", "key", "at"),)
 
 
 #: Tables (with FTS5's shadow tables) and indexes that migrations create per backend and

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
+from sqlalchemy import update
 
-from glossary import Glossary, Term
+from glossary import Entry, Glossary, Term
 from glossary.errors import ParseError
 from glossary.formats import export_entries, import_file
 from glossary.formats.csv import COLUMNS, columns_for, neutralise_formula, restore_formula
+from glossary.store.models import EntryRow
 from tests.conftest import TERMS_CSV
 from tests.formats.contract import FormatContract
 from tests.formats.samples import fixture
@@ -154,3 +157,31 @@ def test_a_review_mark_must_name_a_form_the_row_lists(g: Glossary) -> None:
         import_file(
             g, io.BytesIO(data.replace("en_variants: Yi", "ko_nickname").encode()), fmt="csv"
         )
+
+
+def test_a_bare_carriage_return_cannot_start_a_row(g: Glossary) -> None:
+    """A note stored with a bare CR (through the API, before CRs were normalised) is
+    quoted on export: an RFC 4180 reader sees one row, not a new one starting "=1+1",
+    and the export imports again unchanged."""
+    saved = g.add(Entry(kind="term", status="approved", terms=[Term("en", "tariff")]))
+    with g.writing() as s:  # what such a note looks like in the database
+        s.execute(update(EntryRow).where(EntryRow.id == saved.id).values(note="\r=1+1"))
+    data = _export(g)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == 2 and rows[1][COLUMNS.index("note")] == "'\r=1+1"
+    assert not any(row[0].startswith("=") for row in rows)
+    report = import_file(g, io.BytesIO(data), fmt="csv")
+    assert len(report.unchanged) == 1 and not report.conflicts
+
+
+def test_carriage_returns_are_line_feeds_on_input(g: Glossary) -> None:
+    entry = g.add(
+        Entry(
+            kind="term",
+            note="line one\r\nline two\rline three",
+            terms=[Term("en", "tariff", note="a\rb")],
+        )
+    )
+    stored = g.get(entry.id or 0)
+    assert stored.note == "line one\nline two\nline three"
+    assert stored.terms[0].note == "a\nb"

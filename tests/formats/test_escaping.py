@@ -12,9 +12,10 @@ from glossary.formats.base import ExportOptions, clean_text
 from glossary.model import Entry, Term
 
 # Letters, marks, punctuation, symbols and spaces of every script, line breaks and tabs
-# included; control characters no PO or XML file can carry are left out by the writers.
+# included; other control characters are refused on input (glossary.model), and those no
+# PO or XML file can carry would be left out by the writers.
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), max_size=40
 )
 FORM = TEXT.map(lambda s: " ".join(clean_text(s).split())).filter(bool)
 

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from glossary import Glossary
 from glossary.accounts import create_token
 from tests.web.conftest import add_candidate
+from webapp.openapi import openapi_document
 
 
 def _auth(glossary: Glossary, role: str) -> dict[str, str]:
@@ -46,7 +47,7 @@ def test_lookup(client: FlaskClient) -> None:
 
 def test_get_entry_with_evidence(client: FlaskClient, glossary: Glossary) -> None:
     c = add_candidate(glossary, "Cho Hyun", ["Cho Hyun flew to Tokyo."])
-    data = client.get(f"/api/entries/{c.id}").get_json()
+    data = client.get(f"/api/entries/{c.id}", headers=_auth(glossary, "curator")).get_json()
     assert data["id"] == c.id and data["version"] == c.version
     assert data["evidence"][0]["sentence"] == "Cho Hyun flew to Tokyo."
 
@@ -153,12 +154,12 @@ def test_merge_and_undo(client: FlaskClient, glossary: Glossary) -> None:
     )
     assert resp.status_code == 200
     assert any(t["text"] == "Takaichi-san" for t in resp.get_json()["terms"]["en"])
-    assert client.get(f"/api/entries/{c.id}").status_code == 404
+    assert client.get(f"/api/entries/{c.id}", headers=headers).status_code == 404
     history = client.get(f"/api/entries/{target.id}/history").get_json()["changes"]
     assert history[0]["action"] == "merge"
     undo = client.post(f"/api/changes/{history[0]['id']}/undo", headers=headers)
     assert undo.status_code == 200 and undo.get_json()["undone"] == history[0]["id"]
-    assert client.get(f"/api/entries/{c.id}").status_code == 200
+    assert client.get(f"/api/entries/{c.id}", headers=headers).status_code == 200
     again = client.post(f"/api/changes/{history[0]['id']}/undo", headers=headers)
     assert again.status_code == 409 and "already undone" in again.get_json()["error"]["message"]
 
@@ -233,3 +234,71 @@ def test_too_large_requests_are_refused(
         headers={**_auth(glossary, "curator"), "Content-Type": "application/json"},
     )
     assert resp.status_code == 413 and resp.get_json()["error"]["status"] == 413
+
+
+def _entry_input_is_valid(body: dict[str, Any]) -> bool:
+    import jsonschema_rs
+
+    components = openapi_document()["components"]
+    schema = {"$ref": "#/components/schemas/EntryInput", "components": components}
+    return bool(jsonschema_rs.Draft202012Validator(schema).is_valid(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"kind": "term", "terms": []},
+        {"kind": "term", "terms": {"en": []}},
+        {"kind": "term", "terms": [{"lang": "ko", "text": "기상청", "hepburn": "Kishōchō"}]},
+        {"kind": "term", "terms": {"en": [{"text": "tariff", "suggested": {}}]}},
+        {"kind": "term", "terms": {"en": [{"text": "tariff", "suggested": ""}]}},
+    ],
+)
+def test_the_document_and_the_server_refuse_the_same_entries(
+    client: FlaskClient, glossary: Glossary, body: dict[str, Any]
+) -> None:
+    """The audit's disagreements: bodies the document allowed and the server refused
+    (no term; Hepburn on a Korean term in a list), or the other way (suggested: {})."""
+    resp = client.post("/api/entries", json=body, headers=_auth(glossary, "curator"))
+    assert resp.status_code == 400 and resp.get_json()["error"]["code"] in (
+        "BadJSON",
+        "GlossaryError",
+    )
+    assert not _entry_input_is_valid(body)
+    good = {"kind": "term", "terms": [{"lang": "ko", "text": "기상청", "romanization": "x"}]}
+    assert _entry_input_is_valid(good)
+
+
+def test_merge_versions_are_whole_numbers_not_true(client: FlaskClient, glossary: Glossary) -> None:
+    headers = _auth(glossary, "curator")
+    c = add_candidate(glossary, "Takaichi-san", ["Takaichi-san arrived."])
+    target = glossary.lookup("Takaichi Sanae")[0].entry
+    for name in ("version", "into_version"):
+        resp = client.post(
+            f"/api/entries/{c.id}/merge", json={"into": target.id, name: True}, headers=headers
+        )
+        assert resp.status_code == 400 and f"{name} must be a whole number" in resp.get_data(
+            as_text=True
+        )
+    assert glossary.get(c.id or 0).version == c.version  # nothing merged
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_is_not_json(client: FlaskClient, glossary: Glossary, constant: str) -> None:
+    terms = '"terms": {"en": [{"text": "x"}]}'
+    body = '{"kind": "term", "evidence_count": ' + constant + ", " + terms + "}"
+    resp = client.post(
+        "/api/entries",
+        data=body,
+        headers={**_auth(glossary, "curator"), "Content-Type": "application/json"},
+    )
+    assert resp.status_code == 400 and resp.get_json()["error"]["code"] == "BadJSON"
+
+
+def test_a_ten_megabyte_note_is_refused(client: FlaskClient, glossary: Glossary) -> None:
+    before = glossary.count()
+    body = {"kind": "term", "note": "x" * 10_000_000, "terms": {"en": [{"text": "x"}]}}
+    resp = client.post("/api/entries", json=body, headers=_auth(glossary, "curator"))
+    assert resp.status_code == 400
+    assert "at most 10,000" in resp.get_json()["error"]["message"]
+    assert glossary.count() == before

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from glossary import Glossary
-from glossary.accounts import create_token, set_password
+from glossary.accounts import create_token, set_password, set_role
 from glossary.errors import GlossaryError
 from tests.conftest import ROOT
 from tests.web.conftest import PASSWORD, Browser
@@ -96,6 +96,47 @@ def test_password_change_ends_open_sessions(browser: Browser, glossary: Glossary
     assert browser.get("/curate").status_code == 200
     set_password(glossary, "curator", "another long password")
     assert browser.get("/curate").status_code == 302  # back to the login form
+
+
+def _cookie(browser: Browser) -> str:
+    cookie = browser.client.get_cookie("glossary_session")
+    assert cookie is not None
+    return cookie.value
+
+
+def _with_cookie(app: Flask, value: str) -> Browser:
+    client = app.test_client()
+    client.set_cookie("glossary_session", value)
+    return Browser(client)
+
+
+def test_a_cookie_copied_before_logout_opens_nothing(app: Flask, browser: Browser) -> None:
+    """The audit's copy: the cookie of a logged-in curator, taken before they log out."""
+    browser.login("curator")
+    copy = _cookie(browser)
+    assert _with_cookie(app, copy).get("/curate").status_code == 200
+    browser.logout()
+    thief = _with_cookie(app, copy)
+    assert thief.get("/curate").status_code == 302  # to the login form
+    assert "Log in" in thief.get("/").get_data(as_text=True)
+
+
+def test_logging_out_leaves_the_accounts_other_sessions(app: Flask, browser: Browser) -> None:
+    browser.login("curator")
+    elsewhere = Browser(app.test_client())
+    elsewhere.login("curator")
+    browser.logout()
+    assert elsewhere.get("/curate").status_code == 200
+
+
+def test_a_role_change_ends_open_sessions(app: Flask, browser: Browser, glossary: Glossary) -> None:
+    browser.login("curator")
+    copy = _cookie(browser)
+    set_role(glossary, "curator", "reader")
+    assert browser.get("/curate").status_code == 302
+    assert _with_cookie(app, copy).get("/curate").status_code == 302
+    assert browser.login("curator").status_code == 302  # logging in again works, as a reader
+    assert browser.get("/curate").status_code == 403
 
 
 @pytest.fixture
@@ -248,10 +289,46 @@ def test_the_sixth_failed_login_is_refused_even_with_the_right_password(
     assert "Please try again in 5 minutes." in page and 'role="alert"' in page
     right = b.login("curator", PASSWORD)
     assert right.status_code == 429 and not _logged_in(b)
+    # Nor is the refused account's name in another case or with spaces a way round it.
+    assert b.login(" CURATOR ", PASSWORD).status_code == 429
     # Another account, from the same computer, is not affected.
     assert b.login("reader").status_code == 302 and _logged_in(b)
-    # Nor is the refused account's name in another case or with spaces a way round it.
-    assert _from(limited_app, "10.0.0.2").login(" CURATOR ", PASSWORD).status_code == 429
+
+
+def test_a_guesser_elsewhere_cannot_lock_the_owner_out(limited_app: Flask) -> None:
+    """The account's limit counts per address: someone who learnt the name and fails
+    five times is refused, and the curator at their own desk logs in as ever."""
+    guesser = _from(limited_app, "203.0.113.9")
+    for _ in range(5):
+        assert guesser.login("curator", "not the password").status_code == 401
+    assert guesser.login("curator", PASSWORD).status_code == 429
+    owner = _from(limited_app, "10.0.0.1")
+    assert owner.login("curator").status_code == 302 and _logged_in(owner)
+
+
+def test_failed_logins_are_counted_for_every_server_process(
+    limited_app: Flask, db_file: str, tmp_path: Path, clock: Clock
+) -> None:
+    """Two apps on one database, as two gunicorn workers are: failures sent to either
+    count against the one limit (each counted its own before)."""
+    from webapp import create_app
+
+    other = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": db_file,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "LOGIN_CLOCK": clock,
+        }
+    )
+    try:
+        one, two = _from(limited_app, "10.0.0.1"), _from(other, "10.0.0.1")
+        for b in (one, two, one, two, one):
+            assert b.login("curator", "not the password").status_code == 401
+        assert two.login("curator").status_code == 429
+        assert one.login("curator").status_code == 429
+    finally:
+        other.extensions["glossary"].close()
 
 
 def test_failed_logins_are_forgotten_after_the_window(limited_app: Flask, clock: Clock) -> None:

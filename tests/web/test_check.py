@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 
 from glossary import Glossary
@@ -119,3 +120,13 @@ def test_anonymous_cannot_queue(browser: Browser) -> None:
         },
     )
     assert "needs the curator role" in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("apply", ["x:y", "5", "1:-2", ":"])
+def test_a_made_up_apply_is_refused_in_words(browser: Browser, apply: str) -> None:
+    """The audit's /check?apply=x:y showed Python's "invalid literal for int()"."""
+    resp = browser.post("/check", {"text": "Hello", "apply": apply})
+    assert resp.status_code == 400
+    page = resp.get_data(as_text=True)
+    assert "the suggestion to apply is not one this page offered" in page
+    assert "invalid literal" not in page and "unpack" not in page

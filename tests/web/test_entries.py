@@ -53,6 +53,7 @@ def test_entry_page_shows_every_form_with_its_fields(browser: Browser, glossary:
 
 def test_entry_page_shows_evidence_with_its_article(browser: Browser, glossary: Glossary) -> None:
     c = add_candidate(glossary, "Kim Min-seok", ["Kim Min-seok spoke on Monday."])
+    browser.login("curator")  # a candidate: curators see it
     page = browser.get(f"/entries/{c.id}").get_data(as_text=True)
     assert "<mark>Kim Min-seok</mark> spoke on Monday." in page
     assert "Article about Kim Min-seok" in page and 'href="/articles/' in page

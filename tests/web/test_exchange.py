@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from flask.testing import FlaskClient
+
 from glossary import Glossary
+from glossary.accounts import create_token
 from tests.formats.samples import fixture
 from tests.web.conftest import Browser
 
@@ -96,3 +99,22 @@ def test_xlsx_and_tbx_v2_downloads(browser: Browser, glossary: Glossary) -> None
     data = {"file": (io.BytesIO(resp.get_data()), "glossary.xlsx"), "dry_run": "1"}
     page = browser.post("/import", data, content_type="multipart/form-data").get_data(as_text=True)
     assert f"{glossary.count(status='approved')} unchanged, 0 conflicting" in page
+
+
+def test_a_carriage_return_sent_to_the_api_cannot_start_an_exported_row(
+    client: FlaskClient, glossary: Glossary
+) -> None:
+    """The audit's formula: a note "\\r=1+1" stored through the API, then exported."""
+    token = create_token(glossary, "curator", "tests")
+    body = {
+        "kind": "term",
+        "status": "approved",
+        "note": "\r=1+1",
+        "terms": {"en": [{"text": "x"}]},
+    }
+    resp = client.post("/api/entries", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 201 and resp.get_json()["note"] == "\n=1+1"
+    text = client.get("/export/download?format=csv").get_data().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert not any(row and row[0].startswith("=") for row in rows)
+    assert len(rows) == glossary.count(status="approved") + 1

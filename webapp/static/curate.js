@@ -4,6 +4,9 @@
 // the same buttons post the form and the page comes back.
 (function () {
   "use strict";
+  // Choosing a kind shows its candidates (the page allows no inline handlers).
+  const kindFilter = document.getElementById("kind-filter");
+  if (kindFilter) kindFilter.addEventListener("change", () => kindFilter.form.submit());
   const form = document.getElementById("queue-form");
   const status = document.getElementById("curate-status");
   const csrf = document.querySelector('meta[name="csrf-token"]').content;

@@ -26,7 +26,8 @@
     const url = form.action + (key ? "?" + key + "&partial=1" : "?partial=1");
     try {
       const resp = await fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } });
-      if (!resp.ok && resp.status !== 400) return;
+      // 400 (a query too long, say) and 503 (a lookup out of time) carry their message.
+      if (!resp.ok && resp.status !== 400 && resp.status !== 503) return;
       results.innerHTML = await resp.text();
       shown = key;
       history.replaceState(null, "", form.action + (key ? "?" + key : ""));
