@@ -31,7 +31,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 @pytest.fixture
 def glossary(sqlite_url: str) -> Iterator[Glossary]:
     """The shipped glossary with the samples (on SQLite: these tests are about files)."""
-    from glossary.loader import load_terms
+    from glossary.formats.loader import load_terms
 
     with open_glossary(sqlite_url) as g:
         load_terms(g, TERMS_CSV, user="tester")
