@@ -1,7 +1,7 @@
 """Logging in and out, who the request is from, and what their role lets them do.
 
 A browser logs in with a name and password and gets a signed, HttpOnly, SameSite session
-cookie naming a session the database keeps (:mod:`glossary.logins`): logging out, a new
+cookie naming a session the database keeps (:mod:`glossary.accounts.logins`): logging out, a new
 password or a new role ends it for every copy of the cookie. A script sends
 ``Authorization: Bearer TOKEN`` (``glossary users token NAME``).
 Reading may be open to anonymous visitors (the ``anonymous_read`` setting); writing
@@ -13,7 +13,7 @@ from one client address, within ``login_window`` seconds, further attempts are r
 with 429 (and ``Retry-After``) until the oldest counted failure is that old; a
 successful login clears the account's count for that address. Counting an account per
 address means a guesser who knows a name cannot lock its owner out from elsewhere. The
-counts are kept in the database (:class:`glossary.logins.FailedLogins`): every server
+counts are kept in the database (:class:`glossary.accounts.logins.FailedLogins`): every server
 process sees them, and a restart keeps them.
 """
 
@@ -41,7 +41,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from glossary.accounts import User, authenticate, verify_token
-from glossary.logins import FailedLogins, end_session, open_session, session_user
+from glossary.accounts.logins import FailedLogins, end_session, open_session, session_user
 from webapp.db import get_glossary
 from webapp.errors import json_error, wants_json
 

@@ -25,9 +25,9 @@ from glossary.accounts import (
     set_role,
     verify_token,
 )
+from glossary.accounts.logins import FailedLogins, end_session, open_session, session_user
 from glossary.cli import cli
 from glossary.errors import GlossaryError, InvalidValue, NotFound, PermissionDenied
-from glossary.logins import FailedLogins, end_session, open_session, session_user
 from glossary.store.models import ApiTokenRow, LoginFailureRow, UserRow, WebSessionRow
 
 

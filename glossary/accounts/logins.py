@@ -22,11 +22,10 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
-from sqlalchemy import delete, select
-
 from glossary.accounts import User, aware, user_from_row
 from glossary.api import Glossary
-from glossary.store.models import LoginFailureRow, UserRow, WebSessionRow, utcnow
+from glossary.store import accounts as stored
+from glossary.store.models import utcnow
 
 #: How long a session lasts without logging in again.
 SESSION_LIFETIME = timedelta(days=14)
@@ -42,12 +41,7 @@ def open_session(g: Glossary, user: User, lifetime: timedelta = SESSION_LIFETIME
     secret = secrets.token_urlsafe(32)
     now = utcnow()
     with g.writing() as s:
-        s.execute(delete(WebSessionRow).where(WebSessionRow.expires_at <= now))
-        s.add(
-            WebSessionRow(
-                id=_digest(secret), user_id=user.id, created_at=now, expires_at=now + lifetime
-            )
-        )
+        stored.add_session(s, _digest(secret), user.id, now, now + lifetime)
     return secret
 
 
@@ -55,11 +49,7 @@ def session_user(g: Glossary, secret: str) -> User | None:
     """The account of the session whose cookie carries ``secret``; None once it has
     ended (logged out, expired, password or role changed, account deleted)."""
     with g.reading() as s:
-        found = s.execute(
-            select(UserRow, WebSessionRow.expires_at)
-            .join(WebSessionRow, WebSessionRow.user_id == UserRow.id)
-            .where(WebSessionRow.id == _digest(secret))
-        ).first()
+        found = stored.session_with_user(s, _digest(secret))
         if found is None or aware(found[1]) <= utcnow():
             return None
         return user_from_row(found[0])
@@ -68,7 +58,7 @@ def session_user(g: Glossary, secret: str) -> User | None:
 def end_session(g: Glossary, secret: str) -> None:
     """End one session (logging out)."""
     with g.writing() as s:
-        s.execute(delete(WebSessionRow).where(WebSessionRow.id == _digest(secret)))
+        stored.delete_session(s, _digest(secret))
 
 
 class FailedLogins:
@@ -93,12 +83,7 @@ class FailedLogins:
             return 0.0
         now = self.clock()
         with self.g.reading() as s:
-            recent = s.scalars(
-                select(LoginFailureRow.at)
-                .where(LoginFailureRow.key == _digest(key), LoginFailureRow.at > now - self.window)
-                .order_by(LoginFailureRow.at.desc())
-                .limit(limit)
-            ).all()
+            recent = stored.recent_failures(s, _digest(key), now - self.window, limit)
         if len(recent) < limit:
             return 0.0
         # Allowed again once all but limit - 1 of them are out of the window.
@@ -108,10 +93,9 @@ class FailedLogins:
         """Count one failure against each of ``keys`` (and forget those out of the window)."""
         now = self.clock()
         with self.g.writing() as s:
-            s.execute(delete(LoginFailureRow).where(LoginFailureRow.at <= now - self.window))
-            s.add_all(LoginFailureRow(key=_digest(key), at=now) for key in keys)
+            stored.add_failures(s, [_digest(k) for k in keys], now, now - self.window)
 
     def clear(self, key: str) -> None:
         """Forget the failures of ``key`` (after a successful login)."""
         with self.g.writing() as s:
-            s.execute(delete(LoginFailureRow).where(LoginFailureRow.key == _digest(key)))
+            stored.clear_failures(s, _digest(key))

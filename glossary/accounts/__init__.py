@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from glossary.api import Glossary
 from glossary.errors import GlossaryError, NotFound, PermissionDenied
-from glossary.store.models import ApiTokenRow, UserRow, WebSessionRow, utcnow
+from glossary.store import accounts as stored
+from glossary.store.models import ApiTokenRow, UserRow, utcnow
 from glossary.vocab import MAX_TOKEN_DAYS, TOKEN_DAYS, USER_ROLES, check_choice
 
 MIN_PASSWORD_LENGTH = 8
@@ -95,7 +94,7 @@ def add_user(g: Glossary, name: str, role: str, password: str) -> User:
     check_choice("role", role, USER_ROLES)
     _check_password(password)
     with g.writing() as s:
-        if s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
+        if stored.user_named(s, name) is not None:
             raise GlossaryError(f"there is already a user {name!r}")
         row = UserRow(name=name, role=role, password_hash=generate_password_hash(password))
         s.add(row)
@@ -106,14 +105,14 @@ def add_user(g: Glossary, name: str, role: str, password: str) -> User:
 def get_user(g: Glossary, user_id: int) -> User | None:
     """The account with this id, or None."""
     with g.reading() as s:
-        row = s.get(UserRow, user_id)
+        row = stored.user_by_id(s, user_id)
         return user_from_row(row) if row else None
 
 
 def find_user(g: Glossary, name: str) -> User:
     """The account with this name; NotFound if there is none."""
     with g.reading() as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        row = stored.user_named(s, name)
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         return user_from_row(row)
@@ -122,15 +121,15 @@ def find_user(g: Glossary, name: str) -> User:
 def list_users(g: Glossary) -> list[User]:
     """Every account, by name."""
     with g.reading() as s:
-        return [user_from_row(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+        return [user_from_row(r) for r in stored.all_users(s)]
 
 
 def authenticate(g: Glossary, name: str, password: str) -> User | None:
     """The user if ``password`` is theirs, else None (the same for an unknown name)."""
     with g.reading() as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
-        stored = row.password_hash if row and row.password_hash else _dummy_hash()
-        ok = check_password_hash(stored, password)
+        row = stored.user_named(s, name.strip())
+        known = row.password_hash if row and row.password_hash else _dummy_hash()
+        ok = check_password_hash(known, password)
         if row is None or not row.password_hash or not ok:
             return None
         return user_from_row(row)
@@ -140,11 +139,11 @@ def set_role(g: Glossary, name: str, role: str) -> User:
     """Give a user another role (their open sessions end: they log in again as it)."""
     check_choice("role", role, USER_ROLES)
     with g.writing() as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        row = stored.user_named(s, name)
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.role = role
-        _end_sessions(s, row.id)
+        stored.end_sessions_of(s, row.id)
         s.flush()
         return user_from_row(row)
 
@@ -153,18 +152,13 @@ def set_password(g: Glossary, name: str, password: str) -> User:
     """Change a user's password (their open sessions end)."""
     _check_password(password)
     with g.writing() as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        row = stored.user_named(s, name)
         if row is None:
             raise NotFound(f"there is no user {name!r}")
         row.password_hash = generate_password_hash(password)
-        _end_sessions(s, row.id)
+        stored.end_sessions_of(s, row.id)
         s.flush()
         return user_from_row(row)
-
-
-def _end_sessions(s: Session, user_id: int) -> None:
-    """End every browser session of an account (:mod:`glossary.logins`)."""
-    s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
 
 
 def _token_hash(token: str) -> str:
@@ -200,7 +194,7 @@ def create_token(g: Glossary, name: str, label: str = "", days: int = TOKEN_DAYS
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     with g.writing() as s:
-        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        user = stored.user_named(s, name)
         if user is None:
             raise NotFound(f"there is no user {name!r}")
         s.add(
@@ -218,12 +212,10 @@ def create_token(g: Glossary, name: str, label: str = "", days: int = TOKEN_DAYS
 def list_tokens(g: Glossary, name: str) -> list[TokenInfo]:
     """The API tokens of user ``name``, oldest first."""
     with g.reading() as s:
-        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        user = stored.user_named(s, name)
         if user is None:
             raise NotFound(f"there is no user {name!r}")
-        rows = s.scalars(
-            select(ApiTokenRow).where(ApiTokenRow.user_id == user.id).order_by(ApiTokenRow.id)
-        ).all()
+        rows = stored.tokens_of(s, user.id)
         return [
             TokenInfo(
                 r.id,
@@ -239,10 +231,10 @@ def list_tokens(g: Glossary, name: str) -> list[TokenInfo]:
 def revoke_token(g: Glossary, name: str, token_id: int) -> None:
     """Delete one API token of user ``name`` (its number from :func:`list_tokens`)."""
     with g.writing() as s:
-        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        user = stored.user_named(s, name)
         if user is None:
             raise NotFound(f"there is no user {name!r}")
-        row = s.get(ApiTokenRow, token_id) if -(2**63) <= token_id < 2**63 else None
+        row = stored.token_by_id(s, token_id)
         if row is None or row.user_id != user.id:
             raise NotFound(
                 f"{name} has no token {token_id}; 'glossary users tokens {name}' lists them"
@@ -256,11 +248,7 @@ def verify_token(g: Glossary, token: str) -> User | None:
         return None
     digest = _token_hash(token)
     with g.reading() as s:
-        found = s.execute(
-            select(ApiTokenRow, UserRow)
-            .join(UserRow, UserRow.id == ApiTokenRow.user_id)
-            .where(ApiTokenRow.token_hash == digest)
-        ).first()
+        found = stored.token_with_user(s, digest)
         if found is None:
             return None
         tok, row = found
@@ -274,7 +262,7 @@ def verify_token(g: Glossary, token: str) -> User | None:
     now = utcnow()
     if last is None or now - aware(last) > TOKEN_TOUCH_INTERVAL:
         with g.writing() as s:
-            row_tok = s.get(ApiTokenRow, token_id)
+            row_tok = stored.token_by_id(s, token_id)
             if row_tok is not None:
                 row_tok.last_used_at = now
     return user
@@ -283,10 +271,10 @@ def verify_token(g: Glossary, token: str) -> User | None:
 def revoke_tokens(g: Glossary, name: str) -> int:
     """Delete every API token of user ``name``; return how many there were."""
     with g.writing() as s:
-        user = s.scalar(select(UserRow).where(UserRow.name == name))
+        user = stored.user_named(s, name)
         if user is None:
             raise NotFound(f"there is no user {name!r}")
-        rows = s.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user.id)).all()
+        rows = stored.tokens_of(s, user.id)
         for r in rows:
             s.delete(r)
         return len(rows)
