@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,8 +12,19 @@ from glossary.cli.options import database_option, json_option, open_for_command
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
 from glossary.lang import LANGUAGES
-from glossary.mining.articles import Article
-from glossary.tm import TranslationMemory
+
+if TYPE_CHECKING:
+    from glossary.api import Glossary
+    from glossary.mining.articles import Article
+    from glossary.tm import TranslationMemory
+
+
+def _memory(g: Glossary) -> TranslationMemory:
+    """The translation memory of ``g`` (imported here: the other commands do not need it)."""
+    from glossary.tm import TranslationMemory
+
+    return TranslationMemory(g)
+
 
 from_option = click.option(
     "--from",
@@ -53,7 +64,7 @@ def import_(file: str, database_url: str | None, as_json: bool) -> None:
     with open_for_command(database_url) as g:
         try:
             with _progress_bar("Importing") as progress:
-                report = TranslationMemory(g).import_tmx(
+                report = _memory(g).import_tmx(
                     source, name="<stdin>" if file == "-" else None, progress=progress
                 )
         except ParseError as exc:
@@ -96,7 +107,7 @@ def export(source: str | None, target: str | None, output: str, database_url: st
     two; without them, every unit with all its sentences.
     """
     with open_for_command(database_url) as g:
-        n = TranslationMemory(g).export_tmx(output, source=source, target=target)
+        n = _memory(g).export_tmx(output, source=source, target=target)
     click.echo(f"Wrote {n} units to {output} (TMX).", err=True)
 
 
@@ -150,7 +161,7 @@ def align(
     """
     src_article, tgt_article = _read_article(source_file), _read_article(target_file)
     with open_for_command(database_url) as g:
-        memory = TranslationMemory(g)
+        memory = _memory(g)
         alignment = memory.align(src_article.text, tgt_article.text, source, target)
         saved = (
             memory.save_alignment(alignment, source_article=src_article, target_article=tgt_article)
@@ -198,7 +209,7 @@ def match(
     script; --to to each unit's other language.
     """
     with open_for_command(database_url) as g:
-        matches = TranslationMemory(g).match(sentence, source=source, target=target, limit=limit)
+        matches = _memory(g).match(sentence, source=source, target=target, limit=limit)
     if as_json:
         for m in matches:
             emit_json(m.to_dict())
@@ -244,7 +255,7 @@ def concord(phrase: str, limit: int, database_url: str | None, as_json: bool) ->
     With --json, each unit has source_hits and target_hits: [start, end] offsets.
     """
     with open_for_command(database_url) as g:
-        found = TranslationMemory(g).concordance(phrase, limit=limit)
+        found = _memory(g).concordance(phrase, limit=limit)
     if as_json:
         for c in found:
             emit_json(c.to_dict())
