@@ -293,7 +293,11 @@ def test_merge_moves_forms_and_undo_restores_both(g: Glossary) -> None:
         Entry(
             kind="person",
             status="candidate",
-            terms=[Term("en", "Sanae Takaichi"), Term("en", "PM Takaichi"), Term("ja", "高市首相")],
+            terms=[
+                Term("en", "Sanae Takaichi"),
+                Term("en", "PM Takaichi", role="variant"),
+                Term("ja", "高市首相"),
+            ],
         )
     )
     merged = g.merge(dup.id, main.id, user="cur")
