@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from glossary import Glossary, open_glossary
+from glossary.accounts import add_user, create_token
 from glossary.errors import GlossaryError
 from tests.conftest import person
 
@@ -117,11 +118,15 @@ def test_api_lookup_sees_an_edit_from_another_glossary(sqlite_url: str, tmp_path
 
     with open_glossary(sqlite_url) as other:
         entry = other.add(person("Kishida Fumio", "Kishida", "Fumio"))
+        add_user(other, "cur", "curator", "a long passphrase")
+        # A curator's lookup: notes are for curators (webapp.visibility).
+        headers = {"Authorization": f"Bearer {create_token(other, 'cur')}"}
     app = create_app(
         {"TESTING": True, "DATABASE_URL": sqlite_url, "INSTANCE_PATH": str(tmp_path / "i")}
     )
     try:
         client = app.test_client()
+        client.environ_base["HTTP_AUTHORIZATION"] = headers["Authorization"]
         first = client.get("/api/lookup?q=Kishida").get_json()
         assert first["results"][0]["note"] == ""
         assert client.get("/api/lookup?q=Kishida").get_json() == first
