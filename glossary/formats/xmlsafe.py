@@ -106,14 +106,98 @@ def _detect_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-class SafeXmlReader:
+def hardened_parser() -> expat.XMLParserType:
+    """An expat parser that refuses entity declarations, external entities and entities
+    it does not know (handlers raise :class:`Refused`), never reads an external DTD, and
+    hands over character data in runs (``buffer_text``); namespaces are reported as
+    ``namespace + U+001F + local name``."""
+    p = expat.ParserCreate(namespace_separator=_SEP)
+    p.buffer_text = True
+    p.buffer_size = _CHUNK
+    p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    p.EntityDeclHandler = _refuse_entity
+    p.UnparsedEntityDeclHandler = _refuse_entity
+    p.ExternalEntityRefHandler = _refuse_external
+    p.SkippedEntityHandler = _refuse_skipped
+    return p
+
+
+class XmlStream:
+    """Feed a byte stream to a :func:`hardened_parser`, a chunk at a time.
+
+    The stream is decoded by Python (see the module's notes); :meth:`chunks` feeds it
+    and yields after each chunk, so that a subclass's handlers (set on ``parser``) can
+    hand over what they collected. Refusals and XML errors become ParseError with the
+    file and line. A subclass says whether a root element was seen (:meth:`has_root`).
+    """
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.parser = hardened_parser()
+
+    def has_root(self) -> bool:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def chunks(self) -> Iterator[None]:
+        """Feed the whole stream, yielding after each chunk."""
+        head = self.stream.read(_CHUNK)
+        try:
+            encoding, skip = _detect_encoding(head)
+        except ValueError as exc:
+            raise ParseError(
+                self.name, 1, f"the XML declaration names an unknown text encoding {exc.args[0]!r}"
+            ) from None
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        chunk = head[skip:]
+        lines_before = 0
+        while True:
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final=final)
+            except UnicodeError as exc:  # UnicodeDecodeError, or another codec's error
+                start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
+                line = lines_before + chunk[:start].count(b"\n") + 1
+                raise ParseError(
+                    self.name, line, f"is not {encoding.upper()} text; save the file as UTF-8"
+                ) from None
+            lines_before += text.count("\n")
+            self._feed(text, final)
+            yield
+            if final:
+                break
+            chunk = self.stream.read(_CHUNK)
+        if not self.has_root():
+            raise ParseError(self.name, 1, "the file is empty; it needs at least a root element")
+
+    def _feed(self, text: str, final: bool) -> None:
+        try:
+            self.parser.Parse(text, final)
+        except Refused as exc:
+            raise ParseError(self.name, self.parser.CurrentLineNumber, str(exc)) from None
+        except expat.ExpatError as exc:
+            message = expat.errors.messages.get(exc.code, str(exc))
+            if (
+                not self.has_root()
+                and exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]
+            ):
+                raise ParseError(
+                    self.name, 1, "the file is empty; it needs a root element"
+                ) from None
+            raise ParseError(
+                self.name,
+                exc.lineno,
+                f"is not well-formed XML: {message} (column {exc.offset + 1})",
+            ) from None
+
+
+class SafeXmlReader(XmlStream):
     """Parse an XML stream, handing over each element named in ``records`` when complete."""
 
     def __init__(
         self, stream: IO[bytes], name: str, records: set[str], *, ordered: bool = False
     ) -> None:
-        self.stream = stream
-        self.name = name
+        super().__init__(stream, name)
         self.records = records
         self.ordered = ordered
         self.root: Node | None = None
@@ -122,21 +206,13 @@ class SafeXmlReader:
         self._in_record = 0
         self._names: dict[str, tuple[str, str]] = {}
         self._attr_names: dict[str, str] = {}
-        self._parser = self._make_parser()
-
-    def _make_parser(self) -> expat.XMLParserType:
-        p = expat.ParserCreate(namespace_separator=_SEP)
-        p.buffer_text = True
-        p.buffer_size = _CHUNK
-        p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        p.EntityDeclHandler = _refuse_entity
-        p.UnparsedEntityDeclHandler = _refuse_entity
-        p.ExternalEntityRefHandler = _refuse_external
-        p.SkippedEntityHandler = _refuse_skipped
+        p = self.parser
         p.StartElementHandler = self._start
         p.EndElementHandler = self._end
         p.CharacterDataHandler = self._data
-        return p
+
+    def has_root(self) -> bool:
+        return self.root is not None
 
     # -- expat handlers -------------------------------------------------------------
 
@@ -149,16 +225,8 @@ class SafeXmlReader:
             split = self._names[name] = (ns, tag)
         ns, tag = split
         if attrs:
-            names = self._attr_names
-            clean: dict[str, str] = {}
-            for key, value in attrs.items():
-                local = names.get(key)
-                if local is None:
-                    ans, _, local = key.rpartition(_SEP)
-                    local = names[key] = "xml:" + local if ans == XML_NS else local
-                clean[local] = value
-            attrs = clean
-        node = Node(tag, ns, attrs, self._parser.CurrentLineNumber)
+            attrs = local_attrs(attrs, self._attr_names)
+        node = Node(tag, ns, attrs, self.parser.CurrentLineNumber)
         stack = self._stack
         if self._in_record:
             parent = stack[-1]
@@ -197,55 +265,30 @@ class SafeXmlReader:
 
     def __iter__(self) -> Iterator[Node]:
         """Each record element, complete with its children, in file order."""
-        head = self.stream.read(_CHUNK)
-        try:
-            encoding, skip = _detect_encoding(head)
-        except ValueError as exc:
-            raise ParseError(
-                self.name, 1, f"the XML declaration names an unknown text encoding {exc.args[0]!r}"
-            ) from None
-        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-        chunk = head[skip:]
-        lines_before = 0
-        while True:
-            final = not chunk
-            try:
-                text = decoder.decode(chunk, final=final)
-            except UnicodeError as exc:  # UnicodeDecodeError, or another codec's error
-                start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
-                line = lines_before + chunk[:start].count(b"\n") + 1
-                raise ParseError(
-                    self.name, line, f"is not {encoding.upper()} text; save the file as UTF-8"
-                ) from None
-            lines_before += text.count("\n")
-            self._feed(text, final)
+        for _ in self.chunks():
             yield from self._done
             self._done.clear()
-            if final:
-                break
-            chunk = self.stream.read(_CHUNK)
-        if self.root is None:
-            raise ParseError(self.name, 1, "the file is empty; it needs at least a root element")
 
-    def _feed(self, text: str, final: bool) -> None:
-        try:
-            self._parser.Parse(text, final)
-        except Refused as exc:
-            raise ParseError(self.name, self._parser.CurrentLineNumber, str(exc)) from None
-        except expat.ExpatError as exc:
-            message = expat.errors.messages.get(exc.code, str(exc))
-            if (
-                self.root is None
-                and exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]
-            ):
-                raise ParseError(
-                    self.name, 1, "the file is empty; it needs a root element"
-                ) from None
-            raise ParseError(
-                self.name,
-                exc.lineno,
-                f"is not well-formed XML: {message} (column {exc.offset + 1})",
-            ) from None
+
+def local_attrs(attrs: dict[str, str], names: dict[str, str]) -> dict[str, str]:
+    """Attributes by local name (``xml:lang`` for the XML namespace's), with ``names``
+    a cache of the names seen so far."""
+    clean: dict[str, str] = {}
+    for key, value in attrs.items():
+        local = names.get(key)
+        if local is None:
+            ans, _, local = key.rpartition(_SEP)
+            local = names[key] = "xml:" + local if ans == XML_NS else local
+        clean[local] = value
+    return clean
+
+
+def local_name(name: str, names: dict[str, str]) -> str:
+    """An element's local name (without its namespace), ``names`` a cache."""
+    local = names.get(name)
+    if local is None:
+        local = names[name] = name.rpartition(_SEP)[2]
+    return local
 
 
 # -- writing ------------------------------------------------------------------------

@@ -100,21 +100,23 @@ def rebuild_keys(
     return count
 
 
-def pause_full_text(conn: Connection) -> list[str]:
+def pause_full_text(conn: Connection, tables: tuple[str, ...] = _TRIGGER_TABLES) -> list[str]:
     """Stop keeping SQLite's full-text tables current row by row, for a bulk write.
 
     Maintaining them key by key costs about ten times more than refilling them once.
-    The triggers that feed them (migration 0002) are dropped and their definitions
-    returned; :func:`resume_full_text` in the same transaction refills the tables and
-    creates the triggers again, so other connections never see the difference. On
-    PostgreSQL nothing is paused (its indexes are ordinary ones): returns ``[]``.
+    The triggers on ``tables`` that feed them (the lookup keys' by default, migration
+    0002) are dropped and their definitions returned; :func:`resume_full_text` in the
+    same transaction refills the tables and creates the triggers again (for other
+    tables, the caller refills its own), so other connections never see the
+    difference. On PostgreSQL nothing is paused (its indexes are ordinary ones):
+    returns ``[]``.
     """
     if conn.dialect.name != "sqlite":
         return []
-    marks = ", ".join("?" * len(_TRIGGER_TABLES))
+    marks = ", ".join("?" * len(tables))
     found = conn.exec_driver_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})",
-        _TRIGGER_TABLES,
+        tables,
     ).all()
     for name, _ in found:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')

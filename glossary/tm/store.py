@@ -28,6 +28,7 @@ from glossary.settings import current_user
 from glossary.store import history as hist
 from glossary.store.bulk import bulk_work, collect_young
 from glossary.store.models import UnitChangeRow, UnitRow, VariantRow, utcnow
+from glossary.store.reindex import pause_full_text
 from glossary.tm.history import UnitChange, change_from_row
 from glossary.tm.model import Prop, Unit, Variant
 from glossary.tm.text import exact_key, grams_text
@@ -88,8 +89,11 @@ def _props_json(props: list[Prop]) -> str:
     return _json([p.to_dict() for p in props])
 
 
-def variant_values(v: Variant, unit_id: int, position: int) -> tuple[Any, ...]:
-    """A ``tm_variants`` row of a variant, in :data:`VARIANT_COLUMNS` order."""
+def variant_values(
+    v: Variant, unit_id: int, position: int, exact: str | None = None
+) -> tuple[Any, ...]:
+    """A ``tm_variants`` row of a variant, in :data:`VARIANT_COLUMNS` order (``exact``:
+    the sentence's hash, when the caller has it already)."""
     return (
         unit_id,
         position,
@@ -99,11 +103,11 @@ def variant_values(v: Variant, unit_id: int, position: int) -> tuple[Any, ...]:
         v.seg,
         v.before,
         v.after,
-        _json(v.attrs),
-        _props_json(v.props),
-        _json(v.notes),
+        _json(v.attrs) if v.attrs else "{}",
+        _props_json(v.props) if v.props else "[]",
+        _json(v.notes) if v.notes else "[]",
         grams_text(v.text),
-        exact_key(v.text),
+        exact or exact_key(v.text),
     )
 
 
@@ -753,12 +757,60 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     }
 
 
-def _unit_key(unit: Unit) -> frozenset[tuple[str, str]]:
-    return frozenset((v.lang, exact_key(v.text)) for v in unit.variants)
+#: A unit as duplicates are told: the languages and sentences (white space aside).
+UnitKey = frozenset[tuple[str, str]]
+
+
+#: From this many new units on, an import on SQLite fills the search index once at the
+#: end (when it adds a ninth or more of what the memory holds), not row by row.
+BULK_UNITS = 5000
+#: Page cache of a SQLite import, in kilobytes.
+_IMPORT_CACHE_KB = 64 * 1024
+#: FTS5's in-memory buffer while the search index is refilled, in bytes (its default, 1
+#: MB, makes a segment every few thousand sentences and then spends its time merging).
+_REFILL_HASH_BYTES = 64 * 1024 * 1024
+_DEFAULT_HASH_BYTES = 1024 * 1024
+
+
+class _SeenFilter:
+    """The units of this import so far, in a fixed 16 MB whatever the file's size: a
+    Bloom filter over their keys (four bits each). A unit it has not seen is new; one it
+    may have seen is looked up in the database (a million units make a handful of such
+    look-ups)."""
+
+    BITS = 1 << 27
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.BITS >> 3)
+
+    def add(self, key: UnitKey) -> bool:
+        """Record ``key``; True if it may have been recorded before."""
+        h = hash(key)
+        step = ((h >> 32) | 1) & 0xFFFFFFFF
+        at = h & 0xFFFFFFFF
+        bits = self.bits
+        mask = self.BITS - 1
+        seen = True
+        for _ in range(4):
+            at = (at + step) & mask
+            byte, bit = at >> 3, 1 << (at & 7)
+            if not bits[byte] & bit:
+                seen = False
+                bits[byte] |= bit
+        return seen
 
 
 class _Import:
-    """One TMX import inside one transaction: rows written a chunk at a time."""
+    """One TMX import inside one transaction: rows written a chunk at a time.
+
+    Each sentence's search tokens and hash are computed once. On SQLite the rows go
+    in through the DBAPI's executemany; a large import sets aside the triggers that
+    keep the search index (``fts_tm``) current and fills it for the new sentences in
+    one statement at the end, in the same transaction: a crash leaves the memory as it
+    was, triggers included. Duplicates are found with the database's index of sentence
+    hashes (and, when the memory was empty, a fixed-size filter first), so memory stays
+    flat however large the file.
+    """
 
     def __init__(
         self,
@@ -779,13 +831,30 @@ class _Import:
         self.progress = progress
         self.next_id = next_unit_id(s)
         self.first_id = self.next_id
-        self.was_empty = s.scalar(select(UnitRow.id).limit(1)) is None
-        self.seen: set[frozenset[tuple[str, str]]] = set()
+        self.existing = int(s.scalar(select(func.count(UnitRow.id))) or 0)
+        self.filter = _SeenFilter() if self.existing == 0 else None
         now = utcnow()
         self.now = now
         self._stamp = _bind(UnitRow.__table__, "created_at", self.conn)(now)
+        self._sql: dict[str, str] = {}
+        #: The full-text triggers set aside, and the last sentence id they had seen.
+        self.paused: list[str] | None = None
+        self.indexed_up_to = 0
+        self.cache_size: int | None = None
+        if self.raw:
+            # The default page cache (2 MB) is small for the index of sentence hashes
+            # a large import writes into; put back at the end.
+            self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
 
     def run(self) -> TmImportReport:
+        try:
+            return self._run()
+        finally:
+            if self.cache_size is not None:
+                self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+
+    def _run(self) -> TmImportReport:
         chunk: list[Unit] = []
         for item in read_units(self.stream, self.report.file):
             if isinstance(item, Skipped):
@@ -796,6 +865,8 @@ class _Import:
                 self._write(chunk)
                 chunk = []
         self._write(chunk)
+        if self.paused is not None:
+            self._refill_search_index()
         report = self.report
         change = UnitChangeRow(
             unit_id=None,
@@ -818,11 +889,20 @@ class _Import:
     def _write(self, chunk: list[Unit]) -> None:
         if not chunk:
             return
-        fresh = self._new_units(chunk)
+        # Each sentence's hash and search tokens, computed once.
+        exacts = [[exact_key(v.text) for v in u.variants] for u in chunk]
+        keys = [
+            frozenset(zip((v.lang for v in u.variants), ex, strict=True))
+            for u, ex in zip(chunk, exacts, strict=True)
+        ]
+        fresh = self._new_units(chunk, keys)
+        if not fresh:
+            return
         units_rows = []
         variant_rows = []
         stamp, user, batch = self._stamp, self.user, self.report.batch
-        for unit in fresh:
+        for k in fresh:
+            unit = chunk[k]
             uid = self.next_id
             self.next_id += 1
             units_rows.append(
@@ -834,9 +914,9 @@ class _Import:
                     None,
                     None,
                     unit.tuid,
-                    _json(unit.attrs),
-                    _props_json(unit.props),
-                    _json(unit.notes),
+                    _json(unit.attrs) if unit.attrs else "{}",
+                    _props_json(unit.props) if unit.props else "[]",
+                    _json(unit.notes) if unit.notes else "[]",
                     batch,
                     1,
                     stamp,
@@ -845,58 +925,100 @@ class _Import:
                     user,
                 )
             )
-            variant_rows += [variant_values(v, uid, i) for i, v in enumerate(unit.variants)]
+            variant_rows += [
+                variant_values(v, uid, i, exact)
+                for i, (v, exact) in enumerate(zip(unit.variants, exacts[k], strict=True))
+            ]
+        self.report.added += len(fresh)
+        if self.paused is None and self.raw and self._bulk_worthwhile():
+            self.paused = pause_full_text(self.conn, ("tm_variants",))
+            self.indexed_up_to = int(self.s.scalar(select(func.max(VariantRow.id))) or 0)
         self._insert(UnitRow.__table__, UNIT_COLUMNS, units_rows)
         self._insert(VariantRow.__table__, VARIANT_COLUMNS, variant_rows)
-        self.report.added += len(fresh)
         if self.progress is not None:
             with contextlib.suppress(OSError, ValueError):
                 self.progress(self.stream.tell(), self.total)
         collect_young()
 
-    def _new_units(self, chunk: list[Unit]) -> list[Unit]:
-        keys = [_unit_key(u) for u in chunk]
-        stored: set[frozenset[tuple[str, str]]] = set()
-        if not self.was_empty:
-            wanted = {pair for key in keys for pair in key}
-            exacts = sorted({e for _, e in wanted})
-            found: dict[int, set[tuple[str, str]]] = {}
-            for start in range(0, len(exacts), 500):
-                rows = self.s.execute(
-                    select(VariantRow.unit_id, VariantRow.lang, VariantRow.exact).where(
-                        VariantRow.exact.in_(exacts[start : start + 500])
-                    )
-                ).all()
-                for uid, lang, ex in rows:
-                    found.setdefault(uid, set()).add((lang, ex))
-            if found:
-                ids = list(found)
-                for start in range(0, len(ids), 500):
-                    for uid, lang, ex in self.s.execute(
-                        select(VariantRow.unit_id, VariantRow.lang, VariantRow.exact).where(
-                            VariantRow.unit_id.in_(ids[start : start + 500])
-                        )
-                    ).all():
-                        found[uid].add((lang, ex))
-                stored = {frozenset(v) for v in found.values()}
+    def _bulk_worthwhile(self) -> bool:
+        """Filling the search index once beats keeping it current row by row when the
+        import adds more than about a ninth of what is there (as for entries)."""
+        added = self.report.added
+        return added >= BULK_UNITS and added * 9 >= self.existing
+
+    def _refill_search_index(self) -> None:
+        """Put the new sentences into ``fts_tm`` in one statement, then the triggers
+        back (same transaction)."""
+        assert self.paused is not None
+        conn = self.conn
+        conn.exec_driver_sql(
+            f"INSERT INTO fts_tm(fts_tm, rank) VALUES ('hashsize', {_REFILL_HASH_BYTES})"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO fts_tm(rowid, grams) SELECT id, grams FROM tm_variants WHERE id > ?",
+            (self.indexed_up_to,),
+        )
+        conn.exec_driver_sql(
+            f"INSERT INTO fts_tm(fts_tm, rank) VALUES ('hashsize', {_DEFAULT_HASH_BYTES})"
+        )
+        for sql in self.paused:
+            conn.exec_driver_sql(sql)
+        self.paused = None
+
+    def _new_units(self, chunk: list[Unit], keys: list[UnitKey]) -> list[int]:
+        """The places in ``chunk`` of the units not in the memory yet (nor earlier in the
+        file, nor earlier in the chunk); the others are counted as duplicates."""
+        filter_ = self.filter
+        if filter_ is not None:  # the memory was empty: only this import's units
+            maybe = [k for k, key in enumerate(keys) if filter_.add(key)]
+        else:
+            maybe = list(range(len(keys)))
+        stored = self._stored_keys([keys[k] for k in maybe]) if maybe else set()
         fresh = []
-        for unit, key in zip(chunk, keys, strict=True):
-            if key in self.seen or key in stored:
+        in_chunk: set[UnitKey] = set()
+        for k, key in enumerate(keys):
+            if key in in_chunk or key in stored:
                 self.report.duplicates += 1
                 continue
-            self.seen.add(key)
-            fresh.append(unit)
+            in_chunk.add(key)
+            fresh.append(k)
         return fresh
+
+    def _stored_keys(self, keys: list[UnitKey]) -> set[UnitKey]:
+        """Those of ``keys`` that a stored unit has (all its sentences the same)."""
+        exacts = sorted({e for key in keys for _, e in key})
+        found: dict[int, set[tuple[str, str]]] = {}
+        for start in range(0, len(exacts), 500):
+            rows = self.s.execute(
+                select(VariantRow.unit_id).where(VariantRow.exact.in_(exacts[start : start + 500]))
+            ).all()
+            for (uid,) in rows:
+                found.setdefault(uid, set())
+        if not found:
+            return set()
+        ids = list(found)
+        for start in range(0, len(ids), 500):
+            for uid, lang, ex in self.s.execute(
+                select(VariantRow.unit_id, VariantRow.lang, VariantRow.exact).where(
+                    VariantRow.unit_id.in_(ids[start : start + 500])
+                )
+            ).all():
+                found[uid].add((lang, ex))
+        return {frozenset(v) for v in found.values()} & set(keys)
 
     def _insert(self, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
         t = cast(Table, table)
         if self.raw:
-            sql = (
-                f"INSERT INTO {t.name} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})"
-            )
+            sql = self._sql.get(t.name)
+            if sql is None:
+                sql = self._sql[t.name] = (
+                    f"INSERT INTO {t.name} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})"
+                )
+            # The DBAPI's executemany directly: several times faster than SQLAlchemy's
+            # row-by-row parameter handling.
             self.conn.exec_driver_sql(sql, cast(Any, rows))
         else:
             self.conn.execute(insert(t), [dict(zip(columns, r, strict=True)) for r in rows])

@@ -15,11 +15,11 @@ for the candidate index, a hash for 100% matches, and the inline codes of a segm
 from __future__ import annotations
 
 import hashlib
-import itertools
+import operator
 import re
 import unicodedata
 
-from glossary.lang.keys import strip_latin_diacritics
+from glossary.lang.keys import _LATIN_MARKS
 
 _CJK_CLASS = (
     "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"  # Hangul
@@ -47,7 +47,10 @@ def normalise(text: str) -> str:
 
 def collapse(text: str) -> str:
     """The text with runs of white space as one space, trimmed (NFC)."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() and re's \s agree on what white space is (str.isspace).
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def exact_key(text: str) -> str:
@@ -75,10 +78,10 @@ def match_tokens(text: str) -> list[str]:
 
 
 _KANA_TO_HIRAGANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
-_RUNS = re.compile(
-    rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<name>[{PLACEHOLDERS}])|(?P<cjk>[{_CJK_CLASS}]+)"
-    rf"|(?P<word>(?:(?![{_CJK_CLASS}])[^\W\d_])+)"
-)
+#: Latin diacritics removed (as strip_latin_diacritics) and katakana as hiragana, in one
+#: table: their characters do not overlap, so one pass does both.
+_FOLD: dict[int, str | int] = {**_LATIN_MARKS, **_KANA_TO_HIRAGANA}
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
 
 
 def fold(text: str) -> str:
@@ -86,27 +89,51 @@ def fold(text: str) -> str:
     (as :func:`glossary.lang.keys.fold_kana`)."""
     if text.isascii():
         return text.lower()
-    return strip_latin_diacritics(normalise(text)).translate(_KANA_TO_HIRAGANA)
+    text = normalise(text)
+    # str.translate looks every character up: only for text that has something to fold.
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
-_ASCII_RUNS = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+#: A full stop or comma inside a number (1,200 and 3.5 are searched as 1200 and 35).
+_NUMBER_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
+_ASCII_RUNS = re.compile(r"[a-z]+|\d+")
+_add = operator.add
+
+
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_OTHER = re.compile(rf"(?P<num>\d+(?:[.,]\d+)*)|(?P<name>[{PLACEHOLDERS}])|(?P<word>[^\W\d_]+)")
+
+
+def _other_grams(part: str, out: list[str]) -> None:
+    """The words and numbers of text with no Korean or Japanese in it."""
+    for m in _OTHER.finditer(part):
+        kind = m.lastgroup
+        if kind == "word":
+            out.append(m.group())
+        elif kind == "num":
+            out.append(m.group().replace(".", "").replace(",", ""))
 
 
 def _grams(folded: str, finals: bool = True) -> list[str]:
     if folded.isascii():  # most English: the same tokens, found faster
-        return [t.replace(".", "").replace(",", "") for t in _ASCII_RUNS.findall(folded)]
+        if "." in folded or "," in folded:
+            folded = _NUMBER_MARK.sub("", folded)
+        return _ASCII_RUNS.findall(folded)
+    # Korean and Japanese runs first (no word or number holds a character of them),
+    # then what lies between.
     out: list[str] = []
-    for m in _RUNS.finditer(folded):
-        kind = m.lastgroup
-        token = m.group()
-        if kind == "cjk":
-            out += [a + b for a, b in itertools.pairwise(token)]
-            if finals or len(token) == 1:
-                out.append(token[-1])
-        elif kind == "num":
-            out.append(token.replace(".", "").replace(",", ""))
-        elif kind == "word":
-            out.append(token)
+    pos = 0
+    for m in _CJK_RUN.finditer(folded):
+        start = m.start()
+        if start > pos:
+            _other_grams(folded[pos:start], out)
+        run = m.group()
+        out += map(_add, run, run[1:])
+        if finals or len(run) == 1:
+            out.append(run[-1])
+        pos = m.end()
+    if pos < len(folded):
+        _other_grams(folded[pos:], out)
     return out
 
 

@@ -24,11 +24,19 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO
+from typing import IO, cast
 
 from glossary.errors import InvalidValue, ParseError
 from glossary.formats.base import export_time
-from glossary.formats.xmlsafe import Node, SafeXmlReader, escape_attr, escape_text
+from glossary.formats.xmlsafe import (
+    MAX_DEPTH,
+    Refused,
+    XmlStream,
+    escape_attr,
+    escape_text,
+    local_attrs,
+    local_name,
+)
 from glossary.lang import normalize_language
 from glossary.tm.model import Prop, Unit, Variant
 
@@ -51,35 +59,6 @@ class Skipped:
     reason: str
 
 
-# -- reading --------------------------------------------------------------------------
-
-
-def _plain(items: list[str | Node] | None, parts: list[str]) -> str:
-    if items is None:
-        return "".join(parts)
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(item)
-        elif item.tag not in CODES:
-            out.append(_plain(item.items, item.parts))
-    return "".join(out)
-
-
-def _markup(items: list[str | Node] | None, parts: list[str]) -> str:
-    if items is None:
-        return escape_text("".join(parts))
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(escape_text(item))
-            continue
-        attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in item.attrs.items())
-        inner = _markup(item.items, item.parts) if (item.items or item.parts) else ""
-        out.append(f"<{item.tag}{attrs}>{inner}</{item.tag}>" if inner else f"<{item.tag}{attrs}/>")
-    return "".join(out)
-
-
 _CODE_ELEMENT = re.compile(r"<(bpt|ept|ph|it|ut)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
 _ANY_TAG = re.compile(r"<[^>]+>")
 
@@ -89,108 +68,335 @@ def context_text(value: str) -> str:
     return html.unescape(_ANY_TAG.sub("", _CODE_ELEMENT.sub("", value))).strip()
 
 
-def _props(node: Node) -> list[Prop]:
-    return [Prop(p.get("type"), p.all_text(), p.get("xml:lang")) for p in node.findall("prop")]
+# -- reading --------------------------------------------------------------------------
+#
+# The reader keeps no tree: the expat handlers sort each element by what it is to the
+# unit it belongs to (the unit, a variant, its segment, a property or note, something
+# else) and keep only what a Unit needs, a segment as its text and elements in order.
+# Units are made from that once a chunk of the file is parsed. A million units are read
+# several times faster than by building a tree of every element first.
+
+# What an element is to the reader.
+_OUTSIDE, _HEADER, _TU, _TUV, _SEG, _INSIDE_SEG, _TEXT, _OTHER = range(8)
+#: Ends an element in a segment's list of text and elements.
+_END = object()
 
 
-def _notes(node: Node) -> list[str]:
-    return [n.all_text() for n in node.findall("note")]
+class _RawSeg:
+    __slots__ = ("children", "items")
+
+    def __init__(self) -> None:
+        #: text (str), an element's start (tag, attributes, line) and _END, in order
+        self.items: list[object] = []
+        self.children = False
 
 
-def _variant(tuv: Node, name: str) -> Variant | None:
-    tag = tuv.get("xml:lang") or tuv.get("lang")
-    if not tag:
-        raise ParseError(name, tuv.line, "a <tuv> has no xml:lang attribute", "tuv")
-    seg = tuv.find("seg")
-    if seg is None:
-        raise ParseError(name, tuv.line, "a <tuv> has no <seg>", "tuv")
-    for child in seg.children:
-        if child.tag not in INLINE:
-            raise ParseError(
-                name, child.line, f"<{child.tag}> is not allowed inside a <seg>", child.tag
-            )
-    try:
-        lang = normalize_language(tag)
-    except InvalidValue:
-        return None  # a language the memory does not keep
-    text = _plain(seg.items, seg.parts).strip()
-    if not text:
-        return None
-    props = _props(tuv)
-    before = after = ""
-    for p in props:
-        if p.type == CONTEXT_BEFORE:
-            before = context_text(p.text)
-        elif p.type == CONTEXT_AFTER:
-            after = context_text(p.text)
-    return Variant(
-        lang=lang,
-        text=text,
-        seg=_markup(seg.items, seg.parts) if seg.children else "",
-        tag=tag if tag != lang else "",
-        before=before,
-        after=after,
-        attrs={k: v for k, v in tuv.attrs.items() if k not in _TUV_OWN},
-        props=props,
-        notes=_notes(tuv),
-    )
+class _RawTuv:
+    __slots__ = ("attrs", "line", "notes", "props", "seg")
+
+    def __init__(self, attrs: dict[str, str], line: int) -> None:
+        self.attrs = attrs
+        self.line = line
+        self.props: list[Prop] = []
+        self.notes: list[str] = []
+        self.seg: _RawSeg | None = None
 
 
-def _unit(node: Node, n: int, name: str, srclang: str) -> Unit | Skipped:
-    tuid = node.get("tuid")
-    where = f"tu {n}" + (f" (tuid {tuid!r})" if tuid else "")
-    tuvs = node.findall("tuv")
-    if not tuvs:
-        raise ParseError(name, node.line, f"{where} has no <tuv>", "tu")
-    variants = [v for v in (_variant(t, name) for t in tuvs) if v is not None]
-    if len({v.lang for v in variants}) < 2:
-        return Skipped(
-            node.line, where, "it has fewer than two sentences in English, Korean or Japanese"
-        )
-    src = node.get("srclang") or srclang
-    if src and src != "*all*":
+class _RawTu:
+    __slots__ = ("attrs", "line", "notes", "props", "tuvs")
+
+    def __init__(self, attrs: dict[str, str], line: int) -> None:
+        self.attrs = attrs
+        self.line = line
+        self.props: list[Prop] = []
+        self.notes: list[str] = []
+        self.tuvs: list[_RawTuv] = []
+
+
+class _TmxStream(XmlStream):
+    """The hardened parser's handlers for TMX: collects the ``<tu>`` elements.
+
+    Character data is only handed over where it is kept (a segment, a property, a
+    note): elsewhere the parser has no handler for it, and in a segment the handler is
+    the segment's own list's ``append``, called by the parser without Python code.
+    """
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        super().__init__(stream, name)
+        self.root_tag = ""
+        self.root_line = 0
+        self.header: dict[str, str] | None = None
+        self.done: list[_RawTu] = []
+        self._roles: list[int] = [-1]  # -1: outside the root element
+        self._tu: _RawTu | None = None
+        self._tuv: _RawTuv | None = None
+        self._seg: _RawSeg | None = None
+        self._text: list[str] = []
+        self._text_attrs: dict[str, str] = {}
+        self._text_owner: _RawTu | _RawTuv | None = None
+        self._text_kind = ""
+        self._names: dict[str, str] = {}
+        self._attr_names: dict[str, str] = {}
+        p = self.parser
+        p.StartElementHandler = self._start
+        p.EndElementHandler = self._end
+
+    def has_root(self) -> bool:
+        return bool(self.root_tag)
+
+    def _attrs(self, attrs: dict[str, str]) -> dict[str, str]:
         try:
-            src = normalize_language(src)
-        except InvalidValue:
-            src = ""
-    return Unit(
-        variants=variants,
-        srclang=src,
-        origin="import",
-        origin_file=name,
-        tuid=tuid,
-        attrs={k: v for k, v in node.attrs.items() if k not in _TU_OWN},
-        props=_props(node),
-        notes=_notes(node),
-    )
+            names = self._attr_names
+            return {names[k]: v for k, v in attrs.items()}
+        except KeyError:
+            return local_attrs(attrs, self._attr_names)
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        roles = self._roles
+        if len(roles) > MAX_DEPTH:
+            raise Refused(f"elements are nested more than {MAX_DEPTH} deep")
+        tag = self._names.get(name) or local_name(name, self._names)
+        if attrs:
+            attrs = self._attrs(attrs)
+        parent = roles[-1]
+        if parent == _TUV:
+            tuv = self._tuv
+            assert tuv is not None
+            if tag == "seg" and tuv.seg is None:
+                tuv.seg = self._seg = _RawSeg()
+                self.parser.CharacterDataHandler = self._seg.items.append
+                roles.append(_SEG)
+            elif tag == "prop" or tag == "note":
+                roles.append(self._open_text(tag, attrs, tuv))
+            else:
+                roles.append(_OTHER)
+        elif parent == _TU:
+            tu = self._tu
+            assert tu is not None
+            if tag == "tuv":
+                self._tuv = _RawTuv(attrs, self.parser.CurrentLineNumber)
+                tu.tuvs.append(self._tuv)
+                roles.append(_TUV)
+            elif tag == "prop" or tag == "note":
+                roles.append(self._open_text(tag, attrs, tu))
+            else:
+                roles.append(_OTHER)
+        elif parent == _INSIDE_SEG or parent == _SEG:  # noqa: SIM109 - faster than `in`
+            assert self._seg is not None
+            self._seg.items.append((tag, attrs, self.parser.CurrentLineNumber))
+            self._seg.children = True
+            roles.append(_INSIDE_SEG)
+        elif parent == _TEXT or parent == _OTHER:  # noqa: SIM109
+            roles.append(parent)
+        elif tag == "tu":
+            self._tu = _RawTu(attrs, self.parser.CurrentLineNumber)
+            if parent == -1:  # not a TMX file: said once the unit is read
+                self.root_tag, self.root_line = tag, self._tu.line
+            roles.append(_TU)
+        elif parent == -1:
+            self.root_tag = tag
+            self.root_line = self.parser.CurrentLineNumber
+            roles.append(_OUTSIDE)
+        elif tag == "header" and len(roles) == 2 and self.header is None:
+            self.header = attrs
+            roles.append(_HEADER)
+        else:
+            roles.append(_OUTSIDE)
+
+    def _open_text(self, tag: str, attrs: dict[str, str], owner: _RawTu | _RawTuv) -> int:
+        self._text = []
+        self._text_attrs = attrs
+        self._text_owner = owner
+        self._text_kind = tag
+        self.parser.CharacterDataHandler = self._text.append
+        return _TEXT
+
+    def _end(self, _name: str) -> None:
+        roles = self._roles
+        role = roles.pop()
+        if role == _SEG:
+            self._seg = None
+            self.parser.CharacterDataHandler = None
+        elif role == _TUV:
+            self._tuv = None
+        elif role == _TU:
+            assert self._tu is not None
+            self.done.append(self._tu)
+            self._tu = None
+        elif role == _INSIDE_SEG:
+            assert self._seg is not None
+            self._seg.items.append(_END)
+        elif role == _TEXT and roles[-1] != _TEXT:
+            self.parser.CharacterDataHandler = None
+            owner = self._text_owner
+            assert owner is not None
+            text = "".join(self._text)
+            if self._text_kind == "prop":
+                a = self._text_attrs
+                owner.props.append(Prop(a.get("type", ""), text, a.get("xml:lang", "")))
+            else:
+                owner.notes.append(text)
+
+
+def _segment(seg: _RawSeg) -> tuple[str, str]:
+    """A segment's text (inline codes left out) and, when it holds elements, its markup."""
+    items = seg.items
+    if not seg.children:
+        return "".join(cast(list[str], items)), ""
+    plain: list[str] = []
+    markup: list[str] = []
+    open_: list[tuple[str, str, int, bool]] = []
+    codes = 0
+    for item in items:
+        if isinstance(item, str):
+            if not codes:
+                plain.append(item)
+            markup.append(escape_text(item))
+        elif item is _END:
+            tag, attrs, at, code = open_.pop()
+            if len(markup) == at + 1:
+                markup[at] = f"<{tag}{attrs}/>"
+            else:
+                markup.append(f"</{tag}>")
+            codes -= code
+        else:
+            tag, values, _ = cast(tuple[str, dict[str, str], int], item)
+            attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in values.items())
+            code = tag in CODES
+            markup.append(f"<{tag}{attrs}>")
+            open_.append((tag, attrs, len(markup) - 1, code))
+            codes += code
+    return "".join(plain), "".join(markup)
+
+
+def _bad_child(seg: _RawSeg) -> tuple[str, int] | None:
+    """The first element directly inside a segment that TMX does not allow there."""
+    depth = 0
+    for item in seg.items:
+        if isinstance(item, str):
+            continue
+        if item is _END:
+            depth -= 1
+            continue
+        if depth == 0:
+            tag, _, line = cast(tuple[str, dict[str, str], int], item)
+            if tag not in INLINE:
+                return tag, line
+        depth += 1
+    return None
+
+
+class _Reader:
+    """Units from the collected ``<tu>`` elements (language tags looked up once each)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.srclang = ""
+        self._langs: dict[str, str | None] = {}
+
+    def lang(self, tag: str) -> str | None:
+        if tag not in self._langs:
+            try:
+                self._langs[tag] = normalize_language(tag)
+            except InvalidValue:
+                self._langs[tag] = None  # a language the memory does not keep
+        return self._langs[tag]
+
+    def variant(self, tuv: _RawTuv) -> Variant | None:
+        name = self.name
+        attrs = tuv.attrs
+        tag = attrs.get("xml:lang") or attrs.get("lang")
+        if not tag:
+            raise ParseError(name, tuv.line, "a <tuv> has no xml:lang attribute", "tuv")
+        seg = tuv.seg
+        if seg is None:
+            raise ParseError(name, tuv.line, "a <tuv> has no <seg>", "tuv")
+        if seg.children:
+            bad = _bad_child(seg)
+            if bad is not None:
+                raise ParseError(name, bad[1], f"<{bad[0]}> is not allowed inside a <seg>", bad[0])
+        lang = self.lang(tag)
+        if lang is None:
+            return None
+        plain, markup = _segment(seg)
+        text = plain.strip()
+        if not text:
+            return None
+        before = after = ""
+        for p in tuv.props:
+            if p.type == CONTEXT_BEFORE:
+                before = context_text(p.text)
+            elif p.type == CONTEXT_AFTER:
+                after = context_text(p.text)
+        return Variant(
+            lang=lang,
+            text=text,
+            seg=markup,
+            tag=tag if tag != lang else "",
+            before=before,
+            after=after,
+            attrs={k: v for k, v in attrs.items() if k not in _TUV_OWN} if len(attrs) > 1 else {},
+            props=tuv.props,
+            notes=tuv.notes,
+        )
+
+    def unit(self, tu: _RawTu, n: int) -> Unit | Skipped:
+        attrs = tu.attrs
+        tuid = attrs.get("tuid", "")
+        if not tu.tuvs:
+            where = f"tu {n}" + (f" (tuid {tuid!r})" if tuid else "")
+            raise ParseError(self.name, tu.line, f"{where} has no <tuv>", "tu")
+        variants = [v for v in map(self.variant, tu.tuvs) if v is not None]
+        if len({v.lang for v in variants}) < 2:
+            where = f"tu {n}" + (f" (tuid {tuid!r})" if tuid else "")
+            return Skipped(
+                tu.line, where, "it has fewer than two sentences in English, Korean or Japanese"
+            )
+        src = attrs.get("srclang") or self.srclang
+        if src and src != "*all*":
+            src = self.lang(src) or ""
+        return Unit(
+            variants=variants,
+            srclang=src,
+            origin="import",
+            origin_file=self.name,
+            tuid=tuid,
+            attrs={k: v for k, v in attrs.items() if k not in _TU_OWN},
+            props=tu.props,
+            notes=tu.notes,
+        )
 
 
 def read_units(stream: IO[bytes], name: str) -> Iterator[Unit | Skipped]:
     """Each translation unit of a TMX file, or a :class:`Skipped` for one the memory
     cannot keep; ParseError (file, line, element) for a file that is not TMX."""
-    reader = SafeXmlReader(stream, name, {"tu"}, ordered=True)
+    xml = _TmxStream(stream, name)
+    reader = _Reader(name)
     n = 0
-    srclang = ""
-    for node in reader:
+    for _ in xml.chunks():
+        if not xml.done:
+            continue
         if n == 0:
-            srclang = _check_root(reader.root, name)
-        n += 1
-        yield _unit(node, n, name, srclang)
+            reader.srclang = _check_root(xml, name)
+        done = xml.done
+        xml.done = []
+        for tu in done:
+            n += 1
+            yield reader.unit(tu, n)
     if n == 0:
-        _check_root(reader.root, name)
+        _check_root(xml, name)
 
 
-def _check_root(root: Node | None, name: str) -> str:
-    if root is None:  # pragma: no cover - SafeXmlReader raises first
-        raise ParseError(name, 1, "the file is empty")
-    if root.tag != "tmx":
+def _check_root(xml: _TmxStream, name: str) -> str:
+    if xml.root_tag != "tmx":
         raise ParseError(
-            name, root.line, f"is not a TMX file: its root element is <{root.tag}>, not <tmx>"
+            name,
+            xml.root_line,
+            f"is not a TMX file: its root element is <{xml.root_tag}>, not <tmx>",
         )
-    header = root.find("header")
-    if header is None:
-        raise ParseError(name, root.line, "the TMX file has no <header>", "header")
-    return header.get("srclang")
+    if xml.header is None:
+        raise ParseError(name, xml.root_line, "the TMX file has no <header>", "header")
+    return xml.header.get("srclang", "")
 
 
 # -- writing --------------------------------------------------------------------------

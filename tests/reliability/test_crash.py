@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -206,20 +206,66 @@ def _hold_id_sequence(url: str) -> Iterator[Connection]:
         engine.dispose()
 
 
-def _wait_for_lock(conn: Connection, proc: subprocess.Popen[bytes]) -> None:
-    """Wait until the import waits for the sequence held on ``conn``."""
+#: The entry id sequence, as pg_locks names it.
+ENTRY_ID_SEQUENCE = "pg_get_serial_sequence('entries', 'id')::regclass"
+
+
+def _wait_for_lock(
+    conn: Connection,
+    proc: subprocess.Popen[bytes],
+    relation: str = ENTRY_ID_SEQUENCE,
+) -> None:
+    """Wait until the import waits for the ``relation`` held on ``conn`` (by default
+    the entry id sequence)."""
     deadline = time.monotonic() + 60
     # Asked of pg_locks, not of pg_stat_activity's query text, which may still show the
     # statement before the one that waits.
     query = text(
         "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid() "
-        "AND relation = pg_get_serial_sequence('entries', 'id')::regclass"
+        f"AND relation = {relation}"
     )
     while time.monotonic() < deadline and proc.poll() is None:
         if conn.scalar(query):
             return
         time.sleep(0.02)
     raise AssertionError("the import never reached its last statement")
+
+
+def _kill_import(
+    cmd: list[str],
+    env: dict[str, str],
+    db_url: str,
+    stage: str,
+    percent: int,
+    hold: Callable[[str], contextlib.AbstractContextManager[Connection]],
+    relation: str = ENTRY_ID_SEQUENCE,
+) -> int:
+    """Run an import and SIGKILL it at ``percent`` of its progress bar (stage "rows") or
+    at its commit: on SQLite once the transaction's pages go into the write-ahead log;
+    on PostgreSQL at its last statement, which ``hold(db_url)`` holds up (waiting for
+    ``relation``, by default the entry id sequence). Returns the percentage shown."""
+    sqlite = db_url.startswith("sqlite")
+    # On a terminal the import draws its progress bar: the test kills it at a known point.
+    main, child = pty.openpty()
+    with contextlib.ExitStack() as stack:
+        stack.callback(os.close, main)
+        if not sqlite and stage == "commit":
+            held = stack.enter_context(hold(db_url))
+        proc = subprocess.Popen(
+            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child
+        )
+        os.close(child)
+        try:
+            shown = _wait_for_progress(main, proc, percent if stage == "rows" else 100)
+            if stage == "commit" and sqlite:
+                _wait_for_wal(Path(make_url(db_url).database or ""), proc)
+            elif stage == "commit":
+                _wait_for_lock(held, proc, relation)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the import finished before it was killed"
+    return shown
 
 
 @pytest.mark.parametrize("stage", ["rows", "commit"])
@@ -240,26 +286,7 @@ def test_kill_during_a_large_import_leaves_all_or_nothing(
         assert "fts_term_keys_insert" in triggers_before
     cmd = [sys.executable, "-m", "glossary", "import", str(source)]
     env = _env() | {"GLOSSARY_DATABASE_URL": db_url}
-    # On a terminal the import draws its progress bar: the test kills it at a known point.
-    main, child = pty.openpty()
-    with contextlib.ExitStack() as stack:
-        stack.callback(os.close, main)
-        if not sqlite and stage == "commit":
-            hold = stack.enter_context(_hold_id_sequence(db_url))
-        proc = subprocess.Popen(
-            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child
-        )
-        os.close(child)
-        try:
-            shown = _wait_for_progress(main, proc, 40 if stage == "rows" else 100)
-            if stage == "commit" and sqlite:
-                _wait_for_wal(Path(make_url(db_url).database or ""), proc)
-            elif stage == "commit":
-                _wait_for_lock(hold, proc)
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, "the import finished before it was killed"
+    shown = _kill_import(cmd, env, db_url, stage, 40, _hold_id_sequence)
     assert shown >= 40
 
     # The next start opens the glossary: consistent, and the import is all there or not.
@@ -295,3 +322,106 @@ def test_kill_during_a_large_import_leaves_all_or_nothing(
         assert g.lookup("Bulk term 01234x")[0].match == "fuzzy"
     if sqlite:
         assert _sqlite_state(db_url) == ("ok", triggers_before)
+
+
+# Past the size from which a TMX import fills the sentence index once at the end
+# (glossary.tm.store.BULK_UNITS: 5,000 units, 2,000 a chunk) from 40% of it on.
+TM_UNITS = 15_000
+
+
+def _large_tmx(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
+        f.write('<header srclang="en" segtype="sentence"/>\n<body>\n')
+        for i in range(n):
+            f.write(
+                f'<tu tuid="{i}"><tuv xml:lang="en"><seg>Imported sentence {i:06} about '
+                f'the summit.</seg></tuv><tuv xml:lang="ko"><seg>가져온 문장 {i:06}번.'
+                "</seg></tuv></tu>\n"
+            )
+        f.write("</body>\n</tmx>\n")
+
+
+def _tm_state(url: str) -> tuple[str, list[str]]:
+    """As _sqlite_state, with the sentence index's own check."""
+    integrity, triggers = _sqlite_state(url)
+    with open_glossary(url) as g, g.engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO fts_tm(fts_tm) VALUES ('integrity-check')")
+    return integrity, triggers
+
+
+def _tm_counts(g: Glossary) -> dict[str, int]:
+    with g.reading() as s:
+        return {
+            table: s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("tm_units", "tm_variants", "tm_changes")
+        }
+
+
+@contextlib.contextmanager
+def _hold_tm_changes(url: str) -> Iterator[Connection]:
+    """Hold ``tm_changes`` in an open transaction: a TMX import, whose last statement
+    before COMMIT records the import there, waits at that statement until this ends."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("LOCK TABLE tm_changes IN EXCLUSIVE MODE")
+            yield conn
+            conn.rollback()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("stage", ["rows", "commit"])
+def test_kill_during_a_large_tmx_import_leaves_all_or_nothing(
+    db_url: str, tmp_path: Path, stage: str
+) -> None:
+    """A TMX import killed at 60% of the file (its search-index triggers set aside since
+    40%, on SQLite) or at the commit: the memory is as before, triggers and index
+    included, or has every unit; a second import adds what is missing."""
+    from glossary.tm import TranslationMemory, Unit, Variant
+
+    source = tmp_path / "large.tmx"
+    _large_tmx(source, TM_UNITS)
+    with open_glossary(db_url) as g:
+        TranslationMemory(g).add(
+            Unit([Variant("en", "Kept before the import."), Variant("ko", "가져오기 전 문장.")])
+        )
+        counts_before = _tm_counts(g)
+    sqlite = db_url.startswith("sqlite")
+    if sqlite:
+        triggers_before = _tm_state(db_url)[1]
+        assert "fts_tm_insert" in triggers_before
+    cmd = [sys.executable, "-m", "glossary", "tm", "import", str(source)]
+    env = _env() | {"GLOSSARY_DATABASE_URL": db_url}
+    shown = _kill_import(cmd, env, db_url, stage, 60, _hold_tm_changes, "'tm_changes'::regclass")
+    assert shown >= 60
+
+    if sqlite:
+        integrity, triggers = _tm_state(db_url)
+        assert integrity == "ok"
+        assert triggers == triggers_before  # the paused triggers are back
+    last = f"Imported sentence {TM_UNITS - 1:06} about the summit."
+    with open_glossary(db_url) as g:
+        tm = TranslationMemory(g)
+        count = tm.count()
+        assert count in (1, 1 + TM_UNITS), count
+        imported = count > 1
+        assert tm.match("Kept before the import.")[0].score == 100
+        assert bool(tm.concordance(f"{TM_UNITS - 1:06}")) == imported  # the index agrees
+        if not imported:  # nothing of the import is left, not even its history
+            assert _tm_counts(g) == counts_before
+
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    added = 0 if imported else TM_UNITS
+    assert f"{added} units added, {TM_UNITS - added} already in the memory" in done.stdout
+    with open_glossary(db_url) as g:
+        tm = TranslationMemory(g)
+        assert tm.count() == 1 + TM_UNITS
+        found = tm.match(last, source="en", target="ko")
+        assert found and found[0].score == 100 and found[0].target == "가져온 문장 014999번."
+        hits = tm.concordance("012345")
+        assert [c.unit.variant("ko").text for c in hits] == ["가져온 문장 012345번."]  # type: ignore[union-attr]
+    if sqlite:
+        assert _tm_state(db_url) == ("ok", triggers_before)

@@ -127,3 +127,80 @@ def test_cli_import_export(runner: CliRunner, g: Glossary, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert f"{bad}, line 2" in result.output and "<seg>" in result.output
     assert TranslationMemory(g).count() == 3
+
+
+def _tmx(sentences: list[tuple[str, str]]) -> bytes:
+    units = "".join(
+        f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv>'
+        f'<tuv xml:lang="ko"><seg>{ko}</seg></tuv></tu>\n'
+        for en, ko in sentences
+    )
+    return f'<tmx version="1.4"><header srclang="en"/><body>\n{units}</body></tmx>'.encode()
+
+
+def _fts_state(tm: TranslationMemory) -> list[str]:
+    """The sentence index's triggers (SQLite), after its own consistency check."""
+    with tm.g.engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            return []
+        conn.exec_driver_sql("INSERT INTO fts_tm(fts_tm) VALUES ('integrity-check')")
+        rows = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tm_variants'"
+        )
+        return sorted(r[0] for r in rows)
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_duplicates_across_chunks_and_a_memory_that_is_not_empty(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """Units already in the memory, earlier in the file (another chunk) or earlier in the
+    chunk are counted, not added; with the search index filled at the end (bulk) or row
+    by row, every new sentence is found and the triggers are as before."""
+    import glossary.tm.store as store
+
+    monkeypatch.setattr(store, "_CHUNK", 7)
+    monkeypatch.setattr(store, "BULK_UNITS", 5 if bulk else 10**9)
+    triggers = _fts_state(tm)
+    tm.add(pair("Sentence 3 of the file.", "파일의 문장 3.", "ko"))
+    sentences = [(f"Sentence {i} of the file.", f"파일의 문장 {i}.") for i in range(40)]
+    data = _tmx(
+        [
+            *sentences,
+            sentences[5],
+            sentences[38],
+            sentences[38],
+            ("Sentence 3 of the file.", "다른 번역."),
+        ]
+    )
+    report = tm.import_tmx(io.BytesIO(data), name="dups.tmx")
+    # 3 was in the memory; 5 and 38 (twice) again; the other translation of 3 is new
+    assert (report.added, report.duplicates) == (40, 4)
+    assert tm.count() == 41
+    assert _fts_state(tm) == triggers
+    for i in (0, 6, 7, 39):  # first chunk, around a chunk's end, last
+        found = tm.match(f"Sentence {i} of the file.", source="en", target="ko")
+        assert found[0].score == 100 and found[0].target == f"파일의 문장 {i}."
+        assert [c.unit.variant("ko").text for c in tm.concordance(f"문장 {i}")] == [  # type: ignore[union-attr]
+            f"파일의 문장 {i}."
+        ]
+    again = tm.import_tmx(io.BytesIO(data), name="dups.tmx")
+    assert (again.added, again.duplicates) == (0, 44)
+
+
+def test_a_bad_unit_after_the_index_was_set_aside_writes_nothing(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.tm.store as store
+
+    monkeypatch.setattr(store, "_CHUNK", 5)
+    monkeypatch.setattr(store, "BULK_UNITS", 5)
+    triggers = _fts_state(tm)
+    good = _tmx([(f"Sentence {i}.", f"문장 {i}.") for i in range(30)])
+    bad = good.replace(b"</body>", b"<tu><tuv><seg>no language</seg></tuv></tu></body>")
+    with pytest.raises(ParseError):
+        tm.import_tmx(io.BytesIO(bad), name="bad.tmx")
+    assert tm.count() == 0 and tm.history() == []
+    assert _fts_state(tm) == triggers
+    assert tm.import_tmx(io.BytesIO(good), name="good.tmx").added == 30
+    assert tm.concordance("문장 29")[0].unit.variant("en").text == "Sentence 29."  # type: ignore[union-attr]

@@ -121,6 +121,8 @@ BAD = {
     ),
     "not tmx": (b"<tbx><text/></tbx>", 1, None),
     "entities": (b'<!DOCTYPE tmx [<!ENTITY a "aaaa">]><tmx/>', 1, None),
+    "unknown root": (b"<tu>\n<tuv/></tu>", 1, None),
+    "empty": (b"", 1, None),
 }
 
 
@@ -133,3 +135,80 @@ def test_bad_files_name_file_line_and_element(case: str) -> None:
     assert err.value.line == line
     if element:
         assert err.value.field == element
+
+
+_UNIT = '<tu><tuv xml:lang="en"><seg>{}</seg></tuv><tuv xml:lang="ko"><seg>문장</seg></tuv></tu>'
+HOSTILE = {
+    "billion laughs": (
+        '<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        '<tmx version="1.4"><header/><body>' + _UNIT.format("&c;") + "</body></tmx>",
+        "entities",
+    ),
+    "external entity": (
+        '<!DOCTYPE tmx [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        '<tmx version="1.4"><header/><body>' + _UNIT.format("&e;") + "</body></tmx>",
+        "entities",
+    ),
+    "external parameter entity": (
+        '<!DOCTYPE tmx [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>'
+        '<tmx version="1.4"><header/><body>' + _UNIT.format("a") + "</body></tmx>",
+        "entities",
+    ),
+    "undefined entity": (
+        '<tmx version="1.4"><header/><body>' + _UNIT.format("&nope;") + "</body></tmx>",
+        "entity",
+    ),
+    "deep nesting": (
+        '<tmx version="1.4"><header/><body>'
+        + _UNIT.format("<hi>" * 200 + "x" + "</hi>" * 200)
+        + "</body></tmx>",
+        "nested more than 100 deep",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_files_are_refused(case: str) -> None:
+    """The fast reader is the hardened parser: no entity is expanded, nothing fetched."""
+    data, message = HOSTILE[case]
+    with pytest.raises(ParseError) as err:
+        list(read_units(io.BytesIO(data.encode()), "hostile.tmx"))
+    assert err.value.path == "hostile.tmx"
+    assert message in str(err.value)
+
+
+def test_a_remote_dtd_is_not_read() -> None:
+    """A DOCTYPE naming the TMX DTD, as OmegaT and memoQ write it, is fine: never read."""
+    data = (
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx14.dtd">\n'
+        '<tmx version="1.4"><header srclang="en"/><body>' + _UNIT.format("a") + "</body></tmx>"
+    ).encode()
+    (unit,) = read_units(io.BytesIO(data), "dtd.tmx")
+    assert unit.variant("ko").text == "문장"  # type: ignore[union-attr]
+
+
+def test_segments_across_chunks_and_nested_inline_codes() -> None:
+    """Text and codes of a segment are put together in order, however the file is cut
+    into chunks; code content stays out of the text, <hi> and <sub> text stays in."""
+    seg = (
+        'A <bpt i="1" type="bold">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept> word, '
+        '<ph x="2"/>a <hi type="italic">tilted <ph x="3">{x}</ph>one</hi>'
+        ' and a footnote<ph type="fn">[<sub>Note &amp; text</sub>]</ph>.'
+    )
+    filler = "x" * 70_000  # past the reader's 64 KB chunks
+    data = (
+        '<tmx version="1.4"><header srclang="en"/><body>'
+        f'<tu><prop type="x-filler">{filler}</prop>'
+        f'<tuv xml:lang="en"><seg>{seg}</seg></tuv>'
+        '<tuv xml:lang="ja"><seg>文</seg></tuv></tu></body></tmx>'
+    ).encode()
+    (unit,) = read_units(io.BytesIO(data), "codes.tmx")
+    en = unit.variant("en")
+    assert unit.props[0].text == filler
+    assert en.text == "A bold word, a tilted one and a footnote."  # type: ignore[union-attr]
+    assert en.seg == (  # type: ignore[union-attr]
+        'A <bpt i="1" type="bold">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept> word, '
+        '<ph x="2"/>a <hi type="italic">tilted <ph x="3">{x}</ph>one</hi>'
+        ' and a footnote<ph type="fn">[<sub>Note &amp; text</sub>]</ph>.'
+    )
