@@ -89,18 +89,9 @@ def units() -> ResponseReturnValue:
         found = tm.concordance(q, limit=100)
         rows = [(c.unit, c.source_lang, c.target_lang, c.hits) for c in found]
     else:
-        newest = sorted(tm.get_many(_newest_ids(tm)).values(), key=lambda u: -(u.id or 0))
+        newest = sorted(tm.get_many(tm.newest_ids()).values(), key=lambda u: -(u.id or 0))
         rows = [(u, *u.pair(), {}) for u in newest]
     return render_template("tm_units.html", q=q, rows=rows, marked=marked, count=tm.count())
-
-
-def _newest_ids(tm: TranslationMemory, n: int = 50) -> list[int]:
-    from sqlalchemy import select
-
-    from glossary.store.models import UnitRow
-
-    with tm.g.reading() as s:
-        return list(s.scalars(select(UnitRow.id).order_by(UnitRow.id.desc()).limit(n)))
 
 
 @bp.get("/tm/units/<int:unit_id>")

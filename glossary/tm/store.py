@@ -214,6 +214,11 @@ class TranslationMemory:
         with self.g.reading() as s:
             return int(s.scalar(select(func.count(UnitRow.id))) or 0)
 
+    def newest_ids(self, n: int = 50) -> list[int]:
+        """The ids of the ``n`` units stored last, newest first."""
+        with self.g.reading() as s:
+            return list(s.scalars(select(UnitRow.id).order_by(UnitRow.id.desc()).limit(n)))
+
     def units(
         self,
         *,
