@@ -50,6 +50,12 @@ def is_country(surface: str, lang: str) -> bool:
 
 
 @cache
+def english_names() -> dict[str, str]:
+    """Every English name of a country (lowercased) with the country's usual name."""
+    return {form: key.removeprefix("country:") for form, key in _names()["en"].items()}
+
+
+@cache
 def abbreviations(lang: str) -> dict[str, str]:
     """The one-character abbreviations of country names in ``lang`` with their keys."""
     return {form: key for form, key in _names().get(lang, {}).items() if len(form) == 1}

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from glossary.mining.countries import is_country
+from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
 from glossary.mining.names import is_japanese_name, is_korean_name, person_key
 from glossary.mining.rules import load_lines, load_table, load_words
@@ -45,6 +45,7 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. U.K. H.E.
     r"|[^\W_]+(?:['’][^\W\d_]+|[.&][^\W_]+)*(?:['’](?![^\W\d_]))?"
 )
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 # a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _OPENERS = frozenset('“"‘(—–:|[«')
@@ -103,6 +104,8 @@ _NUMBER_WORDS = frozenset(
 )
 _ADJ_SUFFIXES = ("al", "ial", "ical", "ary", "ic", "ive", "ous", "an", "ese", "ist")
 _ARTICLES = frozenset(("the",))
+# endings of abstract nouns ("Stability", "Cooperation"): words of no person's name
+_ABSTRACT = ("ity", "tion", "sion", "ment", "ance", "ence", "ship", "ness", "ism")
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class _Rules:
     portfolio_words: frozenset[str]
     heads: dict[str, str]
     lower_heads: dict[str, str]
+    lower_bases: dict[str, str]  # what a one-word name before a lowercase head is
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     acronyms_common: frozenset[str]
@@ -134,6 +138,9 @@ class _Rules:
     suffixes: frozenset[str]
     state_abbrevs: frozenset[str]
     dotted: frozenset[str]  # words whose final period is part of them ("Jr.", "Penn.")
+    key_synonyms: dict[str, str]
+    languages: frozenset[str]
+    term_prefixes: frozenset[str]  # "k", "j": K-pop, J-pop
 
 
 def _title_key(words: Iterable[str]) -> tuple[str, ...]:
@@ -167,11 +174,14 @@ def rules() -> _Rules:
                 hyphen.add(nxt)
     heads: dict[str, str] = {}
     lower_heads: dict[str, str] = {}
+    lower_bases: dict[str, str] = {}
     for row in load_table("en_name_heads.txt"):
         word = row[0].lower()
         heads[word] = row[1]
         if len(row) > 2 and row[2] == "lower":
             lower_heads[word] = row[1]
+            if len(row) > 3:
+                lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
     inst = load_table("en_institutions.txt")
@@ -193,6 +203,7 @@ def rules() -> _Rules:
         portfolio_words=load_words("en_portfolio_words.txt"),
         heads=heads,
         lower_heads=lower_heads,
+        lower_bases=lower_bases,
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -205,6 +216,9 @@ def rules() -> _Rules:
         suffixes=suffixes,
         state_abbrevs=states,
         dotted=frozenset(w for w in suffixes | states if w.endswith(".")),
+        key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
+        languages=load_words("en_languages.txt", lower=False),
+        term_prefixes=frozenset(w.rstrip("-") for w in load_lines("en_term_prefixes.txt")),
     )
 
 
@@ -328,15 +342,48 @@ class _Doc:
         return m
 
 
+@cache
+def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding English country names in a lowercased key, and their usual names."""
+    names = {}
+    for form in ("south korea", "north korea", "japan", "united states", "china", "russia"):
+        names[form] = form
+    from glossary.mining.countries import english_names
+
+    for form, usual in english_names().items():
+        names[form.replace(".", "")] = usual
+    alts = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return pattern, names
+
+
 def norm_key(surface: str, kind: str) -> str:
-    """Clustering key for a non-person English surface."""
+    """Clustering key for a non-person English surface.
+
+    Every name of a country gives one key ("Korea", "ROK", "South Korea"); inside a
+    longer key the country's usual name stands for any of its names ("Japan-ROK
+    relations" = "Japan-South Korea relations"); "<Head> of [the] <country>" is read
+    as "<country> <Head>" ("Government of the ROK" = "ROK Government").
+    """
+    whole = country_key(surface.strip(), LANG)
+    if whole is not None:
+        return "n:" + whole
     s = surface.lower().replace("’", "'").replace(".", "")
-    s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ")
+    s = _BRACKETED.sub(" ", s)  # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting"
+    pattern, names = _country_names()
+    s = pattern.sub(lambda m: names[m.group(0)], s)
+    s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ").replace("'", "")
     words = s.split()
     if words and words[0] == "the":
         words = words[1:]
+    synonyms = rules().key_synonyms
+    words = [synonyms.get(w, w) for w in words]
     if kind == "term" and words:
         words[-1] = singular(words[-1])
+    if len(words) >= 3 and words[1] == "of":
+        rest = words[3:] if words[2] == "the" else words[2:]
+        if " ".join(rest) in names.values():
+            words = [*rest, words[0]]  # "Government of the ROK" = "ROK Government"
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -408,6 +455,18 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         t = toks[i]
         if t.low in _ARTICLES and i + 2 < n:
             _institution(doc, span, toks, i)
+        if t.text.isdigit():
+            _year_event(doc, span, toks, i)
+        if (
+            t.text in r.term_prefixes
+            and i + 1 < n
+            and toks[i + 1].hy
+            and toks[i + 1].text.isalpha()
+            and toks[i + 1].text.islower()
+        ):
+            doc.emit(t.start, toks[i + 1].end, span, "term")  # "K-pop", "K-dramas"
+            i += 2
+            continue
         if t.cap and t.text[0].isalpha():
             j = _extend_run(r, toks, i)
             _process_run(doc, span, toks, i, j)
@@ -415,6 +474,33 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             continue
         i += 1
     _find_terms(doc, span, toks)
+
+
+def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> None:
+    """ "the 2022 presidential election", "The 2021 South Korean by-elections": a year,
+    perhaps a demonym and a modifier or two, a lowercase event head."""
+    r = doc.r
+    t = toks[i]
+    if len(t.text) != 4 or t.text[:2] not in ("19", "20") or i + 1 >= len(toks):
+        return
+    if i > 0 and toks[i - 1].low not in _ARTICLES:
+        return
+    n = len(toks)
+    k = i + 1
+    k += _demonym_len(r, doc, toks, k, min(n, k + 2))
+    mods = 0
+    while k < n and toks[k].sp and toks[k].text.islower() and mods <= 2:
+        g = k
+        while g + 1 < n and toks[g + 1].hy and toks[g + 1].text.islower():
+            g += 1
+        head = toks[g].low
+        if r.lower_heads.get(head, r.lower_heads.get(singular(head))) == "event":
+            doc.emit(t.start, toks[g].end, span, "event")
+            return
+        if head in r.stop or head in r.common:
+            return
+        mods += 1
+        k = g + 1
 
 
 def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
@@ -437,7 +523,7 @@ def _portfolio_word(r: _Rules, t: _Tok) -> bool:
         return True
     if t.upper and t.text not in r.places:
         return True  # "ICT", "SMEs"
-    return len(t.low) > 4 and t.low.endswith(("an", "ese", "ern"))  # "Oceanian"
+    return len(t.low) > 4 and t.low.endswith(("ian", "ean", "ese", "ern"))  # "Oceanian"
 
 
 def _caps_end(toks: list[_Tok], k: int) -> int:
@@ -451,10 +537,7 @@ def _caps_end(toks: list[_Tok], k: int) -> int:
 
 def _abstract_noun(r: _Rules, t: _Tok) -> bool:
     """A capitalised common noun of a name's subject ("Security", "Stability")."""
-    return _portfolio_word(r, t) or (
-        len(t.low) > 5
-        and t.low.endswith(("ity", "tion", "sion", "ment", "ance", "ence", "ship", "ness", "ism"))
-    )
+    return _portfolio_word(r, t) or (len(t.low) > 5 and t.low.endswith(_ABSTRACT))
 
 
 def _and_ok(
@@ -860,6 +943,23 @@ def _process_run(
         b -= 1
     if a >= b:
         return
+    n = len(toks)
+    if (
+        a > 0
+        and toks[a - 1].text.isdigit()
+        and len(toks[a - 1].text) <= 3
+        and b < n
+        and toks[b].text.islower()
+        and toks[b].low.endswith("s")
+    ):
+        return  # "2 Metropolitan mayors, 8 Metropolitan Council constituencies": kinds
+    if (
+        b - a >= 3
+        and toks[b - 1].low.endswith("s")
+        and _head_kind(r, toks[b - 1].text) == "work"
+        and _head_kind(r, toks[b - 2].text) == "org"
+    ):
+        b -= 1  # "UN Security Council Resolutions": the council and its resolutions
     if any(t.amb for t in toks[a:b]) and _headline_run(toks, a, b):
         # a title-case headline: split at the ordinary words
         _split_headline_run(doc, span, toks, a, b)
@@ -873,18 +973,22 @@ def _process_run(
     if dl:
         if a + dl >= b:
             return
-        if _head_kind(r, toks[b - 1].text) is None:
-            a += dl
+        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
+            a += dl  # "Korean Air Flight 858" keeps its first word
     elif b - a == 1 and toks[a].low.endswith("s") and toks[a].text[:-1] in r.demonyms:
         return  # "Koreans"
     # a sentence-initial common word ("Experts", "Historical") alone, or leading a
     # short run without a head word, is ordinary
     first = toks[a]
+    if first.amb and first.low in r.term_stop and b - a >= 2:
+        a += 1  # "Certain Honorary Reporters", "Several Japanese officials"
+        first = toks[a]
     if (
         first.amb
         and not first.upper
-        and (first.low in r.common or first.low in doc.lower_seen)
+        and (first.low in r.common or first.low in r.term_stop or first.low in doc.lower_seen)
         and b - a < 3
+        and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
     ):
         a += 1
@@ -1026,10 +1130,12 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             if t.text in r.acronyms_common or bare in r.acronyms_common:
                 return None
             return "org"
-        if t.low in r.stop or t.low in r.calendar:
+        if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
             return None
-    # head word: last word, or the word before "of"/"for"
+    # head word: last word (before a number: "Flight 858"), or the word before "of"/"for"
     kind = _head_kind(r, words[-1])
+    if kind is None and b - a >= 2 and words[-1].isdigit():
+        kind = _head_kind(r, words[-2])
     if kind is None:
         for k in range(a, b - 1):
             if toks[k + 1].low in ("of", "for", "on") and toks[k + 1].text.islower():
@@ -1050,6 +1156,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             return "org"
         if any(t.text[0].isdigit() for t in toks[a:b]):
             return "org"
+        if any(
+            "." in t.text
+            or t.low in r.term_heads
+            or t.low in r.portfolio_words
+            or (len(t.low) > 5 and t.low.endswith(_ABSTRACT))
+            for t in toks[a:b]
+        ):
+            return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         return "person"
     # one word, no head: read its neighbours
     prev = _prev_word(doc, toks, a)
@@ -1086,11 +1200,19 @@ def _lower_head_extension(
     k = b
     mods = 0
     found = False
+    head = ""
     while k < n and mods <= 2:
         t = toks[k]
         if not t.sp or not t.text.islower():
             break
-        kind = r.lower_heads.get(t.low)
+        head = t.low
+        kind = r.lower_heads.get(head)
+        if not kind and k + 1 < n and toks[k + 1].sp:
+            head = t.low + " " + toks[k + 1].low  # "Yonhap news agency"
+            kind = r.lower_heads.get(head)
+            if kind:
+                k += 1
+                t = toks[k]
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)
@@ -1114,6 +1236,14 @@ def _lower_head_extension(
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind == "org")):
             doc.emit(toks[a].start, toks[b - 1].end, span, kind)
+        elif kind is not None and b - a == 1:
+            # "Trump administration" holds a person, "Yonhap news agency" an
+            # organisation, "Pukchang airfield" a place (a row only if it stands alone)
+            base = r.lower_bases.get(head, "place") if kind != "place" else "place"
+            m = doc.emit(toks[a].start, toks[a].end, span, base, inner=base == "place")
+            full = doc.seen.get((toks[a].start, t.end))
+            if m is not None and full is not None and base == full.kind:
+                m.normalized = full.normalized  # "Yonhap" = "Yonhap news agency"
     return found
 
 
@@ -1176,6 +1306,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     """Noun phrases ending in a domain head: "joint news conference"."""
     r = doc.r
     n = len(toks)
+    names_here = [m for m in doc.mentions if span[0] <= m.start < span[1]]
     # groups of hyphen-joined words: (first index, last index, lowercase text)
     groups: list[tuple[int, int, str]] = []
     i = 0
@@ -1239,7 +1370,11 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             end = toks[groups[y][1]].end
             phrase = doc.text[start:end].lower()
             if phrase not in r.term_stop_phrases and not (used_and and y == x):
-                doc.emit(start, end, span, "term")
+                # a term inside a name is a row only where it also stands alone
+                inside = any(
+                    m.start <= start and end <= m.end and m.kind != "term" for m in names_here
+                )
+                doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
 
 
@@ -1270,6 +1405,7 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
         elif m.kind == "person":
             m.normalized = "ps:" + m.surface  # a family name alone: linked corpus-wide
+    _link_glosses(doc)
     # a place or term seen only inside longer names is no row of its own
     alone = {m.surface.lower() for m in doc.mentions if id(m) not in doc.inner}
     for m in doc.mentions:
@@ -1277,3 +1413,48 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+_GLOSS_BETWEEN = (" (", ", also known as ", " (also known as ", ", or ")
+
+
+def _link_glosses(doc: _Doc) -> None:
+    """ "Keidanren (Japan Business Federation)", "Seollal (Lunar New Year)", "Sea of
+    Japan, also known as East Sea": a name and its gloss or abbreviation are one."""
+    text = doc.text
+    by_start: dict[int, Mention] = {}
+    by_end: dict[int, Mention] = {}
+    for m in doc.mentions:
+        if m.start not in by_start or m.end > by_start[m.start].end:
+            by_start[m.start] = m
+        if m.end not in by_end or m.start < by_end[m.end].start:
+            by_end[m.end] = m
+    for a in by_end.values():
+        for between in _GLOSS_BETWEEN:
+            if text.startswith(between, a.end):
+                b = by_start.get(a.end + len(between))
+                break
+        else:
+            continue
+        if b is None or b is a or a.kind == "term" or b.kind == "term":
+            continue
+        closes = (
+            text[b.end : b.end + 1] in (")", ",", ".", " ")
+            if between != " ("
+            else (text[b.end : b.end + 1] == ")")
+        )
+        if not closes:
+            continue
+        a_full = a.kind == "person" and " " in a.surface
+        b_full = b.kind == "person" and " " in b.surface
+        if a_full or b_full:
+            continue  # "Kim Jinai (Open Democratic Party)": a person and her party
+        if a.kind == "person":  # a single word read as a name by default
+            a.kind = b.kind
+        elif b.kind == "person":
+            b.kind = a.kind
+        b.normalized = a.normalized
+        for m in doc.mentions:  # the other mentions of the gloss follow it
+            if m.surface == b.surface:
+                m.normalized = a.normalized
+                m.kind = a.kind
