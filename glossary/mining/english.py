@@ -48,7 +48,7 @@ _TOKEN = re.compile(
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-_OPENERS = frozenset('“"‘(—–:|[«')
+_OPENERS = frozenset('“"‘(—–:|[«)]')
 _SAID = frozenset(
     (
         "said",
@@ -140,6 +140,7 @@ class _Rules:
     dotted: frozenset[str]  # words whose final period is part of them ("Jr.", "Penn.")
     key_synonyms: dict[str, str]
     languages: frozenset[str]
+    term_generic: frozenset[str]
     term_prefixes: frozenset[str]  # "k", "j": K-pop, J-pop
 
 
@@ -218,6 +219,7 @@ def rules() -> _Rules:
         dotted=frozenset(w for w in suffixes | states if w.endswith(".")),
         key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
         languages=load_words("en_languages.txt", lower=False),
+        term_generic=load_words("en_term_generic.txt"),
         term_prefixes=frozenset(w.rstrip("-") for w in load_lines("en_term_prefixes.txt")),
     )
 
@@ -286,6 +288,35 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
         toks.append(_Tok(w, s, s + len(w), poss, text[prev_end:s], i == 0, headline))
         prev_end = e
     return toks
+
+
+def _bracketed_line(text: str, span: tuple[int, int]) -> bool:
+    s = text[span[0] : span[1]].strip()
+    return len(s) >= 2 and s[0] + s[-1] in ("[]", "【】") and len(s.split()) <= 6
+
+
+def _uppercase_words(toks: list[_Tok]) -> None:
+    """ "PRIME MINISTER KISHIDA:", "SECRETARY KERRY": words in capitals that are no
+    abbreviations (several in a row, or a speaker's label before a colon) are read as
+    capitalised words."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not (toks[i].upper and toks[i].text.isalpha()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and toks[j + 1].upper and toks[j + 1].text.isalpha() and toks[j + 1].sp:
+            j += 1
+        label = i == 0 and j + 1 < n and toks[j + 1].gap.startswith(":")
+        label = label or (i == 0 and j + 1 == n)
+        if (j > i and any(len(t.text) >= 4 for t in toks[i : j + 1])) or (
+            label and len(toks[j].text) >= 4
+        ):
+            for t in toks[i : j + 1]:
+                t.upper = False
+                t.amb = t.initial
+        i = j + 1
 
 
 def _is_headline(raw: list[tuple[str, int, int]], text: str, end: int) -> bool:
@@ -425,7 +456,10 @@ def mine_text(text: str) -> list[Mention]:
     doc = _Doc(text)
     sentences = []
     for span in split_sentences(text, LANG):
+        if _bracketed_line(text, span):
+            continue  # "[Opening Statement]", "(Reporter)": a heading or a stage direction
         toks = _tokenize(text, span[0], span[1])
+        _uppercase_words(toks)
         sentences.append((span, toks))
         for t in toks:
             if t.low == t.text:
@@ -945,7 +979,7 @@ def _process_run(
         return
     n = len(toks)
     if (
-        a > 0
+        a > 1
         and toks[a - 1].text.isdigit()
         and len(toks[a - 1].text) <= 3
         and b < n
@@ -986,7 +1020,12 @@ def _process_run(
     if (
         first.amb
         and not first.upper
-        and (first.low in r.common or first.low in r.term_stop or first.low in doc.lower_seen)
+        and (
+            first.low in r.common
+            or first.low in r.term_stop
+            or first.low in doc.lower_seen
+            or (first.low.endswith("ly") and b - a == 1)  # "Firstly", "Additionally"
+        )
         and b - a < 3
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
@@ -1369,7 +1408,11 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end
             phrase = doc.text[start:end].lower()
-            if phrase not in r.term_stop_phrases and not (used_and and y == x):
+            mods = [groups[z][2] for z in range(s, y) if groups[z][2] != "and"]
+            specific = any(
+                w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
+            )
+            if phrase not in r.term_stop_phrases and not used_and and specific:
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
                     m.start <= start and end <= m.end and m.kind != "term" for m in names_here

@@ -207,9 +207,28 @@ def test_domain_terms_and_generic_phrases():
 
 
 def test_verbs_and_participles_do_not_make_terms():
-    s = surfaces("They discussed expanding cooperation and deepening trilateral cooperation.")
+    s = surfaces("They discussed expanding cooperation and deepening shuttle diplomacy.")
     assert "expanding cooperation" not in s
-    assert "trilateral cooperation" in s
+    assert "shuttle diplomacy" in s
+
+
+def test_generic_phrases_are_not_terms():
+    # the guideline's examples: a term needs a modifier that makes it one
+    s = surfaces(
+        "They discussed bilateral relations, regional issues, economic matters, security "
+        "issues and international sanctions at a news conference after ballistic missile "
+        "launches and a joint news conference."
+    )
+    for generic in (
+        "bilateral relations",
+        "regional issues",
+        "economic matters",
+        "security issues",
+        "international sanctions",
+        "news conference",
+    ):
+        assert generic not in s
+    assert "ballistic missile" in s and "joint news conference" in s
 
 
 def test_photo_credit_in_capitals():
@@ -250,3 +269,31 @@ def test_japanese_name_canonical_is_family_first():
     cands = {c.canonical: c for c in mine_text(text, lang="en")}
     assert "Ishiba Shigeru" in cands
     assert set(cands["Ishiba Shigeru"].surfaces) == {"Shigeru Ishiba", "Ishiba"}
+
+
+def test_speaker_labels_in_capitals():
+    ms = kinds("SECRETARY KERRY: Thank you, Minister Yun.\nQUESTION: On North Korea.")
+    assert ms["KERRY"] == "person" and ms["Yun"] == "person"
+    assert "QUESTION" not in ms and "Thank" not in ms
+
+
+def test_country_names_cluster_and_glosses_join_their_name():
+    text = (
+        "Korea and the Republic of Korea (ROK) met South Korea. A survey by Keidanren "
+        "(Japan Business Federation) and the Sea of Japan, also known as East Sea."
+    )
+    cands = {c.canonical: set(c.surfaces) for c in mine_text(text, lang="en")}
+    assert {"Korea", "Republic of Korea", "ROK", "South Korea"} in cands.values()
+    assert {"Keidanren", "Japan Business Federation"} in cands.values()
+    assert {"Sea of Japan", "East Sea"} in cands.values()
+
+
+def test_year_events_and_lowercase_heads():
+    ms = kinds(
+        "The 2021 South Korean by-elections came before the 2022 presidential election, "
+        "the Trump administration said near the Pukchang airfield."
+    )
+    assert ms["2021 South Korean by-elections"] == "event"
+    assert ms["2022 presidential election"] == "event"
+    assert ms["Trump administration"] == "org" and ms["Trump"] == "person"
+    assert ms["Pukchang airfield"] == "facility" and "Pukchang" not in ms
