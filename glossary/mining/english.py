@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from glossary.mining.cluster import acronym_letters, initials, is_acronym
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
 from glossary.mining.names import is_japanese_name, is_korean_name, person_key
@@ -478,6 +479,8 @@ def _head_kind(r: _Rules, word: str) -> str | None:
     k = r.heads.get(w)
     if k is None and len(w) > 3 and w.endswith("s"):
         k = r.heads.get(w[:-1])
+        if k is None and w.endswith("ies"):
+            k = r.heads.get(w[:-3] + "y")  # "Parties"
     return k
 
 
@@ -683,6 +686,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             and (cur.low in r.title_abbrevs or (len(cur.text) == 1 and cur.text.isupper()))
         ):
             break
+        if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
+            break  # "In this new Cabinet I have appointed": the pronoun
         if t2.cap and (t2.text[0].isalpha() or (t2.text[0].isdigit() and t2.hy)):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
@@ -857,6 +862,13 @@ def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
         if _portfolio_word(r, t):
             k += 1
             end = k
+            continue
+        ce = min(_caps_end(toks, k), b)
+        heads = [h for h in range(k, ce) if _head_kind(r, toks[h].text) == "org"]
+        if heads:
+            # "Chairman of the Policy Research Council", "Managing Director of the
+            # International Monetary Fund": the institution's own name
+            k = end = heads[-1] + 1
             continue
         pl = _place_len(doc, toks, k, b)
         if pl and k + pl < b and _portfolio_word(r, toks[k + pl]):
@@ -1472,6 +1484,9 @@ def _link_glosses(doc: _Doc) -> None:
             by_start[m.start] = m
         if m.end not in by_end or m.start < by_end[m.end].start:
             by_end[m.end] = m
+    ends: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        ends.setdefault(m.end, []).append(m)
     for a in by_end.values():
         for between in _GLOSS_BETWEEN:
             if text.startswith(between, a.end):
@@ -1479,6 +1494,12 @@ def _link_glosses(doc: _Doc) -> None:
                 break
         else:
             continue
+        if b is not None and is_acronym(b.surface):
+            # "the Policy Research Council of the Liberal Democratic Party (LDP)": the
+            # name the abbreviation spells
+            spelled = [m for m in ends[a.end] if acronym_letters(b.surface) in initials(m.surface)]
+            if spelled:
+                a = max(spelled, key=lambda m: m.end - m.start)
         if b is None or b is a or a.kind == "term" or b.kind == "term":
             continue
         closes = (
