@@ -27,14 +27,21 @@ The engine then
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
+from glossary.mining.countries import country_key
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table, load_words
 from glossary.mining.sentences import SentenceIndex, split_sentences
 
 NOMINAL = frozenset(("P", "N", "PRE", "SUF", "L", "D", "J"))
+# four or more Latin words in a row: a sentence quoted in English
+_LATIN_STRETCH = re.compile(
+    r"[A-Za-z][\w'’.\-]*(?:[\s,;:“”\"()]+[A-Za-z0-9][\w'’.\-]*){3,}[.!?]?", re.ASCII
+)
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 
@@ -58,7 +65,7 @@ class CTok:
 @dataclass(frozen=True)
 class LangRules:
     lang: str
-    titles: dict[str, bool]
+    titles: dict[str, str]  # "portfolio", "office" or "" (see *_titles.txt)
     title_list: tuple[str, ...]  # longest first
     heads: dict[str, tuple[str, str]]  # head -> (kind, "" | "short" | "short-common")
     head_list: tuple[str, ...]  # longest first
@@ -73,9 +80,10 @@ class LangRules:
 
 @cache
 def lang_rules(lang: str) -> LangRules:
-    titles: dict[str, bool] = {}
+    titles: dict[str, str] = {}
     for row in load_table(f"{lang}_titles.txt"):
-        titles[row[0]] = len(row) > 1 and row[1] == "official"
+        kind = row[1] if len(row) > 1 else ""
+        titles[row[0]] = kind if kind in ("portfolio", "office") else ""
     heads: dict[str, tuple[str, str]] = {}
     for row in load_table(f"{lang}_heads.txt"):
         heads[row[0]] = (row[1], row[2] if len(row) > 2 else "")
@@ -94,6 +102,10 @@ def lang_rules(lang: str) -> LangRules:
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         spaced=lang == "ko",
     )
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u30ff" or ch in "・ー"
 
 
 def _nospace(s: str) -> str:
@@ -139,11 +151,48 @@ class Engine:
 
     def key(self, surface: str, kind: str) -> str:
         s = _nospace(surface).replace("・", "").replace("·", "")
+        if kind != "person":
+            country = country_key(s, self.lang)
+            if country is not None:
+                return "n:" + country  # 한국 = 대한민국, 米国 = アメリカ
         if kind == "person":
             return "p:" + s
         if kind == "term":
             return "t:" + s
         return "n:" + s
+
+    # ---- English inside the article ------------------------------------------
+    def _english_stretches(self) -> None:
+        """Sentences quoted in English ("[국무부 대변인] "The United States condemns
+        ..."") are mined as English; their tokens leave the Korean or Japanese runs."""
+        from glossary.mining.english import mine_text as mine_english
+
+        spans = [(m.start(), m.end()) for m in _LATIN_STRETCH.finditer(self.text)]
+        if not spans:
+            return
+        starts = [s for s, _ in spans]
+        keep = []
+        for t in self.toks:
+            i = bisect.bisect_right(starts, t.start) - 1
+            if i < 0 or t.start >= spans[i][1]:
+                keep.append(t)
+        self.toks = keep
+        for s, e in spans:
+            for m in mine_english(self.text[s:e]):
+                start, end = m.start + s, m.end + s
+                if (start, end) in self.seen:
+                    continue
+                mention = Mention(
+                    m.surface,
+                    start,
+                    end,
+                    self.index.sentence_at(start),
+                    m.kind,
+                    self.lang,
+                    m.normalized,
+                )
+                self.seen[(start, end)] = mention
+                self.mentions.append(mention)
 
     # ---- runs -------------------------------------------------------------
     def _joined(self, prev: CTok, tok: CTok) -> bool:
@@ -174,6 +223,12 @@ class Engine:
                 and len(tok.form) == 1
                 and tok.form in self.r.stop
                 and tok.form not in _FORMER
+                and not (  # "令和6年": the year of an era stays in the run
+                    len(cur) >= 2
+                    and cur[-1].cat == "D"
+                    and cur[-2].cat == "P"
+                    and cur[-2].form in self.r.stop
+                )
             ):
                 ok = False  # "회의 뒤 공동선언": a one-syllable noun of time or place ends a run
             if (
@@ -210,12 +265,14 @@ class Engine:
         return cleaned
 
     def mine(self) -> list[Mention]:
+        self._english_stretches()
         runs = self.runs()
         for i, run in enumerate(runs):
             rel_only = self.process_run(run)
             if rel_only and self.lang == "ja" and i + 1 < len(runs):
                 self._relation_no(run, runs[i + 1])
         self._acronym_pairs(runs)
+        self._readings()
         self.resolve()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
@@ -287,15 +344,24 @@ class Engine:
                     and sum(len(c.form) for c in chain) <= 2
                 ):
                     j = cs_idx
+                # "文在寅大統領", "尹錫悦大統領": characters the analyser split one by one
+                # are a name, not the start of the title
+                if not self.r.spaced and len(chain) >= 2 and all(len(c.form) == 1 for c in chain):
+                    j = cs_idx
                 comp_start = run[j].start
                 name_end = comp_start
             else:
                 comp_start = ts
             title_end = run[k].end
             absorbed = run[cs_idx].start != ts or (j > seg_start and run[j - 1].cat != "P")
-            official = self.r.titles.get(title, False)
+            kind = self.r.titles.get(title, "")
             compound = self.text[comp_start:title_end]
-            if official or self.r.titles.get(_nospace(compound), False):
+            ckind = self.r.titles.get(_nospace(compound), "")
+            # a title that names its office: by itself (외교장관, 外務大臣), or with the
+            # institution or portfolio before it (통일부 장관, 防災担当副大臣); a bare
+            # title (대통령, 首相) is no term
+            prefixed = len(_nospace(compound)) > len(title)
+            if "portfolio" in (kind, ckind) or (prefixed and (kind or ckind)):
                 self.emit(comp_start, title_end, "term")
             # an office inside the title: "국가안보실장" holds "국가안보실"
             if title[-1] in ("장", "長") and len(_nospace(compound)) >= 5:
@@ -303,6 +369,12 @@ class Engine:
                 hk = self._head_kind_str(inner, proper=False)
                 if hk == "org":
                     self.emit(comp_start, title_end - 1, "org")
+            # the institution before the title: "통일부" in "통일부 장관", "国務省" in
+            # "国務省報道官"
+            if prefixed and comp_start < ts:
+                hk = self._head_kind_str(self.text[comp_start:ts], proper=False)
+                if hk == "org":
+                    self.emit(comp_start, ts, "org")
             # the name before the title
             name_toks = [t for t in run[seg_start:] if t.start < name_end]
             while name_toks and name_toks[-1].form in _FORMER:
@@ -394,6 +466,16 @@ class Engine:
         self, seg: list[CTok], person_hint: bool = False, name_end: int | None = None
     ) -> bool:
         r = self.r
+        if (
+            len(seg) > 3
+            and seg[0].form in r.stop
+            and seg[1].cat == "D"
+            and seg[2].form in ("年", "년")
+            and self._head_kind_str(self.text[seg[3].start : seg[-1].end], proper=True) == "event"
+        ):
+            # "令和6年能登半島地震": an era year inside an event's official name
+            self.emit(seg[0].start, seg[-1].end, "event")
+            return False
         while seg and (
             seg[0].form in r.stop
             or seg[0].form in _FORMER
@@ -713,28 +795,57 @@ class Engine:
             if acr is not None:
                 acr.normalized = best.normalized
 
+    def _readings(self) -> None:
+        """ "金烘均(キム・ホンギュン)", "武井俊輔(たけいしゅんすけ)": a name's reading in
+        kana in brackets right after it is the same person."""
+        text = self.text
+        for m in list(self.mentions):
+            if m.kind != "person" or text[m.end : m.end + 1] not in ("(", "（"):
+                continue
+            close = min(
+                (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
+            )
+            inner = text[m.end + 1 : close] if close > 0 else ""
+            if not inner or len(inner) > 20 or not all(_is_kana(ch) for ch in inner):
+                continue
+            s, e = m.end + 1, close
+            self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]
+            for span in [k for k in self.seen if s <= k[0] and k[1] <= e]:
+                del self.seen[span]
+            self.emit(s, e, "person", key=m.normalized)
+
     # ---- the article as a whole --------------------------------------------
     def resolve(self) -> None:
         for m in self.mentions:
             if m.surface in self.titled and m.kind not in ("person", "term"):
                 m.kind = "person"
                 m.normalized = "p:" + _nospace(m.surface)
-        persons = {m.surface: m.normalized for m in self.mentions if m.kind == "person"}
-        for m in self.mentions:
-            if m.kind != "person":
+        people = [m for m in self.mentions if m.kind == "person"]
+        surfaces = {m.surface for m in people}
+
+        def full(m: Mention) -> bool:
+            # a full name, or one that a shorter name seen alone begins (박진 with 박)
+            return self.is_full_name(m) or any(
+                o != m.surface and m.surface.startswith(o) and " " not in m.surface
+                for o in surfaces
+            )
+
+        full_keys = {m.surface: m.normalized for m in people if full(m)}
+        for m in people:
+            if m.surface in full_keys:
                 continue
             fam = m.surface
             keys = set()
-            for full, key in persons.items():
-                if full == fam:
-                    continue
-                if (" " in full and full.split()[0] == fam) or (
-                    " " not in full and len(fam) <= 2 and full.startswith(fam)
+            for name, key in full_keys.items():
+                words = name.split()
+                # "하야시" in "하야시 요시마사", "블링컨" in "토니 블링컨", "李" in "李在明"
+                if (len(words) > 1 and fam in (words[0], words[-1])) or (
+                    len(words) == 1 and len(fam) <= 2 and name.startswith(fam)
                 ):
                     keys.add(key)
             if len(keys) == 1:
                 m.normalized = next(iter(keys))
-            elif not self.is_full_name(m):
+            else:
                 m.normalized = "ps:" + _nospace(fam)
 
     def is_full_name(self, m: Mention) -> bool:

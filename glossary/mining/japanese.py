@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.script import KATAKANA, char_script
-from glossary.mining.cjk import CTok, Engine
+from glossary.mining.cjk import CTok, Engine, lang_rules
 from glossary.mining.mention import Mention
 
 LANG = "ja"
@@ -75,6 +75,61 @@ def tokens(text: str) -> list[CTok]:
     return _merge_katakana_names(out)
 
 
+@cache
+def _korean_family_kanji() -> frozenset[str]:
+    """Kanji that write a Korean family name: their Sino-Korean reading (after the
+    initial-sound rule) is a family name of ``glossary/lang/data/korean_surnames.tsv``."""
+    from glossary.lang.ko.sino import initial_sound_rule, reading_table
+    from glossary.lang.romanized import load_surnames
+
+    families = {h for h in load_surnames() if len(h) == 1}
+    found = set()
+    for char, readings in reading_table().items():
+        if readings and initial_sound_rule(readings[0]) in families:
+            found.add(char)
+    return frozenset(found)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "李光宰", "文在寅大統領": a Korean family name in kanji and a two-character given
+    name, which the analyser splits character by character, make one name when the name
+    stands as a word of its own: after no other kanji, and before kana, a bracket,
+    punctuation or a title."""
+    family = _korean_family_kanji()
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        before = text[t.start - 1 : t.start] if t.start else ""
+        if len(t.form) == 1 and t.form in family and not (before and _is_kanji(before)):
+            # the given name: two kanji in one or two tokens right after the family name
+            k = i + 1
+            chars = 0
+            while k < n and chars < 2 and toks[k].start == toks[k - 1].end:
+                form = toks[k].form
+                if not all(_is_kanji(ch) for ch in form):
+                    break
+                chars += len(form)
+                k += 1
+            if chars == 2 and k - i >= 2:
+                end = toks[k - 1].end
+                after = text[end : end + 1]
+                nxt = toks[k] if k < n else None
+                titled = nxt is not None and nxt.start == end and nxt.form in titles
+                if not after or not _is_kanji(after) or titled:
+                    out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
+                    i = k
+                    continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
     """ "ジョン・チュアン・ティオン・リム": katakana words joined by ・ are one name."""
     out: list[CTok] = []
@@ -121,4 +176,5 @@ class JapaneseEngine(Engine):
 
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
-    return JapaneseEngine(LANG, text, tokens(text)).mine()
+    titles = frozenset(lang_rules(LANG).titles)
+    return JapaneseEngine(LANG, text, _korean_kanji_names(text, tokens(text), titles)).mine()
