@@ -71,6 +71,7 @@ class LangRules:
     head_list: tuple[str, ...]  # longest first
     term_heads: frozenset[str]
     term_head_list: tuple[str, ...]
+    term_generic: frozenset[str]
     places: frozenset[str]
     stop: frozenset[str]
     relation_chars: frozenset[str]
@@ -96,12 +97,23 @@ def lang_rules(lang: str) -> LangRules:
         head_list=tuple(sorted(heads, key=len, reverse=True)),
         term_heads=term_heads,
         term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
+        term_generic=load_words(f"{lang}_term_generic.txt", lower=False),
         places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         spaced=lang == "ko",
     )
+
+
+_LOCAL = frozenset("市町村区県都道府知")  # titles of local government: 市長, 知事, 区長
+
+
+def _family_name(word: str) -> bool:
+    """Whether JMnedict knows ``word`` as a family name (False without JMnedict)."""
+    from glossary.lang.ja import jmnedict
+
+    return any("surname" in kinds for _, kinds in jmnedict.readings(word))
 
 
 def _is_kana(ch: str) -> bool:
@@ -348,6 +360,27 @@ class Engine:
                 # are a name, not the start of the title
                 if not self.r.spaced and len(chain) >= 2 and all(len(c.form) == 1 for c in chain):
                     j = cs_idx
+                # "岩屋大臣": one word before a bare office that JMnedict knows as a family
+                # name is the person's, not the office's
+                if (
+                    not self.r.spaced
+                    and len(chain) == 1
+                    and j == seg_start
+                    and self.r.titles.get(title) == "office"
+                    and _family_name(chain[0].form)
+                ):
+                    j = cs_idx
+                    chain[0].cat, chain[0].sub = "P", "surname"
+                # "輪島市長": the city before a mayor's title belongs to it
+                if (
+                    j == cs_idx
+                    and title[:1] in _LOCAL
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    j -= 1
                 comp_start = run[j].start
                 name_end = comp_start
             else:
@@ -525,8 +558,6 @@ class Engine:
             h = self._last_term_head(rest)
             if h is not None:
                 self.emit(seg[0].start, rest[h].end, "term")
-                if h >= 1:
-                    self.emit(rest[0].start, rest[h].end, "term")
                 return False
             seg = rest
         self._names_and_terms(seg, person_hint, name_end)
@@ -655,7 +686,20 @@ class Engine:
         if h is None or h == 0:
             return
         tail = seg[: h + 1]
-        if sum(1 for t in tail if t.cat in ("N", "PRE", "SUF", "L")) < 2:
+        # two lexical words at least: "人的交流", "인적 교류"; not "비핵화", "非核化" (one
+        # word and a suffix)
+        lexical = sum(
+            1
+            for i, t in enumerate(tail)
+            if t.cat in ("N", "L")
+            or (t.cat == "PRE" and len(t.form) >= 2)
+            or (t.cat == "SUF" and i < len(tail) - 1)
+        )
+        if lexical < 2:
+            return
+        # a modifier that makes it a term: "공동 기자회견", not "기자회견" or "국가 안보"
+        mods = [t.form for t in tail[:-1] if t.cat in ("N", "L", "PRE")]
+        if not any(m not in r.term_generic for m in mods):
             return
         self.emit(seg[0].start, seg[h].end, "term")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules
 from glossary.mining.mention import Mention
@@ -116,7 +117,11 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                     break
                 chars += len(form)
                 k += 1
-            if chars == 2 and k - i >= 2:
+            # a word of the dictionary after the family name ("林大臣", "林外務": JMdict
+            # knows 大臣 and 外務) is no given name
+            given = text[t.end : toks[k - 1].end] if k > i + 1 else ""
+            one_word = toks[i + 1].form in titles or bool(common_readings(given))
+            if chars == 2 and k - i >= 2 and not one_word:
                 end = toks[k - 1].end
                 after = text[end : end + 1]
                 nxt = toks[k] if k < n else None
