@@ -38,6 +38,11 @@ from glossary.mining.rules import load_table, load_words
 from glossary.mining.sentences import SentenceIndex, split_sentences
 
 NOMINAL = frozenset(("P", "N", "PRE", "SUF", "L", "D", "J"))
+# a name in Hangul (one word of three syllables, or two words) and its kanji in brackets
+_HANGUL_WITH_HANJA = re.compile(
+    r"(?<![가-힣])([가-힣]{2,5}(?: [가-힣]{2,5})?)"
+    r"\(([\u4e00-\u9fff]{1,4}(?: ?[\u4e00-\u9fff]{1,4})?)\)"
+)
 # four or more Latin words in a row: a sentence quoted in English
 _LATIN_STRETCH = re.compile(
     r"[A-Za-z][\w'’.\-]*(?:[\s,;:“”\"()]+[A-Za-z0-9][\w'’.\-]*){3,}[.!?]?", re.ASCII
@@ -137,6 +142,7 @@ class Engine:
         self.seen: dict[tuple[int, int], Mention] = {}
         self.titled: set[str] = set()  # surfaces seen before a person's title
         self.pairs: list[tuple[int, int]] = []  # (expansion end, acronym start)
+        self.glosses: set[int] = set()  # readings and kanji glosses keyed to their name
 
     # ---- output -----------------------------------------------------------
     def emit(self, start: int, end: int, kind: str, key: str | None = None) -> Mention | None:
@@ -245,6 +251,16 @@ class Engine:
                 ok = False  # "회의 뒤 공동선언": a one-syllable noun of time or place ends a run
             if (
                 ok
+                and self.r.spaced
+                and tok.cat == "N"
+                and len(tok.form) >= 2
+                and tok.form in self.r.stop
+                and cur
+                and cur[-1].cat == "N"
+            ):
+                ok = False  # "핵실험 이후 국제제재", "국제정세 가운데 한일관계"
+            if (
+                ok
                 and tok.cat != "J"
                 and cur
                 and cur[-1].cat == "J"
@@ -309,10 +325,23 @@ class Engine:
         rel_only = False
         while k < len(run):
             found = self._title_at(run, k, run[seg_start].start)
+            if (
+                found is not None
+                and k + 1 < len(run)
+                and run[k + 1].cat == "N"
+                and self._head_kind_str(run[k + 1].form, proper=False) is None
+                and run[k + 1].form in self.r.heads
+                and self.r.heads[run[k + 1].form][0] == "event"
+            ):
+                found = None  # "외교장관 회담", "外相会談": a meeting, not a person's title
             if found is not None and k + 1 < len(run):
                 nxt = run[k + 1]
                 # a title ends a noun compound: "기자 회견" is no title
-                if nxt.start == run[k].end and nxt.cat not in ("P", "L"):
+                if (
+                    nxt.start == run[k].end
+                    and nxt.cat not in ("P", "L")
+                    and nxt.form not in self.r.stop  # "局長ほか"
+                ):
                     if nxt.form in _OFFICE and k + 2 >= len(run):
                         # "大統領府": the office of the title's holder
                         self.emit(found[0], nxt.end, "org")
@@ -336,6 +365,7 @@ class Engine:
                     and run[j - 1].form not in _FORMER
                     and self._joined(run[j - 1], run[j])
                     and run[j - 1].form not in self.r.places
+                    and run[j - 1].form not in self.r.stop  # "両外相": both ministers
                 ):
                     if (
                         not self.r.spaced
@@ -345,6 +375,25 @@ class Engine:
                         and len(run[j - 1].form) == 1
                     ):
                         break  # "魏聖洛国家安保室長": 洛 ends the name
+                    j -= 1
+                    chain.append(run[j])
+                # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
+                # the words after it, unless they already name an institution ("韓国" in
+                # "韓国外交部長官" is the country of its own)
+                if (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                    and not any(
+                        self._head_kind_str(c.form, proper=False) == "org"
+                        or (c.form in self.r.heads and self.r.heads[c.form][0] == "org")
+                        for c in chain
+                    )
+                    and title[-1] in ("長", "表", "官")
+                ):
                     j -= 1
                     chain.append(run[j])
                 # "李在明大統領": a short given name after a family name is the name's
@@ -415,6 +464,8 @@ class Engine:
                 absorbed = False
             if absorbed and name_toks:
                 name_toks = self._merge_name_tail(name_toks, name_end)
+            while name_toks and name_toks[0].form in self.r.stop:
+                name_toks.pop(0)  # "양 장관": both ministers
             if name_toks:
                 self._titled_name(name_toks)
             seg_start = k + 1
@@ -428,6 +479,17 @@ class Engine:
 
     def _titled_name(self, toks: list[CTok]) -> None:
         """The words before a person's title: places, then the person's name."""
+        # "金ホン均韓国外交部(…本部長)", "ジョセフ・ユン国務省(…特別代表)": the person's
+        # institution between the name and the title
+        e = len(toks)
+        while e > 0 and toks[e - 1].cat in ("N", "SUF") and not self.r.spaced:
+            e -= 1
+        if 0 < e < len(toks):
+            s = e - 1 if toks[e - 1].cat == "P" and toks[e - 1].sub == "place" else e
+            org_text = self.text[toks[s].start : toks[-1].end]
+            if s > 0 and self._head_kind_str(org_text, proper=False) == "org":
+                self.emit(toks[s].start, toks[-1].end, "org")
+                toks = toks[:s]
         # before a title only a listed place is a place ("韓国大統領"); the analyser's
         # place reading of a family name ("高市首相") is not trusted there
         i = len(toks)
@@ -519,7 +581,11 @@ class Engine:
         if not seg:
             return False
         whole = self.text[seg[0].start : seg[-1].end]
-        if (whole in r.places or _nospace(whole) in r.places) and (
+        if (
+            whole in r.places
+            or _nospace(whole) in r.places
+            or country_key(_nospace(whole), self.lang) is not None
+        ) and (
             not r.spaced or any(t.cat == "P" for t in seg)
         ):  # "세 나라": a common noun that is also a place name is not one here
             self.emit(seg[0].start, seg[-1].end, "place")
@@ -697,6 +763,8 @@ class Engine:
         )
         if lexical < 2:
             return
+        if any(t.cat == "J" for t in tail):
+            return  # "외교·안보": two nouns listed, no term
         # a modifier that makes it a term: "공동 기자회견", not "기자회견" or "국가 안보"
         mods = [t.form for t in tail[:-1] if t.cat in ("N", "L", "PRE")]
         if not any(m not in r.term_generic for m in mods):
@@ -719,6 +787,7 @@ class Engine:
             is_place = (
                 t.form in r.places
                 or t.sub == "place"
+                or country_key(t.form, self.lang) is not None
                 or (r.spaced and self._head_kind_str(t.form, proper=True) == "place")
             )
             if t.cat in ("L", "D"):
@@ -841,8 +910,32 @@ class Engine:
 
     def _readings(self) -> None:
         """ "金烘均(キム・ホンギュン)", "武井俊輔(たけいしゅんすけ)": a name's reading in
-        kana in brackets right after it is the same person."""
+        kana in brackets right after it is the same person; so is a Korean article's
+        name in kanji after the name in Hangul ("모테기 도시미쓰(茂木 敏充)")."""
         text = self.text
+        if self.lang == "ko":
+            for g in _HANGUL_WITH_HANJA.finditer(text):
+                name, hanja = g.span(1), g.span(2)
+                old = self.seen.get(name)
+                if old is not None and old.kind not in ("person", "term"):
+                    continue  # a place or an institution glossed in hanja
+                two_words = " " in g.group(1)
+                if not (two_words or " " in g.group(2) or len(g.group(1)) == 3):
+                    continue
+                inside = [t for t in self.toks if name[0] <= t.start < name[1]]
+                if not inside or any(t.cat not in ("N", "P") for t in inside):
+                    continue  # "대통령은 독도(獨島)": a particle, no name
+                self.mentions = [
+                    x for x in self.mentions if not (x.start < name[1] and name[0] < x.end)
+                ]
+                for span in [k for k in self.seen if k[0] < name[1] and name[0] < k[1]]:
+                    del self.seen[span]
+                m = self.emit(name[0], name[1], "person")
+                if m is not None:
+                    h = self.emit(hanja[0], hanja[1], "person", key=m.normalized)
+                    if h is not None:
+                        h.normalized = m.normalized
+                        self.glosses.add(id(h))
         for m in list(self.mentions):
             if m.kind != "person" or text[m.end : m.end + 1] not in ("(", "（"):
                 continue
@@ -856,7 +949,10 @@ class Engine:
             self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]
             for span in [k for k in self.seen if s <= k[0] and k[1] <= e]:
                 del self.seen[span]
-            self.emit(s, e, "person", key=m.normalized)
+            reading = self.emit(s, e, "person", key=m.normalized)
+            if reading is not None:
+                reading.normalized = m.normalized
+                self.glosses.add(id(reading))
 
     # ---- the article as a whole --------------------------------------------
     def resolve(self) -> None:
@@ -864,7 +960,7 @@ class Engine:
             if m.surface in self.titled and m.kind not in ("person", "term"):
                 m.kind = "person"
                 m.normalized = "p:" + _nospace(m.surface)
-        people = [m for m in self.mentions if m.kind == "person"]
+        people = [m for m in self.mentions if m.kind == "person" and id(m) not in self.glosses]
         surfaces = {m.surface for m in people}
 
         def full(m: Mention) -> bool:

@@ -64,8 +64,24 @@ def tokens(text: str) -> list[CTok]:
             and out
             and out[-1].cat == "P"
             and out[-1].end == start
+            and len(out[-1].form) >= 2  # "니가타현"; "조현" is a name
         ):
             cat = "SUF"  # "니가타현": 현 read as a determiner
+        if (
+            cat == "O"
+            and len(form) == 1
+            and "가" <= form <= "힣"
+            and out
+            and out[-1].cat == "P"
+            and len(out[-1].form) == 1
+            and out[-1].end == start
+            and (start + 1 >= len(text) or not ("가" <= text[start + 1] <= "힣"))
+        ):
+            # "조현": a one-syllable family name and a one-syllable given name the
+            # analyser read as a determiner
+            prev = out.pop()
+            out.append(CTok(prev.form + form, prev.start, start + t.len, "P"))
+            continue
         out.append(CTok(form, start, start + t.len, cat))
     return out
 

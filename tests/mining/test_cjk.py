@@ -135,3 +135,27 @@ def test_era_names_are_no_candidates_but_stay_in_a_name():
     ms = kinds(mine_ja("令和6年能登半島地震が発生した。令和の時代だ。"))
     assert ms["令和6年能登半島地震"] == "event"
     assert "令和" not in ms
+
+
+def test_japanese_person_institution_and_office_in_one_word():
+    ms = kinds(
+        mine_ja(
+            "日本側から、金杉アジア大洋州局長ほか。ジョセフ・ユン国務省北朝鮮政策担当"
+            "特別代表と坂口輪島市長、岩屋大臣が出席した。"
+        )
+    )
+    assert ms["金杉"] == "person" and ms["ジョセフ・ユン"] == "person"
+    assert ms["アジア大洋州局長"] == "term" and ms["アジア大洋州局"] == "org"
+    assert ms["国務省"] == "org" and ms["北朝鮮政策担当特別代表"] == "term"
+    assert ms["坂口"] == "person" and ms["輪島市長"] == "term"
+    assert ms["岩屋"] == "person" and "岩屋大臣" not in ms
+
+
+def test_korean_name_glossed_in_kanji_and_meetings_of_ministers():
+    cands = mine_text(
+        "모테기 도시미쓰(茂木 敏充) 일본 외무상과 한일 외교장관 회담을 가졌다. 양 장관은 논의했다.",
+        lang="ko",
+    )
+    by = {c.canonical: (c.kind, set(c.surfaces)) for c in cands}
+    assert ("person", {"모테기 도시미쓰", "茂木 敏充"}) in by.values()
+    assert "한일" not in by and "양" not in by
