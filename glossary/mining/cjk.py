@@ -302,6 +302,7 @@ class Engine:
         self._acronym_pairs(runs)
         self._readings()
         self.resolve()
+        self.link_hanja_names()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
@@ -963,8 +964,13 @@ class Engine:
         people = [m for m in self.mentions if m.kind == "person" and id(m) not in self.glosses]
         surfaces = {m.surface for m in people}
 
+        parts = {w for o in surfaces if " " in o for w in (o.split()[0], o.split()[-1])}
+
         def full(m: Mention) -> bool:
-            # a full name, or one that a shorter name seen alone begins (박진 with 박)
+            # a full name, or one that a shorter name seen alone begins (박진 with 박);
+            # not a word of a longer name ("하야시" of "하야시 요시마사")
+            if m.surface in parts:
+                return False
             return self.is_full_name(m) or any(
                 o != m.surface and m.surface.startswith(o) and " " not in m.surface
                 for o in surfaces
@@ -987,6 +993,32 @@ class Engine:
                 m.normalized = next(iter(keys))
             else:
                 m.normalized = "ps:" + _nospace(fam)
+
+    def link_hanja_names(self) -> None:
+        """A Korean name written in kanji and the same name in Hangul (이재명, 李在明) or
+        in katakana (イ・ジェミョン) are one person: the kanji read the Sino-Korean way
+        (glossary.lang.ko.sino) and written as the Japanese press does
+        (glossary.lang.ko.katakana)."""
+        from glossary.lang.ko.katakana import to_katakana
+        from glossary.lang.ko.sino import sino_korean_reading
+
+        people = [m for m in self.mentions if m.kind == "person"]
+        by_form: dict[str, list[Mention]] = {}
+        for m in people:
+            by_form.setdefault(m.surface.replace("・", "").replace(" ", ""), []).append(m)
+        for m in people:
+            han = m.surface.replace(" ", "")
+            if not 2 <= len(han) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in han):
+                continue
+            hangul = sino_korean_reading(han, kind="person")
+            if not hangul:
+                continue
+            form = hangul if self.lang == "ko" else to_katakana(hangul).replace("・", "")
+            for other in by_form.get(form, ()):
+                old = other.normalized
+                for x in self.mentions:
+                    if x.normalized == old:
+                        x.normalized = m.normalized
 
     def is_full_name(self, m: Mention) -> bool:
         """Whether a person mention is a full name (not a family name alone)."""

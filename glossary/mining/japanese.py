@@ -19,6 +19,7 @@ from glossary.mining.cjk import CTok, Engine, lang_rules
 from glossary.mining.mention import Mention
 
 LANG = "ja"
+_FORMER = frozenset("前元現故")
 
 
 @cache
@@ -73,7 +74,28 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _merge_katakana_names(out)
+    return _dotted_words(_merge_katakana_names(out))
+
+
+def _dotted_words(toks: list[CTok]) -> list[CTok]:
+    """Katakana words joined by ・: a name ("イ・ジェミョン" even where the analyser calls
+    it a common noun), or two places ("ペルー・リマ": Peru, Lima)."""
+    out: list[CTok] = []
+    for t in toks:
+        if "・" not in t.form or not _katakana(t.form.replace("・", "")):
+            out.append(t)
+            continue
+        if t.sub == "place":
+            pos = t.start
+            for part in t.form.split("・"):
+                if part:
+                    out.append(CTok(part, pos, pos + len(part), "P", "place"))
+                pos += len(part) + 1
+            continue
+        if t.cat == "N":
+            t = CTok(t.form, t.start, t.end, "P", "person")
+        out.append(t)
+    return out
 
 
 @cache
@@ -125,7 +147,9 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 end = toks[k - 1].end
                 after = text[end : end + 1]
                 nxt = toks[k] if k < n else None
-                titled = nxt is not None and nxt.start == end and nxt.form in titles
+                if nxt is not None and nxt.form in _FORMER and k + 1 < n:
+                    nxt = toks[k + 1]  # "尹錫悦前大統領"
+                titled = nxt is not None and nxt.form in titles
                 if not after or not _is_kanji(after) or titled:
                     out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
                     i = k

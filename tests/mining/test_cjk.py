@@ -159,3 +159,17 @@ def test_korean_name_glossed_in_kanji_and_meetings_of_ministers():
     by = {c.canonical: (c.kind, set(c.surfaces)) for c in cands}
     assert ("person", {"모테기 도시미쓰", "茂木 敏充"}) in by.values()
     assert "한일" not in by and "양" not in by
+
+
+def test_korean_names_in_kanji_katakana_and_hangul_cluster():
+    cands = mine_text(
+        "李在明大統領は会見した。イ・ジェミョン大統領は尹錫悦前大統領と会った。", lang="ja"
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert {"李在明", "イ・ジェミョン"} in by.values()
+    cands = mine_text(
+        "이재명(李在明) 대통령은 하야시 요시마사 외무상과 하야시 외무상을 만났다.", lang="ko"
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert any({"이재명", "李在明"} <= s for s in by.values())
+    assert {"하야시 요시마사", "하야시"} in by.values()
