@@ -142,6 +142,7 @@ class _Rules:
     key_synonyms: dict[str, str]
     languages: frozenset[str]
     term_generic: frozenset[str]
+    place_suffixes: frozenset[str]
     term_prefixes: frozenset[str]  # "k", "j": K-pop, J-pop
 
 
@@ -221,6 +222,7 @@ def rules() -> _Rules:
         key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
         languages=load_words("en_languages.txt", lower=False),
         term_generic=load_words("en_term_generic.txt"),
+        place_suffixes=load_words("en_place_suffixes.txt"),
         term_prefixes=frozenset(w.rstrip("-") for w in load_lines("en_term_prefixes.txt")),
     )
 
@@ -597,13 +599,19 @@ def _and_ok(
         # "Meeting on Security and Stability"
         return len(after) <= 3 and all(_abstract_noun(r, t) for t in after)
     if not has_head:
-        # "Asian and Oceanian Affairs Bureau": a head closes the words after "and"
+        # "Asian and Oceanian Affairs Bureau", "Korea Craft and Design Foundation": a
+        # head closes the words after "and"
         before = toks[k - 2]
+        start = k - 2
+        while start > 0 and toks[start - 1].cap and toks[start].sp:
+            start -= 1
+        lead = toks[start : k - 1]
+        no_title = all(t.low.rstrip(".") not in r.title_words for t in lead)
         return (
             len(after) <= 4
             and _head_kind(r, after[-1].text) in ("org", "event")
-            and _portfolio_word(r, before)
             and before.text not in r.places
+            and (_portfolio_word(r, before) or (len(lead) >= 2 and no_title))
         )
     return False
 
@@ -623,7 +631,7 @@ def _list_ok(r: _Rules, toks: list[_Tok], k: int, office: bool = False) -> bool:
         return (
             e + 1 < n
             and toks[e].low == "and"
-            and toks[e].sp
+            and toks[e].gap in (" ", ", ")  # "Culture, Sports, and Tourism"
             and toks[e + 1].sp
             and _and_ok(r, toks, e + 1, e + 1, True, True, office)
         )
@@ -640,6 +648,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
     work_head = _head_kind(r, toks[i].text) == "work"
     to_title = False  # an office named with "to <country>" ("Ambassador")
     office = False  # "of"/"for" completes an office ("Minister for Foreign Affairs")
+    in_list = False  # inside "Economy, Trade and Industry"
     places_after_of = False
     while True:
         cur = toks[k]
@@ -656,6 +665,9 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if t2.hy and t2.low in r.title_hyphen and cur.cap:
             k = nxt  # "Ambassador-designate", "President-elect"
             continue
+        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and k == i:
+            k = nxt  # "Yeongju-si", "Gangwon-do": a place and its unit
+            break
         if (
             t2.gap == " ("
             and t2.upper
@@ -677,6 +689,11 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             and _list_ok(r, toks, nxt, office and not has_head)
         ):
             k = nxt
+            in_list = True
+            continue
+        if in_list and t2.low == "and" and t2.gap == ", " and nxt + 1 < n and toks[nxt + 1].cap:
+            k = nxt + 1  # "Culture, Sports, and Tourism": the serial comma
+            in_list = False
             continue
         # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
         # initial's ("George W. Bush", "Gregory M. Tomlin")
@@ -1167,6 +1184,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         return "place"
     if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
         return "person"  # "John F. Kennedy Jr."
+    if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:
+        return "place"  # "Yeongju-si"
     # "Carlisle, Penn.": a city and its state's abbreviation
     if b - a == 1 and toks[a].text in r.state_abbrevs and _after_city(toks, a):
         return "place"
