@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.mining.cluster import acronym_letters, initials, is_acronym
 from glossary.mining.countries import country_key, is_country
@@ -119,6 +119,7 @@ class _Rules:
     demonyms: dict[str, str]
     titles: dict[tuple[str, ...], str]  # "portfolio", "office" or ""
     title_to: frozenset[tuple[str, ...]]  # offices named with "to <country>"
+    title_to_words: frozenset[str]  # their words ("ambassador", "envoy")
     title_words: frozenset[str]  # last words of offices: "of"/"for" may follow them
     title_hyphen: frozenset[str]  # "designate", "elect": lowercase words after a hyphen
     title_max: int
@@ -199,6 +200,7 @@ def rules() -> _Rules:
         demonyms={row[0]: row[1] for row in load_table("en_demonyms.txt")},
         titles=titles,
         title_to=frozenset(title_to),
+        title_to_words=frozenset(k[0] if k[-1] == "designate" else k[-1] for k in title_to),
         title_words=frozenset(title_words),
         title_hyphen=frozenset(hyphen),
         title_max=max(len(k) for k in titles),
@@ -259,7 +261,9 @@ class _Tok:
         c0 = text[0]
         self.cap = c0.isupper()
         self.low = text.lower()
-        self.upper = len(text) >= 2 and text.replace(".", "").replace("&", "").isupper()
+        self.upper = len(text) >= 2 and (
+            text.isupper() if text.isalnum() else text.replace(".", "").replace("&", "").isupper()
+        )
         # ambiguous capital: a capital that the position explains (sentence start,
         # after a quotation mark, a title-case headline)
         self.amb = self.cap and (self.initial or headline) and not self.upper
@@ -347,6 +351,7 @@ class _Doc:
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        self.sentence_first = 0  # index of the first mention of the sentence being mined
 
     # ---- emitting -------------------------------------------------------
     def emit(
@@ -391,6 +396,7 @@ def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, names
 
 
+@lru_cache(maxsize=65536)
 def norm_key(surface: str, kind: str) -> str:
     """Clustering key for a non-person English surface.
 
@@ -488,6 +494,7 @@ def _head_kind(r: _Rules, word: str) -> str | None:
 
 def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     r = doc.r
+    doc.sentence_first = len(doc.mentions)
     n = len(toks)
     i = 0
     while i < n:
@@ -652,7 +659,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
     places_after_of = False
     while True:
         cur = toks[k]
-        to_title = to_title or _title_key([cur.text]) in r.title_to
+        to_title = to_title or cur.low in r.title_to_words
         if cur.poss and not _inner_possessive(r, toks, k, has_head and has_of):
             break
         nxt = k + 1
@@ -1376,7 +1383,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     """Noun phrases ending in a domain head: "joint news conference"."""
     r = doc.r
     n = len(toks)
-    names_here = [m for m in doc.mentions if span[0] <= m.start < span[1]]
+    names_here = doc.mentions[doc.sentence_first :]
     # groups of hyphen-joined words: (first index, last index, lowercase text)
     groups: list[tuple[int, int, str]] = []
     i = 0
