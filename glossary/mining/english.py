@@ -46,6 +46,8 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. U.K. H.E.
     r"|[^\W_]+(?:['’][^\W\d_]+|[.&][^\W_]+)*(?:['’](?![^\W\d_]))?"
 )
+# heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
+_REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
@@ -422,8 +424,15 @@ def norm_key(surface: str, kind: str) -> str:
         words[-1] = singular(words[-1])
     if len(words) >= 3 and words[1] == "of":
         rest = words[3:] if words[2] == "the" else words[2:]
-        if " ".join(rest) in names.values():
-            words = [*rest, words[0]]  # "Government of the ROK" = "ROK Government"
+        head = words[0]
+        if " ".join(rest) in names.values() or (
+            len(rest) <= 2 and head in _REORDER_HEADS and all(w.isalpha() for w in rest)
+        ):
+            # "Government of the ROK" = "ROK Government", "Department of State" =
+            # "State Department", "Ministry of Foreign Affairs" = "Foreign Ministry"
+            words = [*rest, head]
+            if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
+                words = [words[0], head]
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -1209,8 +1218,12 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             return "org"
         if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
             return None
-    # head word: last word (before a number: "Flight 858"), or the word before "of"/"for"
-    kind = _head_kind(r, words[-1])
+    # head word: the first word before "of" ("Department of State"), the last word
+    # (before a number: "Flight 858"), or a word before "of"/"for"
+    kind = None
+    if b - a >= 3 and toks[a + 1].low in ("of", "for") and toks[a + 1].text.islower():
+        kind = _head_kind(r, words[0])
+    kind = kind or _head_kind(r, words[-1])
     if kind is None and b - a >= 2 and words[-1].isdigit():
         kind = _head_kind(r, words[-2])
     if kind is None:
