@@ -334,7 +334,20 @@ class Engine:
                 and run[k + 1].form in self.r.heads
                 and self.r.heads[run[k + 1].form][0] == "event"
             ):
-                found = None  # "외교장관 회담", "外相会談": a meeting, not a person's title
+                # "외교장관 회담", "外相会談": a meeting, not a person's title; a name
+                # before it is still a person's ("윤석열 대통령 취임식")
+                names = []
+                x = k - 1
+                while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
+                    names.insert(0, run[x])
+                    x -= 1
+                if names and all(t.sub in ("person", "surname", "given") for t in names):
+                    self.emit(names[0].start, names[-1].end, "person")
+                elif names and self.r.spaced and len(names) == 1:
+                    m = self.emit(names[0].start, names[-1].end, "person")
+                    if m is not None and not self.is_full_name(m):
+                        m.kind = "org"  # not a name after all: kind by default
+                found = None
             if found is not None and k + 1 < len(run):
                 nxt = run[k + 1]
                 # a title ends a noun compound: "기자 회견" is no title
@@ -346,6 +359,14 @@ class Engine:
                     if nxt.form in _OFFICE and k + 2 >= len(run):
                         # "大統領府": the office of the title's holder
                         self.emit(found[0], nxt.end, "org")
+                    # "尹錫悦大統領就任式": the person is still named
+                    names = []
+                    x = k - 1
+                    while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
+                        names.insert(0, run[x])
+                        x -= 1
+                    if names and all(t.sub in ("person", "surname", "given") for t in names):
+                        self.emit(names[0].start, names[-1].end, "person")
                     found = None
             if found is None:
                 k += 1
@@ -602,6 +623,16 @@ class Engine:
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
+                # "로버트 라이트하이저 미국 무역대표부": a country between a name and an
+                # institution stands apart
+                for at, w in enumerate(words[1:-1], 1):
+                    wtext = _nospace(self.text[w[0].start : w[-1].end])
+                    if len(w) == 1 and country_key(wtext, self.lang) is not None:
+                        before = [t for ws in words[:at] for t in ws]
+                        after = [t for ws in words[at + 1 :] for t in ws]
+                        self.process_segment(before)
+                        self.emit(w[0].start, w[-1].end, "place")
+                        return self.process_segment(after)
         # relation compounds: "한미일 안보협력", "日韓首脳会談"
         rel = 0
         acc = ""
