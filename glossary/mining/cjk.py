@@ -111,7 +111,9 @@ def lang_rules(lang: str) -> LangRules:
     )
 
 
-_LOCAL = frozenset("市町村区県都道府知")  # titles of local government: 市長, 知事, 区長
+_LOCAL = frozenset("市町村区県都道府知")
+# "日韓米の連携" is a term (the guideline's 日韓米連携); "日韓米の協力" a relation and a noun
+_RELATION_NO_HEADS = frozenset(("連携",))  # titles of local government: 市長, 知事, 区長
 
 
 def _family_name(word: str) -> bool:
@@ -297,8 +299,11 @@ class Engine:
         runs = self.runs()
         for i, run in enumerate(runs):
             rel_only = self.process_run(run)
-            if rel_only and self.lang == "ja" and i + 1 < len(runs):
-                self._relation_no(run, runs[i + 1])
+            if rel_only:
+                # "日米韓が", "日韓米で", "한미일은": the relation word standing alone
+                self.emit(run[0].start, run[-1].end, "term")
+                if self.lang == "ja" and i + 1 < len(runs):
+                    self._relation_no(run, runs[i + 1])
         self._acronym_pairs(runs)
         self._readings()
         self.resolve()
@@ -506,6 +511,15 @@ class Engine:
         e = len(toks)
         while e > 0 and toks[e - 1].cat in ("N", "SUF") and not self.r.spaced:
             e -= 1
+        if self.r.spaced:
+            # "김대중 새정치국민회의 후보": the party between the name and the title
+            words = self._words(toks)
+            if len(words) >= 2:
+                last = words[-1]
+                text = self.text[last[0].start : last[-1].end]
+                if self._head_kind_str(text, proper=True) in ("org", "event"):
+                    self.emit(last[0].start, last[-1].end, "org")  # 당, 국민회의
+                    toks = toks[: len(toks) - len(last)]
         if 0 < e < len(toks):
             s = e - 1 if toks[e - 1].cat == "P" and toks[e - 1].sub == "place" else e
             org_text = self.text[toks[s].start : toks[-1].end]
@@ -766,6 +780,12 @@ class Engine:
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
         r = self.r
+        if len(seg) >= 2 and seg[0].sub == "ordinal":
+            # "제4차 핵실험", "15대 대선", "제20대 대통령 선거": a numbered event
+            rest = _nospace(self.text[seg[1].start : seg[-1].end])
+            if any(rest.endswith(h) and k == "event" for h, (k, _) in r.heads.items()):
+                self.emit(seg[0].start, seg[-1].end, "event")
+                return
         while seg and (seg[0].form in r.stop or seg[0].cat in ("SUF", "D", "J")):
             seg = seg[1:]
         if not seg:
@@ -823,9 +843,27 @@ class Engine:
                 or (r.spaced and self._head_kind_str(t.form, proper=True) == "place")
             )
             if t.cat in ("L", "D"):
-                if cur and cur[-1].cat not in ("L", "D"):
+                attached = (
+                    cur
+                    and cur[-1].cat == "P"
+                    and cur[-1].end == t.start
+                    and t.cat == "L"
+                    and t.form.isupper()
+                    and len(t.form) <= 3
+                )
+                if cur and cur[-1].cat not in ("L", "D") and not attached:
                     groups.append(cur)
                     cur = []
+                if (
+                    not cur
+                    and groups
+                    and len(groups[-1]) == 1
+                    and groups[-1][0].end == t.start
+                    and t.cat == "L"
+                    and t.form.isupper()
+                    and len(t.form) <= 3
+                ):
+                    cur = groups.pop()  # "ワシントンDC": the letters belong to the place
                 cur.append(t)
                 continue
             if is_place or (cur and cur[-1].cat in ("L", "D")):
@@ -886,6 +924,8 @@ class Engine:
             return "person"
         if "org" in subs:
             return "org"
+        if g[0].sub == "place" and all(t.cat in ("P", "L") for t in g[1:]):
+            return "place"  # "ワシントンDC"
         hk = self._head_kind_str(surface, proper=True)
         if hk:
             return hk
@@ -901,7 +941,7 @@ class Engine:
         if self.text[end : end + 1] != "の" or nxt[0].start != end + 1:
             return
         h = self._last_term_head(nxt)
-        if h is not None:
+        if h is not None and nxt[h].form in _RELATION_NO_HEADS:
             self.emit(
                 rel[0].start,
                 nxt[h].end,
@@ -1020,6 +1060,16 @@ class Engine:
                     len(words) == 1 and len(fam) <= 2 and name.startswith(fam)
                 ):
                     keys.add(key)
+            if len(keys) > 1:
+                # two people of one family name: the one named last before it
+                # ("이재명 후보는 ... 이 후보가", with 이회창 named later)
+                before = [
+                    x
+                    for x in people
+                    if x.normalized in keys and x.surface in full_keys and x.start < m.start
+                ]
+                if before:
+                    keys = {max(before, key=lambda x: x.start).normalized}
             if len(keys) == 1:
                 m.normalized = next(iter(keys))
             else:

@@ -13,6 +13,7 @@ A proper noun with no other sign is a person when it reads as a Korean name
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -46,6 +47,14 @@ def load() -> Any:
     return kiwi
 
 
+@cache
+def _surnames() -> frozenset[str]:
+    """One-syllable Korean family names (glossary/lang/data/korean_surnames.tsv)."""
+    from glossary.lang.romanized import load_surnames
+
+    return frozenset(h for h in load_surnames() if len(h) == 1)
+
+
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
     for t in load().tokenize(text):
@@ -72,15 +81,38 @@ def tokens(text: str) -> list[CTok]:
             and len(form) == 1
             and "가" <= form <= "힣"
             and out
-            and out[-1].cat == "P"
-            and len(out[-1].form) == 1
             and out[-1].end == start
             and (start + 1 >= len(text) or not ("가" <= text[start + 1] <= "힣"))
         ):
-            # "조현": a one-syllable family name and a one-syllable given name the
-            # analyser read as a determiner
-            prev = out.pop()
-            out.append(CTok(prev.form + form, prev.start, start + t.len, "P"))
+            # "조현", "윤성현": a family name and a given name whose last syllable the
+            # analyser read as a determiner (조/P 현, 윤/P 성/N 현)
+            k = len(out) - 1
+            while k > 0 and out[k - 1].end == out[k].start and out[k].cat in ("P", "N"):
+                k -= 1
+            name = text[out[k].start : start + t.len]
+            if (
+                out[k].cat == "P"
+                and len(name) in (2, 3)
+                and name[0] in _surnames()
+                and all(x.cat in ("P", "N") and len(x.form) <= 2 for x in out[k:])
+            ):
+                begin = out[k].start
+                del out[k:]
+                out.append(CTok(name, begin, start + t.len, "P"))
+                continue
+        if (
+            cat == "O"
+            and form in ("대", "차", "회")
+            and out
+            and out[-1].cat == "D"
+            and out[-1].end == start
+        ):
+            # "제4차", "15대", "제20대": an ordinal, one prefix
+            begin = out[-1].start
+            out.pop()
+            if out and out[-1].form == "제" and out[-1].end == begin:
+                begin = out.pop().start
+            out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
             continue
         out.append(CTok(form, start, start + t.len, cat))
     return out
@@ -103,6 +135,21 @@ class KoreanEngine(Engine):
         return " " in s or (len(s) == 3 and s[0] in KO_SURNAMES) or len(s) >= 5
 
 
+# a reporter's sign-off: "VOA 뉴스 김환용입니다."
+_SIGN_OFF = re.compile(r"(?:뉴스|기자) ([가-힣]{3}) ?입니다\.?\s*$", re.M)
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
-    return KoreanEngine(LANG, text, tokens(text)).mine()
+    engine = KoreanEngine(LANG, text, tokens(text))
+    mentions = engine.mine()
+    for m in _SIGN_OFF.finditer(text):
+        name = m.group(1)
+        if name[0] in _surnames():
+            s, e = m.span(1)
+            mentions = [x for x in mentions if not (x.start < e and s < x.end)]
+            mentions.append(
+                Mention(name, s, e, engine.index.sentence_at(s), "person", LANG, "p:" + name)
+            )
+    mentions.sort(key=lambda x: (x.start, -x.end))
+    return mentions

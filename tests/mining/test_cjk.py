@@ -173,3 +173,21 @@ def test_korean_names_in_kanji_katakana_and_hangul_cluster():
     by = {c.canonical: set(c.surfaces) for c in cands}
     assert any({"이재명", "李在明"} <= s for s in by.values())
     assert {"하야시 요시마사", "하야시"} in by.values()
+
+
+def test_korean_ordinal_events_sign_offs_and_parties_before_titles():
+    ms = kinds(
+        mine_ko(
+            "제20대 대통령 선거에서 당시 김대중 새정치국민회의 후보가 이겼다. 제4차 핵실험 "
+            "이후 윤성현 대표가 말했다.\nVOA 뉴스 김환용입니다."
+        )
+    )
+    assert ms["제20대 대통령 선거"] == "event" and ms["제4차 핵실험"] == "event"
+    assert ms["김대중"] == "person" and ms["새정치국민회의"] == "org"
+    assert ms["윤성현"] == "person" and ms["김환용"] == "person"
+
+
+def test_relation_words_standing_alone_are_terms():
+    ms = kinds(mine_ja("日米韓が緊密に連携し、日韓米で協力を確認した。"))
+    assert ms["日米韓"] == "term" and ms["日韓米"] == "term"
+    assert "日韓米の協力" not in kinds(mine_ja("日韓米の協力の重要性を確認した。"))
