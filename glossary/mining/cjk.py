@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from glossary.mining.countries import country_key
+from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table, load_words
 from glossary.mining.sentences import SentenceIndex, split_sentences
@@ -170,9 +170,11 @@ class Engine:
         return m
 
     def key(self, surface: str, kind: str) -> str:
-        s = _nospace(surface).replace("・", "").replace("·", "")
+        s = _nospace(surface).replace("・", "").replace("·", "").replace("-", "")
         if kind != "person":
             country = country_key(s, self.lang)
+            if country is None and kind == "place" and len(s) == 1:
+                country = abbreviations(self.lang).get(s)  # 미 = 미국
             if country is not None:
                 return "n:" + country  # 한국 = 대한민국, 米国 = アメリカ
         if kind == "person":
@@ -529,10 +531,19 @@ class Engine:
         # before a title only a listed place is a place ("韓国大統領"); the analyser's
         # place reading of a family name ("高市首相") is not trusted there
         i = len(toks)
-        while i > 0 and toks[i - 1].cat == "P" and toks[i - 1].form in self.r.places:
+        while (
+            i > 0
+            and toks[i - 1].cat == "P"
+            and (toks[i - 1].form in self.r.places or toks[i - 1].sub == "country")
+        ):
             i -= 1
         j = i
-        while j > 0 and toks[j - 1].cat == "P" and toks[j - 1].form not in self.r.places:
+        while (
+            j > 0
+            and toks[j - 1].cat == "P"
+            and toks[j - 1].form not in self.r.places
+            and toks[j - 1].sub != "country"
+        ):
             j -= 1
         if j > 0:
             self.process_segment(toks[:j])
@@ -589,7 +600,7 @@ class Engine:
         return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
 
     def _is_relation(self, s: str) -> bool:
-        s = s.replace("·", "").replace("・", "")
+        s = s.replace("·", "").replace("・", "").replace("-", "")
         return 2 <= len(s) <= 4 and all(ch in self.r.relation_chars for ch in s)
 
     # ---- segments ---------------------------------------------------------
@@ -608,7 +619,7 @@ class Engine:
             self.emit(seg[0].start, seg[-1].end, "event")
             return False
         while seg and (
-            seg[0].form in r.stop
+            (seg[0].form in r.stop and seg[0].sub != "country")
             or seg[0].form in _FORMER
             or seg[0].cat == "SUF"
             or seg[0].cat == "J"
@@ -629,6 +640,13 @@ class Engine:
         if r.spaced:
             # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
             words = self._words(seg)
+            if len(words) > 1 and words[0][0].sub == "country":
+                self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
+                rest = seg[len(words[0]) :]
+                if len(rest) == 1 and rest[0].form in r.heads and len(rest[0].form) >= 3:
+                    self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+                    return False
+                return self.process_segment(rest)
             if len(words) > 1:
                 first = words[0]
                 text = self.text[first[0].start : first[-1].end]
@@ -653,7 +671,7 @@ class Engine:
         for i, t in enumerate(seg[:4]):
             acc += t.form
             if t.cat in ("L", "D") or not all(
-                ch in r.relation_chars or ch in "·・" for ch in t.form
+                ch in r.relation_chars or ch in "·・-" for ch in t.form
             ):
                 break
             if self._is_relation(acc):

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from glossary.mining.cjk import CTok, Engine
+from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
 LANG = "ko"
@@ -114,7 +115,16 @@ def tokens(text: str) -> list[CTok]:
                 begin = out.pop().start
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
             continue
-        out.append(CTok(form, start, start + t.len, cat))
+        sub = ""
+        if (
+            cat == "P"
+            and len(form) == 1
+            and form in abbreviations(LANG)
+            and (start == 0 or text[start - 1] == " ")
+            and text[start + 1 : start + 2] == " "
+        ):
+            sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
+        out.append(CTok(form, start, start + t.len, cat, sub))
     return out
 
 

@@ -191,3 +191,19 @@ def test_relation_words_standing_alone_are_terms():
     ms = kinds(mine_ja("日米韓が緊密に連携し、日韓米で協力を確認した。"))
     assert ms["日米韓"] == "term" and ms["日韓米"] == "term"
     assert "日韓米の協力" not in kinds(mine_ja("日韓米の協力の重要性を確認した。"))
+
+
+def test_korean_country_abbreviations_split_from_names_and_titles():
+    cands = mine_text(
+        "성 김 미 국무부 대북특별대표는 하야시 요시마사 일 외무상과 만났다. 미 국무부는 일 "
+        "외무성과 협의했다. 미국은 일본과 한-일 관계와 한일 관계를 논의했다.",
+        lang="ko",
+    )
+    by = {c.canonical: (c.kind, set(c.surfaces)) for c in cands}
+    kinds_ = {s: k for k, ss in by.values() for s in ss}
+    assert kinds_["성 김"] == "person" and kinds_["하야시 요시마사"] == "person"
+    assert kinds_["국무부"] == "org" and kinds_["외무성"] == "org"
+    assert kinds_["외무상"] == "term"
+    groups = [ss for _, ss in by.values()]
+    assert {"미", "미국"} in groups and {"일", "일본"} in groups
+    assert {"한-일 관계", "한일 관계"} in groups
