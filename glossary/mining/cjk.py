@@ -343,7 +343,7 @@ class Engine:
             ):
                 # "외교장관 회담", "外相会談": a meeting, not a person's title; a name
                 # before it is still a person's ("윤석열 대통령 취임식")
-                names = []
+                names: list[CTok] = []
                 x = k - 1
                 while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
                     names.insert(0, run[x])
