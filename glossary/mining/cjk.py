@@ -27,15 +27,27 @@ The engine then
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from glossary.lang import get_language
+from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table, load_words
 from glossary.mining.sentences import SentenceIndex, split_sentences
 
 NOMINAL = frozenset(("P", "N", "PRE", "SUF", "L", "D", "J"))
+# a name in Hangul (one word of three syllables, or two words) and its kanji in brackets
+_HANGUL_WITH_HANJA = re.compile(
+    r"(?<![가-힣])([가-힣]{2,5}(?: [가-힣]{2,5})?)"
+    r"\(([\u4e00-\u9fff]{1,4}(?: ?[\u4e00-\u9fff]{1,4})?)\)"
+)
+# four or more Latin words in a row: a sentence quoted in English
+_LATIN_STRETCH = re.compile(
+    r"[A-Za-z][\w'’.\-]*(?:[\s,;:“”\"()]+[A-Za-z0-9][\w'’.\-]*){3,}[.!?]?", re.ASCII
+)
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 
@@ -59,12 +71,13 @@ class CTok:
 @dataclass(frozen=True)
 class LangRules:
     lang: str
-    titles: dict[str, bool]
+    titles: dict[str, str]  # "portfolio", "office" or "" (see *_titles.txt)
     title_list: tuple[str, ...]  # longest first
     heads: dict[str, tuple[str, str]]  # head -> (kind, "" | "short" | "short-common")
     head_list: tuple[str, ...]  # longest first
     term_heads: frozenset[str]
     term_head_list: tuple[str, ...]
+    term_generic: frozenset[str]
     places: frozenset[str]
     stop: frozenset[str]
     relation_chars: frozenset[str]
@@ -74,9 +87,10 @@ class LangRules:
 
 @cache
 def lang_rules(lang: str) -> LangRules:
-    titles: dict[str, bool] = {}
+    titles: dict[str, str] = {}
     for row in load_table(f"{lang}_titles.txt"):
-        titles[row[0]] = len(row) > 1 and row[1] == "official"
+        kind = row[1] if len(row) > 1 else ""
+        titles[row[0]] = kind if kind in ("portfolio", "office") else ""
     heads: dict[str, tuple[str, str]] = {}
     for row in load_table(f"{lang}_heads.txt"):
         heads[row[0]] = (row[1], row[2] if len(row) > 2 else "")
@@ -89,12 +103,29 @@ def lang_rules(lang: str) -> LangRules:
         head_list=tuple(sorted(heads, key=len, reverse=True)),
         term_heads=term_heads,
         term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
+        term_generic=load_words(f"{lang}_term_generic.txt", lower=False),
         places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         spaced=get_language(lang).spaced,
     )
+
+
+_LOCAL = frozenset("市町村区県都道府知")
+# "日韓米の連携" is a term (the guideline's 日韓米連携); "日韓米の協力" a relation and a noun
+_RELATION_NO_HEADS = frozenset(("連携",))  # titles of local government: 市長, 知事, 区長
+
+
+def _family_name(word: str) -> bool:
+    """Whether JMnedict knows ``word`` as a family name (False without JMnedict)."""
+    from glossary.lang.ja import jmnedict
+
+    return any("surname" in kinds for _, kinds in jmnedict.readings(word))
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u30ff" or ch in "・ー"
 
 
 def _nospace(s: str) -> str:
@@ -114,6 +145,7 @@ class Engine:
         self.seen: dict[tuple[int, int], Mention] = {}
         self.titled: set[str] = set()  # surfaces seen before a person's title
         self.pairs: list[tuple[int, int]] = []  # (expansion end, acronym start)
+        self.glosses: set[int] = set()  # readings and kanji glosses keyed to their name
 
     # ---- output -----------------------------------------------------------
     def emit(self, start: int, end: int, kind: str, key: str | None = None) -> Mention | None:
@@ -139,12 +171,51 @@ class Engine:
         return m
 
     def key(self, surface: str, kind: str) -> str:
-        s = _nospace(surface).replace("・", "").replace("·", "")
+        s = _nospace(surface).replace("・", "").replace("·", "").replace("-", "")
+        if kind != "person":
+            country = country_key(s, self.lang)
+            if country is None and kind == "place" and len(s) == 1:
+                country = abbreviations(self.lang).get(s)  # 미 = 미국
+            if country is not None:
+                return "n:" + country  # 한국 = 대한민국, 米国 = アメリカ
         if kind == "person":
             return "p:" + s
         if kind == "term":
             return "t:" + s
         return "n:" + s
+
+    # ---- English inside the article ------------------------------------------
+    def _english_stretches(self) -> None:
+        """Sentences quoted in English ("[국무부 대변인] "The United States condemns
+        ..."") are mined as English; their tokens leave the Korean or Japanese runs."""
+        from glossary.mining.english import mine_text as mine_english
+
+        spans = [(m.start(), m.end()) for m in _LATIN_STRETCH.finditer(self.text)]
+        if not spans:
+            return
+        starts = [s for s, _ in spans]
+        keep = []
+        for t in self.toks:
+            i = bisect.bisect_right(starts, t.start) - 1
+            if i < 0 or t.start >= spans[i][1]:
+                keep.append(t)
+        self.toks = keep
+        for s, e in spans:
+            for m in mine_english(self.text[s:e]):
+                start, end = m.start + s, m.end + s
+                if (start, end) in self.seen:
+                    continue
+                mention = Mention(
+                    m.surface,
+                    start,
+                    end,
+                    self.index.sentence_at(start),
+                    m.kind,
+                    self.lang,
+                    m.normalized,
+                )
+                self.seen[(start, end)] = mention
+                self.mentions.append(mention)
 
     # ---- runs -------------------------------------------------------------
     def _joined(self, prev: CTok, tok: CTok) -> bool:
@@ -175,8 +246,24 @@ class Engine:
                 and len(tok.form) == 1
                 and tok.form in self.r.stop
                 and tok.form not in _FORMER
+                and not (  # "令和6年": the year of an era stays in the run
+                    len(cur) >= 2
+                    and cur[-1].cat == "D"
+                    and cur[-2].cat == "P"
+                    and cur[-2].form in self.r.stop
+                )
             ):
                 ok = False  # "회의 뒤 공동선언": a one-syllable noun of time or place ends a run
+            if (
+                ok
+                and self.r.spaced
+                and tok.cat == "N"
+                and len(tok.form) >= 2
+                and tok.form in self.r.stop
+                and cur
+                and cur[-1].cat == "N"
+            ):
+                ok = False  # "핵실험 이후 국제제재", "국제정세 가운데 한일관계"
             if (
                 ok
                 and tok.cat != "J"
@@ -211,13 +298,19 @@ class Engine:
         return cleaned
 
     def mine(self) -> list[Mention]:
+        self._english_stretches()
         runs = self.runs()
         for i, run in enumerate(runs):
             rel_only = self.process_run(run)
-            if rel_only and self.lang == "ja" and i + 1 < len(runs):
-                self._relation_no(run, runs[i + 1])
+            if rel_only:
+                # "日米韓が", "日韓米で", "한미일은": the relation word standing alone
+                self.emit(run[0].start, run[-1].end, "term")
+                if self.lang == "ja" and i + 1 < len(runs):
+                    self._relation_no(run, runs[i + 1])
         self._acronym_pairs(runs)
+        self._readings()
         self.resolve()
+        self.link_hanja_names()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
@@ -241,13 +334,47 @@ class Engine:
         rel_only = False
         while k < len(run):
             found = self._title_at(run, k, run[seg_start].start)
+            if (
+                found is not None
+                and k + 1 < len(run)
+                and run[k + 1].cat == "N"
+                and self._head_kind_str(run[k + 1].form, proper=False) is None
+                and run[k + 1].form in self.r.heads
+                and self.r.heads[run[k + 1].form][0] == "event"
+            ):
+                # "외교장관 회담", "外相会談": a meeting, not a person's title; a name
+                # before it is still a person's ("윤석열 대통령 취임식")
+                names: list[CTok] = []
+                x = k - 1
+                while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
+                    names.insert(0, run[x])
+                    x -= 1
+                if names and all(t.sub in ("person", "surname", "given") for t in names):
+                    self.emit(names[0].start, names[-1].end, "person")
+                elif names and self.r.spaced and len(names) == 1:
+                    m = self.emit(names[0].start, names[-1].end, "person")
+                    if m is not None and not self.is_full_name(m):
+                        m.kind = "org"  # not a name after all: kind by default
+                found = None
             if found is not None and k + 1 < len(run):
                 nxt = run[k + 1]
                 # a title ends a noun compound: "기자 회견" is no title
-                if nxt.start == run[k].end and nxt.cat not in ("P", "L"):
+                if (
+                    nxt.start == run[k].end
+                    and nxt.cat not in ("P", "L")
+                    and nxt.form not in self.r.stop  # "局長ほか"
+                ):
                     if nxt.form in _OFFICE and k + 2 >= len(run):
                         # "大統領府": the office of the title's holder
                         self.emit(found[0], nxt.end, "org")
+                    # "尹錫悦大統領就任式": the person is still named
+                    names = []
+                    x = k - 1
+                    while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
+                        names.insert(0, run[x])
+                        x -= 1
+                    if names and all(t.sub in ("person", "surname", "given") for t in names):
+                        self.emit(names[0].start, names[-1].end, "person")
                     found = None
             if found is None:
                 k += 1
@@ -268,6 +395,7 @@ class Engine:
                     and run[j - 1].form not in _FORMER
                     and self._joined(run[j - 1], run[j])
                     and run[j - 1].form not in self.r.places
+                    and run[j - 1].form not in self.r.stop  # "両外相": both ministers
                 ):
                     if (
                         not self.r.spaced
@@ -279,6 +407,25 @@ class Engine:
                         break  # "魏聖洛国家安保室長": 洛 ends the name
                     j -= 1
                     chain.append(run[j])
+                # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
+                # the words after it, unless they already name an institution ("韓国" in
+                # "韓国外交部長官" is the country of its own)
+                if (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                    and not any(
+                        self._head_kind_str(c.form, proper=False) == "org"
+                        or (c.form in self.r.heads and self.r.heads[c.form][0] == "org")
+                        for c in chain
+                    )
+                    and title[-1] in ("長", "表", "官")
+                ):
+                    j -= 1
+                    chain.append(run[j])
                 # "李在明大統領": a short given name after a family name is the name's
                 if (
                     chain
@@ -288,15 +435,45 @@ class Engine:
                     and sum(len(c.form) for c in chain) <= 2
                 ):
                     j = cs_idx
+                # "文在寅大統領", "尹錫悦大統領": characters the analyser split one by one
+                # are a name, not the start of the title
+                if not self.r.spaced and len(chain) >= 2 and all(len(c.form) == 1 for c in chain):
+                    j = cs_idx
+                # "岩屋大臣": one word before a bare office that JMnedict knows as a family
+                # name is the person's, not the office's
+                if (
+                    not self.r.spaced
+                    and len(chain) == 1
+                    and j == seg_start
+                    and self.r.titles.get(title) == "office"
+                    and _family_name(chain[0].form)
+                ):
+                    j = cs_idx
+                    chain[0].cat, chain[0].sub = "P", "surname"
+                # "輪島市長": the city before a mayor's title belongs to it
+                if (
+                    j == cs_idx
+                    and title[:1] in _LOCAL
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    j -= 1
                 comp_start = run[j].start
                 name_end = comp_start
             else:
                 comp_start = ts
             title_end = run[k].end
             absorbed = run[cs_idx].start != ts or (j > seg_start and run[j - 1].cat != "P")
-            official = self.r.titles.get(title, False)
+            kind = self.r.titles.get(title, "")
             compound = self.text[comp_start:title_end]
-            if official or self.r.titles.get(_nospace(compound), False):
+            ckind = self.r.titles.get(_nospace(compound), "")
+            # a title that names its office: by itself (외교장관, 外務大臣), or with the
+            # institution or portfolio before it (통일부 장관, 防災担当副大臣); a bare
+            # title (대통령, 首相) is no term
+            prefixed = len(_nospace(compound)) > len(title)
+            if "portfolio" in (kind, ckind) or (prefixed and (kind or ckind)):
                 self.emit(comp_start, title_end, "term")
             # an office inside the title: "국가안보실장" holds "국가안보실"
             if title[-1] in ("장", "長") and len(_nospace(compound)) >= 5:
@@ -304,6 +481,12 @@ class Engine:
                 hk = self._head_kind_str(inner, proper=False)
                 if hk == "org":
                     self.emit(comp_start, title_end - 1, "org")
+            # the institution before the title: "통일부" in "통일부 장관", "国務省" in
+            # "国務省報道官"
+            if prefixed and comp_start < ts:
+                hk = self._head_kind_str(self.text[comp_start:ts], proper=False)
+                if hk == "org":
+                    self.emit(comp_start, ts, "org")
             # the name before the title
             name_toks = [t for t in run[seg_start:] if t.start < name_end]
             while name_toks and name_toks[-1].form in _FORMER:
@@ -311,6 +494,8 @@ class Engine:
                 absorbed = False
             if absorbed and name_toks:
                 name_toks = self._merge_name_tail(name_toks, name_end)
+            while name_toks and name_toks[0].form in self.r.stop:
+                name_toks.pop(0)  # "양 장관": both ministers
             if name_toks:
                 self._titled_name(name_toks)
             seg_start = k + 1
@@ -324,13 +509,42 @@ class Engine:
 
     def _titled_name(self, toks: list[CTok]) -> None:
         """The words before a person's title: places, then the person's name."""
+        # "金ホン均韓国外交部(…本部長)", "ジョセフ・ユン国務省(…特別代表)": the person's
+        # institution between the name and the title
+        e = len(toks)
+        while e > 0 and toks[e - 1].cat in ("N", "SUF") and not self.r.spaced:
+            e -= 1
+        if self.r.spaced:
+            # "김대중 새정치국민회의 후보": the party between the name and the title
+            words = self._words(toks)
+            if len(words) >= 2:
+                last = words[-1]
+                text = self.text[last[0].start : last[-1].end]
+                if self._head_kind_str(text, proper=True) in ("org", "event"):
+                    self.emit(last[0].start, last[-1].end, "org")  # 당, 국민회의
+                    toks = toks[: len(toks) - len(last)]
+        if 0 < e < len(toks):
+            s = e - 1 if toks[e - 1].cat == "P" and toks[e - 1].sub == "place" else e
+            org_text = self.text[toks[s].start : toks[-1].end]
+            if s > 0 and self._head_kind_str(org_text, proper=False) == "org":
+                self.emit(toks[s].start, toks[-1].end, "org")
+                toks = toks[:s]
         # before a title only a listed place is a place ("韓国大統領"); the analyser's
         # place reading of a family name ("高市首相") is not trusted there
         i = len(toks)
-        while i > 0 and toks[i - 1].cat == "P" and toks[i - 1].form in self.r.places:
+        while (
+            i > 0
+            and toks[i - 1].cat == "P"
+            and (toks[i - 1].form in self.r.places or toks[i - 1].sub == "country")
+        ):
             i -= 1
         j = i
-        while j > 0 and toks[j - 1].cat == "P" and toks[j - 1].form not in self.r.places:
+        while (
+            j > 0
+            and toks[j - 1].cat == "P"
+            and toks[j - 1].form not in self.r.places
+            and toks[j - 1].sub != "country"
+        ):
             j -= 1
         if j > 0:
             self.process_segment(toks[:j])
@@ -387,7 +601,7 @@ class Engine:
         return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
 
     def _is_relation(self, s: str) -> bool:
-        s = s.replace("·", "").replace("・", "")
+        s = s.replace("·", "").replace("・", "").replace("-", "")
         return 2 <= len(s) <= 4 and all(ch in self.r.relation_chars for ch in s)
 
     # ---- segments ---------------------------------------------------------
@@ -395,8 +609,18 @@ class Engine:
         self, seg: list[CTok], person_hint: bool = False, name_end: int | None = None
     ) -> bool:
         r = self.r
+        if (
+            len(seg) > 3
+            and seg[0].form in r.stop
+            and seg[1].cat == "D"
+            and seg[2].form in ("年", "년")
+            and self._head_kind_str(self.text[seg[3].start : seg[-1].end], proper=True) == "event"
+        ):
+            # "令和6年能登半島地震": an era year inside an event's official name
+            self.emit(seg[0].start, seg[-1].end, "event")
+            return False
         while seg and (
-            seg[0].form in r.stop
+            (seg[0].form in r.stop and seg[0].sub != "country")
             or seg[0].form in _FORMER
             or seg[0].cat == "SUF"
             or seg[0].cat == "J"
@@ -405,7 +629,11 @@ class Engine:
         if not seg:
             return False
         whole = self.text[seg[0].start : seg[-1].end]
-        if (whole in r.places or _nospace(whole) in r.places) and (
+        if (
+            whole in r.places
+            or _nospace(whole) in r.places
+            or country_key(_nospace(whole), self.lang) is not None
+        ) and (
             not r.spaced or any(t.cat == "P" for t in seg)
         ):  # "세 나라": a common noun that is also a place name is not one here
             self.emit(seg[0].start, seg[-1].end, "place")
@@ -413,6 +641,13 @@ class Engine:
         if r.spaced:
             # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
             words = self._words(seg)
+            if len(words) > 1 and words[0][0].sub == "country":
+                self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
+                rest = seg[len(words[0]) :]
+                if len(rest) == 1 and rest[0].form in r.heads and len(rest[0].form) >= 3:
+                    self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+                    return False
+                return self.process_segment(rest)
             if len(words) > 1:
                 first = words[0]
                 text = self.text[first[0].start : first[-1].end]
@@ -421,13 +656,23 @@ class Engine:
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
+                # "로버트 라이트하이저 미국 무역대표부": a country between a name and an
+                # institution stands apart
+                for at, w in enumerate(words[1:-1], 1):
+                    wtext = _nospace(self.text[w[0].start : w[-1].end])
+                    if len(w) == 1 and country_key(wtext, self.lang) is not None:
+                        before = [t for ws in words[:at] for t in ws]
+                        after = [t for ws in words[at + 1 :] for t in ws]
+                        self.process_segment(before)
+                        self.emit(w[0].start, w[-1].end, "place")
+                        return self.process_segment(after)
         # relation compounds: "한미일 안보협력", "日韓首脳会談"
         rel = 0
         acc = ""
         for i, t in enumerate(seg[:4]):
             acc += t.form
             if t.cat in ("L", "D") or not all(
-                ch in r.relation_chars or ch in "·・" for ch in t.form
+                ch in r.relation_chars or ch in "·・-" for ch in t.form
             ):
                 break
             if self._is_relation(acc):
@@ -444,8 +689,6 @@ class Engine:
             h = self._last_term_head(rest)
             if h is not None:
                 self.emit(seg[0].start, rest[h].end, "term")
-                if h >= 1:
-                    self.emit(rest[0].start, rest[h].end, "term")
                 return False
             seg = rest
         self._names_and_terms(seg, person_hint, name_end)
@@ -556,6 +799,12 @@ class Engine:
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
         r = self.r
+        if len(seg) >= 2 and seg[0].sub == "ordinal":
+            # "제4차 핵실험", "15대 대선", "제20대 대통령 선거": a numbered event
+            rest = _nospace(self.text[seg[1].start : seg[-1].end])
+            if any(rest.endswith(h) and k == "event" for h, (k, _) in r.heads.items()):
+                self.emit(seg[0].start, seg[-1].end, "event")
+                return
         while seg and (seg[0].form in r.stop or seg[0].cat in ("SUF", "D", "J")):
             seg = seg[1:]
         if not seg:
@@ -574,7 +823,22 @@ class Engine:
         if h is None or h == 0:
             return
         tail = seg[: h + 1]
-        if sum(1 for t in tail if t.cat in ("N", "PRE", "SUF", "L")) < 2:
+        # two lexical words at least: "人的交流", "인적 교류"; not "비핵화", "非核化" (one
+        # word and a suffix)
+        lexical = sum(
+            1
+            for i, t in enumerate(tail)
+            if t.cat in ("N", "L")
+            or (t.cat == "PRE" and len(t.form) >= 2)
+            or (t.cat == "SUF" and i < len(tail) - 1)
+        )
+        if lexical < 2:
+            return
+        if any(t.cat == "J" for t in tail):
+            return  # "외교·안보": two nouns listed, no term
+        # a modifier that makes it a term: "공동 기자회견", not "기자회견" or "국가 안보"
+        mods = [t.form for t in tail[:-1] if t.cat in ("N", "L", "PRE")]
+        if not any(m not in r.term_generic for m in mods):
             return
         self.emit(seg[0].start, seg[h].end, "term")
 
@@ -594,12 +858,31 @@ class Engine:
             is_place = (
                 t.form in r.places
                 or t.sub == "place"
+                or country_key(t.form, self.lang) is not None
                 or (r.spaced and self._head_kind_str(t.form, proper=True) == "place")
             )
             if t.cat in ("L", "D"):
-                if cur and cur[-1].cat not in ("L", "D"):
+                attached = (
+                    cur
+                    and cur[-1].cat == "P"
+                    and cur[-1].end == t.start
+                    and t.cat == "L"
+                    and t.form.isupper()
+                    and len(t.form) <= 3
+                )
+                if cur and cur[-1].cat not in ("L", "D") and not attached:
                     groups.append(cur)
                     cur = []
+                if (
+                    not cur
+                    and groups
+                    and len(groups[-1]) == 1
+                    and groups[-1][0].end == t.start
+                    and t.cat == "L"
+                    and t.form.isupper()
+                    and len(t.form) <= 3
+                ):
+                    cur = groups.pop()  # "ワシントンDC": the letters belong to the place
                 cur.append(t)
                 continue
             if is_place or (cur and cur[-1].cat in ("L", "D")):
@@ -660,6 +943,8 @@ class Engine:
             return "person"
         if "org" in subs:
             return "org"
+        if g[0].sub == "place" and all(t.cat in ("P", "L") for t in g[1:]):
+            return "place"  # "ワシントンDC"
         hk = self._head_kind_str(surface, proper=True)
         if hk:
             return hk
@@ -675,7 +960,7 @@ class Engine:
         if self.text[end : end + 1] != "の" or nxt[0].start != end + 1:
             return
         h = self._last_term_head(nxt)
-        if h is not None:
+        if h is not None and nxt[h].form in _RELATION_NO_HEADS:
             self.emit(
                 rel[0].start,
                 nxt[h].end,
@@ -714,29 +999,126 @@ class Engine:
             if acr is not None:
                 acr.normalized = best.normalized
 
+    def _readings(self) -> None:
+        """ "金烘均(キム・ホンギュン)", "武井俊輔(たけいしゅんすけ)": a name's reading in
+        kana in brackets right after it is the same person; so is a Korean article's
+        name in kanji after the name in Hangul ("모테기 도시미쓰(茂木 敏充)")."""
+        text = self.text
+        if self.lang == "ko":
+            for g in _HANGUL_WITH_HANJA.finditer(text):
+                name, hanja = g.span(1), g.span(2)
+                old = self.seen.get(name)
+                if old is not None and old.kind not in ("person", "term"):
+                    continue  # a place or an institution glossed in hanja
+                two_words = " " in g.group(1)
+                if not (two_words or " " in g.group(2) or len(g.group(1)) == 3):
+                    continue
+                inside = [t for t in self.toks if name[0] <= t.start < name[1]]
+                if not inside or any(t.cat not in ("N", "P") for t in inside):
+                    continue  # "대통령은 독도(獨島)": a particle, no name
+                self.mentions = [
+                    x for x in self.mentions if not (x.start < name[1] and name[0] < x.end)
+                ]
+                for span in [k for k in self.seen if k[0] < name[1] and name[0] < k[1]]:
+                    del self.seen[span]
+                m = self.emit(name[0], name[1], "person")
+                if m is not None:
+                    h = self.emit(hanja[0], hanja[1], "person", key=m.normalized)
+                    if h is not None:
+                        h.normalized = m.normalized
+                        self.glosses.add(id(h))
+        for m in list(self.mentions):
+            if m.kind != "person" or text[m.end : m.end + 1] not in ("(", "（"):
+                continue
+            close = min(
+                (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
+            )
+            inner = text[m.end + 1 : close] if close > 0 else ""
+            if not inner or len(inner) > 20 or not all(_is_kana(ch) for ch in inner):
+                continue
+            s, e = m.end + 1, close
+            self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]
+            for span in [k for k in self.seen if s <= k[0] and k[1] <= e]:
+                del self.seen[span]
+            reading = self.emit(s, e, "person", key=m.normalized)
+            if reading is not None:
+                reading.normalized = m.normalized
+                self.glosses.add(id(reading))
+
     # ---- the article as a whole --------------------------------------------
     def resolve(self) -> None:
         for m in self.mentions:
             if m.surface in self.titled and m.kind not in ("person", "term"):
                 m.kind = "person"
                 m.normalized = "p:" + _nospace(m.surface)
-        persons = {m.surface: m.normalized for m in self.mentions if m.kind == "person"}
-        for m in self.mentions:
-            if m.kind != "person":
+        people = [m for m in self.mentions if m.kind == "person" and id(m) not in self.glosses]
+        surfaces = {m.surface for m in people}
+
+        parts = {w for o in surfaces if " " in o for w in (o.split()[0], o.split()[-1])}
+
+        def full(m: Mention) -> bool:
+            # a full name, or one that a shorter name seen alone begins (박진 with 박);
+            # not a word of a longer name ("하야시" of "하야시 요시마사")
+            if m.surface in parts:
+                return False
+            return self.is_full_name(m) or any(
+                o != m.surface and m.surface.startswith(o) and " " not in m.surface
+                for o in surfaces
+            )
+
+        full_keys = {m.surface: m.normalized for m in people if full(m)}
+        for m in people:
+            if m.surface in full_keys:
                 continue
             fam = m.surface
             keys = set()
-            for full, key in persons.items():
-                if full == fam:
-                    continue
-                if (" " in full and full.split()[0] == fam) or (
-                    " " not in full and len(fam) <= 2 and full.startswith(fam)
+            for name, key in full_keys.items():
+                words = name.split()
+                # "하야시" in "하야시 요시마사", "블링컨" in "토니 블링컨", "李" in "李在明"
+                if (len(words) > 1 and fam in (words[0], words[-1])) or (
+                    len(words) == 1 and len(fam) <= 2 and name.startswith(fam)
                 ):
                     keys.add(key)
+            if len(keys) > 1:
+                # two people of one family name: the one named last before it
+                # ("이재명 후보는 ... 이 후보가", with 이회창 named later)
+                before = [
+                    x
+                    for x in people
+                    if x.normalized in keys and x.surface in full_keys and x.start < m.start
+                ]
+                if before:
+                    keys = {max(before, key=lambda x: x.start).normalized}
             if len(keys) == 1:
                 m.normalized = next(iter(keys))
-            elif not self.is_full_name(m):
+            else:
                 m.normalized = "ps:" + _nospace(fam)
+
+    def link_hanja_names(self) -> None:
+        """A Korean name written in kanji and the same name in Hangul (이재명, 李在明) or
+        in katakana (イ・ジェミョン) are one person: the kanji read the Sino-Korean way
+        (glossary.lang.ko.sino) and written as the Japanese press does
+        (glossary.lang.ko.katakana)."""
+        from glossary.lang.ko.katakana import to_katakana
+        from glossary.lang.ko.sino import sino_korean_reading
+
+        people = [m for m in self.mentions if m.kind == "person"]
+        by_form: dict[str, list[Mention]] = {}
+        for m in people:
+            by_form.setdefault(m.surface.replace("・", "").replace(" ", ""), []).append(m)
+        for m in people:
+            han = m.surface.replace(" ", "")
+            if not 2 <= len(han) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in han):
+                continue
+            hangul = sino_korean_reading(han, kind="person")
+            if not hangul:
+                continue
+            form = hangul if self.lang == "ko" else to_katakana(hangul).replace("・", "")
+            for other in by_form.get(form, ()):
+                old = other.normalized
+                for x in self.mentions:
+                    if x.normalized == old:
+                        x.normalized = m.normalized
 
     def is_full_name(self, m: Mention) -> bool:
         """Whether a person mention is a full name (not a family name alone)."""

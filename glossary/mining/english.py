@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from glossary.mining.cluster import acronym_letters, initials, is_acronym
+from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
 from glossary.mining.names import is_japanese_name, is_korean_name, person_key
 from glossary.mining.rules import load_lines, load_table, load_words
@@ -38,11 +40,18 @@ from glossary.mining.sentences import split_sentences
 
 LANG = "en"
 
+# Words are runs of letters and digits in any script ("Kōno", "Jun'ichirō", "Ōita"):
+# a letter with a macron or an accent never ends a word.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S. U.K.
-    r"|[A-Za-z0-9]+(?:['’][A-Za-z]+|[.&][A-Za-z0-9]+)*(?:['’](?![A-Za-z]))?"
+    r"(?:[^\W\d_]\.){2,}"  # U.S. U.K. H.E.
+    r"|[^\W_]+(?:['’][^\W\d_]+|[.&][^\W_]+)*(?:['’](?![^\W\d_]))?"
 )
-_OPENERS = frozenset('“"‘(—–:|[«')
+# heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
+_REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+# a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_OPENERS = frozenset('“"‘(—–:|[«)]')
 _SAID = frozenset(
     (
         "said",
@@ -98,6 +107,8 @@ _NUMBER_WORDS = frozenset(
 )
 _ADJ_SUFFIXES = ("al", "ial", "ical", "ary", "ic", "ive", "ous", "an", "ese", "ist")
 _ARTICLES = frozenset(("the",))
+# endings of abstract nouns ("Stability", "Cooperation"): words of no person's name
+_ABSTRACT = ("ity", "tion", "sion", "ment", "ance", "ence", "ship", "ness", "ism")
 
 
 @dataclass(frozen=True)
@@ -108,11 +119,17 @@ class _Rules:
     places: frozenset[str]
     places_lower: frozenset[str]
     demonyms: dict[str, str]
-    titles: dict[tuple[str, ...], bool]
+    titles: dict[tuple[str, ...], str]  # "portfolio", "office" or ""
+    title_to: frozenset[tuple[str, ...]]  # offices named with "to <country>"
+    title_to_words: frozenset[str]  # their words ("ambassador", "envoy")
+    title_words: frozenset[str]  # last words of offices: "of"/"for" may follow them
+    title_hyphen: frozenset[str]  # "designate", "elect": lowercase words after a hyphen
     title_max: int
     title_abbrevs: frozenset[str]
+    portfolio_words: frozenset[str]
     heads: dict[str, str]
     lower_heads: dict[str, str]
+    lower_bases: dict[str, str]  # what a one-word name before a lowercase head is
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     acronyms_common: frozenset[str]
@@ -122,6 +139,14 @@ class _Rules:
     term_stop_phrases: frozenset[str]
     inst_mods: frozenset[str]
     inst_heads: frozenset[str]
+    suffixes: frozenset[str]
+    state_abbrevs: frozenset[str]
+    dotted: frozenset[str]  # words whose final period is part of them ("Jr.", "Penn.")
+    key_synonyms: dict[str, str]
+    languages: frozenset[str]
+    term_generic: frozenset[str]
+    place_suffixes: frozenset[str]
+    term_prefixes: frozenset[str]  # "k", "j": K-pop, J-pop
 
 
 def _title_key(words: Iterable[str]) -> tuple[str, ...]:
@@ -131,26 +156,43 @@ def _title_key(words: Iterable[str]) -> tuple[str, ...]:
 @cache
 def rules() -> _Rules:
     """The English rule files, loaded once."""
-    titles: dict[tuple[str, ...], bool] = {}
+    titles: dict[tuple[str, ...], str] = {}
+    title_to: set[tuple[str, ...]] = set()
+    title_words: set[str] = set()
+    hyphen: set[str] = set()
     abbrevs: set[str] = set()
     for row in load_table("en_titles.txt"):
         words = row[0].replace("-", " - ").split()
         key = _title_key(w for w in words if w != "-")
-        official = len(row) > 1 and row[1].lower() == "official"
-        titles[key] = titles.get(key, False) or official
-        for w in words:
+        kind = row[1].lower() if len(row) > 1 else ""
+        if kind not in ("portfolio", "office"):
+            kind = ""
+        if titles.get(key) != "portfolio":
+            titles[key] = kind or titles.get(key, "")
+        if len(row) > 2 and row[2].lower() == "to":
+            title_to.add(key)
+        if kind:
+            title_words.add(key[-1])
+        for w, nxt in zip(words, [*words[1:], ""], strict=True):
             if w.endswith("."):
                 abbrevs.add(w.lower().rstrip("."))
+            if w == "-" and nxt.islower():
+                hyphen.add(nxt)
     heads: dict[str, str] = {}
     lower_heads: dict[str, str] = {}
+    lower_bases: dict[str, str] = {}
     for row in load_table("en_name_heads.txt"):
         word = row[0].lower()
         heads[word] = row[1]
         if len(row) > 2 and row[2] == "lower":
             lower_heads[word] = row[1]
+            if len(row) > 3:
+                lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
     inst = load_table("en_institutions.txt")
+    suffixes = frozenset(load_lines("en_name_suffixes.txt"))
+    states = frozenset(row[0] for row in load_table("en_state_abbreviations.txt"))
     return _Rules(
         stop=load_words("en_stopwords.txt") | load_words("en_calendar.txt"),
         common=load_words("en_common_words.txt"),
@@ -159,10 +201,16 @@ def rules() -> _Rules:
         places_lower=frozenset(p.lower() for p in places),
         demonyms={row[0]: row[1] for row in load_table("en_demonyms.txt")},
         titles=titles,
+        title_to=frozenset(title_to),
+        title_to_words=frozenset(k[0] if k[-1] == "designate" else k[-1] for k in title_to),
+        title_words=frozenset(title_words),
+        title_hyphen=frozenset(hyphen),
         title_max=max(len(k) for k in titles),
         title_abbrevs=frozenset(abbrevs),
+        portfolio_words=load_words("en_portfolio_words.txt"),
         heads=heads,
         lower_heads=lower_heads,
+        lower_bases=lower_bases,
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -172,6 +220,14 @@ def rules() -> _Rules:
         term_stop_phrases=frozenset(stop_phrases),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
+        suffixes=suffixes,
+        state_abbrevs=states,
+        dotted=frozenset(w for w in suffixes | states if w.endswith(".")),
+        key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
+        languages=load_words("en_languages.txt", lower=False),
+        term_generic=load_words("en_term_generic.txt"),
+        place_suffixes=load_words("en_place_suffixes.txt"),
+        term_prefixes=frozenset(w.rstrip("-") for w in load_lines("en_term_prefixes.txt")),
     )
 
 
@@ -207,7 +263,9 @@ class _Tok:
         c0 = text[0]
         self.cap = c0.isupper()
         self.low = text.lower()
-        self.upper = len(text) >= 2 and text.replace(".", "").replace("&", "").isupper()
+        self.upper = len(text) >= 2 and (
+            text.isupper() if text.isalnum() else text.replace(".", "").replace("&", "").isupper()
+        )
         # ambiguous capital: a capital that the position explains (sentence start,
         # after a quotation mark, a title-case headline)
         self.amb = self.cap and (self.initial or headline) and not self.upper
@@ -218,9 +276,15 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
     prev_end = start
     raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     headline = _is_headline(raw, text, end)
+    dotted = rules().dotted
     for i, (word, s, e) in enumerate(raw):
+        if word.isdigit() and _FOOTNOTE.match(text, s - 1, e + 1):
+            continue  # "[1]": the gap before the next word keeps the bracket
         poss = 0
         w = word
+        if e < end and text[e] == "." and word + "." in dotted:
+            w = word = word + "."  # "Jr.", "Penn.": the period is part of the word
+            e += 1
         if w.endswith(("'s", "’s")) and len(w) > 2:
             w = w[:-2]
             poss = 1
@@ -233,6 +297,35 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
         toks.append(_Tok(w, s, s + len(w), poss, text[prev_end:s], i == 0, headline))
         prev_end = e
     return toks
+
+
+def _bracketed_line(text: str, span: tuple[int, int]) -> bool:
+    s = text[span[0] : span[1]].strip()
+    return len(s) >= 2 and s[0] + s[-1] in ("[]", "【】") and len(s.split()) <= 6
+
+
+def _uppercase_words(toks: list[_Tok]) -> None:
+    """ "PRIME MINISTER KISHIDA:", "SECRETARY KERRY": words in capitals that are no
+    abbreviations (several in a row, or a speaker's label before a colon) are read as
+    capitalised words."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not (toks[i].upper and toks[i].text.isalpha()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and toks[j + 1].upper and toks[j + 1].text.isalpha() and toks[j + 1].sp:
+            j += 1
+        label = i == 0 and j + 1 < n and toks[j + 1].gap.startswith(":")
+        label = label or (i == 0 and j + 1 == n)
+        if (j > i and any(len(t.text) >= 4 for t in toks[i : j + 1])) or (
+            label and len(toks[j].text) >= 4
+        ):
+            for t in toks[i : j + 1]:
+                t.upper = False
+                t.amb = t.initial
+        i = j + 1
 
 
 def _is_headline(raw: list[tuple[str, int, int]], text: str, end: int) -> bool:
@@ -252,36 +345,94 @@ class _Doc:
         self.text = text
         self.r = rules()
         self.mentions: list[Mention] = []
-        self.seen: set[tuple[int, int]] = set()
+        self.seen: dict[tuple[int, int], Mention] = {}
+        # mentions found only inside a longer name or title ("Japan" in "Sea of
+        # Japan"): places and terms among them are dropped unless they stand alone
+        self.inner: set[int] = set()
         self.lower_seen: set[str] = set()
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        self.sentence_first = 0  # index of the first mention of the sentence being mined
 
     # ---- emitting -------------------------------------------------------
     def emit(
-        self, start: int, end: int, sent: tuple[int, int], kind: str, key: str | None = None
+        self,
+        start: int,
+        end: int,
+        sent: tuple[int, int],
+        kind: str,
+        key: str | None = None,
+        inner: bool = False,
     ) -> Mention | None:
-        if end <= start or (start, end) in self.seen:
+        if end <= start:
+            return None
+        old = self.seen.get((start, end))
+        if old is not None:
+            if not inner:
+                self.inner.discard(id(old))
             return None
         surface = self.text[start:end]
         if key is None:
             key = person_key(surface) if kind == "person" else norm_key(surface, kind)
         m = Mention(surface, start, end, self.text[sent[0] : sent[1]], kind, LANG, key)
-        self.seen.add((start, end))
+        self.seen[(start, end)] = m
         self.mentions.append(m)
+        if inner:
+            self.inner.add(id(m))
         return m
 
 
+@cache
+def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding English country names in a lowercased key, and their usual names."""
+    names = {}
+    for form in ("south korea", "north korea", "japan", "united states", "china", "russia"):
+        names[form] = form
+    from glossary.mining.countries import english_names
+
+    for form, usual in english_names().items():
+        names[form.replace(".", "")] = usual
+    alts = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return pattern, names
+
+
+@lru_cache(maxsize=65536)
 def norm_key(surface: str, kind: str) -> str:
-    """Clustering key for a non-person English surface."""
+    """Clustering key for a non-person English surface.
+
+    Every name of a country gives one key ("Korea", "ROK", "South Korea"); inside a
+    longer key the country's usual name stands for any of its names ("Japan-ROK
+    relations" = "Japan-South Korea relations"); "<Head> of [the] <country>" is read
+    as "<country> <Head>" ("Government of the ROK" = "ROK Government").
+    """
+    whole = country_key(surface.strip(), LANG)
+    if whole is not None:
+        return "n:" + whole
     s = surface.lower().replace("’", "'").replace(".", "")
-    s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ")
+    s = _BRACKETED.sub(" ", s)  # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting"
+    pattern, names = _country_names()
+    s = pattern.sub(lambda m: names[m.group(0)], s)
+    s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ").replace("'", "")
     words = s.split()
     if words and words[0] == "the":
         words = words[1:]
+    synonyms = rules().key_synonyms
+    words = [synonyms.get(w, w) for w in words]
     if kind == "term" and words:
         words[-1] = singular(words[-1])
+    if len(words) >= 3 and words[1] == "of":
+        rest = words[3:] if words[2] == "the" else words[2:]
+        head = words[0]
+        if " ".join(rest) in names.values() or (
+            len(rest) <= 2 and head in _REORDER_HEADS and all(w.isalpha() for w in rest)
+        ):
+            # "Government of the ROK" = "ROK Government", "Department of State" =
+            # "State Department", "Ministry of Foreign Affairs" = "Foreign Ministry"
+            words = [*rest, head]
+            if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
+                words = [words[0], head]
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -323,7 +474,10 @@ def mine_text(text: str) -> list[Mention]:
     doc = _Doc(text)
     sentences = []
     for span in split_sentences(text, LANG):
+        if _bracketed_line(text, span):
+            continue  # "[Opening Statement]", "(Reporter)": a heading or a stage direction
         toks = _tokenize(text, span[0], span[1])
+        _uppercase_words(toks)
         sentences.append((span, toks))
         for t in toks:
             if t.low == t.text:
@@ -342,17 +496,32 @@ def _head_kind(r: _Rules, word: str) -> str | None:
     k = r.heads.get(w)
     if k is None and len(w) > 3 and w.endswith("s"):
         k = r.heads.get(w[:-1])
+        if k is None and w.endswith("ies"):
+            k = r.heads.get(w[:-3] + "y")  # "Parties"
     return k
 
 
 def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     r = doc.r
+    doc.sentence_first = len(doc.mentions)
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
         if t.low in _ARTICLES and i + 2 < n:
             _institution(doc, span, toks, i)
+        if t.text.isdigit():
+            _year_event(doc, span, toks, i)
+        if (
+            t.text in r.term_prefixes
+            and i + 1 < n
+            and toks[i + 1].hy
+            and toks[i + 1].text.isalpha()
+            and toks[i + 1].text.islower()
+        ):
+            doc.emit(t.start, toks[i + 1].end, span, "term")  # "K-pop", "K-dramas"
+            i += 2
+            continue
         if t.cap and t.text[0].isalpha():
             j = _extend_run(r, toks, i)
             _process_run(doc, span, toks, i, j)
@@ -360,6 +529,33 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             continue
         i += 1
     _find_terms(doc, span, toks)
+
+
+def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> None:
+    """ "the 2022 presidential election", "The 2021 South Korean by-elections": a year,
+    perhaps a demonym and a modifier or two, a lowercase event head."""
+    r = doc.r
+    t = toks[i]
+    if len(t.text) != 4 or t.text[:2] not in ("19", "20") or i + 1 >= len(toks):
+        return
+    if i > 0 and toks[i - 1].low not in _ARTICLES:
+        return
+    n = len(toks)
+    k = i + 1
+    k += _demonym_len(r, doc, toks, k, min(n, k + 2))
+    mods = 0
+    while k < n and toks[k].sp and toks[k].text.islower() and mods <= 2:
+        g = k
+        while g + 1 < n and toks[g + 1].hy and toks[g + 1].text.islower():
+            g += 1
+        head = toks[g].low
+        if r.lower_heads.get(head, r.lower_heads.get(singular(head))) == "event":
+            doc.emit(t.start, toks[g].end, span, "event")
+            return
+        if head in r.stop or head in r.common:
+            return
+        mods += 1
+        k = g + 1
 
 
 def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
@@ -374,26 +570,161 @@ def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
     )
 
 
+def _portfolio_word(r: _Rules, t: _Tok) -> bool:
+    """A word that completes an office or names a portfolio ("Foreign", "Affairs")."""
+    if not t.cap:
+        return False
+    if t.low in r.portfolio_words or _head_kind(r, t.text) in ("org", "work"):
+        return True
+    if t.upper and t.text not in r.places:
+        return True  # "ICT", "SMEs"
+    return len(t.low) > 4 and t.low.endswith(("ian", "ean", "ese", "ern"))  # "Oceanian"
+
+
+def _caps_end(toks: list[_Tok], k: int) -> int:
+    """End (exclusive) of the capitalised words joined by spaces from ``k``."""
+    n = len(toks)
+    e = k
+    while e < n and toks[e].cap and (e == k or toks[e].sp):
+        e += 1
+    return e
+
+
+def _abstract_noun(r: _Rules, t: _Tok) -> bool:
+    """A capitalised common noun of a name's subject ("Security", "Stability")."""
+    return _portfolio_word(r, t) or (len(t.low) > 5 and t.low.endswith(_ABSTRACT))
+
+
+def _and_ok(
+    r: _Rules, toks: list[_Tok], k: int, m: int, has_head: bool, has_of: bool, office: bool = False
+) -> bool:
+    """Whether "and" at k - 1 stays inside the name run ending at k - 2; m is the
+    first word after it."""
+    n = len(toks)
+    if m >= n or not toks[m].cap or toks[m - 1].low != "and":
+        return False
+    e = _caps_end(toks, m)
+    after = toks[m:e]
+    if any(_head_kind(r, t.text) is not None for t in after[:-1]):
+        return False
+    if office and has_of:
+        # "Minister of Economy, Trade and Industry Yoji Muto": the name follows
+        return _portfolio_word(r, after[0])
+    if has_head and has_of:
+        # "Ministry of Science and ICT", "Council on Economic and Fiscal Policy",
+        # "Meeting on Security and Stability"
+        return len(after) <= 3 and all(_abstract_noun(r, t) for t in after)
+    if not has_head:
+        # "Asian and Oceanian Affairs Bureau", "Korea Craft and Design Foundation": a
+        # head closes the words after "and"
+        before = toks[k - 2]
+        start = k - 2
+        while start > 0 and toks[start - 1].cap and toks[start].sp:
+            start -= 1
+        lead = toks[start : k - 1]
+        no_title = all(t.low.rstrip(".") not in r.title_words for t in lead)
+        return (
+            len(after) <= 4
+            and _head_kind(r, after[-1].text) in ("org", "event")
+            and before.text not in r.places
+            and (_portfolio_word(r, before) or (len(lead) >= 2 and no_title))
+        )
+    return False
+
+
+def _list_ok(r: _Rules, toks: list[_Tok], k: int, office: bool = False) -> bool:
+    """ "Ministry of Economy, Trade and Industry": a comma list of portfolio words,
+    closed by "and", from k (the word after the first comma)."""
+    n = len(toks)
+    x = k
+    while x < n:
+        e = _caps_end(toks, x)
+        if e == x or e - x > 2 or not all(_portfolio_word(r, t) for t in toks[x:e]):
+            return False
+        if e < n and toks[e].gap == ", " and toks[e].cap:
+            x = e
+            continue
+        return (
+            e + 1 < n
+            and toks[e].low == "and"
+            and toks[e].gap in (" ", ", ")  # "Culture, Sports, and Tourism"
+            and toks[e + 1].sp
+            and _and_ok(r, toks, e + 1, e + 1, True, True, office)
+        )
+    return False
+
+
 def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
     """End (exclusive) of the run of name words starting at ``i``."""
     n = len(toks)
     k = i
     has_head = _head_kind(r, toks[i].text) is not None
     has_of = False
+    has_between = False
+    work_head = _head_kind(r, toks[i].text) == "work"
+    to_title = False  # an office named with "to <country>" ("Ambassador")
+    office = False  # "of"/"for" completes an office ("Minister for Foreign Affairs")
+    in_list = False  # inside "Economy, Trade and Industry"
+    places_after_of = False
     while True:
         cur = toks[k]
-        if cur.poss and not _inner_possessive(r, toks, k):
+        to_title = to_title or cur.low in r.title_to_words
+        if cur.poss and not _inner_possessive(r, toks, k, has_head and has_of):
             break
         nxt = k + 1
         if nxt >= n:
             break
         t2 = toks[nxt]
-        # "Gov. Lee": an abbreviated title's period does not end the run
-        if not t2.sp and not (cur.low in r.title_abbrevs and t2.cap and t2.gap == ". "):
+        if t2.text in r.suffixes and t2.gap in (" ", ", ") and cur.cap and k > i:
+            k = nxt  # "John F. Kennedy Jr.", "Martin Luther King III": the name ends here
             break
+        if t2.hy and t2.low in r.title_hyphen and cur.cap:
+            k = nxt  # "Ambassador-designate", "President-elect"
+            continue
+        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and k == i:
+            k = nxt  # "Yeongju-si", "Gangwon-do": a place and its unit
+            break
+        if (
+            t2.gap == " ("
+            and t2.upper
+            and nxt + 1 < n
+            and toks[nxt + 1].gap == ") "
+            and toks[nxt + 1].cap
+            and cur.text in r.places
+        ):
+            # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting": an abbreviation
+            # in brackets after a country inside a name
+            k = nxt + 1
+            has_head = has_head or _head_kind(r, toks[k].text) is not None
+            continue
+        if (
+            t2.gap == ", "
+            and t2.cap
+            and (has_head or office)
+            and has_of
+            and _list_ok(r, toks, nxt, office and not has_head)
+        ):
+            k = nxt
+            in_list = True
+            continue
+        if in_list and t2.low == "and" and t2.gap == ", " and nxt + 1 < n and toks[nxt + 1].cap:
+            k = nxt + 1  # "Culture, Sports, and Tourism": the serial comma
+            in_list = False
+            continue
+        # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
+        # initial's ("George W. Bush", "Gregory M. Tomlin")
+        if not t2.sp and not (
+            t2.cap
+            and t2.gap == ". "
+            and (cur.low in r.title_abbrevs or (len(cur.text) == 1 and cur.text.isupper()))
+        ):
+            break
+        if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
+            break  # "In this new Cabinet I have appointed": the pronoun
         if t2.cap and (t2.text[0].isalpha() or (t2.text[0].isdigit() and t2.hy)):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
+            work_head = work_head or _head_kind(r, t2.text) == "work"
             continue
         if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) == "event"):
             k = nxt
@@ -417,30 +748,70 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             ok = True
         elif conn == "head":
             ok = has_head
-        else:  # "and": one more capitalised word closes an institution's name
+            if not ok and t2.low in ("of", "for") and cur.low.rstrip(".") in r.title_words:
+                ok = office = True  # "Minister for Foreign Affairs"
+            if t2.low == "between":
+                ok = work_head  # "Treaty on Basic Relations between Japan and ..."
+        elif conn == "to":
+            ok = to_title and (t3.text in r.places or _place_at(r, toks, m))
+        elif conn == "in":
+            # "Embassy of Japan in Seoul": a mission's head word, its country, its city
             ok = (
-                has_head
-                and has_of
-                and t3.cap
-                and (m + 1 >= n or not toks[m + 1].cap or not toks[m + 1].sp)
+                _head_kind(r, toks[i].text) == "org"
+                and places_after_of
+                and k == i + 2
+                and _place_at(r, toks, m)
+            )
+        else:  # "and"
+            ok = has_between or (
+                m == nxt + 1
+                and _and_ok(r, toks, nxt + 1, m, has_head, has_of, office and not has_head)
             )
         if not ok:
             break
-        has_of = has_of or t2.low in ("of", "for", "on")
+        if t2.low in ("of", "for", "on"):
+            has_of = True
+            places_after_of = _place_at(r, toks, m)
+        has_between = has_between or t2.low == "between"
         k = m
         has_head = has_head or _head_kind(r, t3.text) is not None
+        work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
 
 
-def _inner_possessive(r: _Rules, toks: list[_Tok], k: int) -> bool:
+def _place_at(r: _Rules, toks: list[_Tok], m: int) -> bool:
+    """Whether a known place starts at token m ("Seoul", "Republic of Korea")."""
+    n = len(toks)
+    words: list[str] = []
+    for x in range(m, min(n, m + 4)):
+        if x > m and not toks[x].sp:
+            break
+        words.append(toks[x].text)
+        if " ".join(words) in r.places:
+            return True
+    return False
+
+
+def _inner_possessive(r: _Rules, toks: list[_Tok], k: int, in_name: bool = False) -> bool:
+    """Whether the possessive word at k stays inside the name ("Foreign Correspondents'
+    Club", "Prime Minister's Office", "Headquarters for Japan's Economic Revitalization")."""
     cur = toks[k]
     if k + 1 >= len(toks) or not toks[k + 1].cap or not toks[k + 1].sp:
         return False
     if cur.low in r.inner_poss:
         return True
-    return (
-        cur.poss == 2 and cur.low.endswith("s") and _head_kind(r, toks[k + 1].text) is not None
-    ) or (
+    nxt_head = _head_kind(r, toks[k + 1].text)
+    if cur.poss == 1:
+        # an office's own institution, or a place inside a name after "of"/"for"
+        if cur.low in r.title_words and nxt_head == "org":
+            return True
+        # "for Japan's Economic Revitalization", not "University of Tokyo's Institute"
+        return (
+            in_name
+            and cur.text in r.places
+            and all(_head_kind(r, t.text) is None for t in toks[k + 1 : _caps_end(toks, k + 1)])
+        )
+    return (cur.poss == 2 and cur.low.endswith("s") and nxt_head is not None) or (
         cur.poss == 2
         and cur.low.endswith("s")
         and k + 2 < len(toks)
@@ -472,6 +843,161 @@ def _demonym_len(r: _Rules, doc: _Doc, toks: list[_Tok], a: int, b: int) -> int:
     return 0
 
 
+def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
+    """The first title in the run [a, b): (its first word, the word after it)."""
+    r = doc.r
+    for p in range(a, b):
+        if not toks[p].cap:
+            continue
+        tl = _match_title(r, toks, p, b)
+        if not tl:
+            continue
+        q = p + tl
+        if p > a and q < b and all(t.text in r.suffixes for t in toks[q:b]):
+            continue  # "Martin Luther King III": a name, not a title
+        if q < b and toks[q].cap:
+            if _head_kind(r, toks[b - 1].text) is not None:
+                continue  # "King Sejong Institute", "Prime Minister's Office"
+            if _span_text(doc, toks, q, b) in r.places or toks[q].text[0].isdigit():
+                continue
+        return p, q
+    return None
+
+
+def _place_len(doc: _Doc, toks: list[_Tok], m: int, b: int) -> int:
+    """Length in words of the longest known place at m, within the run (0 if none)."""
+    best = 0
+    for x in range(m + 1, min(b, m + 5) + 1):
+        if _span_text(doc, toks, m, x) in doc.r.places:
+            best = x - m
+    return best
+
+
+def _skip_the(toks: list[_Tok], k: int, b: int) -> int:
+    return k + 1 if k < b and toks[k].low == "the" and toks[k].text.islower() else k
+
+
+def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
+    """The words after "of"/"for" at q that complete an office ("Foreign Affairs",
+    "the Asian and Oceanian Affairs Bureau"): (their first word, the word after the
+    last one), or (q, q) when none do."""
+    r = doc.r
+    c = _skip_the(toks, q + 1, b)
+    end = c
+    k = c
+    while k < b:
+        t = toks[k]
+        if t.text.islower():
+            if t.low == "and" or (t.low in ("of", "on", "for") and end > c):
+                k += 1
+                continue
+            break
+        if _portfolio_word(r, t):
+            k += 1
+            end = k
+            continue
+        ce = min(_caps_end(toks, k), b)
+        heads = [h for h in range(k, ce) if _head_kind(r, toks[h].text) == "org"]
+        if heads:
+            # "Chairman of the Policy Research Council", "Managing Director of the
+            # International Monetary Fund": the institution's own name
+            k = end = heads[-1] + 1
+            continue
+        pl = _place_len(doc, toks, k, b)
+        if pl and k + pl < b and _portfolio_word(r, toks[k + pl]):
+            k += pl  # "Special Representative for North Korea Policy"
+            continue
+        break
+    return (c, end) if end > c else (q, q)
+
+
+def _descriptor(
+    doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, p: int
+) -> tuple[str, int]:
+    """The words before a title: a country, a city, an organisation ("U.S.", "Seoul",
+    "U.N.", "Eighth Army Transformation Planner"). Emits what they name; returns what
+    stands right before the title ("country", "city", "org" or "") and where it starts."""
+    r = doc.r
+    a += _demonym_len(r, doc, toks, a, p)
+    if a >= p:
+        return "", a
+    text = _span_text(doc, toks, a, p)
+    if text in r.places:
+        if is_country(text, LANG):
+            doc.emit(toks[a].start, toks[p - 1].end, span, "place")
+            return "country", a
+        doc.emit(toks[a].start, toks[p - 1].end, span, "place", inner=True)
+        return "city", a
+    if p - a == 1 and toks[a].upper and toks[a].text not in r.acronyms_common:
+        doc.emit(toks[a].start, toks[a].end, span, "org")
+        return "org", a
+    # the longest name with a head at the start ("Eighth Army" in "Eighth Army
+    # Transformation Planner"); the rest is a job description
+    for k in range(p, a, -1):
+        kind = _head_kind(r, toks[k - 1].text)
+        if kind is not None and k - a >= 2:
+            _process_run(doc, span, toks, a, k, titled=True)
+            return (kind if kind == "org" and k == p else ""), a
+    return "", a
+
+
+def _titled_run(
+    doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int, person_hint: bool
+) -> bool:
+    """A run holding a title: the title (a term when it names an office), the country,
+    city or organisation before it, the person after it. False when it holds none."""
+    r = doc.r
+    found = _find_title(doc, toks, a, b)
+    if found is None:
+        return False
+    p, q = found
+    key = _title_key(t.text for t in toks[p:q])
+    kind = r.titles.get(key, "")
+    term_start, term_end = p, -1  # token indexes of the term; -1: no term
+    rest = q
+    if key in r.title_to:
+        # "Ambassador of the ROK to Japan", "Ambassador to Japan"
+        k = q
+        if k < b and toks[k].low == "of" and toks[k].text.islower():
+            c = _skip_the(toks, k + 1, b)
+            pl = _place_len(doc, toks, c, b)
+            k = c + pl if pl else q
+        if k < b and toks[k].low == "to" and toks[k].text.islower():
+            c = _skip_the(toks, k + 1, b)
+            pl = _place_len(doc, toks, c, b)
+            if pl:
+                for x, y in ((q, k), (c, c + pl)):
+                    z = _skip_the(toks, x + 1, y) if toks[x].text.islower() else x
+                    if y > z:
+                        doc.emit(toks[z].start, toks[y - 1].end, span, "place", inner=True)
+                term_end = rest = c + pl
+    if term_end < 0 and q < b and toks[q].low in ("of", "for") and toks[q].text.islower():
+        c, e = _complement(doc, toks, q, b)
+        if e > c:
+            term_end = rest = e
+            # an institution inside the office: "the Asian and Oceanian Affairs Bureau"
+            if e - c >= 2 and any(_head_kind(r, t.text) == "org" for t in toks[c:e]):
+                _process_run(doc, span, toks, c, e, titled=True)
+    if term_end < 0 and kind == "portfolio":
+        term_end = q
+    if p > a:
+        before, start = _descriptor(doc, span, toks, a, p)
+        if before in ("org", "city") and kind:
+            term_start = start  # "U.N. Secretary-General", "Seoul Mayor"
+            term_end = max(term_end, q)
+    if term_end > term_start and toks[p].cap:
+        doc.emit(toks[term_start].start, toks[term_end - 1].end, span, "term")
+    # "of the ROK" after the office: the country alone
+    while rest < b and toks[rest].text.islower():
+        if toks[rest].low in ("of", "for", "the", "to"):
+            rest += 1
+            continue
+        break
+    if rest < b:
+        _process_run(doc, span, toks, rest, b, person_hint=True)
+    return True
+
+
 def _process_run(
     doc: _Doc,
     span: tuple[int, int],
@@ -483,9 +1009,9 @@ def _process_run(
 ) -> None:
     r = doc.r
     # dates are not names: drop months and weekdays at the edges
-    while a < b and toks[a].low in r.calendar:
+    while a < b and toks[a].cap and toks[a].low in r.calendar:
         a += 1
-    while b > a and toks[b - 1].low in r.calendar:
+    while b > a and toks[b - 1].cap and not toks[b - 1].hy and toks[b - 1].low in r.calendar:
         b -= 1
     # "The", "According", "What" at the start of a sentence
     while a < b and toks[a].amb and toks[a].low in r.stop:
@@ -496,53 +1022,57 @@ def _process_run(
         b -= 1
     if a >= b:
         return
+    n = len(toks)
+    if (
+        a > 1
+        and toks[a - 1].text.isdigit()
+        and len(toks[a - 1].text) <= 3
+        and b < n
+        and toks[b].text.islower()
+        and toks[b].low.endswith("s")
+    ):
+        return  # "2 Metropolitan mayors, 8 Metropolitan Council constituencies": kinds
+    if (
+        b - a >= 3
+        and toks[b - 1].low.endswith("s")
+        and _head_kind(r, toks[b - 1].text) == "work"
+        and _head_kind(r, toks[b - 2].text) == "org"
+    ):
+        b -= 1  # "UN Security Council Resolutions": the council and its resolutions
     if any(t.amb for t in toks[a:b]) and _headline_run(toks, a, b):
         # a title-case headline: split at the ordinary words
         _split_headline_run(doc, span, toks, a, b)
         return
-    # titles: "South Korean President Lee Jae-myung", "Japanese PM"
-    if not titled:
-        for p in range(a, b):
-            if not toks[p].cap:
-                continue
-            tl = _match_title(r, toks, p, b)
-            if not tl:
-                continue
-            q = p + tl
-            rest_has_head = q < b and _head_kind(r, toks[b - 1].text) is not None
-            rest_is_place = q < b and _span_text(doc, toks, q, b) in r.places
-            if rest_has_head or rest_is_place:
-                continue
-            if q < b and toks[q].text[0].isdigit():
-                continue
-            if p > a:
-                dl = _demonym_len(r, doc, toks, a, p)
-                if dl != p - a:
-                    _process_run(doc, span, toks, a, p, titled=True)
-            key = _title_key(t.text for t in toks[p:q])
-            if r.titles.get(key) and toks[p].cap and not (tl == 1 and toks[p].amb and q >= b):
-                doc.emit(toks[p].start, toks[q - 1].end, span, "term")
-            if q < b:
-                _process_run(doc, span, toks, q, b, person_hint=True, titled=True)
-            return
+    # titles: "South Korean President Lee Jae-myung", "Minister for Foreign Affairs"
+    if not titled and _titled_run(doc, span, toks, a, b, person_hint):
+        return
     # a demonym before a name: "Japanese" in "Japanese Foreign Ministry" stays,
     # in "Chinese Xi Jinping" goes
     dl = _demonym_len(r, doc, toks, a, b)
     if dl:
         if a + dl >= b:
             return
-        if _head_kind(r, toks[b - 1].text) is None:
-            a += dl
+        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
+            a += dl  # "Korean Air Flight 858" keeps its first word
     elif b - a == 1 and toks[a].low.endswith("s") and toks[a].text[:-1] in r.demonyms:
         return  # "Koreans"
     # a sentence-initial common word ("Experts", "Historical") alone, or leading a
     # short run without a head word, is ordinary
     first = toks[a]
+    if first.amb and first.low in r.term_stop and b - a >= 2:
+        a += 1  # "Certain Honorary Reporters", "Several Japanese officials"
+        first = toks[a]
     if (
         first.amb
         and not first.upper
-        and (first.low in r.common or first.low in doc.lower_seen)
+        and (
+            first.low in r.common
+            or first.low in r.term_stop
+            or first.low in doc.lower_seen
+            or (first.low.endswith("ly") and b - a == 1)  # "Firstly", "Additionally"
+        )
         and b - a < 3
+        and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
     ):
         a += 1
@@ -629,7 +1159,7 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     if not all(_is_place(doc, _span_text(doc, toks, p, q)) for p, q in parts):
         return False
     for p, q in parts:
-        doc.emit(toks[p].start, toks[q - 1].end, span, "place")
+        doc.emit(toks[p].start, toks[q - 1].end, span, "place", inner=True)
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
@@ -668,6 +1198,15 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     words = [t.text for t in toks[a:b]]
     if text in r.places:
         return "place"
+    if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
+        return "person"  # "John F. Kennedy Jr."
+    if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:
+        return "place"  # "Yeongju-si"
+    # "Carlisle, Penn.": a city and its state's abbreviation
+    if b - a == 1 and toks[a].text in r.state_abbrevs and _after_city(toks, a):
+        return "place"
+    if b < len(toks) and toks[b].text in r.state_abbrevs and _after_city(toks, b):
+        return "place"
     if b - a == 1:
         t = toks[a]
         if len(t.text) < 2:
@@ -677,10 +1216,16 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             if t.text in r.acronyms_common or bare in r.acronyms_common:
                 return None
             return "org"
-        if t.low in r.stop or t.low in r.calendar:
+        if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
             return None
-    # head word: last word, or the word before "of"/"for"
-    kind = _head_kind(r, words[-1])
+    # head word: the first word before "of" ("Department of State"), the last word
+    # (before a number: "Flight 858"), or a word before "of"/"for"
+    kind = None
+    if b - a >= 3 and toks[a + 1].low in ("of", "for") and toks[a + 1].text.islower():
+        kind = _head_kind(r, words[0])
+    kind = kind or _head_kind(r, words[-1])
+    if kind is None and b - a >= 2 and words[-1].isdigit():
+        kind = _head_kind(r, words[-2])
     if kind is None:
         for k in range(a, b - 1):
             if toks[k + 1].low in ("of", "for", "on") and toks[k + 1].text.islower():
@@ -701,6 +1246,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             return "org"
         if any(t.text[0].isdigit() for t in toks[a:b]):
             return "org"
+        if any(
+            "." in t.text
+            or t.low in r.term_heads
+            or t.low in r.portfolio_words
+            or (len(t.low) > 5 and t.low.endswith(_ABSTRACT))
+            for t in toks[a:b]
+        ):
+            return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         return "person"
     # one word, no head: read its neighbours
     prev = _prev_word(doc, toks, a)
@@ -712,6 +1265,11 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"
+
+
+def _after_city(toks: list[_Tok], k: int) -> bool:
+    """Whether token k follows a capitalised name and a comma ("Carlisle, Penn.")."""
+    return k > 0 and toks[k].gap == ", " and toks[k - 1].cap
 
 
 def _prev_word(doc: _Doc, toks: list[_Tok], a: int) -> str:
@@ -732,11 +1290,19 @@ def _lower_head_extension(
     k = b
     mods = 0
     found = False
+    head = ""
     while k < n and mods <= 2:
         t = toks[k]
         if not t.sp or not t.text.islower():
             break
-        kind = r.lower_heads.get(t.low)
+        head = t.low
+        kind = r.lower_heads.get(head)
+        if not kind and k + 1 < n and toks[k + 1].sp:
+            head = t.low + " " + toks[k + 1].low  # "Yonhap news agency"
+            kind = r.lower_heads.get(head)
+            if kind:
+                k += 1
+                t = toks[k]
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)
@@ -760,6 +1326,14 @@ def _lower_head_extension(
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind == "org")):
             doc.emit(toks[a].start, toks[b - 1].end, span, kind)
+        elif kind is not None and b - a == 1:
+            # "Trump administration" holds a person, "Yonhap news agency" an
+            # organisation, "Pukchang airfield" a place (a row only if it stands alone)
+            base = r.lower_bases.get(head, "place") if kind != "place" else "place"
+            m = doc.emit(toks[a].start, toks[a].end, span, base, inner=base == "place")
+            full = doc.seen.get((toks[a].start, t.end))
+            if m is not None and full is not None and base == full.kind:
+                m.normalized = full.normalized  # "Yonhap" = "Yonhap news agency"
     return found
 
 
@@ -775,7 +1349,7 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
         if toks[k].low in ("of", "on", "for") and toks[k].text.islower():
             for q in range(b, k + 1, -1):
                 if _is_place(doc, _span_text(doc, toks, k + 1, q)):
-                    doc.emit(toks[k + 1].start, toks[q - 1].end, span, "place")
+                    doc.emit(toks[k + 1].start, toks[q - 1].end, span, "place", inner=True)
                     break
     # an acronym leading a name: "UNESCO World Heritage List"
     if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
@@ -784,7 +1358,7 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     if has_head:
         for q in range(b - 1, a, -1):
             if _is_place(doc, _span_text(doc, toks, a, q)):
-                doc.emit(toks[a].start, toks[q - 1].end, span, "place")
+                doc.emit(toks[a].start, toks[q - 1].end, span, "place", inner=True)
                 break
 
 
@@ -822,6 +1396,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     """Noun phrases ending in a domain head: "joint news conference"."""
     r = doc.r
     n = len(toks)
+    names_here = doc.mentions[doc.sentence_first :]
     # groups of hyphen-joined words: (first index, last index, lowercase text)
     groups: list[tuple[int, int, str]] = []
     i = 0
@@ -884,8 +1459,16 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end
             phrase = doc.text[start:end].lower()
-            if phrase not in r.term_stop_phrases and not (used_and and y == x):
-                doc.emit(start, end, span, "term")
+            mods = [groups[z][2] for z in range(s, y) if groups[z][2] != "and"]
+            specific = any(
+                w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
+            )
+            if phrase not in r.term_stop_phrases and not used_and and specific:
+                # a term inside a name is a row only where it also stands alone
+                inside = any(
+                    m.start <= start and end <= m.end and m.kind != "term" for m in names_here
+                )
+                doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
 
 
@@ -916,5 +1499,65 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
         elif m.kind == "person":
             m.normalized = "ps:" + m.surface  # a family name alone: linked corpus-wide
+    _link_glosses(doc)
+    # a place or term seen only inside longer names is no row of its own
+    alone = {m.surface.lower() for m in doc.mentions if id(m) not in doc.inner}
+    for m in doc.mentions:
+        if id(m) in doc.inner and m.kind in ("place", "term") and m.surface.lower() not in alone:
+            drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+_GLOSS_BETWEEN = (" (", ", also known as ", " (also known as ", ", or ")
+
+
+def _link_glosses(doc: _Doc) -> None:
+    """ "Keidanren (Japan Business Federation)", "Seollal (Lunar New Year)", "Sea of
+    Japan, also known as East Sea": a name and its gloss or abbreviation are one."""
+    text = doc.text
+    by_start: dict[int, Mention] = {}
+    by_end: dict[int, Mention] = {}
+    for m in doc.mentions:
+        if m.start not in by_start or m.end > by_start[m.start].end:
+            by_start[m.start] = m
+        if m.end not in by_end or m.start < by_end[m.end].start:
+            by_end[m.end] = m
+    ends: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        ends.setdefault(m.end, []).append(m)
+    for a in by_end.values():
+        for between in _GLOSS_BETWEEN:
+            if text.startswith(between, a.end):
+                b = by_start.get(a.end + len(between))
+                break
+        else:
+            continue
+        if b is not None and is_acronym(b.surface):
+            # "the Policy Research Council of the Liberal Democratic Party (LDP)": the
+            # name the abbreviation spells
+            spelled = [m for m in ends[a.end] if acronym_letters(b.surface) in initials(m.surface)]
+            if spelled:
+                a = max(spelled, key=lambda m: m.end - m.start)
+        if b is None or b is a or a.kind == "term" or b.kind == "term":
+            continue
+        closes = (
+            text[b.end : b.end + 1] in (")", ",", ".", " ")
+            if between != " ("
+            else (text[b.end : b.end + 1] == ")")
+        )
+        if not closes:
+            continue
+        a_full = a.kind == "person" and " " in a.surface
+        b_full = b.kind == "person" and " " in b.surface
+        if a_full or b_full:
+            continue  # "Kim Jinai (Open Democratic Party)": a person and her party
+        if a.kind == "person":  # a single word read as a name by default
+            a.kind = b.kind
+        elif b.kind == "person":
+            b.kind = a.kind
+        b.normalized = a.normalized
+        for m in doc.mentions:  # the other mentions of the gloss follow it
+            if m.surface == b.surface:
+                m.normalized = a.normalized
+                m.kind = a.kind

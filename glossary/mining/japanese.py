@@ -13,11 +13,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
-from glossary.mining.cjk import CTok, Engine
+from glossary.mining.cjk import CTok, Engine, lang_rules
 from glossary.mining.mention import Mention
 
 LANG = "ja"
+_FORMER = frozenset("前元現故")
 
 
 @cache
@@ -72,7 +74,89 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _merge_katakana_names(out)
+    return _dotted_words(_merge_katakana_names(out))
+
+
+def _dotted_words(toks: list[CTok]) -> list[CTok]:
+    """Katakana words joined by ・: a name ("イ・ジェミョン" even where the analyser calls
+    it a common noun), or two places ("ペルー・リマ": Peru, Lima)."""
+    out: list[CTok] = []
+    for t in toks:
+        if "・" not in t.form or not _katakana(t.form.replace("・", "")):
+            out.append(t)
+            continue
+        if t.sub == "place":
+            pos = t.start
+            for part in t.form.split("・"):
+                if part:
+                    out.append(CTok(part, pos, pos + len(part), "P", "place"))
+                pos += len(part) + 1
+            continue
+        if t.cat == "N":
+            t = CTok(t.form, t.start, t.end, "P", "person")
+        out.append(t)
+    return out
+
+
+@cache
+def _korean_family_kanji() -> frozenset[str]:
+    """Kanji that write a Korean family name: their Sino-Korean reading (after the
+    initial-sound rule) is a family name of ``glossary/lang/data/korean_surnames.tsv``."""
+    from glossary.lang.ko.sino import initial_sound_rule, reading_table
+    from glossary.lang.romanized import load_surnames
+
+    families = {h for h in load_surnames() if len(h) == 1}
+    found = set()
+    for char, readings in reading_table().items():
+        if readings and initial_sound_rule(readings[0]) in families:
+            found.add(char)
+    return frozenset(found)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "李光宰", "文在寅大統領": a Korean family name in kanji and a two-character given
+    name, which the analyser splits character by character, make one name when the name
+    stands as a word of its own: after no other kanji, and before kana, a bracket,
+    punctuation or a title."""
+    family = _korean_family_kanji()
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        before = text[t.start - 1 : t.start] if t.start else ""
+        if len(t.form) == 1 and t.form in family and not (before and _is_kanji(before)):
+            # the given name: two kanji in one or two tokens right after the family name
+            k = i + 1
+            chars = 0
+            while k < n and chars < 2 and toks[k].start == toks[k - 1].end:
+                form = toks[k].form
+                if not all(_is_kanji(ch) for ch in form):
+                    break
+                chars += len(form)
+                k += 1
+            # a word of the dictionary after the family name ("林大臣", "林外務": JMdict
+            # knows 大臣 and 外務) is no given name
+            given = text[t.end : toks[k - 1].end] if k > i + 1 else ""
+            one_word = toks[i + 1].form in titles or bool(common_readings(given))
+            if chars == 2 and k - i >= 2 and not one_word:
+                end = toks[k - 1].end
+                after = text[end : end + 1]
+                nxt = toks[k] if k < n else None
+                if nxt is not None and nxt.form in _FORMER and k + 1 < n:
+                    nxt = toks[k + 1]  # "尹錫悦前大統領"
+                titled = nxt is not None and nxt.form in titles
+                if not after or not _is_kanji(after) or titled:
+                    out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
+                    i = k
+                    continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
@@ -121,4 +205,5 @@ class JapaneseEngine(Engine):
 
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
-    return JapaneseEngine(LANG, text, tokens(text)).mine()
+    titles = frozenset(lang_rules(LANG).titles)
+    return JapaneseEngine(LANG, text, _korean_kanji_names(text, tokens(text), titles)).mine()

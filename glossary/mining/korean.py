@@ -14,11 +14,13 @@ column of ``glossary/lang/data/korean_surnames.tsv``) or has two parts
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining.cjk import CTok, Engine
+from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
 LANG = "ko"
@@ -43,6 +45,14 @@ def load() -> Any:
     return kiwi
 
 
+@cache
+def _surnames() -> frozenset[str]:
+    """One-syllable Korean family names (glossary/lang/data/korean_surnames.tsv)."""
+    from glossary.lang.romanized import load_surnames
+
+    return frozenset(h for h in load_surnames() if len(h) == 1)
+
+
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
     for t in load().tokenize(text):
@@ -61,9 +71,57 @@ def tokens(text: str) -> list[CTok]:
             and out
             and out[-1].cat == "P"
             and out[-1].end == start
+            and len(out[-1].form) >= 2  # "니가타현"; "조현" is a name
         ):
             cat = "SUF"  # "니가타현": 현 read as a determiner
-        out.append(CTok(form, start, start + t.len, cat))
+        if (
+            cat == "O"
+            and len(form) == 1
+            and "가" <= form <= "힣"
+            and out
+            and out[-1].end == start
+            and (start + 1 >= len(text) or not ("가" <= text[start + 1] <= "힣"))
+        ):
+            # "조현", "윤성현": a family name and a given name whose last syllable the
+            # analyser read as a determiner (조/P 현, 윤/P 성/N 현)
+            k = len(out) - 1
+            while k > 0 and out[k - 1].end == out[k].start and out[k].cat in ("P", "N"):
+                k -= 1
+            name = text[out[k].start : start + t.len]
+            if (
+                out[k].cat == "P"
+                and len(name) in (2, 3)
+                and name[0] in _surnames()
+                and all(x.cat in ("P", "N") and len(x.form) <= 2 for x in out[k:])
+            ):
+                begin = out[k].start
+                del out[k:]
+                out.append(CTok(name, begin, start + t.len, "P"))
+                continue
+        if (
+            cat == "O"
+            and form in ("대", "차", "회")
+            and out
+            and out[-1].cat == "D"
+            and out[-1].end == start
+        ):
+            # "제4차", "15대", "제20대": an ordinal, one prefix
+            begin = out[-1].start
+            out.pop()
+            if out and out[-1].form == "제" and out[-1].end == begin:
+                begin = out.pop().start
+            out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
+            continue
+        sub = ""
+        if (
+            cat == "P"
+            and len(form) == 1
+            and form in abbreviations(LANG)
+            and (start == 0 or text[start - 1] == " ")
+            and text[start + 1 : start + 2] == " "
+        ):
+            sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
+        out.append(CTok(form, start, start + t.len, cat, sub))
     return out
 
 
@@ -84,6 +142,21 @@ class KoreanEngine(Engine):
         return " " in s or (len(s) == 3 and s[0] in korean_miner_surnames()) or len(s) >= 5
 
 
+# a reporter's sign-off: "VOA 뉴스 김환용입니다."
+_SIGN_OFF = re.compile(r"(?:뉴스|기자) ([가-힣]{3}) ?입니다\.?\s*$", re.M)
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
-    return KoreanEngine(LANG, text, tokens(text)).mine()
+    engine = KoreanEngine(LANG, text, tokens(text))
+    mentions = engine.mine()
+    for m in _SIGN_OFF.finditer(text):
+        name = m.group(1)
+        if name[0] in _surnames():
+            s, e = m.span(1)
+            mentions = [x for x in mentions if not (x.start < e and s < x.end)]
+            mentions.append(
+                Mention(name, s, e, engine.index.sentence_at(s), "person", LANG, "p:" + name)
+            )
+    mentions.sort(key=lambda x: (x.start, -x.end))
+    return mentions

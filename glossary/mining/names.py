@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from glossary.lang.surnames import english_miner_spellings
@@ -73,8 +74,12 @@ def is_japanese_name(tokens: list[str]) -> bool:
 
 
 def person_key(surface: str) -> str:
-    """Clustering key of a person's name: its letters, lowercased and sorted."""
-    letters = sorted(ch for ch in surface.lower() if ch.isalpha())
+    """Clustering key of a person's name: its letters, lowercased and sorted.
+
+    Accents and macrons do not count: "Kōno Tarō" and "Taro Kono" share a key.
+    """
+    bare = unicodedata.normalize("NFKD", surface.lower())
+    letters = sorted(ch for ch in bare if ch.isalpha())
     return "p:" + "".join(letters)
 
 

@@ -14,7 +14,8 @@ def test_korean_particles_and_titles_stripped():
     assert ms["이재명"] == "person"
     assert ms["다카이치 사나에"] == "person"
     assert ms["일본"] == "place"
-    assert ms["대통령"] == "term" and ms["총리"] == "term"
+    # the guideline: bare titles are no terms
+    assert "대통령" not in ms and "총리" not in ms
     assert "이재명은" not in ms and "이재명 대통령" not in ms
 
 
@@ -52,7 +53,8 @@ def test_japanese_titles_and_honorifics_stripped():
     assert ms["高市"] == "person"
     assert ms["李在明"] == "person"
     assert ms["石破茂"] == "person"
-    assert ms["総理"] == "term" and ms["大統領"] == "term" and ms["首相"] == "term"
+    # the guideline: bare titles are no terms
+    assert "総理" not in ms and "大統領" not in ms and "首相" not in ms
 
 
 def test_japanese_compounds_relations_and_katakana_names():
@@ -80,3 +82,128 @@ def test_acronym_in_brackets_joins_expansion():
     )
     by = {c.canonical: c for c in cands}
     assert "APEC" in by["아시아태평양경제협력체"].surfaces
+
+
+def test_korean_office_titled_by_its_ministry_and_bare_titles():
+    ms = kinds(mine_ko("홍용표 한국 통일부 장관은 정준희 통일부 대변인과 박진 장관을 만났다."))
+    assert ms["통일부 장관"] == "term" and ms["통일부 대변인"] == "term"
+    assert ms["통일부"] == "org" and ms["한국"] == "place"
+    assert ms["홍용표"] == "person" and ms["정준희"] == "person"
+    assert "장관" not in ms
+
+
+def test_family_names_join_the_full_name_written_either_way():
+    cands = mine_text(
+        "토니 블링컨 국무장관은 박진 외교장관과 만났다. 블링컨 장관과 박 장관은 논의했다.",
+        lang="ko",
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert by["토니 블링컨"] == {"토니 블링컨", "블링컨"}
+    assert by["박진"] == {"박진", "박"}
+
+
+def test_sentences_quoted_in_english_are_mined_as_english():
+    cands = mine_text(
+        "미국은 북한을 비판했습니다. \"The United States condemns the DPRK's ballistic "
+        'missile launch," 국무부 대변인이 말했습니다.',
+        lang="ko",
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert any({"미국", "United States"} <= s for s in by.values())
+    assert any("ballistic missile" in s for s in by.values())
+    assert not any("condemns" in x for s in by.values() for x in s)
+
+
+def test_japanese_korean_names_in_kanji_and_readings_in_brackets():
+    ms = kinds(
+        mine_ja(
+            "尹錫悦大統領と文在寅大統領が会った。金烘均(キム・ホンギュン)韓国外交部"
+            "朝鮮半島平和交渉本部長と武井俊輔(たけいしゅんすけ)外務副大臣が同行した。"
+        )
+    )
+    for name in ("尹錫悦", "文在寅", "金烘均", "キム・ホンギュン", "武井俊輔", "たけいしゅんすけ"):
+        assert ms[name] == "person"
+    assert ms["外務副大臣"] == "term"
+    assert "大統領" not in ms and "しゅんすけ" not in ms
+    cands = {
+        c.canonical: set(c.surfaces) for c in mine_text("金烘均(キム・ホンギュン)氏。", lang="ja")
+    }
+    assert {"金烘均", "キム・ホンギュン"} in cands.values()
+
+
+def test_era_names_are_no_candidates_but_stay_in_a_name():
+    ms = kinds(mine_ja("令和6年能登半島地震が発生した。令和の時代だ。"))
+    assert ms["令和6年能登半島地震"] == "event"
+    assert "令和" not in ms
+
+
+def test_japanese_person_institution_and_office_in_one_word():
+    ms = kinds(
+        mine_ja(
+            "日本側から、金杉アジア大洋州局長ほか。ジョセフ・ユン国務省北朝鮮政策担当"
+            "特別代表と坂口輪島市長、岩屋大臣が出席した。"
+        )
+    )
+    assert ms["金杉"] == "person" and ms["ジョセフ・ユン"] == "person"
+    assert ms["アジア大洋州局長"] == "term" and ms["アジア大洋州局"] == "org"
+    assert ms["国務省"] == "org" and ms["北朝鮮政策担当特別代表"] == "term"
+    assert ms["坂口"] == "person" and ms["輪島市長"] == "term"
+    assert ms["岩屋"] == "person" and "岩屋大臣" not in ms
+
+
+def test_korean_name_glossed_in_kanji_and_meetings_of_ministers():
+    cands = mine_text(
+        "모테기 도시미쓰(茂木 敏充) 일본 외무상과 한일 외교장관 회담을 가졌다. 양 장관은 논의했다.",
+        lang="ko",
+    )
+    by = {c.canonical: (c.kind, set(c.surfaces)) for c in cands}
+    assert ("person", {"모테기 도시미쓰", "茂木 敏充"}) in by.values()
+    assert "한일" not in by and "양" not in by
+
+
+def test_korean_names_in_kanji_katakana_and_hangul_cluster():
+    cands = mine_text(
+        "李在明大統領は会見した。イ・ジェミョン大統領は尹錫悦前大統領と会った。", lang="ja"
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert {"李在明", "イ・ジェミョン"} in by.values()
+    cands = mine_text(
+        "이재명(李在明) 대통령은 하야시 요시마사 외무상과 하야시 외무상을 만났다.", lang="ko"
+    )
+    by = {c.canonical: set(c.surfaces) for c in cands}
+    assert any({"이재명", "李在明"} <= s for s in by.values())
+    assert {"하야시 요시마사", "하야시"} in by.values()
+
+
+def test_korean_ordinal_events_sign_offs_and_parties_before_titles():
+    ms = kinds(
+        mine_ko(
+            "제20대 대통령 선거에서 당시 김대중 새정치국민회의 후보가 이겼다. 제4차 핵실험 "
+            "이후 윤성현 대표가 말했다.\nVOA 뉴스 김환용입니다."
+        )
+    )
+    assert ms["제20대 대통령 선거"] == "event" and ms["제4차 핵실험"] == "event"
+    assert ms["김대중"] == "person" and ms["새정치국민회의"] == "org"
+    assert ms["윤성현"] == "person" and ms["김환용"] == "person"
+
+
+def test_relation_words_standing_alone_are_terms():
+    ms = kinds(mine_ja("日米韓が緊密に連携し、日韓米で協力を確認した。"))
+    assert ms["日米韓"] == "term" and ms["日韓米"] == "term"
+    assert "日韓米の協力" not in kinds(mine_ja("日韓米の協力の重要性を確認した。"))
+
+
+def test_korean_country_abbreviations_split_from_names_and_titles():
+    cands = mine_text(
+        "성 김 미 국무부 대북특별대표는 하야시 요시마사 일 외무상과 만났다. 미 국무부는 일 "
+        "외무성과 협의했다. 미국은 일본과 한-일 관계와 한일 관계를 논의했다.",
+        lang="ko",
+    )
+    by = {c.canonical: (c.kind, set(c.surfaces)) for c in cands}
+    kinds_ = {s: k for k, ss in by.values() for s in ss}
+    assert kinds_["성 김"] == "person" and kinds_["하야시 요시마사"] == "person"
+    assert kinds_["국무부"] == "org" and kinds_["외무성"] == "org"
+    assert kinds_["외무상"] == "term"
+    groups = [ss for _, ss in by.values()]
+    assert {"미", "미국"} in groups and {"일", "일본"} in groups
+    assert {"한-일 관계", "한일 관계"} in groups
