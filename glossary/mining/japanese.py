@@ -141,9 +141,12 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 k += 1
             # a word of the dictionary after the family name ("林大臣", "林外務": JMdict
             # knows 大臣 and 外務) is no given name
-            given = text[t.end : toks[k - 1].end] if k > i + 1 else ""
-            one_word = toks[i + 1].form in titles or bool(common_readings(given))
-            if chars == 2 and k - i >= 2 and not one_word:
+            if chars == 2 and k - i >= 2:
+                given = text[t.end : toks[k - 1].end]
+                one_word = toks[i + 1].form in titles or bool(common_readings(given))
+            else:
+                one_word = True
+            if not one_word:
                 end = toks[k - 1].end
                 after = text[end : end + 1]
                 nxt = toks[k] if k < n else None
