@@ -9,14 +9,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: Packages allowed to talk to the database.
 SQL_HOMES = ("glossary/store/", "glossary/lookup/")
-#: Not yet moved (issue 18, left open): the translation memory of issue 16 landed with
-#: its own storage layer, whose queries still live in the tm package.
-NOT_YET_MOVED = {
-    "glossary/tm/store.py",
-    "glossary/tm/index.py",
-    "glossary/tm/match.py",
-    "glossary/tm/concord.py",
-}
 #: JMnedict is a dictionary file of its own (jamdict's SQLite), not the glossary's store.
 OTHER_DATABASES = {"glossary/lang/ja/jmnedict.py"}
 #: Calls that run SQL on a session or connection.
@@ -29,7 +21,7 @@ def _sources() -> list[Path]:
         p
         for p in files
         if not p.relative_to(ROOT).as_posix().startswith(SQL_HOMES)
-        and p.relative_to(ROOT).as_posix() not in OTHER_DATABASES | NOT_YET_MOVED
+        and p.relative_to(ROOT).as_posix() not in OTHER_DATABASES
     ]
 
 
@@ -83,3 +75,31 @@ def test_glossary_has_no_loose_modules_beyond_the_public_api() -> None:
         "settings.py",
         "vocab.py",
     ]
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            # ``from glossary import tm`` imports glossary.tm
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_the_store_does_not_import_the_stages_above_it() -> None:
+    """The store is below the translation memory: it is given units and values, and
+    never asks ``glossary.tm`` (not even for type hints)."""
+    offenders = {}
+    for p in sorted((ROOT / "glossary" / "store").rglob("*.py")):
+        upward = sorted(m for m in _imported_modules(p) if m.startswith("glossary.tm"))
+        if upward:
+            offenders[p.relative_to(ROOT).as_posix()] = upward
+    assert offenders == {}
+
+
+def test_the_import_checker_sees_imports() -> None:
+    assert "glossary.store.units" in _imported_modules(ROOT / "glossary" / "tm" / "memory.py")

@@ -13,7 +13,8 @@ and the concordance, with the glossary's terms found in each sentence.
         print(m.score, m.unit.variant("ja").text)
 """
 
-from glossary.tm.model import Prop, Unit, Variant
-from glossary.tm.store import TmImportReport, TranslationMemory
+from glossary.model import Prop, Unit, Variant
+from glossary.tm.importing import TmImportReport
+from glossary.tm.memory import TranslationMemory
 
 __all__ = ["Prop", "TmImportReport", "TranslationMemory", "Unit", "Variant"]

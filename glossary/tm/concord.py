@@ -13,15 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from glossary.store.models import VariantRow
-from glossary.tm.index import containing
-from glossary.tm.model import Unit
+from glossary.model import Unit
+from glossary.store.unit_index import containing
+from glossary.store.units import variant_langs_and_texts
 from glossary.tm.text import _CJK_CLASS, fold, search_grams
 
 if TYPE_CHECKING:
-    from glossary.tm.store import TranslationMemory
+    from glossary.tm.memory import TranslationMemory
 
 _CJK_ONLY = re.compile(f"^[{_CJK_CLASS}]$")
 
@@ -110,23 +108,16 @@ def concordance(tm: TranslationMemory, phrase: str, *, limit: int = 50) -> list[
     needles = list(dict.fromkeys(fold(f) for f in forms))
     found: dict[int, dict[str, list[tuple[int, int]]]] = {}
     with tm.g.reading() as s:
-        conn = s.connection()
         ids: set[int] = set()
         for form in forms:
             grams = _grams_query(form)
             if grams:
-                ids.update(containing(conn, grams, limit=limit * 4))
+                ids.update(containing(s, grams, limit=limit * 4))
         id_list = sorted(ids, reverse=True)
-        for start in range(0, len(id_list), 500):
-            rows = s.execute(
-                select(VariantRow.unit_id, VariantRow.lang, VariantRow.text).where(
-                    VariantRow.id.in_(id_list[start : start + 500])
-                )
-            ).all()
-            for unit_id, lang, text in rows:
-                spans = find_spans(text, needles)
-                if spans:
-                    found.setdefault(unit_id, {})[lang] = spans
+        for unit_id, lang, text in variant_langs_and_texts(s, id_list):
+            spans = find_spans(text, needles)
+            if spans:
+                found.setdefault(unit_id, {})[lang] = spans
     chosen = sorted(found, reverse=True)[:limit]
     units = tm.get_many(chosen)
     out = []

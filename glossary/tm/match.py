@@ -28,12 +28,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import select
 
 from glossary.lang.script import language_by_script
-from glossary.store.models import VariantRow
-from glossary.tm.index import candidates
-from glossary.tm.model import Unit
+from glossary.model import Unit
+from glossary.store.unit_index import candidates
+from glossary.store.units import variant_texts, variants_with_hash
 from glossary.tm.text import (
     NUMBER,
     collapse,
@@ -46,7 +45,7 @@ from glossary.tm.text import (
 
 if TYPE_CHECKING:
     from glossary.check import Checker
-    from glossary.tm.store import TranslationMemory
+    from glossary.tm.memory import TranslationMemory
 
 #: Matches under this percentage are not reported (memoQ's default).
 MIN_SCORE = 50
@@ -212,28 +211,10 @@ class Matcher:
         query = prepare(sentence, names=self.names(sentence))
         g = self.tm.g
         with g.reading() as s:
-            conn = s.connection()
-            exact_ids = set(
-                s.scalars(
-                    select(VariantRow.id).where(
-                        VariantRow.exact == exact_key(sentence), VariantRow.lang == src
-                    )
-                )
-            )
-            found = candidates(conn, search_grams(sentence), limit=candidates_limit)
+            exact_ids = variants_with_hash(s, exact_key(sentence), src)
+            found = candidates(s, search_grams(sentence), limit=candidates_limit)
             ids = list(exact_ids | {vid for vid, _ in found})
-            rows: list[Any] = []
-            for start in range(0, len(ids), 500):
-                rows += s.execute(
-                    select(
-                        VariantRow.id,
-                        VariantRow.unit_id,
-                        VariantRow.text,
-                        VariantRow.seg,
-                        VariantRow.before,
-                        VariantRow.after,
-                    ).where(VariantRow.id.in_(ids[start : start + 500]), VariantRow.lang == src)
-                ).all()
+            rows = variant_texts(s, ids, src)
         scored: dict[int, tuple[int, bool]] = {}
         for _vid, unit_id, text, seg, prev, nxt in rows:
             pct = score(query, prepare(text, seg, self.names(text)))

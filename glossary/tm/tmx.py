@@ -38,7 +38,7 @@ from glossary.formats.xmlsafe import (
     local_name,
 )
 from glossary.lang import normalize_language
-from glossary.tm.model import Prop, Unit, Variant
+from glossary.model import Prop, Unit, Variant
 
 #: Inline elements whose content is markup of the original document, not text.
 CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})

@@ -325,7 +325,7 @@ def test_kill_during_a_large_import_leaves_all_or_nothing(
 
 
 # Past the size from which a TMX import fills the sentence index once at the end
-# (glossary.tm.store.BULK_UNITS: 5,000 units, 2,000 a chunk) from 40% of it on.
+# (glossary.tm.importing.BULK_UNITS: 5,000 units, 2,000 a chunk) from 40% of it on.
 TM_UNITS = 15_000
 
 

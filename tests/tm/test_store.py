@@ -157,7 +157,7 @@ def test_duplicates_across_chunks_and_a_memory_that_is_not_empty(
     """Units already in the memory, earlier in the file (another chunk) or earlier in the
     chunk are counted, not added; with the search index filled at the end (bulk) or row
     by row, every new sentence is found and the triggers are as before."""
-    import glossary.tm.store as store
+    import glossary.tm.importing as store
 
     monkeypatch.setattr(store, "_CHUNK", 7)
     monkeypatch.setattr(store, "BULK_UNITS", 5 if bulk else 10**9)
@@ -191,7 +191,7 @@ def test_duplicates_across_chunks_and_a_memory_that_is_not_empty(
 def test_a_bad_unit_after_the_index_was_set_aside_writes_nothing(
     tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import glossary.tm.store as store
+    import glossary.tm.importing as store
 
     monkeypatch.setattr(store, "_CHUNK", 5)
     monkeypatch.setattr(store, "BULK_UNITS", 5)

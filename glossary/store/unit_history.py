@@ -1,4 +1,6 @@
-"""The history of translation units, and what each change did, in a few words."""
+"""The history of translation units (``tm_changes``): the changes recorded, read back,
+and what each did, in a few words. What an undo does is decided by
+:class:`glossary.tm.memory.TranslationMemory`; the rows it reads and writes are here."""
 
 from __future__ import annotations
 
@@ -6,7 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from glossary.store.models import UnitChangeRow
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from glossary.store.models import UnitChangeRow, UnitRow
+from glossary.store.units import is_storable_id
 
 
 @dataclass
@@ -58,6 +64,70 @@ def change_from_row(row: UnitChangeRow) -> UnitChange:
         undoes=row.undoes,
         undone_by=row.undone_by,
     )
+
+
+def record(
+    s: Session,
+    unit_id: int | None,
+    action: str,
+    user: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    batch: str,
+    *,
+    undoes: int | None = None,
+) -> UnitChangeRow:
+    """Record one change of the memory (in the caller's transaction)."""
+    row = UnitChangeRow(
+        unit_id=unit_id,
+        action=action,
+        user=user,
+        before=before,
+        after=after,
+        batch=batch,
+        undoes=undoes,
+    )
+    s.add(row)
+    s.flush()
+    return row
+
+
+def changes(s: Session, unit_id: int | None, limit: int) -> list[UnitChange]:
+    """Changes, newest first: of one unit (with the import that brought it), or of the
+    whole memory."""
+    q = select(UnitChangeRow).order_by(UnitChangeRow.id.desc()).limit(limit)
+    if unit_id is not None:
+        if not is_storable_id(unit_id):
+            return []
+        batch = s.scalar(select(UnitRow.batch).where(UnitRow.id == unit_id))
+        own = UnitChangeRow.unit_id == unit_id
+        if batch:
+            imported = (UnitChangeRow.batch == batch) & (UnitChangeRow.action == "import")
+            q = q.where(own | imported)
+        else:
+            q = q.where(own)
+    return [change_from_row(r) for r in s.scalars(q)]
+
+
+def get_change_row(s: Session, change_id: int) -> UnitChangeRow | None:
+    """The change with this id, or None."""
+    return s.get(UnitChangeRow, change_id) if is_storable_id(change_id) else None
+
+
+def first_edit(s: Session, unit_id: int) -> UnitChangeRow | None:
+    """The first edit recorded for a unit, if any."""
+    return s.scalar(
+        select(UnitChangeRow)
+        .where(UnitChangeRow.unit_id == unit_id, UnitChangeRow.action == "update")
+        .order_by(UnitChangeRow.id)
+        .limit(1)
+    )
+
+
+def mark_undone(s: Session, change: UnitChangeRow, undo: UnitChangeRow) -> None:
+    """Note on ``change`` that ``undo`` undid it."""
+    change.undone_by = undo.id
+    s.flush()
 
 
 def _texts(snap: dict[str, Any] | None) -> dict[str, str]:

@@ -1,5 +1,6 @@
-"""Candidate retrieval: the units worth scoring for a sentence, found through the index
-of search tokens (``fts_tm`` on SQLite, ``ix_tm_variants_grams`` on PostgreSQL) rather
+"""The index of the memory's search tokens: the units worth scoring for a sentence
+(fuzzy matches), and the sentences holding a phrase (the concordance), found through the
+index of search tokens (``fts_tm`` on SQLite, ``ix_tm_variants_grams`` on PostgreSQL) rather
 than by reading the whole memory.
 
 A unit that matches a sentence at, say, 70% shares most of its tokens with it, so it
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 #: Postings read per token at most.
 POSTINGS_CAP = 2000
@@ -43,9 +45,10 @@ def postings(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> list[int]:
     return [r[0] for r in rows]
 
 
-def candidates(conn: Connection, grams: list[str], *, limit: int = 100) -> list[tuple[int, int]]:
+def candidates(s: Session, grams: list[str], *, limit: int = 100) -> list[tuple[int, int]]:
     """The variants that share the most informative search tokens with a sentence:
     ``[(variant id, tokens shared)]``, most shared first."""
+    conn = s.connection()
     counts: Counter[int] = Counter()
     for gram in dict.fromkeys(grams):
         if common(conn, gram):
@@ -72,9 +75,10 @@ def common(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> bool:
     return row is not None
 
 
-def containing(conn: Connection, grams: list[str], *, limit: int) -> list[int]:
+def containing(s: Session, grams: list[str], *, limit: int) -> list[int]:
     """Ids of variants whose search tokens include every one of ``grams`` (a token
-    ending in ``*`` is a one-character prefix), at most ``limit``."""
+    ending in ``*`` is a one-character prefix), at most ``limit``, newest first."""
+    conn = s.connection()
     grams = list(dict.fromkeys(grams))
     if not grams:
         return []
