@@ -31,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from rapidfuzz import process
@@ -78,10 +79,17 @@ def target(rng: random.Random) -> str:
     )
 
 
-def write_tmx(path: Path, n: int, seed: int = 1) -> list[list[str]]:
+def generate(n: int, seed: int = 1) -> Iterator[tuple[list[str], str]]:
+    """The ``n`` units of the bench: an English sentence's words and a Japanese target."""
     rng = random.Random(seed)
     vocab = make_vocab(rng)
     weights = zipf(len(vocab))
+    for _ in range(n):
+        words = sentence(rng, vocab, weights)
+        yield words, target(rng)
+
+
+def write_tmx(path: Path, n: int, seed: int = 1) -> list[list[str]]:
     sources = []
     with path.open("w", encoding="utf-8") as f:
         f.write(
@@ -89,14 +97,13 @@ def write_tmx(path: Path, n: int, seed: int = 1) -> list[list[str]]:
             '  <header creationtool="bench" creationtoolversion="1" segtype="sentence" '
             'o-tmf="bench" adminlang="en" srclang="en-US" datatype="plaintext"/>\n  <body>\n'
         )
-        for i in range(n):
-            words = sentence(rng, vocab, weights)
+        for i, (words, ja) in enumerate(generate(n, seed)):
             sources.append(words)
             en = escape_text(" ".join(words).capitalize())
             f.write(
                 f'    <tu tuid="{i}" creationdate="20260101T000000Z">\n'
                 f'      <tuv xml:lang="en-US"><seg>{en}.</seg></tuv>\n'
-                f'      <tuv xml:lang="ja-JP"><seg>{target(rng)}</seg></tuv>\n    </tu>\n'
+                f'      <tuv xml:lang="ja-JP"><seg>{ja}</seg></tuv>\n    </tu>\n'
             )
         f.write("  </body>\n</tmx>\n")
     return sources

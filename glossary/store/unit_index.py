@@ -13,10 +13,13 @@ the matches an exhaustive scan finds this misses.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
+
+from glossary.store.models import UnitChangeRow, VariantRow
 
 #: Postings read per token at most.
 POSTINGS_CAP = 2000
@@ -45,34 +48,54 @@ def postings(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> list[int]:
     return [r[0] for r in rows]
 
 
+class _CommonTokens:
+    """The tokens found too common in a memory, remembered per database until the memory
+    changes (a new change in ``tm_changes``, a new sentence): most words of a sentence
+    ("the", "は") are common, and telling so costs reading :data:`POSTINGS_CAP` postings
+    each time."""
+
+    MOST = 200_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_db: dict[str, tuple[tuple[int, int], set[str]]] = {}
+
+    def current(self, conn: Connection) -> set[str]:
+        """The set of common tokens for this database as it is now (the caller adds to it)."""
+        row = conn.execute(
+            select(
+                select(func.max(UnitChangeRow.id)).scalar_subquery(),
+                select(func.max(VariantRow.id)).scalar_subquery(),
+            )
+        ).one()
+        generation = (int(row[0] or 0), int(row[1] or 0))
+        key = str(conn.engine.url)
+        with self._lock:
+            known = self._by_db.get(key)
+            if known is None or known[0] != generation or len(known[1]) > self.MOST:
+                known = self._by_db[key] = (generation, set())
+            return known[1]
+
+
+_common_tokens = _CommonTokens()
+
+
 def candidates(s: Session, grams: list[str], *, limit: int = 100) -> list[tuple[int, int]]:
     """The variants that share the most informative search tokens with a sentence:
-    ``[(variant id, tokens shared)]``, most shared first."""
+    ``[(variant id, tokens shared)]``, most shared first. A token in more than
+    :data:`POSTINGS_CAP` sentences is left out (and remembered as such)."""
     conn = s.connection()
+    common_now = _common_tokens.current(conn)
     counts: Counter[int] = Counter()
     for gram in dict.fromkeys(grams):
-        if common(conn, gram):
-            continue  # too common to tell sentences apart
-        counts.update(postings(conn, gram, POSTINGS_CAP))
+        if gram in common_now:
+            continue
+        ids = postings(conn, gram, POSTINGS_CAP + 1)
+        if len(ids) > POSTINGS_CAP:
+            common_now.add(gram)  # too common to tell sentences apart
+            continue
+        counts.update(ids)
     return counts.most_common(limit)
-
-
-def common(conn: Connection, gram: str, cap: int = POSTINGS_CAP) -> bool:
-    """Whether more than ``cap`` sentences hold ``gram`` (counted inside the database,
-    without reading the postings out)."""
-    if conn.dialect.name == "sqlite":
-        row = conn.exec_driver_sql(
-            "SELECT rowid FROM fts_tm WHERE fts_tm MATCH ? LIMIT 1 OFFSET ?", (_quote(gram), cap)
-        ).first()
-    else:
-        row = conn.execute(
-            text(
-                "SELECT id FROM tm_variants WHERE string_to_array(grams, ' ') "
-                "@> ARRAY[CAST(:g AS text)] OFFSET :cap LIMIT 1"
-            ),
-            {"g": gram, "cap": cap},
-        ).first()
-    return row is not None
 
 
 def containing(s: Session, grams: list[str], *, limit: int) -> list[int]:

@@ -155,3 +155,21 @@ def test_cli_match_and_concord_json(runner: CliRunner, g: Glossary) -> None:
     hit = rows[0]["source_hits"] or rows[0]["target_hits"]
     side = rows[0]["source"] if rows[0]["source_hits"] else rows[0]["target"]
     assert side[hit[0][0] : hit[0][1]] == "Seoul"
+
+
+def test_a_common_word_is_left_out_until_the_memory_changes(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word in more sentences than the index reads says nothing and is left out (and
+    remembered as such); once sentences are deleted it is rare again and finds them."""
+    import glossary.store.unit_index as unit_index
+
+    monkeypatch.setattr(unit_index, "POSTINGS_CAP", 3)
+    words = ["one", "two", "three", "four", "five"]
+    units = [tm.add(pair(f"Zebra {w} grazing.", f"シマウマ{i}。")) for i, w in enumerate(words)]
+    # "zebra" and "grazing" are in five sentences each, "six" in none: no candidate
+    assert [m.unit.id for m in tm.match("Zebra six grazing.", source="en", min_score=0)] == []
+    for u in units[2:]:
+        tm.delete(u.id or 0, u.version)
+    found = tm.match("Zebra six grazing.", source="en", min_score=0)
+    assert {m.unit.id for m in found} == {units[0].id, units[1].id}
