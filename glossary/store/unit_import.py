@@ -28,7 +28,7 @@ from glossary.store.units import (
     next_unit_id,
     props_json,
     to_json,
-    variant_values,
+    variant_own,
 )
 
 #: A unit as duplicates are told: its languages and sentence hashes.
@@ -40,6 +40,35 @@ _IMPORT_CACHE_KB = 64 * 1024
 _REFILL_HASH_BYTES = 64 * 1024 * 1024
 _DEFAULT_HASH_BYTES = 1024 * 1024
 _IN_CHUNK = 500
+
+
+#: A unit ready to be written: its own values of ``tm_units`` (:data:`UNIT_OWN`), each
+#: sentence's values of ``tm_variants`` (:data:`VARIANT_OWN`) and its key. Plain tuples,
+#: which a reading process hands over quickly.
+PreparedUnit = tuple[tuple[Any, ...], list[tuple[Any, ...]], UnitKey]
+#: The columns of ``tm_units`` that come from the unit itself, in order.
+UNIT_OWN = UNIT_COLUMNS[1:10]
+#: The columns of ``tm_variants`` that come from the sentence itself, in order.
+VARIANT_OWN = VARIANT_COLUMNS[2:]
+
+
+def prepare_unit(unit: Unit, derived: Sequence[Derived]) -> PreparedUnit:
+    """The rows of a unit to be imported, without its id (``derived``: each sentence's
+    search tokens and hash)."""
+    own = (
+        unit.srclang,
+        unit.origin,
+        unit.origin_file,
+        None,
+        None,
+        unit.tuid,
+        to_json(unit.attrs) if unit.attrs else "{}",
+        props_json(unit.props) if unit.props else "[]",
+        to_json(unit.notes) if unit.notes else "[]",
+    )
+    variants = [variant_own(v, d) for v, d in zip(unit.variants, derived, strict=True)]
+    key = frozenset((v.lang, d[1]) for v, d in zip(unit.variants, derived, strict=True))
+    return own, variants, key
 
 
 class UnitRowWriter:
@@ -80,41 +109,18 @@ class UnitRowWriter:
             self.paused = pause_full_text(self.conn, ("tm_variants",))
             self.indexed_up_to = int(self.s.scalar(select(func.max(VariantRow.id))) or 0)
 
-    def write(self, units: Sequence[Unit], derived: Sequence[Sequence[Derived]]) -> None:
-        """Store ``units`` as new ones (ids in order); ``derived`` holds each unit's
-        sentences' search tokens and hashes."""
+    def write(self, units: Sequence[PreparedUnit]) -> None:
+        """Store ``units`` as new ones, with ids in order."""
         if not units:
             return
         units_rows = []
         variant_rows = []
-        stamp, user, batch = self._stamp, self.user, self.batch
-        for unit, ders in zip(units, derived, strict=True):
-            uid = self.next_id
-            self.next_id += 1
-            units_rows.append(
-                (
-                    uid,
-                    unit.srclang,
-                    unit.origin,
-                    unit.origin_file,
-                    None,
-                    None,
-                    unit.tuid,
-                    to_json(unit.attrs) if unit.attrs else "{}",
-                    props_json(unit.props) if unit.props else "[]",
-                    to_json(unit.notes) if unit.notes else "[]",
-                    batch,
-                    1,
-                    stamp,
-                    user,
-                    stamp,
-                    user,
-                )
-            )
-            variant_rows += [
-                variant_values(v, uid, i, d)
-                for i, (v, d) in enumerate(zip(unit.variants, ders, strict=True))
-            ]
+        first = self.next_id
+        self.next_id += len(units)
+        tail = (self.batch, 1, self._stamp, self.user, self._stamp, self.user)
+        for uid, (own, variants, _) in enumerate(units, first):
+            units_rows.append((uid, *own, *tail))
+            variant_rows += [(uid, i, *v) for i, v in enumerate(variants)]
         self._insert(UnitRow.__table__, UNIT_COLUMNS, units_rows)
         self._insert(VariantRow.__table__, VARIANT_COLUMNS, variant_rows)
 

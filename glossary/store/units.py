@@ -78,12 +78,11 @@ def is_storable_id(ident: int) -> bool:
     return -(2**63) <= ident < 2**63
 
 
-def variant_values(v: Variant, unit_id: int, position: int, derived: Derived) -> tuple[Any, ...]:
-    """A ``tm_variants`` row of a variant, in :data:`VARIANT_COLUMNS` order."""
+def variant_own(v: Variant, derived: Derived) -> tuple[Any, ...]:
+    """The values of a sentence's ``tm_variants`` row that come from the sentence, in
+    :data:`VARIANT_COLUMNS` order (after ``unit_id`` and ``position``)."""
     grams, exact = derived
     return (
-        unit_id,
-        position,
         v.lang,
         v.tag,
         v.text,
@@ -96,6 +95,11 @@ def variant_values(v: Variant, unit_id: int, position: int, derived: Derived) ->
         grams,
         exact,
     )
+
+
+def variant_values(v: Variant, unit_id: int, position: int, derived: Derived) -> tuple[Any, ...]:
+    """A ``tm_variants`` row of a variant, in :data:`VARIANT_COLUMNS` order."""
+    return (unit_id, position, *variant_own(v, derived))
 
 
 def variant_from_row(row: VariantRow) -> Variant:

@@ -11,14 +11,14 @@ fills the search index once at the end rather than row by row.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from glossary.model import Unit
 from glossary.store import history as hist
 from glossary.store.bulk import collect_young
-from glossary.store.unit_import import UnitKey, UnitRowWriter
+from glossary.store.unit_import import PreparedUnit, UnitKey, UnitRowWriter, prepare_unit
 from glossary.store.units import Derived
 from glossary.tm.text import exact_key, grams_text
 from glossary.tm.tmx import Skipped, read_units
@@ -95,6 +95,30 @@ class _SeenFilter:
         return seen
 
 
+#: A chunk of the file, ready to be written: the file's position after it, and its
+#: units (or the units skipped, with where).
+Chunk = tuple[int, list[PreparedUnit | Skipped]]
+
+
+def prepared_chunks(stream: IO[bytes], name: str) -> Iterator[Chunk]:
+    """The units of a TMX file, :data:`_CHUNK` at a time, each with its sentences' search
+    tokens and hashes computed once and its rows made (ParseError for a bad file)."""
+    chunk: list[PreparedUnit | Skipped] = []
+    for item in read_units(stream, name):
+        chunk.append(item if isinstance(item, Skipped) else prepare_unit(item, derive(item)))
+        if len(chunk) >= _CHUNK:
+            yield _tell(stream), chunk
+            chunk = []
+    yield _tell(stream), chunk
+
+
+def _tell(stream: IO[bytes]) -> int:
+    try:
+        return stream.tell()
+    except (OSError, ValueError):
+        return 0
+
+
 class TmxImport:
     """One TMX import inside the caller's transaction (see the module's notes)."""
 
@@ -114,48 +138,35 @@ class TmxImport:
         self.progress = progress
         self.filter = _SeenFilter() if self.writer.existing == 0 else None
 
-    def run(self) -> TmImportReport:
+    def run(self, chunks: Iterable[Chunk] | None = None) -> TmImportReport:
+        """Write the file's units (``chunks``: read from it by another process, else
+        read here)."""
         try:
-            chunk: list[Unit] = []
-            for item in read_units(self.stream, self.report.file):
-                if isinstance(item, Skipped):
-                    self.report.skipped.append(item)
-                    continue
-                chunk.append(item)
-                if len(chunk) >= _CHUNK:
-                    self._write(chunk)
-                    chunk = []
-            self._write(chunk)
+            for position, chunk in chunks or prepared_chunks(self.stream, self.report.file):
+                self._write(chunk)
+                if self.progress is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        self.progress(position, self.total)
             report = self.report
             report.change_id = self.writer.finish(report.file, report.added)
             return report
         finally:
             self.writer.close()
 
-    def _write(self, chunk: list[Unit]) -> None:
-        if not chunk:
-            return
-        # Each sentence's hash and search tokens, computed once.
-        exacts = [[exact_key(v.text) for v in u.variants] for u in chunk]
-        keys = [
-            frozenset(zip((v.lang for v in u.variants), ex, strict=True))
-            for u, ex in zip(chunk, exacts, strict=True)
-        ]
-        fresh = self._new_units(chunk, keys)
+    def _write(self, chunk: list[PreparedUnit | Skipped]) -> None:
+        units: list[PreparedUnit] = []
+        for item in chunk:
+            if isinstance(item, Skipped):
+                self.report.skipped.append(item)
+            else:
+                units.append(item)
+        fresh = self._new_units(units)
         if not fresh:
             return
-        units = [chunk[k] for k in fresh]
-        derived = [
-            [(grams_text(v.text), ex) for v, ex in zip(chunk[k].variants, exacts[k], strict=True)]
-            for k in fresh
-        ]
         self.report.added += len(fresh)
         if self._bulk_worthwhile():
             self.writer.pause_search_index()
-        self.writer.write(units, derived)
-        if self.progress is not None:
-            with contextlib.suppress(OSError, ValueError):
-                self.progress(self.stream.tell(), self.total)
+        self.writer.write(fresh)
         collect_young()
 
     def _bulk_worthwhile(self) -> bool:
@@ -164,21 +175,22 @@ class TmxImport:
         added = self.report.added
         return added >= BULK_UNITS and added * 9 >= self.writer.existing
 
-    def _new_units(self, chunk: list[Unit], keys: list[UnitKey]) -> list[int]:
-        """The places in ``chunk`` of the units not in the memory yet (nor earlier in the
-        file, nor earlier in the chunk); the others are counted as duplicates."""
+    def _new_units(self, units: list[PreparedUnit]) -> list[PreparedUnit]:
+        """Those of ``units`` not in the memory yet (nor earlier in the file, nor earlier
+        in the chunk); the others are counted as duplicates."""
         filter_ = self.filter
         if filter_ is not None:  # the memory was empty: only this import's units
-            maybe = [k for k, key in enumerate(keys) if filter_.add(key)]
+            maybe = [u[2] for u in units if filter_.add(u[2])]
         else:
-            maybe = list(range(len(keys)))
-        stored = self.writer.stored_keys([keys[k] for k in maybe]) if maybe else set()
+            maybe = [u[2] for u in units]
+        stored = self.writer.stored_keys(maybe) if maybe else set()
         fresh = []
         in_chunk: set[UnitKey] = set()
-        for k, key in enumerate(keys):
+        for unit in units:
+            key = unit[2]
             if key in in_chunk or key in stored:
                 self.report.duplicates += 1
                 continue
             in_chunk.add(key)
-            fresh.append(k)
+            fresh.append(unit)
         return fresh

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from glossary.store import unit_history as changes
 from glossary.store import units as rows
 from glossary.store.bulk import bulk_work, collect_young
 from glossary.store.unit_history import UnitChange, change_from_row
-from glossary.tm.importing import Progress, TmImportReport, TmxImport, derive
+from glossary.tm.importing import Chunk, Progress, TmImportReport, TmxImport, derive
 from glossary.tm.tmx import write_units
 
 if TYPE_CHECKING:
@@ -426,6 +426,7 @@ class TranslationMemory:
         ParseError names file, line and element) nothing. Units already in the memory
         with the same sentences are counted, not added twice."""
         who = user or current_user()
+        chunks: Iterable[Chunk] | None = None
         with contextlib.ExitStack() as stack:
             if isinstance(path_or_stream, (str, os.PathLike)):
                 path = Path(path_or_stream)
@@ -435,13 +436,17 @@ class TranslationMemory:
                 except OSError as exc:
                     raise GlossaryError(f"{path}: cannot be read: {exc.strerror}") from None
                 total = path.stat().st_size
+                from glossary.tm.read_ahead import read_ahead, worthwhile
+
+                if worthwhile(path):
+                    chunks = stack.enter_context(contextlib.closing(read_ahead(path, label)))
             else:
                 stream = path_or_stream
                 label = name or str(getattr(stream, "name", "") or "upload")
                 total = 0
             stack.enter_context(bulk_work())
             with self.g.writing() as s:
-                return TmxImport(s, label, who, stream, total, progress).run()
+                return TmxImport(s, label, who, stream, total, progress).run(chunks)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def export_tmx(

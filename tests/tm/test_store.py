@@ -204,3 +204,56 @@ def test_a_bad_unit_after_the_index_was_set_aside_writes_nothing(
     assert _fts_state(tm) == triggers
     assert tm.import_tmx(io.BytesIO(good), name="good.tmx").added == 30
     assert tm.concordance("문장 29")[0].unit.variant("en").text == "Sentence 29."  # type: ignore[union-attr]
+
+
+def _stored(tm: TranslationMemory) -> list[dict[str, object]]:
+    return [{k: v for k, v in u.snapshot().items() if k not in ("id", "batch")} for u in tm.units()]
+
+
+@pytest.mark.parametrize("name", ["memoq_en_ja.tmx", "all_languages.tmx", "omegat_en_ko.tmx"])
+def test_a_file_read_by_a_second_process_is_stored_the_same(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    """A large file is read by a child process (here: any file): the units, skipped
+    units and duplicates are those the reader in this process finds."""
+    import glossary.tm.read_ahead as read_ahead
+
+    # Twice the file: the second copy's units are duplicates, in the same transaction.
+    data = (FIXTURES / name).read_bytes()
+    body = data[data.index(b"<body>") + 6 : data.index(b"</body>")]
+    doubled = data.replace(b"</body>", body + b"</body>")
+    path = tmp_path / name
+    path.write_bytes(doubled)
+    here = tm.import_tmx(path)
+    in_process = _stored(tm)
+    assert here.change_id is not None
+    tm.undo(here.change_id)
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_BYTES", 0)
+    seen: list[tuple[int, int]] = []
+    ahead = tm.import_tmx(path, progress=lambda done, total: seen.append((done, total)))
+    assert (ahead.added, ahead.duplicates, len(ahead.skipped)) == (
+        here.added,
+        here.duplicates,
+        len(here.skipped),
+    )
+    assert ahead.duplicates == here.added > 0
+    assert [(s.line, s.reason) for s in ahead.skipped] == [(s.line, s.reason) for s in here.skipped]
+    assert _stored(tm) == in_process
+    assert seen and seen[-1] == (len(doubled), len(doubled))
+
+
+def test_a_bad_file_read_by_a_second_process_writes_nothing(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import glossary.tm.read_ahead as read_ahead
+
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_BYTES", 0)
+    good = [(f"Sentence {i}.", f"문장 {i}.") for i in range(5000)]
+    data = _tmx(good).replace(b"</body>", b"<tu><tuv><seg>no language</seg></tuv></tu></body>")
+    path = tmp_path / "bad.tmx"
+    path.write_bytes(data)
+    with pytest.raises(ParseError) as err:
+        tm.import_tmx(path)
+    assert err.value.path == str(path) and err.value.field == "tuv"
+    assert err.value.line == 5002  # the header, then a unit a line
+    assert tm.count() == 0 and tm.history() == []
