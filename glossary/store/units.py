@@ -15,10 +15,10 @@ again for a 100% match (``exact``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -102,7 +102,8 @@ def variant_values(v: Variant, unit_id: int, position: int, derived: Derived) ->
     return (unit_id, position, *variant_own(v, derived))
 
 
-def variant_from_row(row: VariantRow) -> Variant:
+def variant_from_row(row: Any) -> Variant:
+    """The sentence of a ``tm_variants`` row (an ORM row or a Core one)."""
     return Variant(
         id=row.id,
         lang=row.lang,
@@ -118,6 +119,11 @@ def variant_from_row(row: VariantRow) -> Variant:
 
 
 def unit_from_row(row: UnitRow) -> Unit:
+    return _unit(row, [variant_from_row(v) for v in sorted(row.variants, key=lambda v: v.position)])
+
+
+def _unit(row: Any, variants: list[Variant]) -> Unit:
+    """The unit of a ``tm_units`` row (an ORM row or a Core one) with its sentences."""
     return Unit(
         id=row.id,
         version=row.version,
@@ -135,8 +141,33 @@ def unit_from_row(row: UnitRow) -> Unit:
         created_by=row.created_by,
         updated_at=row.updated_at,
         updated_by=row.updated_by,
-        variants=[variant_from_row(v) for v in sorted(row.variants, key=lambda v: v.position)],
+        variants=variants,
     )
+
+
+_units = cast(Table, UnitRow.__table__)
+_variants = cast(Table, VariantRow.__table__)
+
+
+def _read_units(s: Session, where: Any, *, limit: int | None = None) -> list[Unit]:
+    """The units that ``where`` selects, in id order, read with two plain queries (the
+    ORM's objects are not needed to read, and cost several times more)."""
+    q = select(_units).where(where).order_by(_units.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    unit_rows = s.execute(q).all()
+    if not unit_rows:
+        return []
+    sentences: dict[int, list[Variant]] = {r.id: [] for r in unit_rows}
+    ids = list(sentences)
+    for start in range(0, len(ids), _IN_CHUNK):
+        for v in s.execute(
+            select(_variants)
+            .where(_variants.c.unit_id.in_(ids[start : start + _IN_CHUNK]))
+            .order_by(_variants.c.unit_id, _variants.c.position)
+        ):
+            sentences[v.unit_id].append(variant_from_row(v))
+    return [_unit(r, sentences[r.id]) for r in unit_rows]
 
 
 # -- reading ------------------------------------------------------------------------
@@ -163,12 +194,12 @@ def find_unit(s: Session, unit_id: int) -> UnitRow | None:
 
 def units_by_id(s: Session, ids: Sequence[int]) -> dict[int, Unit]:
     """The units with these ids (those that exist), by id."""
-    if not ids:
-        return {}
-    rows = s.scalars(
-        select(UnitRow).where(UnitRow.id.in_(ids)).options(selectinload(UnitRow.variants))
-    ).all()
-    return {r.id: unit_from_row(r) for r in rows}
+    out: dict[int, Unit] = {}
+    wanted = [i for i in dict.fromkeys(ids) if is_storable_id(i)]
+    for start in range(0, len(wanted), _IN_CHUNK):
+        for unit in _read_units(s, _units.c.id.in_(wanted[start : start + _IN_CHUNK])):
+            out[unit.id or 0] = unit
+    return out
 
 
 def count_units(s: Session) -> int:
@@ -183,12 +214,13 @@ def newest_unit_ids(s: Session, n: int) -> list[int]:
 def units_after(s: Session, last: int, langs: Sequence[str], limit: int) -> list[Unit]:
     """Up to ``limit`` units with ids above ``last`` and a sentence in each of
     ``langs``, in id order."""
-    q = select(UnitRow).where(UnitRow.id > last)
+    where = _units.c.id > last
     for lang in langs:
-        has = select(VariantRow.id).where(VariantRow.unit_id == UnitRow.id, VariantRow.lang == lang)
-        q = q.where(has.exists())
-    q = q.options(selectinload(UnitRow.variants)).order_by(UnitRow.id).limit(limit)
-    return [unit_from_row(r) for r in s.scalars(q)]
+        has = select(_variants.c.id).where(
+            _variants.c.unit_id == _units.c.id, _variants.c.lang == lang
+        )
+        where = where & has.exists()
+    return _read_units(s, where, limit=limit)
 
 
 def next_unit_id(s: Session) -> int:

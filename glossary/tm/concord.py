@@ -10,6 +10,7 @@ language, and a person's family name alone, so “Takaichi” also finds 高市 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,14 +48,26 @@ class Concordance:
         }
 
 
-def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+#: Each character as :func:`fold` folds it, remembered (texts repeat their characters).
+_FOLDED: dict[str, str] = {}
+
+
+def folded_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """``fold(text)`` and, for each of its characters, the offset it came from."""
+    if text.isascii():  # folding is lowering, character for character
+        return text.lower(), range(len(text))
     out: list[str] = []
     where: list[int] = []
+    known = _FOLDED
     for i, ch in enumerate(text):
-        f = fold(ch)
+        f = known.get(ch)
+        if f is None:
+            f = known[ch] = fold(ch)
         out.append(f)
-        where.extend([i] * len(f))
+        if len(f) == 1:
+            where.append(i)
+        else:
+            where.extend([i] * len(f))
     return "".join(out), where
 
 
