@@ -39,6 +39,10 @@ _IMPORT_CACHE_KB = 64 * 1024
 #: MB, makes a segment every few thousand sentences and then spends its time merging).
 _REFILL_HASH_BYTES = 64 * 1024 * 1024
 _DEFAULT_HASH_BYTES = 1024 * 1024
+#: While the search index is set aside, it is filled every this many new sentences (a
+#: batch this large costs FTS5 no more than one statement at the end; a smaller one
+#: several times more).
+REFILL_EVERY = 100_000
 _IN_CHUNK = 500
 
 
@@ -89,6 +93,8 @@ class UnitRowWriter:
         #: The full-text triggers set aside, and the last sentence id they had seen.
         self.paused: list[str] | None = None
         self.indexed_up_to = 0
+        #: Sentences written since the search index was last filled.
+        self.unindexed = 0
         self.cache_size: int | None = None
         if self.raw:
             # The default page cache (2 MB) is small for the index of sentence hashes
@@ -103,11 +109,15 @@ class UnitRowWriter:
             self.cache_size = None
 
     def pause_search_index(self) -> None:
-        """From now on, leave the search index to :meth:`finish` (SQLite; on PostgreSQL
-        its GIN index is an ordinary one and nothing is paused)."""
+        """From now on, fill the search index a large batch of sentences at a time and
+        at :meth:`finish`, not row by row (SQLite; on PostgreSQL its GIN index is an
+        ordinary one and nothing is paused)."""
         if self.paused is None and self.raw:
             self.paused = pause_full_text(self.conn, ("tm_variants",))
             self.indexed_up_to = int(self.s.scalar(select(func.max(VariantRow.id))) or 0)
+            self.conn.exec_driver_sql(
+                f"INSERT INTO fts_tm(fts_tm, rank) VALUES ('hashsize', {_REFILL_HASH_BYTES})"
+            )
 
     def write(self, units: Sequence[PreparedUnit]) -> None:
         """Store ``units`` as new ones, with ids in order."""
@@ -123,6 +133,12 @@ class UnitRowWriter:
             variant_rows += [(uid, i, *v) for i, v in enumerate(variants)]
         self._insert(UnitRow.__table__, UNIT_COLUMNS, units_rows)
         self._insert(VariantRow.__table__, VARIANT_COLUMNS, variant_rows)
+        if self.paused is not None:
+            self.unindexed += len(variant_rows)
+            if self.unindexed >= REFILL_EVERY:
+                # While a second process reads the file, this one would wait: the index
+                # is filled meanwhile, in batches large enough to cost as much as one.
+                self._fill_search_index()
 
     def stored_keys(self, keys: Sequence[UnitKey]) -> set[UnitKey]:
         """Those of ``keys`` that a stored unit has (all its sentences the same)."""
@@ -170,18 +186,23 @@ class UnitRowWriter:
         self.s.flush()
         return change.id
 
+    def _fill_search_index(self) -> None:
+        """Put the sentences written since the last fill into ``fts_tm``."""
+        top = int(self.s.scalar(select(func.max(VariantRow.id))) or 0)
+        self.conn.exec_driver_sql(
+            "INSERT INTO fts_tm(rowid, grams) SELECT id, grams FROM tm_variants "
+            "WHERE id > ? AND id <= ?",
+            (self.indexed_up_to, top),
+        )
+        self.indexed_up_to = top
+        self.unindexed = 0
+
     def _refill_search_index(self) -> None:
-        """Put the new sentences into ``fts_tm`` in one statement, then the triggers
-        back (same transaction)."""
+        """Put the last new sentences into ``fts_tm``, then the triggers back (same
+        transaction)."""
         assert self.paused is not None
         conn = self.conn
-        conn.exec_driver_sql(
-            f"INSERT INTO fts_tm(fts_tm, rank) VALUES ('hashsize', {_REFILL_HASH_BYTES})"
-        )
-        conn.exec_driver_sql(
-            "INSERT INTO fts_tm(rowid, grams) SELECT id, grams FROM tm_variants WHERE id > ?",
-            (self.indexed_up_to,),
-        )
+        self._fill_search_index()
         conn.exec_driver_sql(
             f"INSERT INTO fts_tm(fts_tm, rank) VALUES ('hashsize', {_DEFAULT_HASH_BYTES})"
         )

@@ -159,8 +159,12 @@ def test_duplicates_across_chunks_and_a_memory_that_is_not_empty(
     by row, every new sentence is found and the triggers are as before."""
     import glossary.tm.importing as store
 
+    import glossary.store.unit_import as unit_import
+
     monkeypatch.setattr(store, "_CHUNK", 7)
     monkeypatch.setattr(store, "BULK_UNITS", 5 if bulk else 10**9)
+    # set aside, the index is filled every 20 sentences (and at the end)
+    monkeypatch.setattr(unit_import, "REFILL_EVERY", 20)
     triggers = _fts_state(tm)
     tm.add(pair("Sentence 3 of the file.", "파일의 문장 3.", "ko"))
     sentences = [(f"Sentence {i} of the file.", f"파일의 문장 {i}.") for i in range(40)]
