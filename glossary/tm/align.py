@@ -113,10 +113,42 @@ def length_cost(l1: int, l2: int, ratio: float) -> float:
     return -math.log(max(p, 1e-12))
 
 
+#: English month names, which Korean (3월) and Japanese (3月) write as numbers.
+_MONTHS = {
+    name: str(n)
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: A month name followed by a day (March 12, Sept. 3): "may" alone is a verb too often.
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b")
+
+
 def numbers(text: str) -> set[str]:
-    return {
-        m.group().replace(",", "") for m in _NUMBER.finditer(unicodedata.normalize("NFKC", text))
-    }
+    """The numbers of a sentence (thousands separators dropped), and the month of an
+    English date as its number, so that "March 12" shares both with 3月12日 and 3월 12일."""
+    text = unicodedata.normalize("NFKC", text)
+    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+    for m in _MONTH_DAY.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            found.add(month)
+    return found
 
 
 #: Cells of the search (source sentences × target sentences) searched in full; longer

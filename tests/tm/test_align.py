@@ -139,3 +139,14 @@ def test_long_texts_are_searched_in_a_band_with_the_same_result(
     # the numbers at the end of each sentence anchor it: every kept sentence is paired
     paired = {i for b in banded.beads if b.target for i in b.source}
     assert len(paired) >= 0.95 * n
+
+
+def test_dates_share_their_month_across_scripts() -> None:
+    from glossary.tm.align import numbers
+
+    assert numbers("from March 12 to 15, 2017") == {"3", "12", "15", "2017"}
+    assert numbers("3月12日から3月15日まで") == {"3", "12", "15"}
+    assert numbers("3월 12일부터 15일까지") == {"3", "12", "15"}
+    assert numbers("Sept. 3 and 1,200 people") == {"9", "3", "1200"}
+    # a month name needs a day after it: "may" is also a verb
+    assert numbers("Exports may rise 5 percent") == {"5"}
