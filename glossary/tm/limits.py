@@ -84,6 +84,15 @@ def check_phrase(phrase: str) -> None:
     )
 
 
+def checkpoint() -> None:
+    """Raise :class:`LookupTooSlow` if the match or concordance running in this thread
+    has passed its deadline; nothing outside one. For the Python loops between
+    statements (scoring candidates, marking hits), which no statement check reaches."""
+    deadline = _ACTIVE.get()
+    if deadline is not None:
+        deadline.check()
+
+
 def _expired() -> bool:
     deadline = _ACTIVE.get()
     return deadline is not None and deadline.expired()

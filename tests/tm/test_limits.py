@@ -21,6 +21,7 @@ from glossary.tm.limits import (
     bounded_match,
     check_phrase,
     check_sentence,
+    checkpoint,
     time_limited,
 )
 from tests.tm.conftest import FIXTURES
@@ -143,3 +144,20 @@ def test_cli_says_when_a_match_was_too_slow(
     result = runner.invoke(cli, ["tm", "match", "The Cabinet approved the budget."])
     assert result.exit_code == 2
     assert "Error: this match took longer than 0.05 seconds and was stopped" in result.output
+
+
+def test_checkpoint_stops_python_work_past_the_deadline(
+    g: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """checkpoint() is for loops that send no statement: nothing outside a deadline,
+    LookupTooSlow once it has passed."""
+    checkpoint()  # no deadline: nothing happens
+    now = [0.0]
+    monkeypatch.setenv("GLOSSARY_LOOKUP_TIME_LIMIT", "50")
+    monkeypatch.setattr("glossary.tm.limits.Deadline", lambda s: Deadline(s, clock=lambda: now[0]))
+    with time_limited(g, "match"):
+        checkpoint()
+        now[0] = 1.0
+        with pytest.raises(LookupTooSlow):
+            checkpoint()
+    checkpoint()  # the deadline went with the block
