@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from glossary import Glossary
@@ -90,3 +91,62 @@ def test_cli_align_and_save(runner: CliRunner, g: Glossary, tmp_path) -> None:  
     assert (
         m[0].target == "The meeting approved 21 general and other measures and personnel decisions."
     )
+
+
+def _long_parallel_text(n: int, seed: int) -> tuple[list[str], list[str]]:
+    """A source of ``n`` sentences and a "translation" whose sentences are about 1.5
+    times as long, with a few sentences left out and a few split in two."""
+    import random
+
+    rng = random.Random(seed)
+    source, target = [], []
+    for i in range(n):
+        words = rng.randint(3, 30)
+        source.append(" ".join("a" * rng.randint(2, 7) for _ in range(words)) + f" {i}.")
+        roll = rng.random()
+        if roll < 0.02:
+            continue  # left out of the translation
+        length = int(words * rng.uniform(1.2, 1.8))
+        sentence = " ".join("b" * rng.randint(2, 7) for _ in range(length)) + f" {i}."
+        if roll > 0.97 and length > 4:
+            half = sentence.split()
+            target += [" ".join(half[: len(half) // 2]) + ".", " ".join(half[len(half) // 2 :])]
+        else:
+            target.append(sentence)
+    return source, target
+
+
+def test_long_texts_are_searched_in_a_band_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past FULL_SEARCH_CELLS, only a band around the diagonal is searched (the work
+    grows with the length, not its square), and it finds the alignment the full search
+    finds."""
+    from glossary.tm import align as align_module
+
+    source, target = _long_parallel_text(600, seed=7)
+    n, m = len(source), len(target)
+    assert (n + 1) * (m + 1) > align_module.FULL_SEARCH_CELLS
+    cells = sum(len(align_module.band(n, m)(i)) for i in range(n + 1))
+    assert cells < (n + 1) * (m + 1) / 4
+    banded = align_sentences(source, target, "en", "en")
+    monkeypatch.setattr(align_module, "FULL_SEARCH_CELLS", 10**9)
+    assert sum(len(align_module.band(n, m)(i)) for i in range(n + 1)) == (n + 1) * (m + 1)
+    full = align_sentences(source, target, "en", "en")
+    assert [(b.source, b.target) for b in banded.beads] == [
+        (b.source, b.target) for b in full.beads
+    ]
+    # the numbers at the end of each sentence anchor it: every kept sentence is paired
+    paired = {i for b in banded.beads if b.target for i in b.source}
+    assert len(paired) >= 0.95 * n
+
+
+def test_dates_share_their_month_across_scripts() -> None:
+    from glossary.tm.align import numbers
+
+    assert numbers("from March 12 to 15, 2017") == {"3", "12", "15", "2017"}
+    assert numbers("3月12日から3月15日まで") == {"3", "12", "15"}
+    assert numbers("3월 12일부터 15일까지") == {"3", "12", "15"}
+    assert numbers("Sept. 3 and 1,200 people") == {"9", "3", "1200"}
+    # a month name needs a day after it: "may" is also a verb
+    assert numbers("Exports may rise 5 percent") == {"5"}
