@@ -50,12 +50,18 @@ def _lang(name: str) -> str | None:
     return value
 
 
-@bp.get("/translate")
+@bp.route("/translate", methods=["GET", "POST"])
 def translate() -> ResponseReturnValue:
-    """Paste a sentence: the memory's matches, the glossary's terms, the concordance."""
-    sentence = request.args.get("q", "")
+    """Paste a sentence: the memory's matches, the glossary's terms, the concordance.
+
+    The page's form is sent by POST: a sentence of 2,000 Korean or Japanese characters
+    is some 18,000 bytes once percent-encoded, past the request line a server such as
+    gunicorn takes (4,094 bytes), which would refuse it before the page could say
+    anything. ``GET /translate?q=...`` still answers, for links to a lookup."""
+    fields = request.form if request.method == "POST" else request.args
+    sentence = fields.get("q", "")
     source, target = _lang("from"), _lang("to")
-    phrase = request.args.get("concord", "")
+    phrase = fields.get("concord", "")
     tm = memory()
     matches, terms, hits, error, status = [], [], [], None, 200
     try:

@@ -1,9 +1,11 @@
-"""Alignment of a real parallel text against its alignment by hand, and saving it.
+"""Alignment of real parallel texts against their alignment by hand, and saving it.
 
-The pair (tests/fixtures/tm/align/SOURCE.md) is the Japanese opening statement of a
+The pairs (tests/fixtures/tm/align/SOURCE.md): the Japanese opening statement of a
 press conference of the Prime Minister's Office of Japan and its English translation,
 which leaves one Japanese sentence out and says "(Abridged)" instead, and renders one
-Japanese sentence as two.
+Japanese sentence as two; and two texts of the U.S. government in English and in the
+Korean of the U.S. Embassy in Seoul, remarks of the ambassador (one English sentence
+is two Korean ones) and a statement of the Secretary of State (1-1 throughout).
 """
 
 from __future__ import annotations
@@ -57,6 +59,62 @@ def test_precision_and_recall_on_a_government_release(loaded: Glossary) -> None:
     assert any(b.anchors for b in with_anchors.beads)
     length_only = align_texts(JA, EN, "ja", "en")
     assert precision_recall(length_only.beads, GOLD)[1] <= r
+
+
+#: The Korean pairs: source, target, alignment by hand, sentences on each side, and
+#: precision and recall measured with the shipped glossary's anchors.
+KOREAN_PAIRS = [
+    (
+        "usembassy_20230630_ko.txt",
+        "usembassy_20230630_en.txt",
+        "gold_usembassy_20230630.json",
+        9,
+        8,
+        1.0,
+        1.0,
+    ),
+    (
+        "usembassy_20140813_ko.txt",
+        "state_20140813_en.txt",
+        "gold_usembassy_20140813.json",
+        11,
+        11,
+        1.0,
+        1.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "gold", "n", "m", "precision", "recall"),
+    KOREAN_PAIRS,
+    ids=["goldberg-2023-06-30", "kerry-2014-08-13"],
+)
+def test_precision_and_recall_on_korean_english_pairs(
+    loaded: Glossary,
+    source: str,
+    target: str,
+    gold: str,
+    n: int,
+    m: int,
+    precision: float,
+    recall: float,
+) -> None:
+    ko = (ALIGN / source).read_text(encoding="utf-8")
+    en = (ALIGN / target).read_text(encoding="utf-8")
+    beads = json.loads((ALIGN / gold).read_text(encoding="utf-8"))["beads"]
+    alignment = TranslationMemory(loaded).align(ko, en, "ko", "en")
+    assert len(alignment.source) == n and len(alignment.target) == m
+    p, r = precision_recall(alignment.beads, beads)
+    print(f"{source} ko-en: precision {p:.2f}, recall {r:.2f}")
+    assert round(p, 2) >= precision and round(r, 2) >= recall
+    # every bead of the gold alignment that is not 1-1 is found as it is
+    found = {(tuple(b.source), tuple(b.target)) for b in alignment.beads}
+    for s, t in beads:
+        if (len(s), len(t)) != (1, 1):
+            assert (tuple(s), tuple(t)) in found
+    # the glossary's names (미국 and United States, 한국 and Korea) anchor some beads
+    assert any(b.anchors for b in alignment.beads)
 
 
 def test_cli_align_and_save(runner: CliRunner, g: Glossary, tmp_path) -> None:  # type: ignore[no-untyped-def]
