@@ -123,6 +123,7 @@ class _Rules:
     title_to: frozenset[tuple[str, ...]]  # offices named with "to <country>"
     title_to_words: frozenset[str]  # their words ("ambassador", "envoy")
     title_words: frozenset[str]  # last words of offices: "of"/"for" may follow them
+    title_vocab: frozenset[str]  # every word of a title: their plurals are read as them
     title_hyphen: frozenset[str]  # "designate", "elect": lowercase words after a hyphen
     title_max: int
     title_abbrevs: frozenset[str]
@@ -151,6 +152,24 @@ class _Rules:
 
 def _title_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in words)
+
+
+# ordinals before a title: "First Vice Foreign Minister", "2nd Vice Minister"
+_ORDINALS = frozenset(
+    ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "senior", "principal")
+)
+# "I've", "I’m": a pronoun and its verb, never a name
+_PRONOUN_CONTRACTION = re.compile(r"^I['’](?:ve|m|ll|d)$")
+
+
+def _title_word(r: _Rules, low: str) -> str:
+    """A word as it stands in the titles: its final period dropped, a plural read as
+    the singular ("Ministers" as "minister", "Secretaries" as "secretary")."""
+    w = low.rstrip(".")
+    if w in r.title_vocab:
+        return w
+    one = singular(w)
+    return one if one in r.title_vocab else w
 
 
 @cache
@@ -204,6 +223,7 @@ def rules() -> _Rules:
         title_to=frozenset(title_to),
         title_to_words=frozenset(k[0] if k[-1] == "designate" else k[-1] for k in title_to),
         title_words=frozenset(title_words),
+        title_vocab=frozenset(w for k in titles for w in k),
         title_hyphen=frozenset(hyphen),
         title_max=max(len(k) for k in titles),
         title_abbrevs=frozenset(abbrevs),
@@ -261,7 +281,7 @@ class _Tok:
         self.sp = gap == "-" or (gap != "" and gap.strip(" \u00a0") == "")
         self.initial = first or any(ch in _OPENERS for ch in gap)
         c0 = text[0]
-        self.cap = c0.isupper()
+        self.cap = c0.isupper() and not _PRONOUN_CONTRACTION.match(text)
         self.low = text.lower()
         self.upper = len(text) >= 2 and (
             text.isupper() if text.isalnum() else text.replace(".", "").replace("&", "").isupper()
@@ -711,6 +731,9 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt + 1  # "Culture, Sports, and Tourism": the serial comma
             in_list = False
             continue
+        if t2.gap == ", " and f"{cur.text}, {t2.text}" in r.places:
+            k = nxt  # "Washington, D.C.": a place written with a comma
+            continue
         # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
         # initial's ("George W. Bush", "Gregory M. Tomlin")
         if not t2.sp and not (
@@ -748,7 +771,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             ok = True
         elif conn == "head":
             ok = has_head
-            if not ok and t2.low in ("of", "for") and cur.low.rstrip(".") in r.title_words:
+            if not ok and t2.low in ("of", "for") and _title_word(r, cur.low) in r.title_words:
                 ok = office = True  # "Minister for Foreign Affairs"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
@@ -823,14 +846,19 @@ def _span_text(doc: _Doc, toks: list[_Tok], a: int, b: int) -> str:
     return doc.text[toks[a].start : toks[b - 1].end]
 
 
-def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int) -> int:
-    """Length in words of the longest title at ``p`` (0 if none)."""
+def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True) -> int:
+    """Length in words of the longest title at ``p`` (0 if none). A plural opens a
+    title only at the start of a run (``first``): "The Ministers", "Vice Ministers",
+    not the "Chiefs" of "Joint Chiefs of Staff"."""
     best = 0
     words: list[str] = []
     for q in range(p, min(b, p + r.title_max)):
         if q > p and not toks[q].sp:
             break
-        words.append(toks[q].low.rstrip("."))
+        word = _title_word(r, toks[q].low)
+        if q == p and not first and word != toks[q].low.rstrip("."):
+            break
+        words.append(word)
         if tuple(words) in r.titles:
             best = q - p + 1
     return best
@@ -849,7 +877,7 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
     for p in range(a, b):
         if not toks[p].cap:
             continue
-        tl = _match_title(r, toks, p, b)
+        tl = _match_title(r, toks, p, b, first=p == a)
         if not tl:
             continue
         q = p + tl
@@ -921,6 +949,14 @@ def _descriptor(
     a += _demonym_len(r, doc, toks, a, p)
     if a >= p:
         return "", a
+    for x in range(a + 1, p):
+        if toks[x].gap == " (" and toks[x].upper and x + 1 == p and toks[p].gap == ") ":
+            # "Republic of Korea (ROK) First Vice Foreign Minister": the abbreviation
+            # in brackets names what stands before it
+            before, start = _descriptor(doc, span, toks, a, x)
+            abbr = "place" if before in ("country", "city") else "org"
+            doc.emit(toks[x].start, toks[x].end, span, abbr, inner=before == "city")
+            return before, start
     text = _span_text(doc, toks, a, p)
     if text in r.places:
         if is_country(text, LANG):
@@ -951,8 +987,10 @@ def _titled_run(
     if found is None:
         return False
     p, q = found
-    key = _title_key(t.text for t in toks[p:q])
+    key = tuple(_title_word(r, t.low) for t in toks[p:q])
     kind = r.titles.get(key, "")
+    if p > a and toks[p - 1].low in _ORDINALS and toks[p - 1].cap:
+        p -= 1  # "First Vice Foreign Minister": the ordinal is part of the office
     term_start, term_end = p, -1  # token indexes of the term; -1: no term
     rest = q
     if key in r.title_to:
@@ -994,6 +1032,12 @@ def _titled_run(
             continue
         break
     if rest < b:
+        # "Minister for Foreign Affairs of Japan Seiji Maehara": the country, then the person
+        pl = _place_len(doc, toks, rest, b)
+        if pl and rest + pl < b and toks[rest + pl].cap:
+            end = toks[rest + pl - 1].end
+            doc.emit(toks[rest].start, end, span, "place")
+            rest += pl
         _process_run(doc, span, toks, rest, b, person_hint=True)
     return True
 
@@ -1080,6 +1124,15 @@ def _process_run(
             a += 1
         if a >= b:
             return
+    # "(Minister for Foreign Affairs) of Japan Seiji Maehara": a country, then a person
+    pl = _place_len(doc, toks, a, b)
+    if pl and b - (a + pl) >= 2 and all(toks[x].sp for x in range(a + pl, b)):
+        words = [t.text for t in toks[a + pl : b]]
+        if all(_head_kind(r, w) is None for w in words) and (
+            is_korean_name(words) or is_japanese_name(words)
+        ):
+            doc.emit(toks[a].start, toks[a + pl - 1].end, span, "place")
+            a += pl
     # relation compounds: "U.S.-South Korea-Japan cooperation"
     if _relation(doc, span, toks, a, b):
         return

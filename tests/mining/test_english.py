@@ -297,3 +297,32 @@ def test_year_events_and_lowercase_heads():
     assert ms["2022 presidential election"] == "event"
     assert ms["Trump administration"] == "org" and ms["Trump"] == "person"
     assert ms["Pukchang airfield"] == "facility" and "Pukchang" not in ms
+
+
+def test_office_then_its_country_then_the_person_are_three_rows():
+    # class 3 of issue 15: "Minister ... of Japan Seiji Maehara" is a title, a place and
+    # a person, not one person
+    ms = kinds(
+        "Dec. 7 - Minister for Foreign Affairs of Japan Seiji Maehara, Minister of Foreign "
+        "Affairs and Trade of the Republic of Korea Kim Sung-hwan, and U.S. Secretary of "
+        "State Hillary Rodham Clinton met in Washington, D.C. on Dec. 6."
+    )
+    assert ms["Japan"] == "place" and ms["Seiji Maehara"] == "person"
+    assert ms["Republic of Korea"] == "place" and ms["Kim Sung-hwan"] == "person"
+    assert ms["Minister of Foreign Affairs and Trade"] == "term"
+    assert ms["Washington, D.C."] == "place"
+    assert "D.C." not in ms and "Japan Seiji Maehara" not in ms
+
+
+def test_plural_and_ordinal_titles_are_titles():
+    ms = kinds(
+        "The joint statement was released by the Vice Ministers of Foreign Affairs of Japan "
+        "and Republic of Korea (ROK) First Vice Foreign Minister Cho Hyundong. The Ministers "
+        "noted it. I think I’ve lost count."
+    )
+    assert ms["Vice Ministers of Foreign Affairs"] == "term"
+    assert ms["First Vice Foreign Minister"] == "term"
+    assert ms["ROK"] == "place" and ms["Cho Hyundong"] == "person"
+    assert "Ministers" not in ms and "I’ve" not in ms
+    # a plural inside a longer name is no title: "Joint Chiefs of Staff"
+    assert "Joint Chiefs of Staff" in kinds("He met the Joint Chiefs of Staff in Seoul.")
