@@ -27,16 +27,23 @@ The rules are data: ``data/en_*.txt`` (each file's header explains its syntax).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from glossary.lang.surnames import english_miner_spellings
 from glossary.mining.cluster import acronym_letters, initials, is_acronym
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
-from glossary.mining.names import is_japanese_name, is_korean_name, person_key
+from glossary.mining.names import is_japanese_name, is_korean_name, is_romaji, person_key
 from glossary.mining.rules import load_lines, load_table, load_words
 from glossary.mining.sentences import split_sentences
+
+_zipf: Callable[[str, str], float] | None
+try:  # general-language frequencies: the "en" extra installs wordfreq
+    from wordfreq import zipf_frequency as _zipf
+except ImportError:  # pragma: no cover - the product installs it
+    _zipf = None
 
 LANG = "en"
 
@@ -131,6 +138,7 @@ class _Rules:
     heads: dict[str, str]
     lower_heads: dict[str, str]
     lower_bases: dict[str, str]  # what a one-word name before a lowercase head is
+    alone_heads: frozenset[str]  # heads that name one institution alone ("the Diet")
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     acronyms_common: frozenset[str]
@@ -152,6 +160,20 @@ class _Rules:
 
 def _title_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in words)
+
+
+#: Zipf frequency (log10 of occurrences per billion words) from which a word is
+#: everyday English: "Opening", "Statement", "Looking" (4.9-5.5), not "Kake" or "Realmeter".
+EVERYDAY_ZIPF = 4.5
+
+
+@lru_cache(maxsize=65536)
+def general_zipf(word: str) -> float:
+    """How common ``word`` is in general English (wordfreq's Zipf scale, 0 when unknown
+    or when wordfreq is not installed)."""
+    if _zipf is None:
+        return 0.0
+    return float(_zipf(word, "en"))
 
 
 # ordinals before a title: "First Vice Foreign Minister", "2nd Vice Minister"
@@ -200,13 +222,16 @@ def rules() -> _Rules:
     heads: dict[str, str] = {}
     lower_heads: dict[str, str] = {}
     lower_bases: dict[str, str] = {}
+    alone: set[str] = set()
     for row in load_table("en_name_heads.txt"):
         word = row[0].lower()
         heads[word] = row[1]
         if len(row) > 2 and row[2] == "lower":
             lower_heads[word] = row[1]
-            if len(row) > 3:
-                lower_bases[word] = row[3]
+        if len(row) > 2 and row[2] == "alone":
+            alone.add(word)
+        if len(row) > 3:
+            lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
     inst = load_table("en_institutions.txt")
@@ -231,6 +256,7 @@ def rules() -> _Rules:
         heads=heads,
         lower_heads=lower_heads,
         lower_bases=lower_bases,
+        alone_heads=frozenset(alone),
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -1145,6 +1171,8 @@ def _process_run(
     extended = _lower_head_extension(doc, span, toks, a, b)
     if not extended:
         m = doc.emit(start, end, span, kind)
+        if b - a == 2 and r.lower_bases.get(toks[b - 1].low) == "person" and toks[a].cap:
+            doc.emit(toks[a].start, toks[a].end, span, "person")  # "Abe" in "Abe Cabinet"
     if m is not None and single and not toks[a].upper and kind != "place":
         # a capital explained by its position needs evidence, unless a list of names
         # follows ("Trump, Xi, Lee and Takaichi")
@@ -1189,10 +1217,23 @@ def _split_headline_run(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: i
             not _ordinary(doc, toks[j + 1]) or _head_kind(doc.r, toks[j + 1].text) is not None
         ):
             j += 1  # "Sado Mine": a head word after a name stays with it
+        if all(_everyday(doc, t) for t in toks[i : j + 1]):
+            i = j + 1  # "Opening Statement", "Looking Back": everyday words, no name
+            continue
         for t in toks[i : j + 1]:
             t.amb = False  # vetted: known as a name in this article
         _process_run(doc, span, toks, i, j + 1)
         i = j + 1
+
+
+def _everyday(doc: _Doc, t: _Tok) -> bool:
+    """A capitalised word of everyday English that the article never capitalises
+    mid-sentence and that is no known place ("Opening", "Statement")."""
+    if t.upper or t.text in doc.cap_mid or t.text in doc.r.places:
+        return False
+    if t.low in english_miner_spellings() or is_romaji(t.low):
+        return False  # "Lee", "Park", "Moon": family names before everyday words
+    return general_zipf(t.low) >= EVERYDAY_ZIPF
 
 
 def _is_place(doc: _Doc, text: str) -> bool:
@@ -1288,8 +1329,10 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:
-        # a head word alone ("Summit", "Ministry") is not a name
-        return None
+        # a head word alone ("Summit", "Ministry") is not a name, except the few that
+        # name one institution by themselves ("the Diet", "the Cabinet", "the Army")
+        t = toks[a]
+        return kind if t.low in r.alone_heads and not t.amb and not t.upper else None
     if person_hint:
         return "person"
     if b - a >= 2:
@@ -1377,7 +1420,7 @@ def _lower_head_extension(
         # the capitalised part alone is a name too when it has a head ("APEC summit")
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
-        if kind is not None and (base_has_head or (b - a >= 2 and kind == "org")):
+        if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
             doc.emit(toks[a].start, toks[b - 1].end, span, kind)
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
@@ -1542,6 +1585,11 @@ def _resolve_document(doc: _Doc) -> None:
         if m.kind != "term" and " " in m.surface:
             multi_words.update(m.surface.split())
     drop: set[int] = set()
+    for m in doc.mentions:
+        # a family name alone ("Kan" in "Kan administration") is the article's full name
+        keys = persons.get(m.surface) if m.kind == "person" and " " not in m.surface else None
+        if keys and len(keys) == 1:
+            m.normalized = next(iter(keys))
     for m, weak in doc.pending:
         keys = persons.get(m.surface)
         if keys and len(keys) == 1:

@@ -326,3 +326,22 @@ def test_plural_and_ordinal_titles_are_titles():
     assert "Ministers" not in ms and "I’ve" not in ms
     # a plural inside a longer name is no title: "Joint Chiefs of Staff"
     assert "Joint Chiefs of Staff" in kinds("He met the Joint Chiefs of Staff in Seoul.")
+
+
+def test_institutions_named_by_one_word_and_the_person_in_a_cabinet():
+    ms = kinds(
+        "In the previous session of the Diet issues were raised. Today I reshuffled my "
+        "Cabinet. The Abe Cabinet will give top priority to the economy, said Shinzo Abe."
+    )
+    assert ms["Diet"] == "org" and ms["Cabinet"] == "org"
+    assert ms["Abe Cabinet"] == "org" and ms["Abe"] == "person"
+    keys = {m.surface: m.normalized for m in mine_en("The Abe Cabinet met. Shinzo Abe spoke.")}
+    assert keys["Abe"] == keys["Shinzo Abe"]
+    # other heads alone are still no names
+    assert "Ministry" not in kinds("The Ministry said so, and the Summit ended.")
+
+
+def test_a_heading_of_everyday_words_is_no_name():
+    ms = kinds("Opening Statement by Prime Minister Naoto Kan\n\nGood evening. I am Naoto Kan.")
+    assert "Opening Statement" not in ms and "Statement" not in ms
+    assert ms["Naoto Kan"] == "person"
