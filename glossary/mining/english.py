@@ -176,6 +176,11 @@ def general_zipf(word: str) -> float:
     return float(_zipf(word, "en"))
 
 
+#: Below this Zipf frequency a lowercase noun before a term head is a domain word
+#: ("bribery" 3.4, "consumption" 4.35, "luxury" 4.35), above it an everyday one.
+TERM_MODIFIER_ZIPF = 4.4
+
+
 # ordinals before a title: "First Vice Foreign Minister", "2nd Vice Minister"
 _ORDINALS = frozenset(
     ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "senior", "principal")
@@ -1485,7 +1490,45 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         return False
     if word.endswith(("ing", "ed", "ly")):
         return False
-    return len(word) > 4 and word.endswith(_ADJ_SUFFIXES)
+    if len(word) > 4 and word.endswith(_ADJ_SUFFIXES):
+        return True
+    return _domain_noun(r, word)
+
+
+# endings of verbs and evaluative adjectives ("intensify", "modernize", "meaningful")
+_NOT_NOUN = ("ful", "less", "ify", "ize", "ise")
+# endings no verb has: after "to" such a word is a noun ("exports to luxury goods")
+_NOUN_ENDINGS = ("ry", "ty", "cy", "gy", "tion", "sion", "ment", "ness", "ism", "ure", "ance")
+_NOUN_ENDINGS += ("ence", "ship", "age", "ics")
+# words before a verb: "to evade sanctions", "we will deepen cooperation"
+_BEFORE_VERB = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "shall",
+        "we",
+        "they",
+        "i",
+        "you",
+        "not",
+    ]
+)
+
+
+def _domain_noun(r: _Rules, word: str) -> bool:
+    """A noun of the domain before a term head ("bribery scandal", "consumption tax"):
+    a word rarer in general English than the everyday ones."""
+    if len(word) <= 3 or word in r.common or word.endswith(_NOT_NOUN):
+        return False
+    zipf = general_zipf(word)
+    return 0 < zipf < TERM_MODIFIER_ZIPF
 
 
 def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
@@ -1551,6 +1594,15 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 s -= 2
                 continue
             break
+        if (
+            y > s
+            and s > 0
+            and groups[s - 1][2] in _BEFORE_VERB
+            and groups[s][2] not in r.term_mods
+            and _domain_noun(r, groups[s][2])
+            and not groups[s][2].endswith(_NOUN_ENDINGS)  # "to luxury goods"
+        ):
+            s += 1  # "to evade sanctions": a verb, no modifier
         if y > s:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end

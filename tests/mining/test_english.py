@@ -345,3 +345,12 @@ def test_a_heading_of_everyday_words_is_no_name():
     ms = kinds("Opening Statement by Prime Minister Naoto Kan\n\nGood evening. I am Naoto Kan.")
     assert "Opening Statement" not in ms and "Statement" not in ms
     assert ms["Naoto Kan"] == "person"
+
+
+def test_a_rare_noun_before_a_term_head_makes_a_term_a_verb_does_not():
+    s = surfaces(
+        "Park is accused of involvement in a bribery scandal. My remarks on the consumption "
+        "tax impacted the election. They tried to evade sanctions and to deepen cooperation."
+    )
+    assert "bribery scandal" in s and "consumption tax" in s
+    assert not any(x.startswith(("evade", "deepen")) for x in s)
