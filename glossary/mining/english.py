@@ -404,6 +404,9 @@ class _Doc:
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        # one capitalised head word alone ("Park"): a name only as a person's family name
+        self.head_alone: list[tuple[int, int, tuple[int, int]]] = []
+        self.span = (0, 0)  # the sentence being mined
         self.sentence_first = 0  # index of the first mention of the sentence being mined
 
     # ---- emitting -------------------------------------------------------
@@ -555,6 +558,7 @@ def _head_kind(r: _Rules, word: str) -> str | None:
 def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     r = doc.r
     doc.sentence_first = len(doc.mentions)
+    doc.span = span
     n = len(toks)
     i = 0
     while i < n:
@@ -775,7 +779,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
             break  # "In this new Cabinet I have appointed": the pronoun
-        if t2.cap and (t2.text[0].isalpha() or (t2.text[0].isdigit() and t2.hy)):
+        if (t2.cap and t2.text[0].isalpha()) or (t2.text[0].isdigit() and t2.hy):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
             work_head = work_head or _head_kind(r, t2.text) == "work"
@@ -1297,6 +1301,9 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     words = [t.text for t in toks[a:b]]
     if text in r.places:
         return "place"
+    last = toks[b - 1]
+    if b - a >= 2 and last.hy and (last.text[0].isdigit() or (len(last.text) == 1 and last.cap)):
+        return "term"  # a model's designation: "Hwasong-15", "F-35A", "Scud-B", "COVID-19"
     if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
         return "person"  # "John F. Kennedy Jr."
     if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:
@@ -1337,7 +1344,10 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         # a head word alone ("Summit", "Ministry") is not a name, except the few that
         # name one institution by themselves ("the Diet", "the Cabinet", "the Army")
         t = toks[a]
-        return kind if t.low in r.alone_heads and not t.amb and not t.upper else None
+        if t.low in r.alone_heads and not t.amb and not t.upper:
+            return kind
+        doc.head_alone.append((t.start, t.end, doc.span))
+        return None
     if person_hint:
         return "person"
     if b - a >= 2:
@@ -1636,6 +1646,11 @@ def _resolve_document(doc: _Doc) -> None:
     for m in doc.mentions:
         if m.kind != "term" and " " in m.surface:
             multi_words.update(m.surface.split())
+    for start, end, span in doc.head_alone:
+        keys = persons.get(doc.text[start:end])
+        if keys and len(keys) == 1:  # "Park" after "Park Geun-hye": not the head "Park"
+            doc.emit(start, end, span, "person", key=next(iter(keys)))
+    _the_short_form(doc)
     drop: set[int] = set()
     for m in doc.mentions:
         # a family name alone ("Kan" in "Kan administration") is the article's full name
@@ -1660,6 +1675,21 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _the_short_form(doc: _Doc) -> None:
+    """ "the North" in an article about North Korea: one word after "the" that starts
+    exactly one longer place name of the article is that place."""
+    starts: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.kind == "place" and " " in m.surface:
+            starts.setdefault(m.surface.split()[0], set()).add(m.normalized)
+    for m in doc.mentions:
+        keys = starts.get(m.surface)
+        before = doc.text[max(0, m.start - 4) : m.start]
+        if keys and len(keys) == 1 and before.lower() == "the " and m.kind in ("person", "place"):
+            m.kind = "place"
+            m.normalized = next(iter(keys))
 
 
 _GLOSS_BETWEEN = (" (", ", also known as ", " (also known as ", ", or ")

@@ -354,3 +354,18 @@ def test_a_rare_noun_before_a_term_head_makes_a_term_a_verb_does_not():
     )
     assert "bribery scandal" in s and "consumption tax" in s
     assert not any(x.startswith(("evade", "deepen")) for x in s)
+
+
+def test_designations_family_names_that_are_heads_and_the_north():
+    text = (
+        "North Korea fired a Hwasong-15. The F-35A and a Scud-B flew. I got COVID-19. "
+        "Park Geun-hye was removed. Park is accused. Tensions with the North rose."
+    )
+    ms = {m.surface: m for m in mine_en(text)}
+    for name in ("Hwasong-15", "F-35A", "Scud-B", "COVID-19"):
+        assert ms[name].kind == "term"
+    assert ms["Park"].kind == "person"
+    assert ms["Park"].normalized == ms["Park Geun-hye"].normalized
+    assert ms["North"].normalized == ms["North Korea"].normalized
+    # a head word alone that is nobody's family name stays no name
+    assert "Park" not in kinds("Park officials said the gates opened.")
