@@ -1508,8 +1508,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
 # endings of verbs and evaluative adjectives ("intensify", "modernize", "meaningful")
 _NOT_NOUN = ("ful", "less", "ify", "ize", "ise")
 # endings no verb has: after "to" such a word is a noun ("exports to luxury goods")
-_NOUN_ENDINGS = ("ry", "ty", "cy", "gy", "tion", "sion", "ment", "ness", "ism", "ure", "ance")
-_NOUN_ENDINGS += ("ence", "ship", "age", "ics")
+_NOUN_ENDINGS: tuple[str, ...] = ("ry", "ty", "cy", "gy", "tion", "sion", "ment", "ness")
+_NOUN_ENDINGS += ("ism", "ure", "ance", "ence", "ship", "age", "ics")
 # words before a verb: "to evade sanctions", "we will deepen cooperation"
 _BEFORE_VERB = frozenset(
     [
