@@ -328,13 +328,21 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
     raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     headline = _is_headline(raw, text, end)
     dotted = rules().dotted
+    suffixes = rules().suffixes
     for i, (word, s, e) in enumerate(raw):
         if word.isdigit() and _FOOTNOTE.match(text, s - 1, e + 1):
             continue  # "[1]": the gap before the next word keeps the bracket
         poss = 0
         w = word
-        if e < end and text[e] == "." and word + "." in dotted:
-            w = word = word + "."  # "Jr.", "Penn.": the period is part of the word
+        if (
+            e < end
+            and text[e] == "."
+            and word + "." in dotted
+            and (word + "." in suffixes or text[max(0, s - 2) : s] == ", ")
+        ):
+            # "Jr.", "Carlisle, Penn.": the period is part of the word; a state's
+            # abbreviation only after a comma ("I am Naoto Kan." ends a sentence)
+            w = word = word + "."
             e += 1
         if w.endswith(("'s", "’s")) and len(w) > 2:
             w = w[:-2]
@@ -377,6 +385,10 @@ def _uppercase_words(toks: list[_Tok]) -> None:
                 t.upper = False
                 t.amb = t.initial
         i = j + 1
+    for k in range(1, n - 1):
+        t = toks[k]
+        if t.upper and t.text.isalpha() and t.gap == " (" and toks[k + 1].gap.startswith("):"):
+            t.upper = t.cap = t.amb = False  # "SECRETARY (MODERATOR):": a role, no name
 
 
 def _is_headline(raw: list[tuple[str, int, int]], text: str, end: int) -> bool:

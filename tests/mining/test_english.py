@@ -369,3 +369,13 @@ def test_designations_family_names_that_are_heads_and_the_north():
     assert ms["North"].normalized == ms["North Korea"].normalized
     # a head word alone that is nobody's family name stays no name
     assert "Park" not in kinds("Park officials said the gates opened.")
+
+
+def test_a_state_abbreviation_needs_its_comma_and_a_role_in_brackets_is_no_name():
+    ms = kinds(
+        "CABINET PUBLIC RELATIONS SECRETARY (MODERATOR): We shall now begin.\n\n"
+        "Good evening, everyone. I am Naoto Kan. He lives in Topeka, Kan. and Carlisle, Penn."
+    )
+    assert "Naoto Kan" in ms and "Naoto Kan." not in ms
+    assert "MODERATOR" not in ms
+    assert ms["CABINET PUBLIC RELATIONS SECRETARY"] == "term"
