@@ -1679,6 +1679,7 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
         elif m.kind == "person":
             m.normalized = "ps:" + m.surface  # a family name alone: linked corpus-wide
+    _short_names(doc, set(persons), drop)
     _link_glosses(doc)
     # a place or term seen only inside longer names is no row of its own
     alone = {m.surface.lower() for m in doc.mentions if id(m) not in doc.inner}
@@ -1687,6 +1688,39 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
+    """A name the article shortens: "Hyundai" for "Hyundai Motor Group" (its first
+    word), "Security Council" for "UN Security Council" (what follows an abbreviation,
+    a place or another name), when exactly one longer organisation or facility of the
+    article reads so."""
+    longer = [m for m in doc.mentions if m.kind in ("org", "facility") and " " in m.surface]
+    named = {m.surface for m in doc.mentions if m.kind != "term" and id(m) not in drop}
+    for m in doc.mentions:
+        if m.kind not in ("person", "org", "facility") or m.surface in family_names:
+            continue
+        if id(m) in drop or is_acronym(m.surface):
+            continue  # "UN" in "UN Security Council" is a name of its own
+        one = " " not in m.surface
+        if m.kind == "person" and one and m.normalized.startswith("p:"):
+            continue  # a family name the article gives in full
+        keys = {
+            x.normalized
+            for x in longer
+            if x.normalized != m.normalized
+            and (
+                x.surface.startswith(m.surface + " ")
+                and _head_kind(doc.r, x.surface.split()[-1]) == "org"
+                if one
+                else x.surface.endswith(" " + m.surface)
+                and x.surface[: -len(m.surface) - 1] in named
+            )
+        }
+        if len(keys) == 1:
+            m.normalized = next(iter(keys))
+            if m.kind == "person":
+                m.kind = next(x.kind for x in longer if x.normalized == m.normalized)
 
 
 def _the_short_form(doc: _Doc) -> None:

@@ -379,3 +379,19 @@ def test_a_state_abbreviation_needs_its_comma_and_a_role_in_brackets_is_no_name(
     assert "Naoto Kan" in ms and "Naoto Kan." not in ms
     assert "MODERATOR" not in ms
     assert ms["CABINET PUBLIC RELATIONS SECRETARY"] == "term"
+
+
+def test_short_forms_of_a_longer_name_join_it():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "Biden toured Hyundai Motor Group plants. Hyundai will invest. The UN Security "
+            "Council met, and the Security Council condemned it. Korea.net Honorary Reporters "
+            "wrote on Korea.net."
+        )
+    }
+    assert ms["Hyundai"].normalized == ms["Hyundai Motor Group"].normalized
+    assert ms["Security Council"].normalized == ms["UN Security Council"].normalized
+    # an abbreviation and a site named inside a longer name stay names of their own
+    assert ms["UN"].normalized != ms["UN Security Council"].normalized
+    assert ms["Korea.net"].normalized != ms["Korea.net Honorary Reporters"].normalized
