@@ -692,7 +692,7 @@ def _and_ok(
         no_title = all(t.low.rstrip(".") not in r.title_words for t in lead)
         return (
             len(after) <= 4
-            and _head_kind(r, after[-1].text) in ("org", "event")
+            and _head_kind(r, after[-1].text) in ("org", "event", "work")
             and before.text not in r.places
             and (_portfolio_word(r, before) or (len(lead) >= 2 and no_title))
         )
@@ -1383,8 +1383,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     nxt = toks[b].low if b < len(toks) else ""
     if nxt in _SAID or (prev in r.titles and prev.islower()):
         return "person"
-    if prev in _PLACE_PREPS:
-        return "place"
+    if prev in _PLACE_PREPS or (prev == "the" and toks[a].sp):
+        return "place"  # "in Gyeongju", "the Mekong countries": no person's name
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"
@@ -1452,7 +1452,8 @@ def _lower_head_extension(
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
             # organisation, "Pukchang airfield" a place (a row only if it stands alone)
-            base = r.lower_bases.get(head, "place") if kind != "place" else "place"
+            known = _is_place(doc, toks[a].text)
+            base = r.lower_bases.get(head, "place") if not known else "place"
             m = doc.emit(toks[a].start, toks[a].end, span, base, inner=base == "place")
             full = doc.seen.get((toks[a].start, t.end))
             if m is not None and full is not None and base == full.kind:

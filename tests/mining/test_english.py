@@ -395,3 +395,13 @@ def test_short_forms_of_a_longer_name_join_it():
     # an abbreviation and a site named inside a longer name stay names of their own
     assert ms["UN"].normalized != ms["UN Security Council"].normalized
     assert ms["Korea.net"].normalized != ms["Korea.net Honorary Reporters"].normalized
+
+
+def test_and_inside_the_name_of_an_act_and_one_word_after_the():
+    ms = kinds(
+        "The CHIPS and Science Act passed. Leaders of the Mekong countries met the Kan "
+        "administration."
+    )
+    assert ms["CHIPS and Science Act"] == "work"
+    assert ms["Mekong"] == "place"
+    assert ms["Kan"] == "person"
