@@ -625,6 +625,19 @@ def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> N
         k = g + 1
 
 
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _time_word(t: _Tok) -> bool:
+    """A word of a time expression: a number word, an ordinal, "Century"."""
+    return (
+        t.low in _NUMBER_WORDS
+        or t.low in ("century", "centuries", "eleventh", "twelfth")
+        or (t.low.endswith("th") and t.low[:-2] in _NUMBER_WORDS)
+        or bool(_ORDINAL_DIGITS.match(t.low))
+    )
+
+
 def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
     """'myung' in 'Jae-myung': a short lowercase syllable after a short capitalised one."""
     return (
@@ -798,6 +811,9 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             continue
         if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) == "event"):
             k = nxt
+            continue
+        if t2.hy and t2.low in _NUMBER_WORDS and cur.low in _NUMBER_WORDS:
+            k = nxt  # "Twenty-first", "Twenty-First"
             continue
         if _is_lower_name_part(cur, t2):
             k = nxt
@@ -1099,6 +1115,9 @@ def _process_run(
     titled: bool = False,
 ) -> None:
     r = doc.r
+    # "Twenty-first Century", "21st Century": a time, no name
+    if all(_time_word(t) for t in toks[a:b]):
+        return
     # dates are not names: drop months and weekdays at the edges
     while a < b and toks[a].cap and toks[a].low in r.calendar:
         a += 1

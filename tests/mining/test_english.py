@@ -405,3 +405,14 @@ def test_and_inside_the_name_of_an_act_and_one_word_after_the():
     assert ms["CHIPS and Science Act"] == "work"
     assert ms["Mekong"] == "place"
     assert ms["Kan"] == "person"
+
+
+def test_a_century_is_no_name():
+    # class 5 of issue 15: never "Twenty" or "Century" as persons
+    s = surfaces(
+        "The Joint Declaration: A New Japan-Republic of Korea Partnership towards the "
+        "Twenty-first Century was signed by Prime Minister Keizo Obuchi. The 21st Century "
+        "has brought challenges."
+    )
+    assert not any(w in s for w in ("Twenty", "Century", "Twenty-first Century", "21st Century"))
+    assert "Keizo Obuchi" in s
