@@ -1569,6 +1569,8 @@ def _domain_noun(r: _Rules, word: str) -> bool:
     a word rarer in general English than the everyday ones."""
     if len(word) <= 3 or word in r.common or word.endswith(_NOT_NOUN):
         return False
+    if word.endswith("s") and not word.endswith(("ss", "ics")):
+        return False  # "decides monetary policy": a verb; plurals seldom modify
     zipf = general_zipf(word)
     return 0 < zipf < TERM_MODIFIER_ZIPF
 

@@ -354,6 +354,8 @@ def test_a_rare_noun_before_a_term_head_makes_a_term_a_verb_does_not():
     )
     assert "bribery scandal" in s and "consumption tax" in s
     assert not any(x.startswith(("evade", "deepen")) for x in s)
+    s = surfaces("As for the yen, the Bank of Japan decides monetary policy.")
+    assert "monetary policy" in s and "decides monetary policy" not in s
 
 
 def test_designations_family_names_that_are_heads_and_the_north():
