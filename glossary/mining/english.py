@@ -125,6 +125,7 @@ class _Rules:
     calendar: frozenset[str]
     places: frozenset[str]
     places_lower: frozenset[str]
+    orgs: frozenset[str]  # known organisations ("United Nations")
     demonyms: dict[str, str]
     titles: dict[tuple[str, ...], str]  # "portfolio", "office" or ""
     title_to: frozenset[tuple[str, ...]]  # offices named with "to <country>"
@@ -248,6 +249,7 @@ def rules() -> _Rules:
         calendar=load_words("en_calendar.txt"),
         places=places,
         places_lower=frozenset(p.lower() for p in places),
+        orgs=frozenset(load_lines("en_organisations.txt")),
         demonyms={row[0]: row[1] for row in load_table("en_demonyms.txt")},
         titles=titles,
         title_to=frozenset(title_to),
@@ -809,7 +811,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             has_head = has_head or _head_kind(r, t2.text) is not None
             work_head = work_head or _head_kind(r, t2.text) == "work"
             continue
-        if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) == "event"):
+        if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) in ("event", "work")):
             k = nxt
             continue
         if t2.hy and t2.low in _NUMBER_WORDS and cur.low in _NUMBER_WORDS:
@@ -1497,11 +1499,16 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     # an acronym leading a name: "UNESCO World Heritage List"
     if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
         doc.emit(toks[a].start, toks[a].end, span, "place" if toks[a].text in r.places else "org")
-    # a place leading a name with a head word: "Taiwan Strait", "China Center"
+    # a place leading a name with a head word: "Taiwan Strait", "China Center"; a
+    # known organisation: "United Nations" in "United Nations Security Council"
     if has_head:
         for q in range(b - 1, a, -1):
-            if _is_place(doc, _span_text(doc, toks, a, q)):
+            lead = _span_text(doc, toks, a, q)
+            if _is_place(doc, lead):
                 doc.emit(toks[a].start, toks[q - 1].end, span, "place", inner=True)
+                break
+            if lead in r.orgs:
+                doc.emit(toks[a].start, toks[q - 1].end, span, "org")
                 break
 
 

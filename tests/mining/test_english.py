@@ -418,3 +418,12 @@ def test_a_century_is_no_name():
     )
     assert not any(w in s for w in ("Twenty", "Century", "Twenty-first Century", "21st Century"))
     assert "Keizo Obuchi" in s
+
+
+def test_a_known_organisation_inside_a_longer_name_and_a_numbered_resolution():
+    ms = kinds(
+        "They violate United Nations Security Council resolutions including Resolution 2270."
+    )
+    assert ms["United Nations Security Council"] == "org"
+    assert ms["United Nations"] == "org"
+    assert ms["Resolution 2270"] == "work"
