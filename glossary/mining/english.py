@@ -591,7 +591,14 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             doc.emit(t.start, toks[i + 1].end, span, "term")  # "K-pop", "K-dramas"
             i += 2
             continue
-        if t.cap and t.text[0].isalpha():
+        ordinal = (
+            _ORDINAL_DIGITS.match(t.low) is not None
+            and i + 1 < n
+            and toks[i + 1].cap
+            and toks[i + 1].sp
+            and _head_kind(r, toks[_caps_end(toks, i + 1) - 1].text) is not None
+        )  # "2nd Infantry Division", "8th Army"
+        if ordinal or (t.cap and t.text[0].isalpha()):
             j = _extend_run(r, toks, i)
             _process_run(doc, span, toks, i, j)
             i = j
@@ -1128,7 +1135,7 @@ def _process_run(
     # "The", "According", "What" at the start of a sentence
     while a < b and toks[a].amb and toks[a].low in r.stop:
         a += 1
-    while a < b and toks[a].text.islower():
+    while a < b and toks[a].text.islower() and not _ORDINAL_DIGITS.match(toks[a].low):
         a += 1
     while b > a and toks[b - 1].text.islower() and not toks[b - 1].hy:
         b -= 1

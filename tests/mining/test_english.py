@@ -427,3 +427,9 @@ def test_a_known_organisation_inside_a_longer_name_and_a_numbered_resolution():
     assert ms["United Nations Security Council"] == "org"
     assert ms["United Nations"] == "org"
     assert ms["Resolution 2270"] == "work"
+
+
+def test_a_name_may_start_with_an_ordinal_in_digits():
+    s = surfaces("Soldiers of the 2nd Infantry Division met in the 21st Century.")
+    assert "2nd Infantry Division" in s
+    assert not any("Century" in x for x in s)
