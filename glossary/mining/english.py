@@ -1537,6 +1537,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         return False
     if word in r.term_mods or word in r.term_heads:
         return True
+    if tok.cap and not tok.amb and word in r.alone_heads:
+        return True  # "Diet session": an institution named by one word
     if tok.upper and len(word) >= 2:
         return tok.text.replace(".", "") not in r.places and not _is_place(doc, tok.text)
     if "-" in word:
@@ -1610,7 +1612,10 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         a, b, word = groups[x]
         t = toks[a]
         if t.text.islower():
-            return all(not tk.cap for tk in toks[a : b + 1])
+            # "inter-Korean dialogues", "anti-Japanese": a demonym after a prefix
+            return all(not tk.cap or tk.text in r.demonyms for tk in toks[a + 1 : b + 1])
+        if a == b and t.cap and not t.amb and t.low in r.alone_heads:
+            return True  # "extraordinary Diet session", "Cabinet meetings"
         if a == b and t.upper:
             return word not in r.places_lower  # "DNA testing"
         if t.amb and all(not tk.cap or tk.amb for tk in toks[a : b + 1]):

@@ -433,3 +433,12 @@ def test_a_name_may_start_with_an_ordinal_in_digits():
     s = surfaces("Soldiers of the 2nd Infantry Division met in the 21st Century.")
     assert "2nd Infantry Division" in s
     assert not any("Century" in x for x in s)
+
+
+def test_terms_with_an_institution_or_a_demonym_inside():
+    s = surfaces(
+        "The extraordinary Diet session ended. Cabinet meetings were short. We support "
+        "inter-Korean dialogues."
+    )
+    assert "extraordinary Diet session" in s and "Diet" in s
+    assert "Cabinet meetings" in s and "inter-Korean dialogues" in s
