@@ -1694,24 +1694,25 @@ def _resolve_document(doc: _Doc) -> None:
             words = m.surface.split()
             if len(words) >= 2:
                 for w in (words[0], words[-1]):
-                    persons.setdefault(w, set()).add(m.normalized)
+                    persons.setdefault(w.lower(), set()).add(m.normalized)
     multi_words: set[str] = set()
     for m in doc.mentions:
         if m.kind != "term" and " " in m.surface:
             multi_words.update(m.surface.split())
     for start, end, span in doc.head_alone:
-        keys = persons.get(doc.text[start:end])
+        keys = persons.get(doc.text[start:end].lower())
         if keys and len(keys) == 1:  # "Park" after "Park Geun-hye": not the head "Park"
             doc.emit(start, end, span, "person", key=next(iter(keys)))
     _the_short_form(doc)
     drop: set[int] = set()
     for m in doc.mentions:
         # a family name alone ("Kan" in "Kan administration") is the article's full name
-        keys = persons.get(m.surface) if m.kind == "person" and " " not in m.surface else None
+        one = m.kind == "person" and " " not in m.surface
+        keys = persons.get(m.surface.lower()) if one else None
         if keys and len(keys) == 1:
             m.normalized = next(iter(keys))
     for m, weak in doc.pending:
-        keys = persons.get(m.surface)
+        keys = persons.get(m.surface.lower())
         if keys and len(keys) == 1:
             m.kind = "person"
             m.normalized = next(iter(keys))
@@ -1719,8 +1720,9 @@ def _resolve_document(doc: _Doc) -> None:
         if weak and m.surface not in doc.cap_mid and m.surface not in multi_words:
             drop.add(id(m))
         elif m.kind == "person":
-            m.normalized = "ps:" + m.surface  # a family name alone: linked corpus-wide
-    _short_names(doc, set(persons), drop)
+            # a family name alone: linked corpus-wide ("KERRY" of a label = "Kerry")
+            m.normalized = "ps:" + (m.surface.title() if m.surface.isupper() else m.surface)
+    _short_names(doc, {m.surface for m in doc.mentions if m.surface.lower() in persons}, drop)
     _link_glosses(doc)
     # a place or term seen only inside longer names is no row of its own
     alone = {m.surface.lower() for m in doc.mentions if id(m) not in doc.inner}

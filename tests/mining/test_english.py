@@ -442,3 +442,15 @@ def test_terms_with_an_institution_or_a_demonym_inside():
     )
     assert "extraordinary Diet session" in s and "Diet" in s
     assert "Cabinet meetings" in s and "inter-Korean dialogues" in s
+
+
+def test_a_speakers_label_in_capitals_joins_the_full_name():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "SECRETARY KERRY: Thank you. I welcome Foreign Minister Yun Byung-se.\n\n"
+            "FOREIGN MINISTER YUN: Thank you.\n\nSecretary of State John Kerry spoke."
+        )
+    }
+    assert ms["KERRY"].normalized == ms["John Kerry"].normalized
+    assert ms["YUN"].normalized == ms["Yun Byung-se"].normalized
