@@ -391,6 +391,21 @@ def _uppercase_words(toks: list[_Tok]) -> None:
         t = toks[k]
         if t.upper and t.text.isalpha() and t.gap == " (" and toks[k + 1].gap.startswith("):"):
             t.upper = t.cap = t.amb = False  # "SECRETARY (MODERATOR):": a role, no name
+    # "KISHIDA Fumio", "YOON Suk Yeol", "Prime Minister KISHIDA": a family name in
+    # capitals, as Japanese and Korean government pages write it, is no abbreviation
+    r = rules()
+    for k, t in enumerate(toks):
+        if not (t.upper and t.text.isalpha()) or t.text in r.acronyms_common:
+            continue
+        name = t.text.title()
+        after = [x.text for x in toks[k + 1 : k + 3] if x.sp and x.cap and not x.upper]
+        given = bool(after) and (
+            is_korean_name([name, *after]) or is_japanese_name([name, after[0]])
+        )
+        titled = k > 0 and toks[k].sp and _title_word(r, toks[k - 1].low) in r.title_words
+        if given or (titled and len(t.text) >= 3 and t.text not in r.places):
+            t.upper = False
+            t.amb = t.initial
 
 
 def _is_headline(raw: list[tuple[str, int, int]], text: str, end: int) -> bool:

@@ -454,3 +454,16 @@ def test_a_speakers_label_in_capitals_joins_the_full_name():
     }
     assert ms["KERRY"].normalized == ms["John Kerry"].normalized
     assert ms["YUN"].normalized == ms["Yun Byung-se"].normalized
+
+
+def test_family_names_in_capitals_are_names_not_abbreviations():
+    text = (
+        "On May 10, Mr. KISHIDA Fumio, Prime Minister of Japan, met H.E. Mr. YOON Suk Yeol, "
+        "President of the Republic of Korea. Prime Minister KISHIDA welcomed President YOON. "
+        "The NSC met."
+    )
+    ms = {m.surface: m for m in mine_en(text)}
+    assert ms["KISHIDA"].kind == "person"
+    assert ms["KISHIDA"].normalized == ms["KISHIDA Fumio"].normalized
+    assert ms["YOON"].normalized == ms["YOON Suk Yeol"].normalized
+    assert ms["NSC"].kind == "org"
