@@ -35,7 +35,13 @@ from glossary.lang.surnames import english_miner_spellings
 from glossary.mining.cluster import acronym_letters, initials, is_acronym
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
-from glossary.mining.names import is_japanese_name, is_korean_name, is_romaji, person_key
+from glossary.mining.names import (
+    is_japanese_name,
+    is_korean_name,
+    is_korean_syllable,
+    is_romaji,
+    person_key,
+)
 from glossary.mining.rules import load_lines, load_table, load_words
 from glossary.mining.sentences import split_sentences
 
@@ -649,6 +655,7 @@ def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> N
         k = g + 1
 
 
+_CREDIT_WORDS = frozenset(("photo", "photos", "file", "courtesy"))
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -671,7 +678,16 @@ def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
         and len(t.text) <= 5
         and 2 <= len(prev.text) <= 5
         and prev.cap
+        and prev.text.isalpha()  # "U.S.-made", "U.S.-led": an adjective, no name
+        and (  # "Seoul-based", "Japan-made" are no names either
+            is_korean_syllable(t.text)
+            or (not t.text.endswith(("ed", "ing")) and t.text not in _COMPOUND_ENDS)
+        )
     )
+
+
+# lowercase words that end an adjective after a name and a hyphen ("Japan-made")
+_COMPOUND_ENDS = frozenset(("made", "run", "wide", "born", "style", "type", "like", "era"))
 
 
 def _portfolio_word(r: _Rules, t: _Tok) -> bool:
@@ -1141,6 +1157,12 @@ def _process_run(
     r = doc.r
     # "Twenty-first Century", "21st Century": a time, no name
     if all(_time_word(t) for t in toks[a:b]):
+        return
+    # "(AP Photo/...)", "Yonhap File": a credit's words after the name
+    while b - a >= 2 and toks[b - 1].low in _CREDIT_WORDS:
+        b -= 1
+    # "7:47 P.M. KST": everyday abbreviations, no name
+    if all(t.text.replace(".", "") in r.acronyms_common for t in toks[a:b]):
         return
     # dates are not names: drop months and weekdays at the edges
     while a < b and toks[a].cap and toks[a].low in r.calendar:

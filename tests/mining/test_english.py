@@ -467,3 +467,13 @@ def test_family_names_in_capitals_are_names_not_abbreviations():
     assert ms["KISHIDA"].normalized == ms["KISHIDA Fumio"].normalized
     assert ms["YOON"].normalized == ms["YOON Suk Yeol"].normalized
     assert ms["NSC"].kind == "org"
+
+
+def test_credits_times_and_hyphenated_adjectives_are_no_names():
+    s = surfaces(
+        "The meeting began at 7:47 P.M. KST. (AP Photo/Lee Jin-man) The U.S.-made missiles "
+        "and Seoul-based groups met Kang Kyung-wha."
+    )
+    assert "P.M. KST" not in s and "AP Photo" not in s and "AP" in s
+    assert "U.S.-made" not in s and "Seoul-based" not in s
+    assert "Lee Jin-man" in s and "Kang Kyung-wha" in s
