@@ -1158,6 +1158,17 @@ def _process_run(
     # "Twenty-first Century", "21st Century": a time, no name
     if all(_time_word(t) for t in toks[a:b]):
         return
+    # "Miyazaki and Kagoshima Prefectures": the plural head of a list is no part of a name
+    last = toks[b - 1]
+    if (
+        b - a >= 2
+        and a > 0
+        and toks[a - 1].low == "and"
+        and last.low.endswith("s")
+        and last.low not in r.heads
+        and r.heads.get(singular(last.low)) == "place"
+    ):
+        b -= 1
     # "(AP Photo/...)", "Yonhap File": a credit's words after the name
     while b - a >= 2 and toks[b - 1].low in _CREDIT_WORDS:
         b -= 1

@@ -477,3 +477,9 @@ def test_credits_times_and_hyphenated_adjectives_are_no_names():
     assert "P.M. KST" not in s and "AP Photo" not in s and "AP" in s
     assert "U.S.-made" not in s and "Seoul-based" not in s
     assert "Lee Jin-man" in s and "Kang Kyung-wha" in s
+
+
+def test_the_plural_head_of_a_list_of_places_is_no_part_of_the_last():
+    s = surfaces("Miyazaki and Kagoshima Prefectures were hit; the Kuril Islands were not.")
+    assert "Kagoshima" in s and "Kagoshima Prefectures" not in s
+    assert "Kuril Islands" in s
