@@ -483,3 +483,12 @@ def test_the_plural_head_of_a_list_of_places_is_no_part_of_the_last():
     s = surfaces("Miyazaki and Kagoshima Prefectures were hit; the Kuril Islands were not.")
     assert "Kagoshima" in s and "Kagoshima Prefectures" not in s
     assert "Kuril Islands" in s
+
+
+def test_words_of_address_in_remarks_are_no_names():
+    s = surfaces(
+        "Folks, Hyundai Motor Group is going to invest. God bless you all, and may God "
+        "protect our troops."
+    )
+    assert "Folks" not in s and "God" not in s
+    assert "Hyundai Motor Group" in s
