@@ -1276,7 +1276,7 @@ def _process_run(
         listed = (
             b < len(toks) and toks[b].cap and not toks[b].amb and toks[b].gap in (", ", " and ")
         )
-        weak = toks[a].amb and not person_hint and (not listed or _everyday(doc, toks[a]))
+        weak = toks[a].amb and not person_hint and not listed
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
 
