@@ -1729,6 +1729,57 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 )
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
+    _of_terms(doc, span, toks, groups, names_here)
+
+
+#: An abstract noun opens an "X of Y" term when rarer than this in general English
+#: ("normalization" 3.0, "denuclearization" 2.2; not "succession" 4.0 or "implementation" 4.3).
+OF_TERM_ZIPF = 3.6
+
+
+def _of_terms(
+    doc: _Doc,
+    span: tuple[int, int],
+    toks: list[_Tok],
+    groups: list[tuple[int, int, str]],
+    names_here: list[Mention],
+) -> None:
+    """ "normalization of diplomatic relations", "denuclearization of the Korean
+    Peninsula": a rare abstract noun, "of", then a domain noun phrase or a place."""
+    r = doc.r
+    n = len(toks)
+    for x in range(len(groups) - 2):
+        a, b, word = groups[x]
+        t = toks[a]
+        if a != b or not t.text.islower() or not word.endswith(("tion", "sion", "ment")):
+            continue
+        if not (0 < general_zipf(word) < OF_TERM_ZIPF) or groups[x + 1][2] != "of":
+            continue
+        k = groups[x + 1][1] + 1
+        if k < n and toks[k].low == "the" and toks[k].text.islower():
+            place = (
+                next(
+                    (m for m in names_here if m.start == toks[k + 1].start and m.kind == "place"),
+                    None,
+                )
+                if k + 1 < n
+                else None
+            )
+            if place is not None:
+                doc.emit(t.start, place.end, span, "term")
+                doc.inner.add(id(place))  # a row only where it also stands alone
+            continue
+        # a noun phrase of domain words ending in a head: "diplomatic relations"
+        end = None
+        while k < n and toks[k].sp and toks[k].text.islower():
+            w = toks[k].low
+            if w in r.term_heads:
+                end = k
+            elif not (w in r.term_mods or w in r.term_generic or _modifier_ok(r, doc, w, toks[k])):
+                break
+            k += 1
+        if end is not None:
+            doc.emit(t.start, toks[end].end, span, "term")
 
 
 # ---- the whole article -----------------------------------------------------

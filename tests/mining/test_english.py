@@ -492,3 +492,15 @@ def test_words_of_address_in_remarks_are_no_names():
     )
     assert "Folks" not in s and "God" not in s
     assert "Hyundai Motor Group" in s
+
+
+def test_a_rare_abstract_noun_of_a_domain_phrase_or_a_place_is_a_term():
+    s = surfaces(
+        "They seek the normalization of diplomatic relations and the complete "
+        "denuclearization of the Korean Peninsula after a succession of visits and the "
+        "implementation of the agreement."
+    )
+    assert "normalization of diplomatic relations" in s
+    assert "denuclearization of the Korean Peninsula" in s
+    assert "Korean Peninsula" not in s  # a place inside the term, not alone
+    assert not any(x.startswith(("succession", "implementation")) for x in s)
