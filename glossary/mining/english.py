@@ -19,7 +19,16 @@
 Sentence-initial capitals and title-case headlines are not taken for names unless
 the article gives evidence (the word is capitalised mid-sentence elsewhere, is a
 known place, or belongs to a longer name); words the article writes in lowercase
-elsewhere, or common words (``data/en_common_words.txt``), are ordinary there.
+elsewhere, or common words (``data/en_common_words.txt``), are ordinary there, and so
+are, in headings, words of everyday English by their general frequency (``wordfreq``,
+:data:`EVERYDAY_ZIPF`). The same frequencies let a rare noun modify a term head
+("bribery scandal", :data:`TERM_MODIFIER_ZIPF`) and a rare abstract noun open an
+"X of Y" term ("normalization of diplomatic relations", :data:`OF_TERM_ZIPF`).
+
+At the end of an article, single words are read against its longer names: a family
+name joins the one full name it belongs to ("Park", "KERRY" of a speaker's label), a
+short form the one longer name it shortens ("Hyundai" for "Hyundai Motor Group",
+"Security Council" for "UN Security Council", "the North" for "North Korea").
 
 The rules are data: ``data/en_*.txt`` (each file's header explains its syntax).
 """
