@@ -1363,7 +1363,21 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
+    elif _elliptical_relation(doc, toks, b):
+        doc.emit(toks[a].start, toks[b - 1].end, span, "term")  # "Japan-ROK and ..."
     return True
+
+
+def _elliptical_relation(doc: _Doc, toks: list[_Tok], b: int) -> bool:
+    """ "Japan-ROK and Japan-ROK-US cooperation": a relation compound whose term comes
+    after the next one, across "and"."""
+    n = len(toks)
+    if b + 1 >= n or toks[b].low != "and" or not toks[b + 1].cap:
+        return False
+    k = b + 1
+    while k + 1 < n and toks[k + 1].hy and toks[k + 1].cap:
+        k += 1
+    return k > b + 1 and _term_after(doc, toks, k + 1) is not None
 
 
 def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:

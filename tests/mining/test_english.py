@@ -504,3 +504,9 @@ def test_a_rare_abstract_noun_of_a_domain_phrase_or_a_place_is_a_term():
     assert "denuclearization of the Korean Peninsula" in s
     assert "Korean Peninsula" not in s  # a place inside the term, not alone
     assert not any(x.startswith(("succession", "implementation")) for x in s)
+
+
+def test_an_elliptical_relation_compound_is_a_term():
+    s = surfaces("They will work through Japan-ROK and Japan-ROK-US cooperation.")
+    assert "Japan-ROK" in s and "Japan-ROK-US cooperation" in s
+    assert "Japan-China" not in surfaces("Japan-China and Korea met.")
