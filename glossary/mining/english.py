@@ -1192,6 +1192,8 @@ def _process_run(
     # "The", "According", "What" at the start of a sentence
     while a < b and toks[a].amb and toks[a].low in r.stop:
         a += 1
+    if b - a >= 3 and toks[a].text == "The":
+        a += 1  # "from The Associated Press": the article is no part of the name
     while a < b and toks[a].text.islower() and not _ORDINAL_DIGITS.match(toks[a].low):
         a += 1
     while b > a and toks[b - 1].text.islower() and not toks[b - 1].hy:

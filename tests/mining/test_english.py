@@ -510,3 +510,8 @@ def test_an_elliptical_relation_compound_is_a_term():
     s = surfaces("They will work through Japan-ROK and Japan-ROK-US cooperation.")
     assert "Japan-ROK" in s and "Japan-ROK-US cooperation" in s
     assert "Japan-China" not in surfaces("Japan-China and Korea met.")
+
+
+def test_the_is_no_part_of_a_name_written_mid_sentence():
+    s = surfaces("Hai Do wrote it from reports by The Associated Press, not The Hague.")
+    assert "Associated Press" in s and "The Associated Press" not in s
