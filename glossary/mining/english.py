@@ -961,17 +961,23 @@ def _span_text(doc: _Doc, toks: list[_Tok], a: int, b: int) -> str:
 def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True) -> int:
     """Length in words of the longest title at ``p`` (0 if none). A plural opens a
     title only at the start of a run (``first``): "The Ministers", "Vice Ministers",
-    not the "Chiefs" of "Joint Chiefs of Staff"."""
+    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title or one
+    word ("Heads of Delegation"), not a job of several ("Korea.net Honorary
+    Reporters" is a name)."""
     best = 0
     words: list[str] = []
+    plural = False
     for q in range(p, min(b, p + r.title_max)):
         if q > p and not toks[q].sp:
             break
         word = _title_word(r, toks[q].low)
-        if q == p and not first and word != toks[q].low.rstrip("."):
-            break
+        if word != toks[q].low.rstrip("."):
+            if q == p and not first:
+                break
+            plural = True
         words.append(word)
-        if tuple(words) in r.titles:
+        key = tuple(words)
+        if key in r.titles and (not plural or r.titles[key] or len(key) == 1):
             best = q - p + 1
     return best
 

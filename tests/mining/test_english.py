@@ -515,3 +515,13 @@ def test_an_elliptical_relation_compound_is_a_term():
 def test_the_is_no_part_of_a_name_written_mid_sentence():
     s = surfaces("Hai Do wrote it from reports by The Associated Press, not The Hague.")
     assert "Associated Press" in s and "The Associated Press" not in s
+
+
+def test_a_reporters_credit_is_a_title_but_a_network_of_reporters_a_name():
+    ms = kinds(
+        "By Honorary Reporter Maria Lopez. Korea.net Honorary Reporters work in nine "
+        "languages. Heads of Delegation met."
+    )
+    assert ms["Maria Lopez"] == "person" and "Honorary Reporter Maria Lopez" not in ms
+    assert "Korea.net Honorary Reporters" in ms
+    assert "Heads" not in ms
