@@ -68,6 +68,8 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. U.K. H.E.
     r"|[^\W_]+(?:['’][^\W\d_]+|[.&][^\W_]+)*(?:['’](?![^\W\d_]))?"
 )
+# ranks before an office ("Vice Minister of Foreign Affairs" = "Vice Foreign Minister")
+_RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentary"))
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
 _REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -520,6 +522,17 @@ def norm_key(surface: str, kind: str) -> str:
     words = [synonyms.get(w, w) for w in words]
     if kind == "term" and words:
         words[-1] = singular(words[-1])
+        vocab = rules().title_vocab
+        words = [w if w in vocab else singular(w) if singular(w) in vocab else w for w in words]
+        # "Vice Ministers of Foreign Affairs" = "Vice Foreign Minister": the rank before
+        # the office stays in front
+        of = words.index("of") if "of" in words[2:] else -1
+        if of >= 2 and words[of - 1] in _REORDER_HEADS and words[0] in _RANKS:
+            rank, words = words[: of - 1], words[of - 1 :]
+        else:
+            rank = []
+    else:
+        rank = []
     if len(words) >= 3 and words[1] == "of":
         rest = words[3:] if words[2] == "the" else words[2:]
         head = words[0]
@@ -531,6 +544,7 @@ def norm_key(surface: str, kind: str) -> str:
             words = [*rest, head]
             if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
                 words = [words[0], head]
+    words = rank + words
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [

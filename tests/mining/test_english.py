@@ -525,3 +525,20 @@ def test_a_reporters_credit_is_a_title_but_a_network_of_reporters_a_name():
     assert ms["Maria Lopez"] == "person" and "Honorary Reporter Maria Lopez" not in ms
     assert "Korea.net Honorary Reporters" in ms
     assert "Heads" not in ms
+
+
+def test_an_office_with_its_rank_has_one_key_however_written():
+    from glossary.mining.english import norm_key
+
+    keys = {
+        norm_key(x, "term")
+        for x in (
+            "Vice Ministers of Foreign Affairs",
+            "Vice Foreign Minister",
+            "Vice Minister of Foreign Affairs",
+        )
+    }
+    assert len(keys) == 1
+    assert norm_key("Minister for Foreign Affairs", "term") != norm_key(
+        "Vice Foreign Minister", "term"
+    )
