@@ -1884,6 +1884,7 @@ def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
     article reads so."""
     longer = [m for m in doc.mentions if m.kind in ("org", "facility") and " " in m.surface]
     named = {m.surface for m in doc.mentions if m.kind != "term" and id(m) not in drop}
+    places_orgs = {m.surface for m in doc.mentions if m.kind in ("place", "org")}
     for m in doc.mentions:
         if m.kind not in ("person", "org", "facility") or m.surface in family_names:
             continue
@@ -1892,18 +1893,27 @@ def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
         one = " " not in m.surface
         if m.kind == "person" and one and m.normalized.startswith("p:"):
             continue  # a family name the article gives in full
-        keys = {
-            x.normalized
-            for x in longer
-            if x.normalized != m.normalized
-            and (
-                x.surface.startswith(m.surface + " ")
-                and _head_kind(doc.r, x.surface.split()[-1]) == "org"
-                if one
-                else x.surface.endswith(" " + m.surface)
-                and x.surface[: -len(m.surface) - 1] in named
-            )
-        }
+        if one and m.surface.lower() in doc.r.alone_heads:
+            # "the Army" for "U.S. Army" (not for "Eighth Army", no place before it)
+            keys = {
+                x.normalized
+                for x in longer
+                if x.surface.endswith(" " + m.surface)
+                and x.surface[: -len(m.surface) - 1] in places_orgs
+            }
+        else:
+            keys = {
+                x.normalized
+                for x in longer
+                if x.normalized != m.normalized
+                and (
+                    x.surface.startswith(m.surface + " ")
+                    and _head_kind(doc.r, x.surface.split()[-1]) == "org"
+                    if one
+                    else x.surface.endswith(" " + m.surface)
+                    and x.surface[: -len(m.surface) - 1] in named
+                )
+            }
         if len(keys) == 1:
             m.normalized = next(iter(keys))
             if m.kind == "person":

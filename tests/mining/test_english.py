@@ -542,3 +542,14 @@ def test_an_office_with_its_rank_has_one_key_however_written():
     assert norm_key("Minister for Foreign Affairs", "term") != norm_key(
         "Vice Foreign Minister", "term"
     )
+
+
+def test_an_institution_named_alone_joins_the_one_longer_name_with_a_place():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "U.S. Army leaders met the Eighth Army staff. Officials in the Army said so."
+        )
+    }
+    assert ms["Army"].normalized == ms["U.S. Army"].normalized
+    assert ms["Army"].normalized != ms["Eighth Army"].normalized
