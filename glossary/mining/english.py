@@ -1722,7 +1722,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     x = 0
     while x < g:
         word = groups[x][2]
-        if word not in r.term_heads or not lowerish(x):
+        if not (word in r.term_heads or _rare_abstract(word)) or not lowerish(x):
             x += 1
             continue
         # the head chain: "summit meetings", "security cooperation"
@@ -1766,7 +1766,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             mods = [groups[z][2] for z in range(s, y) if groups[z][2] != "and"]
             specific = any(
                 w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
-            )
+            ) or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
             if phrase not in r.term_stop_phrases and not used_and and specific:
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
@@ -1775,6 +1775,15 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
     _of_terms(doc, span, toks, groups, names_here)
+
+
+def _rare_abstract(word: str) -> bool:
+    """A rare abstract noun ("revitalization", "soundness", "denuclearization"): a
+    domain word by itself, that may head a term after a general modifier."""
+    return word.endswith(_ABSTRACT_HEADS) and 0 < general_zipf(word) < OF_TERM_ZIPF
+
+
+_ABSTRACT_HEADS = ("tion", "sion", "ment", "ness", "ity")
 
 
 #: An abstract noun opens an "X of Y" term when rarer than this in general English

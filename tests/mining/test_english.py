@@ -553,3 +553,11 @@ def test_an_institution_named_alone_joins_the_one_longer_name_with_a_place():
     }
     assert ms["Army"].normalized == ms["U.S. Army"].normalized
     assert ms["Army"].normalized != ms["Eighth Army"].normalized
+
+
+def test_a_rare_abstract_head_makes_a_term_after_a_general_modifier():
+    s = surfaces(
+        "The top priority is economic revitalization and fiscal soundness, and regional stability."
+    )
+    assert "economic revitalization" in s and "fiscal soundness" in s
+    assert "regional stability" not in s  # the guideline's generic example
