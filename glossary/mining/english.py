@@ -1588,7 +1588,9 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     r = doc.r
     if b - a < 2:
         return
-    has_head = _head_kind(r, toks[b - 1].text) is not None
+    has_head = _head_kind(r, toks[b - 1].text) is not None or (
+        b - a >= 3 and toks[b - 1].text.isdigit() and _head_kind(r, toks[b - 2].text) is not None
+    )  # "Korean Air Flight 858"
     # after a connector: "Club of Japan", "Studies on Asia"
     for k in range(a + 1, b - 1):
         if toks[k].low in ("of", "on", "for") and toks[k].text.islower():

@@ -561,3 +561,8 @@ def test_a_rare_abstract_head_makes_a_term_after_a_general_modifier():
     )
     assert "economic revitalization" in s and "fiscal soundness" in s
     assert "regional stability" not in s  # the guideline's generic example
+
+
+def test_an_airline_inside_a_flight_is_a_row():
+    ms = kinds("It recalled the bombing of Korean Air Flight 858 in 1987.")
+    assert ms["Korean Air Flight 858"] == "event" and ms["Korean Air"] == "org"
