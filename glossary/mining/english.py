@@ -1761,6 +1761,14 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             and not groups[s][2].endswith(_NOUN_ENDINGS)  # "to luxury goods"
         ):
             s += 1  # "to evade sanctions": a verb, no modifier
+        if (
+            y > s
+            and s >= 2
+            and groups[s - 1][2] == "and"
+            and doc.text.startswith("- ", toks[groups[s - 2][1]].end)
+            and "-" in groups[s][2]
+        ):
+            s -= 2  # "small- and medium-sized enterprises": a suspended hyphen
         if y > s:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end

@@ -566,3 +566,9 @@ def test_a_rare_abstract_head_makes_a_term_after_a_general_modifier():
 def test_an_airline_inside_a_flight_is_a_row():
     ms = kinds("It recalled the bombing of Korean Air Flight 858 in 1987.")
     assert ms["Korean Air Flight 858"] == "event" and ms["Korean Air"] == "org"
+
+
+def test_a_suspended_hyphen_stays_in_the_term():
+    s = surfaces("Wages rose at small- and medium-sized enterprises.")
+    assert "small- and medium-sized enterprises" in s
+    assert "medium-sized enterprises" not in s
