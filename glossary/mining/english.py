@@ -1272,6 +1272,7 @@ def _process_run(
         and b - a < 3
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
+        and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1310,6 +1311,12 @@ def _process_run(
         weak = toks[a].amb and not person_hint and not listed
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
+
+
+def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether the run [a, b) is all that stands between quotation marks."""
+    after = doc.text[toks[b - 1].end : toks[b - 1].end + 8].lstrip(" .,0123456789")
+    return toks[a].gap[-1:] in ('"', "“") and after[:1] in ('"', "”")
 
 
 def _headline_run(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1500,6 +1507,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         return "person"
     # one word, no head: read its neighbours
+    if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):
+        return None  # "Revitalization", "Cooperation": a common noun, nobody's name
     prev = _prev_word(doc, toks, a)
     nxt = toks[b].low if b < len(toks) else ""
     if nxt in _SAID or (prev in r.titles and prev.islower()):

@@ -572,3 +572,9 @@ def test_a_suspended_hyphen_stays_in_the_term():
     s = surfaces("Wages rose at small- and medium-sized enterprises.")
     assert "small- and medium-sized enterprises" in s
     assert "medium-sized enterprises" not in s
+
+
+def test_a_quoted_programme_keeps_its_first_word_and_an_abstract_noun_is_nobody():
+    s = surfaces('Under "Regional Revitalization 2.0," we will act. Cooperation matters.')
+    assert any(x.startswith("Regional Revitalization") for x in s)
+    assert "Revitalization" not in s and "Cooperation" not in s
