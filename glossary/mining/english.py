@@ -1653,7 +1653,9 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
     if word.endswith(("ing", "ed", "ly")):
         return False
     if len(word) > 4 and word.endswith(_ADJ_SUFFIXES):
-        return True
+        # an adjective of the domain, not an everyday one ("practical approach",
+        # "conservative policies" are no terms; listed modifiers pass above)
+        return general_zipf(word) < EVERYDAY_ZIPF
     return _domain_noun(r, word)
 
 

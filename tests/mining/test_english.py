@@ -578,3 +578,13 @@ def test_a_quoted_programme_keeps_its_first_word_and_an_abstract_noun_is_nobody(
     s = surfaces('Under "Regional Revitalization 2.0," we will act. Cooperation matters.')
     assert any(x.startswith("Regional Revitalization") for x in s)
     assert "Revitalization" not in s and "Cooperation" not in s
+
+
+def test_an_everyday_adjective_makes_no_term_and_the_prc_is_china():
+    s = surfaces(
+        "Our policy calls for a practical approach, said People's Republic of China (PRC) "
+        "officials, while conservative policies weakened."
+    )
+    assert "practical approach" not in s and "conservative policies" not in s
+    ms = {m.surface: m for m in mine_en("People's Republic of China (PRC) officials met.")}
+    assert ms["People's Republic of China"].normalized == ms["PRC"].normalized
