@@ -194,8 +194,9 @@ def general_zipf(word: str) -> float:
     return float(_zipf(word, "en"))
 
 
-#: Below this Zipf frequency a lowercase noun before a term head is a domain word
-#: ("bribery" 3.4, "consumption" 4.35, "luxury" 4.35), above it an everyday one.
+#: Below this Zipf frequency a lowercase noun or adjective before a term head is a
+#: domain word ("bribery" 3.4, "consumption" 4.35, "diplomatic" 4.1), above it an
+#: everyday one ("practical" 4.5, "conservative" 4.6).
 TERM_MODIFIER_ZIPF = 4.4
 
 
@@ -1655,7 +1656,7 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
     if len(word) > 4 and word.endswith(_ADJ_SUFFIXES):
         # an adjective of the domain, not an everyday one ("practical approach",
         # "conservative policies" are no terms; listed modifiers pass above)
-        return general_zipf(word) < EVERYDAY_ZIPF
+        return general_zipf(word) < TERM_MODIFIER_ZIPF
     return _domain_noun(r, word)
 
 
