@@ -157,9 +157,8 @@ def test_duplicates_across_chunks_and_a_memory_that_is_not_empty(
     """Units already in the memory, earlier in the file (another chunk) or earlier in the
     chunk are counted, not added; with the search index filled at the end (bulk) or row
     by row, every new sentence is found and the triggers are as before."""
-    import glossary.tm.importing as store
-
     import glossary.store.unit_import as unit_import
+    import glossary.tm.importing as store
 
     monkeypatch.setattr(store, "_CHUNK", 7)
     monkeypatch.setattr(store, "BULK_UNITS", 5 if bulk else 10**9)
