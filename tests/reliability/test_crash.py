@@ -425,3 +425,61 @@ def test_kill_during_a_large_tmx_import_leaves_all_or_nothing(
         assert [c.unit.variant("ko").text for c in hits] == ["가져온 문장 012345번."]  # type: ignore[union-attr]
     if sqlite:
         assert _tm_state(db_url) == ("ok", triggers_before)
+
+
+def _readers_of(path: Path) -> list[int]:
+    """The reading processes (glossary.tm.read_ahead) still running for ``path``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"glossary.tm.read_ahead" in cmdline and str(path).encode() in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def test_kill_during_an_import_read_by_a_second_process(db_url: str, tmp_path: Path) -> None:
+    """A file large enough to be read by a second process (glossary.tm.read_ahead), the
+    import killed at half its progress: nothing of it is left, index and triggers
+    included, and the reading process stops too."""
+    from glossary.tm import TranslationMemory, Unit, Variant
+    from glossary.tm.read_ahead import READ_AHEAD_BYTES
+
+    source = tmp_path / "read-ahead.tmx"
+    note = "A note a translator left. " * 12
+    with source.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
+        f.write('<header srclang="en" segtype="sentence"/>\n<body>\n')
+        i = 0
+        while f.tell() < READ_AHEAD_BYTES + 1024:
+            f.write(
+                f'<tu tuid="{i}"><note>{note}</note><tuv xml:lang="en"><seg>Read ahead '
+                f'sentence {i:06}.</seg></tuv><tuv xml:lang="ko"><seg>미리 읽은 문장 {i:06}.'
+                "</seg></tuv></tu>\n"
+            )
+            i += 1
+        f.write("</body>\n</tmx>\n")
+    with open_glossary(db_url) as g:
+        TranslationMemory(g).add(
+            Unit([Variant("en", "Kept before the import."), Variant("ko", "가져오기 전 문장.")])
+        )
+        counts_before = _tm_counts(g)
+    sqlite = db_url.startswith("sqlite")
+    triggers_before = _tm_state(db_url)[1] if sqlite else []
+    cmd = [sys.executable, "-m", "glossary", "tm", "import", str(source)]
+    env = _env() | {"GLOSSARY_DATABASE_URL": db_url}
+    assert _kill_import(cmd, env, db_url, "rows", 50, _hold_tm_changes) >= 50
+    for _ in range(100):  # the reader sees its pipe closed and stops
+        if not _readers_of(source):
+            break
+        time.sleep(0.1)
+    assert _readers_of(source) == []
+    with open_glossary(db_url) as g:
+        assert _tm_counts(g) == counts_before
+        assert TranslationMemory(g).match("Kept before the import.")[0].score == 100
+    if sqlite:
+        assert _tm_state(db_url) == ("ok", triggers_before)
