@@ -439,7 +439,9 @@ class TranslationMemory:
                 from glossary.tm.read_ahead import read_ahead, worthwhile
 
                 if worthwhile(path):
-                    chunks = stack.enter_context(contextlib.closing(read_ahead(path, label)))
+                    chunks = stack.enter_context(
+                        contextlib.closing(read_ahead(path, label, stream))
+                    )
             else:
                 stream = path_or_stream
                 label = name or str(getattr(stream, "name", "") or "upload")

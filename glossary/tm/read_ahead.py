@@ -75,24 +75,34 @@ def _child(path: str, name: str) -> None:
     out.flush()
 
 
-def read_ahead(path: Path, name: str) -> Generator[Chunk, None, None]:
-    """The prepared chunks of the TMX file at ``path``, read by a child process."""
+def read_ahead(path: Path, name: str, stream: IO[bytes]) -> Generator[Chunk, None, None]:
+    """The prepared chunks of the TMX file at ``path``, read by a child process; if that
+    process cannot start or stops before its first chunk, read here from ``stream``
+    (the same file, not read yet)."""
     env = dict(os.environ)
     # The child imports the same glossary as this process, wherever it was found.
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "glossary.tm.read_ahead", str(path), name],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        env=env,
-    )
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "glossary.tm.read_ahead", str(path), name],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+    except OSError:  # no interpreter to start here
+        yield from prepared_chunks(stream, name)
+        return
     assert child.stdout is not None
+    started = False
     try:
         while True:
             try:
                 item = _receive(child.stdout)
             except EOFError:
-                raise GlossaryError(f"{name}: the reading process stopped") from None
+                if started:
+                    raise GlossaryError(f"{name}: the reading process stopped") from None
+                break
+            started = True
             if item is None:
                 return
             if isinstance(item[0], str):
@@ -101,12 +111,20 @@ def read_ahead(path: Path, name: str) -> Generator[Chunk, None, None]:
                 raise GlossaryError(f"{name}: cannot be read: {item[1]}")
             yield item
     finally:
-        child.stdout.close()
-        try:
-            child.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        _stop(child)
+    # Nothing came from the child (it could not start here): nothing is lost by reading
+    # the file in this process.
+    yield from prepared_chunks(stream, name)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    assert child.stdout is not None
+    child.stdout.close()
+    try:
+        child.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
 
 
 if __name__ == "__main__":

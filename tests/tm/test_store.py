@@ -260,3 +260,20 @@ def test_a_bad_file_read_by_a_second_process_writes_nothing(
     assert err.value.path == str(path) and err.value.field == "tuv"
     assert err.value.line == 5002  # the header, then a unit a line
     assert tm.count() == 0 and tm.history() == []
+
+
+@pytest.mark.parametrize("interpreter", ["/bin/false", "/no/such/python"])
+def test_a_reader_that_cannot_start_leaves_the_file_to_this_process(
+    tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, interpreter: str
+) -> None:
+    """Where no second interpreter can run (it stops at once, or is not there), the
+    file is read here and imported whole."""
+    import glossary.tm.read_ahead as read_ahead
+
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_BYTES", 0)
+    monkeypatch.setattr(read_ahead.sys, "executable", interpreter)
+    path = tmp_path / "units.tmx"
+    path.write_bytes(_tmx([(f"Sentence {i}.", f"문장 {i}.") for i in range(30)]))
+    report = tm.import_tmx(path)
+    assert (report.added, report.duplicates) == (30, 0)
+    assert tm.match("Sentence 29.", source="en")[0].target == "문장 29."
