@@ -4,8 +4,8 @@
 tokens and hashes, and writes them with the DBAPI's executemany on SQLite (several
 times faster than SQLAlchemy's row-by-row parameter handling). A large write sets aside
 the triggers that keep the search index (``fts_tm``) current and fills it for the new
-sentences in one statement at the end, in the same transaction: a crash leaves the
-memory as it was, triggers included. Which units are new is the caller's decision
+sentences every :data:`REFILL_EVERY` of them and at the end, in the same transaction: a
+crash leaves the memory as it was, triggers included. Which units are new is the caller's decision
 (:mod:`glossary.tm.importing`); :meth:`UnitRowWriter.stored_keys` tells it which
 sentence sets the memory holds already, through the index of sentence hashes.
 """

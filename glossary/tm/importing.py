@@ -5,7 +5,8 @@ one transaction.
 Each sentence's search tokens and hash are computed once, here. Duplicates are found
 with the database's index of sentence hashes (and, when the memory was empty, a
 fixed-size filter first), so memory stays flat however large the file. A large import
-fills the search index once at the end rather than row by row.
+fills the search index in large batches rather than row by row. A large file is read
+and prepared by a second process (:mod:`glossary.tm.read_ahead`) while this one writes.
 """
 
 from __future__ import annotations
