@@ -15,8 +15,9 @@ SAMPLE_UNIT = Unit(
     [Variant("en", "The meeting lasted three hours."), Variant("ko", "회의는 3시간 동안 열렸다.")]
 )
 
-# Routes that take a body but write nothing: checking a draft, logging in and out.
-READING = {"check.page", "check.api_check", "auth.login", "auth.logout"}
+# Routes that take a body but write nothing: checking a draft, translating a sentence,
+# logging in and out.
+READING = {"check.page", "check.api_check", "tm.translate", "auth.login", "auth.logout"}
 ADMIN_ONLY = {"exchange.import_upload"}
 
 
