@@ -339,10 +339,17 @@ def delete_batch(s: Session, batch: str) -> int:
 # -- the sentences matches and the concordance score ---------------------------------
 
 
-def variants_with_hash(s: Session, exact: str, lang: str) -> set[int]:
-    """Ids of the sentences in ``lang`` with this hash (the candidates of a 100% match)."""
+def variants_with_hash(s: Session, exact: str, lang: str, limit: int) -> set[int]:
+    """Ids of the sentences in ``lang`` with this hash (the candidates of a 100% match),
+    the newest ``limit`` of them (a memory can hold one boilerplate line thousands of
+    times)."""
     return set(
-        s.scalars(select(VariantRow.id).where(VariantRow.exact == exact, VariantRow.lang == lang))
+        s.scalars(
+            select(VariantRow.id)
+            .where(VariantRow.exact == exact, VariantRow.lang == lang)
+            .order_by(VariantRow.id.desc())
+            .limit(limit)
+        )
     )
 
 

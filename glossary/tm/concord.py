@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from glossary.model import Unit
 from glossary.store.unit_index import containing
 from glossary.store.units import variant_langs_and_texts
+from glossary.tm.limits import checkpoint
 from glossary.tm.text import _CJK_CLASS, fold, search_grams
 
 if TYPE_CHECKING:
@@ -127,7 +128,9 @@ def concordance(tm: TranslationMemory, phrase: str, *, limit: int = 50) -> list[
             if grams:
                 ids.update(containing(s, grams, limit=limit * 4))
         id_list = sorted(ids, reverse=True)
-        for unit_id, lang, text in variant_langs_and_texts(s, id_list):
+        for n, (unit_id, lang, text) in enumerate(variant_langs_and_texts(s, id_list)):
+            if n % 100 == 0:
+                checkpoint()  # a concordance under a time limit stops at its deadline
             spans = find_spans(text, needles)
             if spans:
                 found.setdefault(unit_id, {})[lang] = spans

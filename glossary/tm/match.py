@@ -33,6 +33,7 @@ from glossary.lang.script import language_by_script
 from glossary.model import Unit
 from glossary.store.unit_index import candidates
 from glossary.store.units import variant_texts, variants_with_hash
+from glossary.tm.limits import checkpoint
 from glossary.tm.text import (
     NUMBER,
     collapse,
@@ -211,12 +212,14 @@ class Matcher:
         query = prepare(sentence, names=self.names(sentence))
         g = self.tm.g
         with g.reading() as s:
-            exact_ids = variants_with_hash(s, exact_key(sentence), src)
+            exact_ids = variants_with_hash(s, exact_key(sentence), src, candidates_limit)
             found = candidates(s, search_grams(sentence), limit=candidates_limit)
             ids = list(exact_ids | {vid for vid, _ in found})
             rows = variant_texts(s, ids, src)
         scored: dict[int, tuple[int, bool]] = {}
-        for _vid, unit_id, text, seg, prev, nxt in rows:
+        for n, (_vid, unit_id, text, seg, prev, nxt) in enumerate(rows):
+            if n % 50 == 0:
+                checkpoint()  # a match under a time limit stops at its deadline
             pct = score(query, prepare(text, seg, self.names(text)))
             if pct < min_score:
                 continue
@@ -231,7 +234,8 @@ class Matcher:
             if best is None or (context, pct) > (best[1], best[0]):
                 scored[unit_id] = (pct, context)
         # Only the best few are read whole (ties are then ordered newest first).
-        ranked = sorted(scored, key=lambda u: (scored[u][1], scored[u][0]), reverse=True)
+        # Ties go to the newest units (the larger ids), as in the final order.
+        ranked = sorted(scored, key=lambda u: (scored[u][1], scored[u][0], u), reverse=True)
         cutoff = ranked[: limit * 4]
         units = self.tm.get_many(cutoff)
         out: list[TmMatch] = []

@@ -173,3 +173,13 @@ def test_a_common_word_is_left_out_until_the_memory_changes(
         tm.delete(u.id or 0, u.version)
     found = tm.match("Zebra six grazing.", source="en", min_score=0)
     assert {m.unit.id for m in found} == {units[0].id, units[1].id}
+
+
+def test_a_line_stored_many_times_reads_only_the_newest_candidates(tm: TranslationMemory) -> None:
+    """Boilerplate ("Thank you.") can be in a memory thousands of times: a match reads
+    the newest candidates of a 100% match, not every copy."""
+    for i in range(130):
+        tm.add(pair("Thank you very much.", f"대단히 감사합니다 ({i})."))
+    found = tm.match("Thank you very much.", limit=3)
+    assert [m.score for m in found] == [100, 100, 100]
+    assert [m.target for m in found] == [f"대단히 감사합니다 ({i})." for i in (129, 128, 127)]
