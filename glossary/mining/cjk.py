@@ -124,6 +124,14 @@ def _family_name(word: str) -> bool:
     return any("surname" in kinds for _, kinds in jmnedict.readings(word))
 
 
+@cache
+def _sino_syllables() -> frozenset[str]:
+    """Hangul syllables that read some hanja (glossary.lang.ko.sino)."""
+    from glossary.lang.ko.sino import reading_table
+
+    return frozenset(r for readings in reading_table().values() for r in readings)
+
+
 def _is_kana(ch: str) -> bool:
     return "\u3041" <= ch <= "\u30ff" or ch in "・ー"
 
@@ -546,6 +554,13 @@ class Engine:
             and toks[j - 1].sub != "country"
         ):
             j -= 1
+        if (
+            self.r.spaced
+            and j > 0
+            and j < i
+            and self._foreign_given_name(toks, j, i)
+        ):
+            j -= 1  # "헤더 노어트 대변인": a given name the analyser took for a common noun
         if j > 0:
             self.process_segment(toks[:j])
         if j < i:
@@ -554,6 +569,30 @@ class Engine:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _foreign_given_name(self, toks: list[CTok], j: int, i: int) -> bool:
+        """Whether the word before the family name ``toks[j:i]`` is a given name: a
+        word of two or three syllables standing alone before a one-word foreign family
+        name that the analyser knows as a proper noun ("헤더 노어트")."""
+        given = toks[j - 1]
+        family = self.text[toks[j].start : toks[i - 1].end]
+        before = self.text[given.start - 1 : given.start] if given.start else ""
+        return (
+            given.cat == "N"
+            and (j == 1 or before == " ")
+            and self.text[given.end : toks[j].start] == " "
+            and 2 <= len(given.form) <= 3
+            and all("가" <= ch <= "힣" for ch in given.form + family)
+            and " " not in family
+            # a foreign name: a syllable no hanja reads ("트" of 노어트), so not a
+            # Korean name after a common noun ("당시 노무현 대통령")
+            and not all(ch in _sino_syllables() for ch in given.form + family)
+            and given.form not in self.r.term_generic
+            and given.form not in self.r.stop
+            and given.form not in self.r.titles
+            and self._head_kind_str(given.form, proper=True) is None
+            and not self._term_head(given.form)
+        )
 
     def _merge_name_tail(self, toks: list[CTok], name_end: int) -> list[CTok]:
         """ "李 在明" or "魏 聖 洛(室長)": a family name and what follows it up to the

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
-from glossary.mining.cjk import CTok, Engine
+from glossary.mining.cjk import CTok, Engine, lang_rules
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
@@ -46,6 +46,11 @@ def load() -> Any:
 
 
 @cache
+def _relation_chars() -> frozenset[str]:
+    return lang_rules(LANG).relation_chars
+
+
+@cache
 def _surnames() -> frozenset[str]:
     """One-syllable Korean family names (glossary/lang/data/korean_surnames.tsv)."""
     from glossary.lang.romanized import load_surnames
@@ -64,6 +69,15 @@ def tokens(text: str) -> list[CTok]:
         form = t.form
         if tag in ("SP", "SO") and form in ("·", "・", "ㆍ"):
             cat = "J"
+        if (
+            form == "-"
+            and out
+            and out[-1].end == t.start
+            and len(out[-1].form) == 1
+            and out[-1].form in _relation_chars()
+            and text[t.start + 1 : t.start + 2] in _relation_chars()
+        ):
+            cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
         if (
             cat == "O"
@@ -78,6 +92,7 @@ def tokens(text: str) -> list[CTok]:
             cat == "O"
             and len(form) == 1
             and "가" <= form <= "힣"
+            and not tag.startswith("J")  # "한국과 일본": a particle, not a given name
             and out
             and out[-1].end == start
             and (start + 1 >= len(text) or not ("가" <= text[start + 1] <= "힣"))
@@ -117,7 +132,7 @@ def tokens(text: str) -> list[CTok]:
             cat == "P"
             and len(form) == 1
             and form in abbreviations(LANG)
-            and (start == 0 or text[start - 1] == " ")
+            and (start == 0 or text[start - 1].isspace() or text[start - 1] in "([\"'“‘")
             and text[start + 1 : start + 2] == " "
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name

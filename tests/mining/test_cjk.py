@@ -207,3 +207,23 @@ def test_korean_country_abbreviations_split_from_names_and_titles():
     groups = [ss for _, ss in by.values()]
     assert {"미", "미국"} in groups and {"일", "일본"} in groups
     assert {"한-일 관계", "한일 관계"} in groups
+
+
+def test_korean_hyphen_relations_particles_and_foreign_given_names():
+    ms = kinds(mine_ko("미-북 협상이 이뤄지지 않았다. 김정은은 한국과 일본을 위협했다."))
+    assert ms["미-북 협상"] == "term"
+    assert "미" not in ms and "북" not in ms
+    # 과 is a particle, not the last syllable of a name 한국과
+    assert ms["한국"] == "place" and "한국과" not in ms
+    # a given name the analyser reads as a common noun, before a foreign family name
+    ms = kinds(mine_ko("헤더 노어트 국무부 대변인은 말했다. 당시 노무현 대통령은 말했다."))
+    assert ms["헤더 노어트"] == "person"
+    # a Korean name after a common noun stays alone: every syllable reads a hanja
+    assert ms["노무현"] == "person" and "당시 노무현" not in ms
+
+
+def test_korean_country_abbreviation_at_the_start_of_a_line():
+    ms = kinds(mine_ko("그는 말했다.\n미 국방부는 자료를 냈다. 마크 밀리 미 육군참모총장은 말했다."))
+    assert ms["미"] == "place"
+    assert ms["국방부"] == "org" and "미 국방부" not in ms
+    assert ms["육군참모총장"] == "term"
