@@ -554,12 +554,7 @@ class Engine:
             and toks[j - 1].sub != "country"
         ):
             j -= 1
-        if (
-            self.r.spaced
-            and j > 0
-            and j < i
-            and self._foreign_given_name(toks, j, i)
-        ):
+        if self.r.spaced and j > 0 and j < i and self._foreign_given_name(toks, j, i):
             j -= 1  # "헤더 노어트 대변인": a given name the analyser took for a common noun
         if j > 0:
             self.process_segment(toks[:j])
