@@ -50,6 +50,7 @@ _LATIN_STRETCH = re.compile(
 )
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
+_BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
 
 
 class CTok:
@@ -122,6 +123,13 @@ def _family_name(word: str) -> bool:
     from glossary.lang.ja import jmnedict
 
     return any("surname" in kinds for _, kinds in jmnedict.readings(word))
+
+
+def _common_word(word: str) -> bool:
+    """Whether JMdict knows ``word`` as a word (False without the dictionary)."""
+    from glossary.lang.ja.jmnedict import common_readings
+
+    return bool(common_readings(word))
 
 
 @cache
@@ -434,6 +442,29 @@ class Engine:
                 ):
                     j -= 1
                     chain.append(run[j])
+                elif (
+                    not self.r.spaced
+                    and not chain
+                    and title[0] in _BUREAU
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    # "東北アジア局長": the region names the bureau, and so do the words
+                    # before it, up to an institution ("外交通商部")
+                    j -= 1
+                    chain.append(run[j])
+                    while (
+                        j - 1 > seg_start
+                        and run[j - 1].cat == "N"
+                        and run[j - 1].end == run[j].start
+                        and len(run[j - 1].form) >= 2
+                        and run[j - 1].form not in self.r.heads
+                        and run[j - 1].form not in self.r.stop
+                    ):
+                        j -= 1
+                        chain.append(run[j])
                 # "李在明大統領": a short given name after a family name is the name's
                 if (
                     chain
@@ -441,6 +472,8 @@ class Engine:
                     and run[j - 1].cat == "P"
                     and run[j - 1].sub in ("surname", "person")
                     and sum(len(c.form) for c in chain) <= 2
+                    # "武藤駐韓大使": a word of the dictionary is the title's, not a name's
+                    and (self.r.spaced or not _common_word("".join(c.form for c in chain)))
                 ):
                     j = cs_idx
                 # "文在寅大統領", "尹錫悦大統領": characters the analyser split one by one
@@ -495,6 +528,15 @@ class Engine:
                 hk = self._head_kind_str(self.text[comp_start:ts], proper=False)
                 if hk == "org":
                     self.emit(comp_start, ts, "org")
+            elif comp_start == ts and (kind or ckind):
+                # a title listed whole ("外交部長官"): the institution in it, before a
+                # shorter title it ends in ("外交部" before 長官)
+                for t in self.r.title_list:
+                    cut = len(compound) - len(t)
+                    if cut > 0 and compound.endswith(t) and not compound[:cut].endswith(" "):
+                        if self._head_kind_str(compound[:cut], proper=False) == "org":
+                            self.emit(comp_start, comp_start + cut, "org")
+                        break
             # the name before the title
             name_toks = [t for t in run[seg_start:] if t.start < name_end]
             while name_toks and name_toks[-1].form in _FORMER:
@@ -715,6 +757,10 @@ class Engine:
             rest = seg[rel:]
             if not rest:
                 return True
+            if all(t.cat == "SUF" for t in rest):
+                # "日韓間", "한일간": the relation word standing alone with a suffix
+                self.emit(seg[0].start, seg[rel - 1].end, "term")
+                return False
             if rest[0].form in r.stop:
                 return False  # "한일 양국 정부": a generic phrase
             if self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False) == "org":
@@ -815,6 +861,8 @@ class Engine:
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
             for q in range(len(seg) - 1, 0, -1):
+                if heads[-1][1] == "place" and not r.spaced:
+                    return  # "アジア太平洋地域": no place inside a place
                 if _nospace(self.text[seg[0].start : seg[q].end]) in r.places:
                     self.emit(seg[0].start, seg[q].end, "place")
                     return

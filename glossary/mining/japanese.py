@@ -74,7 +74,7 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _dotted_words(_merge_katakana_names(out))
+    return _latin_hyphen_words(_dotted_words(_merge_katakana_names(out)))
 
 
 def _dotted_words(toks: list[CTok]) -> list[CTok]:
@@ -152,13 +152,59 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 nxt = toks[k] if k < n else None
                 if nxt is not None and nxt.form in _FORMER and k + 1 < n:
                     nxt = toks[k + 1]  # "尹錫悦前大統領"
-                titled = nxt is not None and nxt.form in titles
+                titled = (nxt is not None and nxt.form in titles) or _title_follows(
+                    text, toks, k, titles
+                )
                 if not after or not _is_kanji(after) or titled:
                     out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
                     i = k
                     continue
         out.append(t)
         i += 1
+    return out
+
+
+def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
+    """Whether the nouns from token k on end in a title ("尹炳世外交部長官": 外交部長官
+    ends in 長官), within four tokens."""
+    end = k
+    while end < len(toks) and end - k < 4 and toks[end].start == toks[end - 1].end:
+        if toks[end].cat not in ("N", "SUF"):
+            break
+        words = text[toks[k].start : toks[end].end]
+        if any(words.endswith(t) for t in titles):
+            return True
+        end += 1
+    return False
+
+
+def _latin_hyphen_words(toks: list[CTok]) -> list[CTok]:
+    """ "K-POP", "F-35A": Latin letters and digits joined by a hyphen are one word."""
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.cat in ("L", "D")
+            and len(out) >= 2
+            and out[-1].form in ("-", "‐")
+            and out[-2].cat == "L"
+            and out[-2].end == out[-1].start
+            and out[-1].end == t.start
+        ):
+            out.pop()
+            first = out.pop()
+            out.append(CTok(first.form + "-" + t.form, first.start, t.end, "L"))
+            continue
+        if (
+            t.cat in ("L", "D")
+            and out
+            and out[-1].cat == "L"
+            and out[-1].end == t.start
+            and "-" in out[-1].form
+        ):
+            first = out.pop()
+            out.append(CTok(first.form + t.form, first.start, t.end, "L"))  # "F-35" + "A"
+            continue
+        out.append(t)
     return out
 
 

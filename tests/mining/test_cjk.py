@@ -227,3 +227,26 @@ def test_korean_country_abbreviation_at_the_start_of_a_line():
     assert ms["미"] == "place"
     assert ms["국방부"] == "org" and "미 국방부" not in ms
     assert ms["육군참모총장"] == "term"
+
+
+def test_japanese_korean_kanji_name_before_an_institution_and_its_title():
+    ms = kinds(mine_ja("尹炳世外交部長官から安倍総理大臣に対し説明があった。"))
+    assert ms["尹炳世"] == "person"
+    assert ms["外交部長官"] == "term" and ms["外交部"] == "org"
+    assert "尹炳世外交部長官" not in ms
+
+
+def test_japanese_titles_with_their_country_and_bureau():
+    ms = kinds(mine_ja("武藤駐韓大使,趙世ヨン(チョ・セヨン)外交通商部東北アジア局長ほか。"))
+    assert ms["武藤"] == "person" and ms["駐韓大使"] == "term"
+    assert "武藤駐韓" not in ms
+    assert ms["東北アジア局長"] == "term" and ms["東北アジア局"] == "org"
+    assert ms["外交通商部"] == "org" and "アジア" not in ms
+
+
+def test_japanese_relation_with_a_suffix_hyphenated_latin_and_regions():
+    ms = kinds(mine_ja("日韓間の交流やK-POPが広がった。アジア太平洋地域において自衛隊が活動した。"))
+    assert ms["日韓"] == "term" and "日韓間" not in ms
+    assert "K-POP" in ms and "POP" not in ms
+    assert ms["アジア太平洋地域"] == "place" and "アジア" not in ms
+    assert ms["自衛隊"] == "org"
