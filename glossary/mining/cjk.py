@@ -412,6 +412,7 @@ class Engine:
                     and self._joined(run[j - 1], run[j])
                     and run[j - 1].form not in self.r.places
                     and run[j - 1].form not in self.r.stop  # "両外相": both ministers
+                    and not self._katakana_name(run[j - 1])
                 ):
                     if (
                         not self.r.spaced
@@ -606,6 +607,18 @@ class Engine:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _katakana_name(self, tok: CTok) -> bool:
+        """ "ブリンケン長官": a katakana word before a title that is no word of the
+        dictionary (JMdict) is a foreign name; it becomes a person's proper noun."""
+        if self.r.spaced or tok.cat != "N" or len(tok.form) < 2:
+            return False
+        if not all("\u30a1" <= ch <= "\u30fa" or ch == "ー" for ch in tok.form):
+            return False
+        if _common_word(tok.form) or tok.form in self.r.heads:
+            return False
+        tok.cat, tok.sub = "P", "person"
+        return True
 
     def _foreign_given_name(self, toks: list[CTok], j: int, i: int) -> bool:
         """Whether the word before the family name ``toks[j:i]`` is a given name: a
@@ -1136,7 +1149,8 @@ class Engine:
         people = [m for m in self.mentions if m.kind == "person" and id(m) not in self.glosses]
         surfaces = {m.surface for m in people}
 
-        parts = {w for o in surfaces if " " in o for w in (o.split()[0], o.split()[-1])}
+        spaced = [o.replace("・", " ").split() for o in surfaces]
+        parts = {w for words in spaced if len(words) > 1 for w in (words[0], words[-1])}
 
         def full(m: Mention) -> bool:
             # a full name, or one that a shorter name seen alone begins (박진 with 박);
@@ -1149,13 +1163,18 @@ class Engine:
             )
 
         full_keys = {m.surface: m.normalized for m in people if full(m)}
+        chosen: dict[str, str] = {}  # one person per family name in an article
         for m in people:
             if m.surface in full_keys:
                 continue
             fam = m.surface
+            if fam in chosen:
+                m.normalized = chosen[fam]
+                continue
             keys = set()
             for name, key in full_keys.items():
-                words = name.split()
+                # "ジョセフ・ユン" has the words ジョセフ and ユン
+                words = name.replace("・", " ").split()
                 # "하야시" in "하야시 요시마사", "블링컨" in "토니 블링컨", "李" in "李在明"
                 if (len(words) > 1 and fam in (words[0], words[-1])) or (
                     len(words) == 1 and len(fam) <= 2 and name.startswith(fam)
@@ -1172,7 +1191,7 @@ class Engine:
                 if before:
                     keys = {max(before, key=lambda x: x.start).normalized}
             if len(keys) == 1:
-                m.normalized = next(iter(keys))
+                m.normalized = chosen[fam] = next(iter(keys))
             else:
                 m.normalized = "ps:" + _nospace(fam)
 

@@ -250,3 +250,19 @@ def test_japanese_relation_with_a_suffix_hyphenated_latin_and_regions():
     assert "K-POP" in ms and "POP" not in ms
     assert ms["アジア太平洋地域"] == "place" and "アジア" not in ms
     assert ms["自衛隊"] == "org"
+
+
+def test_japanese_katakana_family_name_before_a_title_and_one_person_per_family_name():
+    ms = mine_ja("アントニー・ブリンケン国務長官は述べた。ブリンケン長官は会談した。")
+    keys = {m.surface: m.normalized for m in ms}
+    assert "ブリンケン長官" not in keys
+    assert keys["ブリンケン"] == keys["アントニー・ブリンケン"]
+    # 安倍 is 安倍晋三 throughout, though 安倍晋太郎 is named between two of them
+    ms = mine_ja(
+        "安倍晋三総理大臣は述べた。安倍総理大臣に対し,安倍晋太郎元外務大臣の写真を"
+        "贈った。安倍総理大臣は喜んだ。"
+    )
+    keys = {}
+    for m in ms:
+        keys.setdefault(m.surface, set()).add(m.normalized)
+    assert keys["安倍"] == keys["安倍晋三"]
