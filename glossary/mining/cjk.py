@@ -262,6 +262,7 @@ class Engine:
                 and len(tok.form) == 1
                 and tok.form in self.r.stop
                 and tok.form not in _FORMER
+                and not self._joined_relation(tok)  # "중·러"
                 and not (  # "令和6年": the year of an era stays in the run
                     len(cur) >= 2
                     and cur[-1].cat == "D"
@@ -287,6 +288,13 @@ class Engine:
                 and cur[-1].cat == "J"
                 and len(cur) >= 2
                 and ((cur[-2].cat == "N") != (tok.cat == "N"))
+                # "중·러": two one-syllable country names are a relation, not a list
+                and not (
+                    len(cur[-2].form) == 1
+                    and len(tok.form) == 1
+                    and cur[-2].form in self.r.relation_chars
+                    and tok.form in self.r.relation_chars
+                )
             ):
                 # "地元・奈良": a list joiner between a common and a proper noun ends a run
                 cur.pop()
@@ -368,9 +376,15 @@ class Engine:
                 if names and all(t.sub in ("person", "surname", "given") for t in names):
                     self.emit(names[0].start, names[-1].end, "person")
                 elif names and self.r.spaced and len(names) == 1:
-                    m = self.emit(names[0].start, names[-1].end, "person")
-                    if m is not None and not self.is_full_name(m):
-                        m.kind = "org"  # not a name after all: kind by default
+                    name = names[0]
+                    if self._is_place_tok(name) or country_key(name.form, self.lang):
+                        self.emit(name.start, name.end, "place")  # "미국 대통령 선거"
+                    else:
+                        m = self.emit(name.start, name.end, "person")
+                        if m is not None and not self.is_full_name(m):
+                            # not a name after all: kind by default
+                            m.kind = self._proper_kind([name], m.surface, False) or "org"
+                            m.normalized = self.key(m.surface, m.kind)
                 found = None
             if found is not None and k + 1 < len(run):
                 nxt = run[k + 1]
@@ -689,6 +703,16 @@ class Engine:
             return True
         return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
 
+    def _joined_relation(self, tok: CTok) -> bool:
+        """ "중·러": a country's one syllable before a joiner and another country's,
+        not the noun 중 ("during")."""
+        text = self.text
+        return (
+            tok.form in self.r.relation_chars
+            and text[tok.end : tok.end + 1] in ("·", "・", "-")
+            and text[tok.end + 1 : tok.end + 2] in self.r.relation_chars
+        )
+
     def _is_relation(self, s: str) -> bool:
         s = s.replace("·", "").replace("・", "").replace("-", "")
         return 2 <= len(s) <= 4 and all(ch in self.r.relation_chars for ch in s)
@@ -709,7 +733,11 @@ class Engine:
             self.emit(seg[0].start, seg[-1].end, "event")
             return False
         while seg and (
-            (seg[0].form in r.stop and seg[0].sub != "country")
+            (
+                seg[0].form in r.stop
+                and seg[0].sub != "country"
+                and not self._joined_relation(seg[0])
+            )
             or seg[0].form in _FORMER
             or seg[0].cat == "SUF"
             or seg[0].cat == "J"

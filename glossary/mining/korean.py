@@ -45,6 +45,16 @@ def load() -> Any:
     return kiwi
 
 
+def _title_cut(form: str) -> int:
+    """Where a title starts at the end of ``form`` (0: none, or too short a word)."""
+    if len(form) < 5:
+        return 0
+    for t in lang_rules(LANG).title_list:
+        if len(t) >= 2 and form.endswith(t) and len(form) - len(t) >= 3:
+            return len(form) - len(t)
+    return 0
+
+
 @cache
 def _relation_chars() -> frozenset[str]:
     return lang_rules(LANG).relation_chars
@@ -126,6 +136,12 @@ def tokens(text: str) -> list[CTok]:
             if out and out[-1].form == "제" and out[-1].end == begin:
                 begin = out.pop().start
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
+            continue
+        cut = _title_cut(form) if cat == "P" else 0
+        if cut:
+            # "한반도평화교섭본부장": an office and its title read as one proper noun
+            out.append(CTok(form[:cut], start, start + cut, "N"))
+            out.append(CTok(form[cut:], start + cut, start + t.len, "N"))
             continue
         sub = ""
         if (

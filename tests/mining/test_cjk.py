@@ -266,3 +266,13 @@ def test_japanese_katakana_family_name_before_a_title_and_one_person_per_family_
     for m in ms:
         keys.setdefault(m.surface, set()).add(m.normalized)
     assert keys["安倍"] == keys["安倍晋三"]
+
+
+def test_korean_office_read_as_one_proper_noun_and_relations_of_two_syllables():
+    ms = kinds(mine_ko("김건 한반도평화교섭본부장은 중·러를 포함한 국제사회에 말했다."))
+    assert ms["김건"] == "person"
+    assert ms["한반도평화교섭본부장"] == "term"
+    assert ms["중·러"] == "term" and "러" not in ms
+    ms = kinds(mine_ko("미국 대통령 선거가 열렸다. 해당 조약에 서명했다."))
+    assert ms["미국"] == "place"
+    assert "해당 조약" not in ms
