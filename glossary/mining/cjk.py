@@ -50,6 +50,7 @@ _LATIN_STRETCH = re.compile(
 )
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
+_GLOSSED = frozenset(("person", "place"))  # kinds whose reading follows in brackets
 _BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
 
 
@@ -1151,7 +1152,7 @@ class Engine:
                         h.normalized = m.normalized
                         self.glosses.add(id(h))
         for m in list(self.mentions):
-            if m.kind != "person" or text[m.end : m.end + 1] not in ("(", "（"):
+            if m.kind not in _GLOSSED or text[m.end : m.end + 1] not in ("(", "（"):
                 continue
             close = min(
                 (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
@@ -1163,7 +1164,9 @@ class Engine:
             self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]
             for span in [k for k in self.seen if s <= k[0] and k[1] <= e]:
                 del self.seen[span]
-            reading = self.emit(s, e, "person", key=m.normalized)
+            if m.kind != "person" and (len(inner) < 2 or "・" in inner):
+                continue  # "龍山(ヨンサン)": a place's reading is one word
+            reading = self.emit(s, e, m.kind, key=m.normalized)
             if reading is not None:
                 reading.normalized = m.normalized
                 self.glosses.add(id(reading))
@@ -1190,6 +1193,7 @@ class Engine:
                 for o in surfaces
             )
 
+        old_keys = {id(m): m.normalized for m in people}
         full_keys = {m.surface: m.normalized for m in people if full(m)}
         chosen: dict[str, str] = {}  # one person per family name in an article
         for m in people:
@@ -1222,6 +1226,11 @@ class Engine:
                 m.normalized = chosen[fam] = next(iter(keys))
             else:
                 m.normalized = "ps:" + _nospace(fam)
+        # a reading in brackets follows its name: "康(カン)" with 康 = 康京和
+        moved = {old_keys[id(m)]: m.normalized for m in people if old_keys[id(m)] != m.normalized}
+        for m in self.mentions:
+            if id(m) in self.glosses and m.normalized in moved:
+                m.normalized = moved[m.normalized]
 
     def link_hanja_names(self) -> None:
         """A Korean name written in kanji and the same name in Hangul (이재명, 李在明) or

@@ -146,6 +146,9 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 one_word = toks[i + 1].form in titles or bool(common_readings(given))
             else:
                 one_word = True
+            if one_word and 1 <= chars <= 2 and _read_in_brackets(text, t.start, toks[k - 1].end):
+                # "朴振(パク・ジン)": the katakana reading in brackets is the name's
+                one_word = False
             if not one_word:
                 end = toks[k - 1].end
                 after = text[end : end + 1]
@@ -162,6 +165,33 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
         out.append(t)
         i += 1
     return out
+
+
+def _read_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether a Korean name in kanji, text[start:end], is followed by its Sino-Korean
+    reading in katakana in brackets ("朴振(パク・ジン)")."""
+    from glossary.lang.ko.katakana import to_katakana
+    from glossary.lang.ko.sino import sino_korean_reading
+
+    if text[end : end + 1] not in ("(", "（"):
+        return False
+    close = min((i for i in (text.find(")", end), text.find("）", end)) if i > 0), default=-1)
+    if close < 0 or close - end > 16:
+        return False
+    hangul = sino_korean_reading(text[start:end], kind="person")
+    if not hangul:
+        return False
+    # the press voices a given name's first sound or not (パク・ジン, パク・チン), so the
+    # comparison ignores voicing
+    return _unvoiced(to_katakana(hangul)) == _unvoiced(text[end + 1 : close])
+
+
+def _unvoiced(kana: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", kana.replace("・", "").replace(" ", ""))
+    plain = plain.replace("\u3099", "").replace("\u309a", "")
+    return plain.replace("チ", "シ").replace("ツ", "ス")  # ジ and チ both write 지
 
 
 def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:

@@ -276,3 +276,16 @@ def test_korean_office_read_as_one_proper_noun_and_relations_of_two_syllables():
     ms = kinds(mine_ko("미국 대통령 선거가 열렸다. 해당 조약에 서명했다."))
     assert ms["미국"] == "place"
     assert "해당 조약" not in ms
+
+
+def test_japanese_readings_in_brackets_of_short_names_family_names_and_places():
+    ms = mine_ja("外交部の朴振(パク・ジン)長官から報告を受けた。朴長官は述べた。")
+    keys = {m.surface: m.normalized for m in ms}
+    # a one-character given name, confirmed by its Sino-Korean reading in brackets
+    assert keys["朴振"] == keys["パク・ジン"] == keys["朴"]
+    ms = mine_ja(
+        "康京和外交部長官と会談した。康(カン)長官と協力する。ソウル龍山(ヨンサン)で会った。"
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["カン"] == keys["康"] == keys["康京和"]
+    assert keys["ヨンサン"] == keys["龍山"]
