@@ -114,7 +114,7 @@ def lang_rules(lang: str) -> LangRules:
     )
 
 
-_LOCAL = frozenset("市町村区県都道府知")
+_LOCAL = frozenset("市町村区県都道府知구시군도")
 # "日韓米の連携" is a term (the guideline's 日韓米連携); "日韓米の協力" a relation and a noun
 _RELATION_NO_HEADS = frozenset(("連携",))  # titles of local government: 市長, 知事, 区長
 
@@ -428,6 +428,7 @@ class Engine:
                     and run[j - 1].form not in self.r.places
                     and run[j - 1].form not in self.r.stop  # "両外相": both ministers
                     and not self._katakana_name(run[j - 1])
+                    and not self._korean_name_word(run, j - 1, seg_start)
                 ):
                     if (
                         not self.r.spaced
@@ -507,13 +508,13 @@ class Engine:
                 ):
                     j = cs_idx
                     chain[0].cat, chain[0].sub = "P", "surname"
-                # "輪島市長": the city before a mayor's title belongs to it
+                # "輪島市長", "용산구청장": the city before a mayor's title belongs to it
                 if (
                     j == cs_idx
                     and title[:1] in _LOCAL
                     and j - 1 > seg_start
                     and run[j - 1].cat == "P"
-                    and run[j - 1].sub == "place"
+                    and (run[j - 1].sub == "place" or self.r.spaced)
                     and run[j - 1].end == run[j].start
                 ):
                     j -= 1
@@ -589,6 +590,16 @@ class Engine:
                 if self._head_kind_str(text, proper=True) in ("org", "event"):
                     self.emit(last[0].start, last[-1].end, "org")  # 당, 국민회의
                     toks = toks[: len(toks) - len(last)]
+        if self.r.spaced and toks:
+            # "더불어민주당 이재명 대표", "국민의힘 정진석 위원장": the party before a
+            # Korean name (one word of three syllables) is a name of its own
+            words = self._words(toks)
+            if len(words) >= 2 and self._korean_full_name(self._span(words[-1])):
+                before = toks[: len(toks) - len(words[-1])]
+                if all(t.cat == "P" for t in before) and len(_nospace(self._span(before))) >= 3:
+                    self.process_segment(before)
+                    toks = words[-1]
+                    e = len(toks)
         if 0 < e < len(toks):
             s = e - 1 if toks[e - 1].cat == "P" and toks[e - 1].sub == "place" else e
             org_text = self.text[toks[s].start : toks[-1].end]
@@ -622,6 +633,44 @@ class Engine:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _span(self, toks: list[CTok]) -> str:
+        return self.text[toks[0].start : toks[-1].end]
+
+    def _korean_full_name(self, word: str) -> bool:
+        """Three syllables, a family name first, each read from a hanja: 이재명."""
+        from glossary.lang.surnames import korean_miner_surnames
+
+        return (
+            len(word) == 3
+            and word[0] in korean_miner_surnames()
+            and all(ch in _sino_syllables() for ch in word)
+        )
+
+    def _korean_name_word(self, run: list[CTok], x: int, lo: int) -> bool:
+        """ "유명희 산업통상자원부 통상교섭본부장": a word of its own before a title's
+        institution that is shaped like a Korean name (three syllables, a family name
+        first, each syllable read from a hanja) and names no office or term; it
+        becomes a person's proper noun."""
+        tok = run[x]
+        text = self.text
+        word_start = x == lo or text[run[x - 1].end : tok.start] == " "
+        if not (self.r.spaced and tok.cat == "N" and word_start):
+            return False
+        if text[tok.end : tok.end + 1] != " " or not self._korean_full_name(tok.form):
+            return False
+        form = tok.form
+        if (
+            self._head_kind_str(form, proper=True) is not None
+            or self._term_head(form)
+            or form in self.r.titles
+            or form in self.r.term_generic
+            or form in self.r.stop
+            or any(form.endswith(t) for t in self.r.title_list)
+        ):
+            return False
+        tok.cat = "P"
+        return True
 
     def _katakana_name(self, tok: CTok) -> bool:
         """ "ブリンケン長官": a katakana word before a title that is no word of the

@@ -92,6 +92,7 @@ def tokens(text: str) -> list[CTok]:
         if (
             cat == "O"
             and form in _PLACE_ENDINGS
+            and not tag.startswith("J")  # "현대자동차그룹도": the particle 도
             and out
             and out[-1].cat == "P"
             and out[-1].end == start
@@ -123,6 +124,22 @@ def tokens(text: str) -> list[CTok]:
                 del out[k:]
                 out.append(CTok(name, begin, start + t.len, "P"))
                 continue
+        if (
+            cat in ("SUF", "O")
+            and form == "형"
+            and len(out) >= 3
+            and out[-1].cat == "D"
+            and out[-2].form == "-"
+            and out[-3].cat == "P"
+            and out[-3].end == out[-2].start
+            and out[-2].end == out[-1].start
+            and out[-1].end == start
+        ):
+            # "화성-17형": a named missile, a proper noun, a number and 형 (type)
+            begin = out[-3].start
+            del out[-3:]
+            out.append(CTok(text[begin : start + t.len], begin, start + t.len, "P", "weapon"))
+            continue
         if (
             cat == "O"
             and form in ("대", "차", "회")

@@ -289,3 +289,21 @@ def test_japanese_readings_in_brackets_of_short_names_family_names_and_places():
     keys = {m.surface: m.normalized for m in ms}
     assert keys["カン"] == keys["康"] == keys["康京和"]
     assert keys["ヨンサン"] == keys["龍山"]
+
+
+def test_korean_party_before_a_name_local_titles_and_names_before_institutions():
+    ms = kinds(
+        mine_ko(
+            "더불어민주당 이재명 대표와 국민의힘 정진석 비상대책위원장이 만났다. "
+            "박희영 용산구청장도 참석했다. 유명희 산업통상자원부 통상교섭본부장과 "
+            "현대자동차그룹도 왔다. 북한은 화성-17형을 쐈다."
+        )
+    )
+    assert ms["이재명"] == "person" and ms["더불어민주당"] == "org"
+    assert ms["정진석"] == "person" and "국민의힘 정진석" not in ms
+    assert ms["박희영"] == "person" and ms["용산구청장"] == "term"
+    assert ms["유명희"] == "person"
+    assert "현대자동차그룹" in ms and "현대자동차그룹도" not in ms
+    assert "화성-17형" in ms
+    # a foreign name of two words stays whole
+    assert kinds(mine_ko("다카이치 사나에 일본 총리"))["다카이치 사나에"] == "person"
