@@ -51,7 +51,8 @@ _LATIN_STRETCH = re.compile(
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 _GLOSSED = frozenset(("person", "place"))  # kinds whose reading follows in brackets
-_BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
+_BUREAU = frozenset("局部課室")
+_BOTH = frozenset(("両", "양", "各", "각"))  # a title that starts with its bureau: 局長, 部長, 課長
 
 
 class CTok:
@@ -531,7 +532,13 @@ class Engine:
             # institution or portfolio before it (통일부 장관, 防災担当副大臣); a bare
             # title (대통령, 首相) is no term
             prefixed = len(_nospace(compound)) > len(title)
-            if "portfolio" in (kind, ckind) or (prefixed and (kind or ckind)):
+            # "両外相", "양 장관", "外相間": ministers of both sides, no title of one
+            # portfolio
+            both = comp_start == ts and (
+                (cs_idx > 0 and run[cs_idx - 1].form in _BOTH)
+                or (k + 1 < len(run) and run[k + 1].form in ("間", "간"))  # "外相間"
+            )
+            if not both and ("portfolio" in (kind, ckind) or (prefixed and (kind or ckind))):
                 self.emit(comp_start, title_end, "term")
             # an office inside the title: "국가안보실장" holds "국가안보실"
             if title[-1] in ("장", "長") and len(_nospace(compound)) >= 5:
@@ -737,7 +744,7 @@ class Engine:
         for h in self.r.head_list:
             if s.endswith(h):
                 kind, short = self.r.heads[h]
-                if short == "short" and not proper:
+                if short in ("short", "after-proper") and not proper:
                     continue
                 if short == "short-common" and not proper and len(s) < 3:
                     continue
@@ -747,6 +754,14 @@ class Engine:
                     continue
                 return kind
         return None
+
+    def _head_of(self, s: str) -> tuple[str, str]:
+        """The (kind, mark) of the longest head ``s`` ends in, or ("", "")."""
+        s = _nospace(s)
+        for h in self.r.head_list:
+            if s.endswith(h) and len(s) > len(h):
+                return self.r.heads[h]
+        return ("", "")
 
     def _term_head(self, form: str) -> bool:
         if form in self.r.term_heads:
@@ -892,6 +907,19 @@ class Engine:
 
     def _names_and_terms(self, seg: list[CTok], person_hint: bool, name_end: int | None) -> None:
         r = self.r
+        if not r.spaced:
+            # "石川県輪島市": a place with its one-character ending, then another name
+            for x in range(1, len(seg) - 1):
+                if (
+                    seg[x - 1].cat == "P"
+                    and seg[x].cat in ("N", "SUF")
+                    and seg[x].form in r.heads
+                    and r.heads[seg[x].form] == ("place", "short")
+                    and seg[x + 1].cat == "P"
+                ):
+                    self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
+                    self._names_and_terms(seg[x + 1 :], person_hint, name_end)
+                    return
         n = len(seg)
         # the proper-noun prefix
         p = 0
@@ -925,6 +953,11 @@ class Engine:
             kind = self._head_kind_str(seg[h].form if proper else s, proper=proper)
             if kind is None and not proper:
                 kind = self._head_kind_str(s, proper=False)
+            if kind is None and not proper and seg[0].cat == "P":
+                # "トヨタ自動車": a head that names a company after a proper noun only
+                kind = self._head_kind_str(s, proper=True)
+                if kind is not None and self._head_of(s)[1] != "after-proper":
+                    kind = None
             if kind is not None and seg[h].cat != "D":
                 heads.append((h, kind))
         heads = [(h, k) for h, k in heads if not (h < p - 1)]
@@ -947,7 +980,10 @@ class Engine:
                 self._common_compound(rest, allow_single_org=True)
                 return
             for h, kind in heads:
-                if h >= p - 1:
+                # a facility or an organisation inside a longer name is a row of its
+                # own ("조세이 탄광" in its 사고); a place inside a place is not ("輪島"
+                # in 輪島市, 島 being a place ending)
+                if h >= p - 1 and (h == h_last or kind != "place"):
                     self.emit(seg[0].start, seg[h].end, kind)
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")

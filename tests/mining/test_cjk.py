@@ -307,3 +307,13 @@ def test_korean_party_before_a_name_local_titles_and_names_before_institutions()
     assert "화성-17형" in ms
     # a foreign name of two words stays whole
     assert kinds(mine_ko("다카이치 사나에 일본 총리"))["다카이치 사나에"] == "person"
+
+
+def test_japanese_places_in_a_row_companies_and_ministers_of_both_sides():
+    ms = kinds(
+        mine_ja("石川県輪島市と珠洲市では。トヨタ自動車と電気自動車。両外相は外相間で一致した。")
+    )
+    assert ms["石川県"] == "place" and ms["輪島市"] == "place"
+    assert "輪島" not in ms  # a place inside a place
+    assert ms["トヨタ自動車"] == "org" and "電気自動車" not in ms
+    assert "外相" not in ms
