@@ -320,6 +320,8 @@ def test_japanese_places_in_a_row_companies_and_ministers_of_both_sides():
 
 
 def test_korean_deputy_titles_keep_the_name_apart():
-    ms = kinds(mine_ko("김여정 노동당 부부장은 담화를 냈다. 주형환 저출산고령사회위원회 부위원장도 말했다."))
+    ms = kinds(
+        mine_ko("김여정 노동당 부부장은 담화를 냈다. 주형환 저출산고령사회위원회 부위원장도 왔다.")
+    )
     assert ms["김여정"] == "person" and ms["노동당"] == "org"
     assert ms["주형환"] == "person" and ms["저출산고령사회위원회"] == "org"
