@@ -71,6 +71,36 @@ class CTok:
         return f"{self.form}/{self.cat}{'/' + self.sub if self.sub else ''}"
 
 
+def latin_hyphen_words(toks: list[CTok]) -> list[CTok]:
+    """ "K-POP", "F-35A": Latin letters and digits joined by a hyphen are one word."""
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.cat in ("L", "D")
+            and len(out) >= 2
+            and out[-1].form in ("-", "‐")
+            and out[-2].cat == "L"
+            and out[-2].end == out[-1].start
+            and out[-1].end == t.start
+        ):
+            out.pop()
+            first = out.pop()
+            out.append(CTok(first.form + "-" + t.form, first.start, t.end, "L"))
+            continue
+        if (
+            t.cat in ("L", "D")
+            and out
+            and out[-1].cat == "L"
+            and out[-1].end == t.start
+            and "-" in out[-1].form
+        ):
+            first = out.pop()
+            out.append(CTok(first.form + t.form, first.start, t.end, "L"))  # "F-35" + "A"
+            continue
+        out.append(t)
+    return out
+
+
 @dataclass(frozen=True)
 class LangRules:
     lang: str
@@ -164,6 +194,7 @@ class Engine:
         self.titled: set[str] = set()  # surfaces seen before a person's title
         self.pairs: list[tuple[int, int]] = []  # (expansion end, acronym start)
         self.glosses: set[int] = set()  # readings and kanji glosses keyed to their name
+        self.english: set[int] = set()  # mentions inside sentences quoted in English
 
     # ---- output -----------------------------------------------------------
     def emit(self, start: int, end: int, kind: str, key: str | None = None) -> Mention | None:
@@ -234,6 +265,7 @@ class Engine:
                 )
                 self.seen[(start, end)] = mention
                 self.mentions.append(mention)
+                self.english.add(id(mention))
 
     # ---- runs -------------------------------------------------------------
     def _joined(self, prev: CTok, tok: CTok) -> bool:
@@ -337,6 +369,8 @@ class Engine:
         self._readings()
         self.resolve()
         self.link_hanja_names()
+        if self.lang == "ko" and self.english:
+            self.link_romanized()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
@@ -1342,6 +1376,39 @@ class Engine:
                 for x in self.mentions:
                     if x.normalized == old:
                         x.normalized = m.normalized
+
+    def link_romanized(self) -> None:
+        """A name quoted in English and the same name in Hangul are one ("Muan" and 무안,
+        "Yoon Suk Yeol" and 윤석열): the English form is the Hangul romanized (Revised
+        Romanization, glossary.lang.ko.romanize) or one of the press's spellings of a
+        Korean name (glossary.lang.ko.press)."""
+        from glossary.lang.ko.press import suggest_press_spellings
+        from glossary.lang.ko.romanize import romanize
+
+        def flat(s: str) -> str:
+            return re.sub(r"[\s\-'’.]", "", s).casefold()
+
+        english: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if id(m) in self.english and m.kind != "term":
+                english.setdefault(flat(m.surface), []).append(m)
+        if not english:
+            return
+        for m in self.mentions:
+            if id(m) in self.english or m.kind == "term":
+                continue
+            hangul = _nospace(m.surface)
+            if not hangul or not all("가" <= ch <= "힣" for ch in hangul):
+                continue
+            forms = {flat(romanize(m.surface))}
+            if m.kind == "person" and len(hangul) in (2, 3, 4):
+                forms.update(flat(s) for s in suggest_press_spellings(hangul, limit=6))
+            for form in forms:
+                for other in english.get(form, ()):
+                    old = other.normalized
+                    for x in self.mentions:
+                        if x.normalized == old:
+                            x.normalized = m.normalized
 
     def is_full_name(self, m: Mention) -> bool:
         """Whether a person mention is a full name (not a family name alone)."""

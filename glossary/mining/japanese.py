@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
-from glossary.mining.cjk import CTok, Engine, lang_rules
+from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.mention import Mention
 
 LANG = "ja"
@@ -74,7 +74,7 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _latin_hyphen_words(_dotted_words(_merge_katakana_names(out)))
+    return latin_hyphen_words(_dotted_words(_merge_katakana_names(out)))
 
 
 def _dotted_words(toks: list[CTok]) -> list[CTok]:
@@ -206,36 +206,6 @@ def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) 
             return True
         end += 1
     return False
-
-
-def _latin_hyphen_words(toks: list[CTok]) -> list[CTok]:
-    """ "K-POP", "F-35A": Latin letters and digits joined by a hyphen are one word."""
-    out: list[CTok] = []
-    for t in toks:
-        if (
-            t.cat in ("L", "D")
-            and len(out) >= 2
-            and out[-1].form in ("-", "‐")
-            and out[-2].cat == "L"
-            and out[-2].end == out[-1].start
-            and out[-1].end == t.start
-        ):
-            out.pop()
-            first = out.pop()
-            out.append(CTok(first.form + "-" + t.form, first.start, t.end, "L"))
-            continue
-        if (
-            t.cat in ("L", "D")
-            and out
-            and out[-1].cat == "L"
-            and out[-1].end == t.start
-            and "-" in out[-1].form
-        ):
-            first = out.pop()
-            out.append(CTok(first.form + t.form, first.start, t.end, "L"))  # "F-35" + "A"
-            continue
-        out.append(t)
-    return out
 
 
 def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
-from glossary.mining.cjk import CTok, Engine, lang_rules
+from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
@@ -154,6 +154,10 @@ def tokens(text: str) -> list[CTok]:
                 begin = out.pop().start
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
             continue
+        if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
+            cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
+        if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
+            cat = "D"  # "7C221편": a code after a number is no acronym
         cut = _title_cut(form) if cat == "P" else 0
         if cut:
             # "한반도평화교섭본부장": an office and its title read as one proper noun
@@ -170,7 +174,7 @@ def tokens(text: str) -> list[CTok]:
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
         out.append(CTok(form, start, start + t.len, cat, sub))
-    return out
+    return latin_hyphen_words(out)
 
 
 class KoreanEngine(Engine):

@@ -325,3 +325,15 @@ def test_korean_deputy_titles_keep_the_name_apart():
     )
     assert ms["김여정"] == "person" and ms["노동당"] == "org"
     assert ms["주형환"] == "person" and ms["저출산고령사회위원회"] == "org"
+
+
+def test_korean_english_quote_clusters_with_the_hangul_and_direction_suffixes():
+    ms = mine_ko(
+        '방콕발 무안행 제주항공 7C221편이 착륙했다. 바이든은 "We mourn with the people of '
+        'Muan and stand with President Yoon Suk Yeol." 윤석열 대통령은 감사했다. F-35A 전투기도.'
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert "무안" in keys and "C221" not in keys
+    assert keys["Muan"] == keys["무안"]
+    assert keys["Yoon Suk Yeol"] == keys["윤석열"]
+    assert "F-35A" in keys
