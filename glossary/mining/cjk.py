@@ -50,7 +50,7 @@ _LATIN_STRETCH = re.compile(
 )
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
-_GLOSSED = frozenset(("person", "place"))  # kinds whose reading follows in brackets
+_GLOSSED = frozenset(("person", "place", "org", "facility"))  # kinds whose reading follows in brackets
 _BUREAU = frozenset("局部課室")
 _BOTH = frozenset(("両", "양", "各", "각"))  # a title that starts with its bureau: 局長, 部長, 課長
 
@@ -1251,8 +1251,18 @@ class Engine:
             for g in _HANGUL_WITH_HANJA.finditer(text):
                 name, hanja = g.span(1), g.span(2)
                 old = self.seen.get(name)
+                if old is None and " " in g.group(1):
+                    # "대통령은 독도(獨島)": the word before the bracket
+                    last = self.seen.get((name[1] - len(g.group(1).split()[-1]), name[1]))
+                    if last is not None and last.kind not in ("person", "term"):
+                        old = last
                 if old is not None and old.kind not in ("person", "term"):
-                    continue  # a place or an institution glossed in hanja
+                    # a place or an institution glossed in hanja: "독도(獨島)"
+                    gloss = self.emit(hanja[0], hanja[1], old.kind, key=old.normalized)
+                    if gloss is not None:
+                        gloss.normalized = old.normalized
+                        self.glosses.add(id(gloss))
+                    continue
                 two_words = " " in g.group(1)
                 if not (two_words or " " in g.group(2) or len(g.group(1)) == 3):
                     continue

@@ -337,3 +337,10 @@ def test_korean_english_quote_clusters_with_the_hangul_and_direction_suffixes():
     assert keys["Muan"] == keys["무안"]
     assert keys["Yoon Suk Yeol"] == keys["윤석열"]
     assert "F-35A" in keys
+
+
+def test_places_and_institutions_glossed_in_brackets_cluster_with_their_name():
+    keys = {m.surface: m.normalized for m in mine_ko("대통령은 독도(獨島)를 방문했다.")}
+    assert keys["獨島"] == keys["독도"]
+    keys = {m.surface: m.normalized for m in mine_ja("ソウル龍山(ヨンサン)の大統領室で会った。")}
+    assert keys["ヨンサン"] == keys["龍山"]
