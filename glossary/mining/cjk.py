@@ -50,9 +50,10 @@ _LATIN_STRETCH = re.compile(
 )
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
-_GLOSSED = frozenset(("person", "place", "org", "facility"))  # kinds whose reading follows in brackets
-_BUREAU = frozenset("局部課室")
-_BOTH = frozenset(("両", "양", "各", "각"))  # a title that starts with its bureau: 局長, 部長, 課長
+# kinds whose reading or gloss may follow in brackets
+_GLOSSED = frozenset(("person", "place", "org", "facility"))
+_BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
+_BOTH = frozenset(("両", "양", "各", "각"))  # both, each: "両外相" is no one portfolio
 
 
 class CTok:
