@@ -344,3 +344,10 @@ def test_places_and_institutions_glossed_in_brackets_cluster_with_their_name():
     assert keys["獨島"] == keys["독도"]
     keys = {m.surface: m.normalized for m in mine_ja("ソウル龍山(ヨンサン)の大統領室で会った。")}
     assert keys["ヨンサン"] == keys["龍山"]
+
+
+def test_security_compounds_are_terms_in_korean_and_japanese():
+    ms = kinds(mine_ko("북한은 핵실험과 사이버 공격을 계속했고 대량살상무기를 개발했다."))
+    assert ms["핵실험"] == "term" and ms["사이버 공격"] == "term"
+    ms = kinds(mine_ja("北朝鮮は核実験を行い、大量破壊兵器とサイバー攻撃を続けている。"))
+    assert ms["核実験"] == "term" and ms["大量破壊兵器"] == "term" and ms["サイバー攻撃"] == "term"
