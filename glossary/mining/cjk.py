@@ -1016,9 +1016,10 @@ class Engine:
                 return
             for h, kind in heads:
                 # a facility or an organisation inside a longer name is a row of its
-                # own ("조세이 탄광" in its 사고); a place inside a place is not ("輪島"
-                # in 輪島市, 島 being a place ending)
-                if h >= p - 1 and (h == h_last or kind != "place"):
+                # own ("조세이 탄광" in its 사고); a place or an event inside is not
+                # ("輪島" in 輪島市, "安城選挙" in 安城選挙区), nor a proper noun that
+                # only ends like a head ("安城": 城 is a castle)
+                if h == h_last or (h >= p and kind in ("org", "facility")):
                     self.emit(seg[0].start, seg[h].end, kind)
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")

@@ -351,3 +351,12 @@ def test_security_compounds_are_terms_in_korean_and_japanese():
     assert ms["핵실험"] == "term" and ms["사이버 공격"] == "term"
     ms = kinds(mine_ja("北朝鮮は核実験を行い、大量破壊兵器とサイバー攻撃を続けている。"))
     assert ms["核実験"] == "term" and ms["大量破壊兵器"] == "term" and ms["サイバー攻撃"] == "term"
+
+
+def test_no_event_or_place_inside_a_place_and_korean_provinces_in_kanji():
+    ms = kinds(mine_ja("京畿道の安城選挙区と忠清北道の清州上党選挙区で選挙が行われた。"))
+    assert ms["京畿道"] == "place" and ms["忠清北道"] == "place"
+    assert "安城選挙区" in ms and "安城選挙" not in ms and "安城" not in ms
+    # a facility inside an event is still a row of its own
+    ms = kinds(mine_ja("長生炭鉱水没事故の犠牲者を追悼した。"))
+    assert ms["長生炭鉱水没事故"] == "event" and ms["長生炭鉱"] == "facility"
