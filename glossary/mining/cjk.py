@@ -113,6 +113,7 @@ class LangRules:
     term_head_list: tuple[str, ...]
     term_generic: frozenset[str]
     places: frozenset[str]
+    institutions: frozenset[str]  # one-word names of institutions (*_institutions.txt)
     stop: frozenset[str]
     relation_chars: frozenset[str]
     acronyms_common: frozenset[str]
@@ -139,6 +140,7 @@ def lang_rules(lang: str) -> LangRules:
         term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
         term_generic=load_words(f"{lang}_term_generic.txt", lower=False),
         places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
+        institutions=load_words(f"{lang}_institutions.txt", lower=False),
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -648,6 +650,10 @@ class Engine:
             if s > 0 and self._head_kind_str(org_text, proper=False) == "org":
                 self.emit(toks[s].start, toks[-1].end, "org")
                 toks = toks[:s]
+        # an institution between the name and the title: "존 커비 백악관 조정관"
+        while toks and toks[-1].cat == "P" and toks[-1].form in self.r.institutions:
+            self.emit(toks[-1].start, toks[-1].end, "org")
+            toks = toks[:-1]
         # before a title only a listed place is a place ("韓国大統領"); the analyser's
         # place reading of a family name ("高市首相") is not trusted there
         i = len(toks)
@@ -965,6 +971,10 @@ class Engine:
         while p > 0 and seg[p - 1].cat == "J":
             p -= 1
         end_limit = name_end
+        if p == n and all(t.form in r.institutions for t in seg):
+            # "유엔 안보리": known institutions, whatever their last syllable (리)
+            self._proper_nouns(seg, person_hint, whole=True, end_limit=end_limit)
+            return
         if p == 0:
             first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
             if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
@@ -993,7 +1003,7 @@ class Engine:
                 kind = self._head_kind_str(s, proper=True)
                 if kind is not None and self._head_of(s)[1] != "after-proper":
                     kind = None
-            if kind is not None and seg[h].cat != "D":
+            if kind is not None and seg[h].cat != "D" and seg[h].form not in r.institutions:
                 heads.append((h, kind))
         heads = [(h, k) for h, k in heads if not (h < p - 1)]
         if heads and not person_hint:
@@ -1130,11 +1140,20 @@ class Engine:
                     cur = groups.pop()  # "ワシントンDC": the letters belong to the place
                 cur.append(t)
                 continue
-            if is_place or (cur and cur[-1].cat in ("L", "D")):
+            if (
+                t.form in r.institutions
+                and not cur
+                and groups
+                and all(c.form in r.institutions for c in groups[-1])
+            ):
+                groups[-1].append(t)  # "유엔 안보리": the Security Council of the UN
+                continue
+            alone = is_place or t.form in r.institutions
+            if alone or (cur and cur[-1].cat in ("L", "D")):
                 if cur:
                     groups.append(cur)
                 cur = []
-            if is_place:
+            if alone:
                 groups.append([t])
             else:
                 cur.append(t)
@@ -1171,6 +1190,11 @@ class Engine:
                 self.emit(start, end, "org")
                 continue
             if surface in r.stop:
+                continue
+            if g[0].form in r.institutions and all(x.form in r.institutions for x in g):
+                self.emit(start, end, "org")
+                if len(g) > 1:
+                    self.emit(g[0].start, g[0].end, "org")  # 유엔 in 유엔 안보리
                 continue
             if len(g) == 1 and (g[0].form in r.places or g[0].sub == "place"):
                 self.emit(start, end, "place")

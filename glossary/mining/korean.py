@@ -154,10 +154,27 @@ def tokens(text: str) -> list[CTok]:
                 begin = out.pop().start
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
             continue
+        if (
+            cat == "P"
+            and len(out) >= 2
+            and out[-1].form == "-"
+            and out[-1].end == start
+            and out[-2].cat == "P"
+            and out[-2].end == out[-1].start
+            and len(out[-2].form) >= 2
+            and len(form) >= 2
+        ):
+            # "토머스-그린필드": a double-barrelled family name is one word
+            first = out[-2]
+            del out[-2:]
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
         if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
             cat = "D"  # "7C221편": a code after a number is no acronym
+        if cat == "N" and form in lang_rules(LANG).institutions:
+            cat = "P"  # "안보리": an institution's name the analyser calls a common noun
         cut = _title_cut(form) if cat == "P" else 0
         if cut:
             # "한반도평화교섭본부장": an office and its title read as one proper noun

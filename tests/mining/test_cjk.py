@@ -360,3 +360,18 @@ def test_no_event_or_place_inside_a_place_and_korean_provinces_in_kanji():
     # a facility inside an event is still a row of its own
     ms = kinds(mine_ja("長生炭鉱水没事故の犠牲者を追悼した。"))
     assert ms["長生炭鉱水没事故"] == "event" and ms["長生炭鉱"] == "facility"
+
+
+def test_korean_institutions_without_a_head_and_more_titles():
+    ms = kinds(
+        mine_ko(
+            "존 커비 백악관 국가안보회의 전략소통조정관은 말했다. 여러 유엔 안보리 결의에 위배된다."
+        )
+    )
+    assert ms["존 커비"] == "person" and ms["백악관"] == "org"
+    assert ms["유엔 안보리"] == "org" and ms["유엔"] == "org"
+    ms = kinds(mine_ko("린다 토머스-그린필드 대사와 커트 캠벨 국무부 부장관이 만났다."))
+    assert ms["린다 토머스-그린필드"] == "person"
+    assert ms["커트 캠벨"] == "person" and ms["국무부 부장관"] == "term"
+    # a chamber begins a title
+    assert kinds(mine_ko("밥 코커 상원 외교위원장이 말했다."))["상원 외교위원장"] == "term"
