@@ -162,6 +162,29 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                     out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
                     i = k
                     continue
+        if (
+            len(t.form) == 2
+            and t.cat == "P"
+            and t.sub in ("given", "surname", "person")
+            and t.form[0] in family
+            and all(_is_kanji(ch) for ch in t.form)
+            and not (before and _is_kanji(before))
+            and i + 1 < n
+            and toks[i + 1].start == t.end
+            and len(toks[i + 1].form) == 1
+            and toks[i + 1].cat in ("N", "P")
+            and _is_kanji(toks[i + 1].form)
+        ):
+            # "金正恩総書記": the analyser joined the family name to the given name's
+            # first character (金正 + 恩)
+            end = toks[i + 1].end
+            name = text[t.start : end]
+            after = text[end : end + 1]
+            titled = _title_follows(text, toks, i + 2, titles) if i + 2 < n else False
+            if not common_readings(name) and (not after or not _is_kanji(after) or titled):
+                out.append(CTok(name, t.start, end, "P", "person"))
+                i += 2
+                continue
         out.append(t)
         i += 1
     return out
@@ -199,7 +222,7 @@ def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) 
     ends in 長官), within four tokens."""
     end = k
     while end < len(toks) and end - k < 4 and toks[end].start == toks[end - 1].end:
-        if toks[end].cat not in ("N", "SUF"):
+        if toks[end].cat not in ("N", "SUF", "PRE"):
             break
         words = text[toks[k].start : toks[end].end]
         if any(words.endswith(t) for t in titles):

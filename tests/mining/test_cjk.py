@@ -375,3 +375,11 @@ def test_korean_institutions_without_a_head_and_more_titles():
     assert ms["커트 캠벨"] == "person" and ms["국무부 부장관"] == "term"
     # a chamber begins a title
     assert kinds(mine_ko("밥 코커 상원 외교위원장이 말했다."))["상원 외교위원장"] == "term"
+
+
+def test_japanese_korean_name_the_analyser_cut_after_two_characters():
+    ms = mine_ja("金正恩総書記は演説した。金総書記は述べた。国民間の交流と韓国側の訪問中に岸田氏が。")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["金正恩"] == keys["金"]
+    assert "金正" not in keys
+    assert not {"国民間", "韓国側", "訪問中", "岸田氏"} & set(keys)
