@@ -378,7 +378,7 @@ def test_korean_institutions_without_a_head_and_more_titles():
 
 
 def test_japanese_korean_name_the_analyser_cut_after_two_characters():
-    ms = mine_ja("金正恩総書記は演説した。金総書記は述べた。国民間の交流と韓国側の訪問中に岸田氏が。")
+    ms = mine_ja("金正恩総書記は演説した。金総書記は述べた。国民間の交流と韓国側の訪問中に岸田氏")
     keys = {m.surface: m.normalized for m in ms}
     assert keys["金正恩"] == keys["金"]
     assert "金正" not in keys
