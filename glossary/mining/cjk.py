@@ -809,6 +809,14 @@ class Engine:
             return True
         return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
 
+    def _institutions_in_a_row(self, text: str) -> int:
+        """ "国連安保理": where the second of two known institutions written together
+        starts (0: not two institutions)."""
+        for cut in range(1, len(text)):
+            if text[:cut] in self.r.institutions and text[cut:] in self.r.institutions:
+                return cut
+        return 0
+
     def _joined_relation(self, tok: CTok) -> bool:
         """ "중·러": a country's one syllable before a joiner and another country's,
         not the noun 중 ("during")."""
@@ -851,6 +859,17 @@ class Engine:
             seg = seg[1:]
         if not seg:
             return False
+        if not r.spaced and r.institutions:
+            # "安保理決議", "国連安保理": a known institution at the start of a compound
+            for k in range(len(seg) - 1, -1, -1):
+                head = self.text[seg[0].start : seg[k].end]
+                cut = self._institutions_in_a_row(head) if k > 0 else 0
+                if head in r.institutions or cut:
+                    self.emit(seg[0].start, seg[k].end, "org")
+                    if cut:  # 国連 and 安保理 in 国連安保理
+                        self.emit(seg[0].start, seg[0].start + cut, "org")
+                        self.emit(seg[0].start + cut, seg[k].end, "org")
+                    return self.process_segment(seg[k + 1 :]) if k + 1 < len(seg) else False
         whole = self.text[seg[0].start : seg[-1].end]
         if (
             whole in r.places

@@ -383,3 +383,8 @@ def test_japanese_korean_name_the_analyser_cut_after_two_characters():
     assert keys["金正恩"] == keys["金"]
     assert "金正" not in keys
     assert not {"国民間", "韓国側", "訪問中", "岸田氏"} & set(keys)
+
+
+def test_japanese_institutions_at_the_start_of_a_compound():
+    ms = kinds(mine_ja("安保理決議の遵守を求めた。国連安保理は決議を採択した。"))
+    assert ms["安保理"] == "org" and ms["国連安保理"] == "org" and ms["国連"] == "org"
