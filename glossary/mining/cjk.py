@@ -372,6 +372,7 @@ class Engine:
         self._readings()
         self.resolve()
         self.link_hanja_names()
+        self.link_short_forms()
         if self.lang == "ko" and self.english:
             self.link_romanized()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -1431,6 +1432,39 @@ class Engine:
                 for x in self.mentions:
                     if x.normalized == old:
                         x.normalized = m.normalized
+
+    def link_short_forms(self) -> None:
+        """An event or facility named with and without a middle word is one ("제주항공
+        여객기 사고" and 제주항공 사고, "무안국제공항" and 무안공항): both start with a name
+        found in the article and end in the same head word; the short form is the name
+        and the head alone."""
+        names = {
+            _nospace(m.surface)
+            for m in self.mentions
+            if m.kind in ("place", "org", "person") and id(m) not in self.english
+        }
+        long_forms: dict[tuple[str, str], list[Mention]] = {}
+        short_forms: list[tuple[tuple[str, str], Mention]] = []
+        for m in self.mentions:
+            if m.kind not in ("event", "facility") or id(m) in self.english:
+                continue
+            flat = _nospace(m.surface)
+            head = next((h for h in self.r.head_list if len(h) >= 2 and flat.endswith(h)), "")
+            if not head:
+                continue
+            for name in names:
+                if len(name) >= 2 and flat.startswith(name) and len(flat) > len(name) + len(head):
+                    long_forms.setdefault((name, head), []).append(m)
+                elif flat == name + head:
+                    short_forms.append(((name, head), m))
+        for key, short in short_forms:
+            targets = {x.normalized for x in long_forms.get(key, ())}
+            if len(targets) == 1:
+                old = short.normalized
+                new = next(iter(targets))
+                for x in self.mentions:
+                    if x.normalized == old:
+                        x.normalized = new
 
     def link_romanized(self) -> None:
         """A name quoted in English and the same name in Hangul are one ("Muan" and 무안,

@@ -388,3 +388,14 @@ def test_japanese_korean_name_the_analyser_cut_after_two_characters():
 def test_japanese_institutions_at_the_start_of_a_compound():
     ms = kinds(mine_ja("安保理決議の遵守を求めた。国連安保理は決議を採択した。"))
     assert ms["安保理"] == "org" and ms["国連安保理"] == "org" and ms["国連"] == "org"
+
+
+def test_events_and_facilities_with_and_without_a_middle_word_cluster():
+    ms = mine_ko(
+        "제주항공 여객기 사고로 179명이 숨졌다. 제주항공 사고 유가족은 무안국제공항에 모였다. "
+        "무안공항은 폐쇄됐다. 무안 주민들도 왔다."
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["제주항공 사고"] == keys["제주항공 여객기 사고"]
+    assert keys["무안공항"] == keys["무안국제공항"]
+    assert keys["제주항공"] != keys["제주항공 사고"]
