@@ -1443,6 +1443,12 @@ class Engine:
             for m in self.mentions
             if m.kind in ("place", "org", "person") and id(m) not in self.english
         }
+        if self.r.spaced:  # "제주항공" of "제주항공 사고", a name in its own word
+            names.update(
+                m.surface.split()[0]
+                for m in self.mentions
+                if m.kind in ("event", "facility") and " " in m.surface
+            )
         long_forms: dict[tuple[str, str], list[Mention]] = {}
         short_forms: list[tuple[tuple[str, str], Mention]] = []
         for m in self.mentions:
