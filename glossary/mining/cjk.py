@@ -168,6 +168,28 @@ def _common_word(word: str) -> bool:
 
 
 @cache
+def _english_equivalents() -> dict[str, tuple[str, ...]]:
+    """Korean names and head words with their English forms (ko_en_equivalents.txt)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in load_table("ko_en_equivalents.txt"):
+        if len(row) >= 2:
+            table[row[0]] = tuple(x.strip() for x in row[1].split("|") if x.strip())
+    return table
+
+
+def _split_heads(rest: str, table: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]] | None:
+    """ "항공사고" as the head words 항공 and 사고, each with its English forms."""
+    if not rest:
+        return []
+    for cut in range(len(rest), 0, -1):
+        if rest[:cut] in table:
+            tail = _split_heads(rest[cut:], table)
+            if tail is not None:
+                return [table[rest[:cut]], *tail]
+    return None
+
+
+@cache
 def _sino_syllables() -> frozenset[str]:
     """Hangul syllables that read some hanja (glossary.lang.ko.sino)."""
     from glossary.lang.ko.sino import reading_table
@@ -1485,17 +1507,32 @@ class Engine:
 
         english: dict[str, list[Mention]] = {}
         for m in self.mentions:
-            if id(m) in self.english and m.kind != "term":
+            if id(m) in self.english:
                 english.setdefault(flat(m.surface), []).append(m)
         if not english:
             return
+        equivalents = _english_equivalents()
         for m in self.mentions:
-            if id(m) in self.english or m.kind == "term":
+            if id(m) in self.english:
                 continue
             hangul = _nospace(m.surface)
             if not hangul or not all("가" <= ch <= "힣" for ch in hangul):
                 continue
-            forms = {flat(romanize(m.surface))}
+            forms = {flat(e) for e in equivalents.get(hangul, ())}
+            if m.kind != "term":
+                forms.add(flat(romanize(m.surface)))
+                # "제주항공 사고": the name romanized, then its head words in English
+                for cut in range(2, len(hangul)):
+                    name, rest = hangul[:cut], hangul[cut:]
+                    heads = _split_heads(rest, equivalents)
+                    if heads is None:
+                        continue
+                    stems = {flat(romanize(name))} | {flat(e) for e in equivalents.get(name, ())}
+                    for stem in stems:
+                        combos = [stem]
+                        for options in heads:
+                            combos = [c + flat(o) for c in combos for o in options]
+                        forms.update(combos)
             if m.kind == "person" and len(hangul) in (2, 3, 4):
                 forms.update(flat(s) for s in suggest_press_spellings(hangul, limit=6))
             for form in forms:

@@ -399,3 +399,14 @@ def test_events_and_facilities_with_and_without_a_middle_word_cluster():
     assert keys["제주항공 사고"] == keys["제주항공 여객기 사고"]
     assert keys["무안공항"] == keys["무안국제공항"]
     assert keys["무안"] != keys["무안공항"]  # the place is not its airport
+
+
+def test_korean_names_and_heads_quoted_in_english_join_the_hangul():
+    ms = mine_ko(
+        "유엔 안보리 결의와 탄도미사일 발사를 규탄했다. 제주항공 사고 유가족을 위로했다. "
+        '[국무부 대변인] "This launch violates United Nations Security Council resolutions '
+        'and we mourn the victims of the Jeju Air accident."'
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["United Nations Security Council"] == keys["유엔 안보리"]
+    assert keys["Jeju Air accident"] == keys["제주항공 사고"]
