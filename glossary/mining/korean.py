@@ -61,6 +61,13 @@ def _relation_chars() -> frozenset[str]:
 
 
 @cache
+def _unknown_noun_id() -> int:
+    """The id Kiwi gives a common noun missing from its dictionary (it reads an unknown
+    word as a common noun; "블링컨" and "수낵" are names)."""
+    return int(load().tokenize("쀍뛣")[0].id)
+
+
+@cache
 def _surnames() -> frozenset[str]:
     """One-syllable Korean family names (glossary/lang/data/korean_surnames.tsv)."""
     from glossary.lang.romanized import load_surnames
@@ -77,6 +84,13 @@ def tokens(text: str) -> list[CTok]:
         tag = str(tag).split("-")[0]
         cat = _TAGS.get(tag, "O")
         form = t.form
+        if (
+            tag == "NNG"
+            and t.id == _unknown_noun_id()
+            and len(form) >= 2
+            and all("가" <= ch <= "힣" for ch in form)
+        ):
+            cat = "P"  # "블링컨": a noun the analyser's dictionary lacks is a name
         if tag in ("SP", "SO") and form in ("·", "・", "ㆍ"):
             cat = "J"
         if (

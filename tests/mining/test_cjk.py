@@ -410,3 +410,9 @@ def test_korean_names_and_heads_quoted_in_english_join_the_hangul():
     keys = {m.surface: m.normalized for m in ms}
     assert keys["United Nations Security Council"] == keys["유엔 안보리"]
     assert keys["Jeju Air accident"] == keys["제주항공 사고"]
+
+
+def test_korean_nouns_missing_from_the_dictionary_are_names():
+    ms = kinds(mine_ko("블링컨은 수낵 총리와 만났다. 그는 미사일 브리핑을 들었다."))
+    assert "블링컨" in ms and ms["수낵"] == "person"
+    assert "미사일" not in ms and "브리핑" not in ms  # words of the dictionary
