@@ -61,6 +61,8 @@ def tokens(text: str) -> list[CTok]:
                 sub = {"姓": "surname", "名": "given"}.get(pos4, "person")
             elif pos3 == "地名":
                 sub = "place"
+        elif pos1 == "名詞" and w.is_unk and _katakana(surface) and len(surface) >= 2:
+            cat = "P"  # "スナク": a katakana word missing from UniDic is a name
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":

@@ -416,3 +416,8 @@ def test_korean_nouns_missing_from_the_dictionary_are_names():
     ms = kinds(mine_ko("블링컨은 수낵 총리와 만났다. 그는 미사일 브리핑을 들었다."))
     assert "블링컨" in ms and ms["수낵"] == "person"
     assert "미사일" not in ms and "브리핑" not in ms  # words of the dictionary
+
+
+def test_japanese_katakana_word_missing_from_unidic_is_a_name():
+    ms = kinds(mine_ja("スナク首相と会談した。ミサイルの発射を非難した。"))
+    assert ms["スナク"] == "person" and "ミサイル" not in ms
