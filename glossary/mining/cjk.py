@@ -190,7 +190,7 @@ def _split_heads(rest: str, table: dict[str, tuple[str, ...]]) -> list[tuple[str
 
 
 @cache
-def _sino_syllables() -> frozenset[str]:
+def sino_syllables() -> frozenset[str]:
     """Hangul syllables that read some hanja (glossary.lang.ko.sino)."""
     from glossary.lang.ko.sino import reading_table
 
@@ -715,7 +715,7 @@ class Engine:
         return (
             len(word) == 3
             and word[0] in korean_miner_surnames()
-            and all(ch in _sino_syllables() for ch in word)
+            and all(ch in sino_syllables() for ch in word)
         )
 
     def _korean_name_word(self, run: list[CTok], x: int, lo: int) -> bool:
@@ -771,7 +771,7 @@ class Engine:
             and " " not in family
             # a foreign name: a syllable no hanja reads ("트" of 노어트), so not a
             # Korean name after a common noun ("당시 노무현 대통령")
-            and not all(ch in _sino_syllables() for ch in given.form + family)
+            and not all(ch in sino_syllables() for ch in given.form + family)
             and given.form not in self.r.term_generic
             and given.form not in self.r.stop
             and given.form not in self.r.titles

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
-from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
+from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
@@ -205,7 +205,40 @@ def tokens(text: str) -> list[CTok]:
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
         out.append(CTok(form, start, start + t.len, cat, sub))
-    return latin_hyphen_words(out)
+    return _split_names_before_titles(text, latin_hyphen_words(out))
+
+
+def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "최선희 외무상": a Korean name the analyser split into common nouns (최선 + 희) is
+    one proper noun when a title follows it: three syllables, a family name first, each
+    read from a hanja, and no institution's ending (안보실 대변인 keeps 안보실)."""
+    rules = lang_rules(LANG)
+    out: list[CTok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].cat == "N":
+            j += 1
+        word = text[t.start : toks[j - 1].end]
+        after = text[toks[j - 1].end : toks[j - 1].end + 12]
+        if (
+            j - i >= 2
+            and t.cat == "N"
+            and (t.start == 0 or text[t.start - 1].isspace())
+            and len(word) == 3
+            and word[0] in korean_miner_surnames()
+            and all(ch in sino_syllables() for ch in word)
+            and not any(word.endswith(h) for h in rules.heads)
+            and after.startswith(" ")
+            and any(after[1:].startswith(title) for title in rules.title_list)
+        ):
+            out.append(CTok(word, t.start, toks[j - 1].end, "P"))
+            i = j
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 class KoreanEngine(Engine):

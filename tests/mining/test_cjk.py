@@ -421,3 +421,9 @@ def test_korean_nouns_missing_from_the_dictionary_are_names():
 def test_japanese_katakana_word_missing_from_unidic_is_a_name():
     ms = kinds(mine_ja("スナク首相と会談した。ミサイルの発射を非難した。"))
     assert ms["スナク"] == "person" and "ミサイル" not in ms
+
+
+def test_korean_name_split_into_common_nouns_before_a_title():
+    ms = kinds(mine_ko("최선희 외무상은 담화를 냈다. 안보실 대변인은 말했다."))
+    assert ms["최선희"] == "person"
+    assert ms["안보실"] == "org"
