@@ -906,6 +906,20 @@ class Engine:
         if r.spaced:
             # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
             words = self._words(seg)
+            # "우크라이나 동부 도네츠크주": a common noun between names ends the first
+            for w in range(1, len(words) - 1):
+                between = words[w]
+                text = self.text[between[0].start : between[-1].end]
+                if (
+                    all(t.cat == "N" for t in between)
+                    and words[w - 1][-1].cat == "P"
+                    and words[w + 1][0].cat == "P"
+                    and self._head_kind_str(text, proper=False) is None
+                    and text not in r.heads
+                    and text not in r.titles
+                ):
+                    self.process_segment([t for ws in words[:w] for t in ws])
+                    return self.process_segment([t for ws in words[w + 1 :] for t in ws])
             if len(words) > 1 and words[0][0].sub == "country":
                 self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
                 rest = seg[len(words[0]) :]
@@ -1219,6 +1233,7 @@ class Engine:
                     continue
                 if not (
                     surface in r.places
+                    or surface in r.institutions  # 유엔 in 유엔 인권이사회
                     or g[0].cat == "L"
                     or (len(g) == 1 and self._head_kind_str(surface, proper=True))
                 ):

@@ -20,7 +20,7 @@ from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
-from glossary.mining.countries import abbreviations
+from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 
 LANG = "ko"
@@ -183,6 +183,14 @@ def tokens(text: str) -> list[CTok]:
             del out[-2:]
             out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
             continue
+        if (
+            form == "군"
+            and out
+            and out[-1].cat == "P"
+            and out[-1].end == start
+            and country_key(out[-1].form, LANG) is not None
+        ):
+            cat = "O"  # "러시아군": a country's forces, no place name
         if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:

@@ -427,3 +427,12 @@ def test_korean_name_split_into_common_nouns_before_a_title():
     ms = kinds(mine_ko("최선희 외무상은 담화를 냈다. 안보실 대변인은 말했다."))
     assert ms["최선희"] == "person"
     assert ms["안보실"] == "org"
+
+
+def test_korean_forces_directions_between_names_and_councils():
+    ms = kinds(mine_ko("러시아군은 우크라이나 동부 도네츠크주 바흐무트를 점령했다. 라이칭더 대만 총통은"))
+    assert ms["러시아"] == "place" and "러시아군" not in ms
+    assert ms["도네츠크주"] == "place" and "바흐무트" in ms and "동부" not in ms
+    assert ms["라이칭더"] == "person"
+    ms = kinds(mine_ko("유엔 인권이사회는 결의안을 채택했다."))
+    assert ms["유엔 인권이사회"] == "org" and ms["유엔"] == "org"
