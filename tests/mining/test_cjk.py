@@ -430,7 +430,9 @@ def test_korean_name_split_into_common_nouns_before_a_title():
 
 
 def test_korean_forces_directions_between_names_and_councils():
-    ms = kinds(mine_ko("러시아군은 우크라이나 동부 도네츠크주 바흐무트를 점령했다. 라이칭더 대만 총통은"))
+    ms = kinds(
+        mine_ko("러시아군은 우크라이나 동부 도네츠크주 바흐무트를 점령했다. 라이칭더 대만 총통은")
+    )
     assert ms["러시아"] == "place" and "러시아군" not in ms
     assert ms["도네츠크주"] == "place" and "바흐무트" in ms and "동부" not in ms
     assert ms["라이칭더"] == "person"
