@@ -579,6 +579,17 @@ class Engine:
                     and run[j - 1].end == run[j].start
                 ):
                     j -= 1
+                elif (
+                    not self.r.spaced
+                    and title[:1] in _LOCAL
+                    and len(chain) == 1
+                    and chain[0].form in _LOCAL
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    j -= 1  # "大阪府知事", "神奈川県知事": the prefecture names the governor
                 comp_start = run[j].start
                 name_end = comp_start
             else:
@@ -907,19 +918,19 @@ class Engine:
             # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
             words = self._words(seg)
             # "우크라이나 동부 도네츠크주": a common noun between names ends the first
-            for w in range(1, len(words) - 1):
-                between = words[w]
+            for wi in range(1, len(words) - 1):
+                between = words[wi]
                 text = self.text[between[0].start : between[-1].end]
                 if (
                     all(t.cat == "N" for t in between)
-                    and words[w - 1][-1].cat == "P"
-                    and words[w + 1][0].cat == "P"
+                    and words[wi - 1][-1].cat == "P"
+                    and words[wi + 1][0].cat == "P"
                     and self._head_kind_str(text, proper=False) is None
                     and text not in r.heads
                     and text not in r.titles
                 ):
-                    self.process_segment([t for ws in words[:w] for t in ws])
-                    return self.process_segment([t for ws in words[w + 1 :] for t in ws])
+                    self.process_segment([t for ws in words[:wi] for t in ws])
+                    return self.process_segment([t for ws in words[wi + 1 :] for t in ws])
             if len(words) > 1 and words[0][0].sub == "country":
                 self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
                 rest = seg[len(words[0]) :]

@@ -438,3 +438,9 @@ def test_korean_forces_directions_between_names_and_councils():
     assert ms["라이칭더"] == "person"
     ms = kinds(mine_ko("유엔 인권이사회는 결의안을 채택했다."))
     assert ms["유엔 인권이사회"] == "org" and ms["유엔"] == "org"
+
+
+def test_japanese_prefecture_names_its_governor():
+    ms = kinds(mine_ja("吉村洋文大阪府知事が出席した。黒岩祐治神奈川県知事と会った。"))
+    assert ms["吉村洋文"] == "person" and ms["大阪府知事"] == "term"
+    assert ms["黒岩祐治"] == "person" and ms["神奈川県知事"] == "term"
