@@ -42,6 +42,9 @@ def load() -> Any:
     for word in load_words("ko_places.txt", lower=False):
         if not word.endswith("*"):
             kiwi.add_user_word(word, "NNP")
+    # institutions as proper nouns too: "국민의힘" is a party, not 국민 + 의 + 힘
+    for word in load_words("ko_institutions.txt", lower=False):
+        kiwi.add_user_word(word, "NNP")
     return kiwi
 
 

@@ -444,3 +444,8 @@ def test_japanese_prefecture_names_its_governor():
     ms = kinds(mine_ja("吉村洋文大阪府知事が出席した。黒岩祐治神奈川県知事と会った。"))
     assert ms["吉村洋文"] == "person" and ms["大阪府知事"] == "term"
     assert ms["黒岩祐治"] == "person" and ms["神奈川県知事"] == "term"
+
+
+def test_korean_institutions_are_words_of_the_analyser():
+    ms = kinds(mine_ko("야당인 국민의힘 윤석열 후보가 당선됐다."))
+    assert ms["국민의힘"] == "org" and ms["윤석열"] == "person"
