@@ -87,6 +87,8 @@ def tokens(text: str) -> list[CTok]:
         tag = str(tag).split("-")[0]
         cat = _TAGS.get(tag, "O")
         form = t.form
+        if tag == "SH" and len(form) >= 2:
+            cat = "P"  # "李在明 대통령": a name in hanja, not the start of the title
         if (
             tag == "NNG"
             and t.id == _unknown_noun_id()

@@ -449,3 +449,10 @@ def test_japanese_prefecture_names_its_governor():
 def test_korean_institutions_are_words_of_the_analyser():
     ms = kinds(mine_ko("야당인 국민의힘 윤석열 후보가 당선됐다."))
     assert ms["국민의힘"] == "org" and ms["윤석열"] == "person"
+
+
+def test_korean_name_in_hanja_before_a_title_is_a_person():
+    ms = mine_ko("이재명 대통령과 李在明 대통령. 이 대통령은 말했다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["李在明"][0] == "person" and "李在明 대통령" not in keys
+    assert keys["李在明"][1] == keys["이재명"][1] == keys["이"][1]
