@@ -623,6 +623,11 @@ class Engine:
                 hk = self._head_kind_str(self.text[comp_start:ts], proper=False)
                 if hk == "org":
                     self.emit(comp_start, ts, "org")
+                elif self.r.spaced and " " in self.text[comp_start:ts].strip():
+                    # "국무부 대북특별대표": the institution is the compound's first word
+                    first = self.text[comp_start:ts].split()[0]
+                    if self._head_kind_str(first, proper=False) == "org":
+                        self.emit(comp_start, comp_start + len(first), "org")
             elif comp_start == ts and (kind or ckind):
                 # a title listed whole ("外交部長官"): the institution in it, before a
                 # shorter title it ends in ("外交部" before 長官)

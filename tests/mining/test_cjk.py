@@ -456,3 +456,10 @@ def test_korean_name_in_hanja_before_a_title_is_a_person():
     keys = {m.surface: (m.kind, m.normalized) for m in ms}
     assert keys["李在明"][0] == "person" and "李在明 대통령" not in keys
     assert keys["李在明"][1] == keys["이재명"][1] == keys["이"][1]
+
+
+def test_korean_name_country_institution_and_title_apart():
+    ms = kinds(mine_ko("성 김 미 국무부 대북특별대표는 말했다. 하야시 요시마사 일 외무상은 왔다."))
+    assert ms["성 김"] == "person" and ms["미"] == "place" and ms["국무부"] == "org"
+    assert ms["국무부 대북특별대표"] == "term"
+    assert ms["하야시 요시마사"] == "person" and ms["일"] == "place" and ms["외무상"] == "term"
