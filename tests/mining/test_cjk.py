@@ -463,3 +463,10 @@ def test_korean_name_country_institution_and_title_apart():
     assert ms["성 김"] == "person" and ms["미"] == "place" and ms["국무부"] == "org"
     assert ms["국무부 대북특별대표"] == "term"
     assert ms["하야시 요시마사"] == "person" and ms["일"] == "place" and ms["외무상"] == "term"
+
+
+def test_korean_terms_of_sharing_regimes_rulings_and_deployments():
+    ms = kinds(mine_ko("양국은 군사 정보 공유를 확대하고 한반도 평화 체제와 사드 배치를 논의했다."))
+    assert ms["군사 정보 공유"] == "term" and ms["평화 체제"] == "term"
+    # "실시간" (real-time) makes no term
+    assert "실시간 공유" not in kinds(mine_ko("경보 정보의 실시간 공유를 시작했다."))
