@@ -470,3 +470,12 @@ def test_korean_terms_of_sharing_regimes_rulings_and_deployments():
     assert ms["군사 정보 공유"] == "term" and ms["평화 체제"] == "term"
     # "실시간" (real-time) makes no term
     assert "실시간 공유" not in kinds(mine_ko("경보 정보의 실시간 공유를 시작했다."))
+
+
+def test_japanese_parties_chambers_and_festivals():
+    ms = kinds(
+        mine_ja("自由民主党と公明党の与党は衆議院で過半数を割った。瀬戸内国際芸術祭が開かれた。")
+    )
+    assert ms["自由民主党"] == "org" and ms["公明党"] == "org" and ms["衆議院"] == "org"
+    assert ms["瀬戸内国際芸術祭"] == "event"
+    assert "与党" not in ms
