@@ -569,6 +569,20 @@ class Engine:
                 ):
                     j = cs_idx
                     chain[0].cat, chain[0].sub = "P", "surname"
+                # "주한 미국대사": an ambassador's title names the country and where
+                if (
+                    self.r.spaced
+                    and title in ("대사", "총영사")
+                    and j == cs_idx
+                    and j - 2 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and country_key(run[j - 1].form, self.lang) is not None
+                    and run[j - 1].end == run[j].start
+                    and len(run[j - 2].form) == 2
+                    and run[j - 2].form[0] == "주"
+                    and run[j - 2].form[1] in self.r.relation_chars
+                ):
+                    j -= 2
                 # "輪島市長", "용산구청장": the city before a mayor's title belongs to it
                 if (
                     j == cs_idx

@@ -479,3 +479,12 @@ def test_japanese_parties_chambers_and_festivals():
     assert ms["自由民主党"] == "org" and ms["公明党"] == "org" and ms["衆議院"] == "org"
     assert ms["瀬戸内国際芸術祭"] == "event"
     assert "与党" not in ms
+
+
+def test_korean_embassies_ambassadors_and_forces_stationed_abroad():
+    ms = kinds(
+        mine_ko("주일 한국대사관은 성명을 냈다. 필립 골드버그 주한 미국대사는 말했다. 주한미군도.")
+    )
+    assert ms["주일 한국대사관"] == "org"
+    assert ms["필립 골드버그"] == "person" and ms["주한 미국대사"] == "term"
+    assert ms["주한미군"] == "org"
