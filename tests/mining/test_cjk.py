@@ -488,3 +488,9 @@ def test_korean_embassies_ambassadors_and_forces_stationed_abroad():
     assert ms["주일 한국대사관"] == "org"
     assert ms["필립 골드버그"] == "person" and ms["주한 미국대사"] == "term"
     assert ms["주한미군"] == "org"
+
+
+def test_japanese_embassies_and_forces_stationed_abroad():
+    ms = kinds(mine_ja("駐日韓国大使館は声明を出した。在韓米軍と在日米軍が訓練した。"))
+    assert ms["駐日韓国大使館"] == "org"
+    assert ms["在韓米軍"] == "org" and ms["在日米軍"] == "org"
