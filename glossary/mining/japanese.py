@@ -76,7 +76,23 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return latin_hyphen_words(_dotted_words(_merge_katakana_names(out)))
+    return _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+
+
+def _kana_institutions(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "共に民主党", "日本維新の会": a known institution written with a particle in it
+    (``ja_institutions.txt``) is one proper noun, not a name cut at the particle."""
+    names = [w for w in lang_rules(LANG).institutions if any("ぁ" <= ch <= "ゖ" for ch in w)]
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            inside = [t for t in toks if start <= t.start and t.end <= end]
+            if inside and inside[0].start == start and inside[-1].end == end:
+                first = toks.index(inside[0])
+                toks[first : first + len(inside)] = [CTok(name, start, end, "P", "org")]
+            start = text.find(name, end)
+    return toks
 
 
 def _dotted_words(toks: list[CTok]) -> list[CTok]:

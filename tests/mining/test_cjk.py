@@ -494,3 +494,9 @@ def test_japanese_embassies_and_forces_stationed_abroad():
     ms = kinds(mine_ja("駐日韓国大使館は声明を出した。在韓米軍と在日米軍が訓練した。"))
     assert ms["駐日韓国大使館"] == "org"
     assert ms["在韓米軍"] == "org" and ms["在日米軍"] == "org"
+
+
+def test_japanese_institutions_written_with_a_particle():
+    ms = kinds(mine_ja("共に民主党の李在明候補と国民の力の尹錫悦候補。日本維新の会も"))
+    assert ms["共に民主党"] == "org" and ms["国民の力"] == "org" and ms["日本維新の会"] == "org"
+    assert ms["李在明"] == "person" and ms["尹錫悦"] == "person"
