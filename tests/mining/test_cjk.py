@@ -500,3 +500,8 @@ def test_japanese_institutions_written_with_a_particle():
     ms = kinds(mine_ja("共に民主党の李在明候補と国民の力の尹錫悦候補。日本維新の会も"))
     assert ms["共に民主党"] == "org" and ms["国民の力"] == "org" and ms["日本維新の会"] == "org"
     assert ms["李在明"] == "person" and ms["尹錫悦"] == "person"
+
+
+def test_japanese_title_before_ika_and_the_cabinet_office():
+    ms = kinds(mine_ja("自衛隊機で防災担当副大臣以下の内閣府調査チームを派遣した。"))
+    assert ms["防災担当副大臣"] == "term" and ms["内閣府"] == "org"
