@@ -490,6 +490,12 @@ class Engine:
                     and run[j - 1].form not in self.r.stop  # "両外相": both ministers
                     and not self._katakana_name(run[j - 1])
                     and not self._korean_name_word(run, j - 1, seg_start)
+                    # "六者会合首席代表": a meeting's name ends before the title
+                    and not (
+                        run[j - 1].form in self.r.heads
+                        and self.r.heads[run[j - 1].form][0] == "event"
+                        and len(run[j - 1].form) >= 2
+                    )
                 ):
                     if (
                         not self.r.spaced

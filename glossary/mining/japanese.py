@@ -76,7 +76,29 @@ def tokens(text: str) -> list[CTok]:
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+    return _numbered_parties(toks)
+
+
+_KANJI_DIGITS = frozenset("一二三四五六七八九十")
+
+
+def _numbered_parties(toks: list[CTok]) -> list[CTok]:
+    """ "六者会合": a kanji numeral and 者 (parties) are one noun of the name."""
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.form == "者"
+            and out
+            and out[-1].cat == "D"
+            and out[-1].end == t.start
+            and all(ch in _KANJI_DIGITS for ch in out[-1].form)
+        ):
+            first = out.pop()
+            out.append(CTok(first.form + t.form, first.start, t.end, "N"))
+            continue
+        out.append(t)
+    return out
 
 
 def _kana_institutions(text: str, toks: list[CTok]) -> list[CTok]:

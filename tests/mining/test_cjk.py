@@ -505,3 +505,9 @@ def test_japanese_institutions_written_with_a_particle():
 def test_japanese_title_before_ika_and_the_cabinet_office():
     ms = kinds(mine_ja("自衛隊機で防災担当副大臣以下の内閣府調査チームを派遣した。"))
     assert ms["防災担当副大臣"] == "term" and ms["内閣府"] == "org"
+
+
+def test_japanese_meetings_with_acronyms_and_numbered_parties():
+    ms = kinds(mine_ja("G7倉敷労働雇用大臣会合が開かれた。日米韓の六者会合首席代表による会合。"))
+    assert ms["G7倉敷労働雇用大臣会合"] == "event" and ms["G7"] == "org"
+    assert "六者会合" in ms and "会合首席代表" not in ms
