@@ -159,6 +159,11 @@ def tokens(text: str) -> list[CTok]:
             del out[-3:]
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "P", "weapon"))
             continue
+        if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
+            # "6자회담": a number of parties, one noun of the name
+            first = out.pop()
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "N"))
+            continue
         if (
             cat == "O"
             and form in ("대", "차", "회")

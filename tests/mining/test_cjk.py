@@ -511,3 +511,9 @@ def test_japanese_meetings_with_acronyms_and_numbered_parties():
     ms = kinds(mine_ja("G7倉敷労働雇用大臣会合が開かれた。日米韓の六者会合首席代表による会合。"))
     assert ms["G7倉敷労働雇用大臣会合"] == "event" and ms["G7"] == "org"
     assert "六者会合" in ms and "会合首席代表" not in ms
+
+
+def test_korean_number_of_parties_in_a_name():
+    ms = mine_ko("북한은 6자회담 복귀를 거부했다. 6자 회담 수석대표가 만났다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["6자회담"] == keys["6자 회담"]
