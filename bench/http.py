@@ -188,6 +188,8 @@ DRAFTS = {
 }
 #: The shared library each language's analyser maps into a process once it is loaded.
 ANALYSER_LIBRARIES = {"ko": "kiwipiepy", "ja": "fugashi"}
+#: What the command line of the server's process of shared analysers holds.
+ANALYSERS_COMMAND = b"glossary.mining.service"
 
 
 def _memory(pid: int) -> dict[str, float]:
@@ -208,6 +210,16 @@ def _memory(pid: int) -> dict[str, float]:
 def _children(pid: int) -> list[int]:
     with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
         return [int(p) for p in f.read().split()]
+
+
+def _is_analysers(pid: int) -> bool:
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        return ANALYSERS_COMMAND in f.read()
+
+
+def _workers(master: int) -> list[int]:
+    """The server's worker processes (its children but the analysers' process)."""
+    return [pid for pid in _children(master) if not _is_analysers(pid)]
 
 
 def _maps(pid: int, library: str) -> bool:
@@ -237,13 +249,14 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def warm_workers(port: int, master: int, workers: int, seconds: float) -> dict[int, float]:
-    """Check drafts in every language, several at a time, until every worker has both
-    analysers' libraries mapped and has spent CPU time on checks (so it has served
-    some), or ``seconds`` have passed; return each worker's CPU seconds spent."""
+    """Check drafts in every language, several at a time, until every worker has spent
+    CPU time on checks (so it has served some; the Korean and Japanese texts it gets
+    are mined by the server's shared analysers, in a process of their own), or
+    ``seconds`` have passed; return each worker's CPU seconds spent."""
     from concurrent.futures import ThreadPoolExecutor
 
     deadline = time.monotonic() + seconds
-    pids = _children(master)
+    pids = _workers(master)
     start = {pid: _cpu_seconds(pid) for pid in pids}
     spent = dict.fromkeys(pids, 0.0)
     rounds = 0
@@ -257,12 +270,8 @@ def warm_workers(port: int, master: int, workers: int, seconds: float) -> dict[i
             if any(job.result() != 200 for job in jobs):
                 raise SystemExit("a check during the warm-up failed")
             rounds += 1
-            spent = {pid: _cpu_seconds(pid) - start.get(pid, 0.0) for pid in _children(master)}
-            warm = [
-                pid
-                for pid, cpu in spent.items()
-                if cpu >= 0.1 and all(_maps(pid, lib) for lib in ANALYSER_LIBRARIES.values())
-            ]
+            spent = {pid: _cpu_seconds(pid) - start.get(pid, 0.0) for pid in _workers(master)}
+            warm = [pid for pid, cpu in spent.items() if cpu >= 0.1]
             if rounds >= 3 and len(warm) == workers:
                 break
     return spent
@@ -278,7 +287,9 @@ def report_memory(port: int, master: int, workers: int, seconds: float) -> None:
         "(CPU: the seconds each worker spent on them):"
     )
     print(f"{'process':<12} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8} {'CPU s':>7}")
-    rows = [("master", master)] + [(f"worker {i + 1}", p) for i, p in enumerate(_children(master))]
+    workers_now = _workers(master)
+    rows = [("master", master)] + [(f"worker {i + 1}", p) for i, p in enumerate(workers_now)]
+    rows += [("analysers", p) for p in _children(master) if _is_analysers(p)]
     total = 0.0
     for name, pid in rows:
         m = _memory(pid)
@@ -286,6 +297,14 @@ def report_memory(port: int, master: int, workers: int, seconds: float) -> None:
         cpu = f"{spent[pid]:>7.1f}" if pid in spent else f"{'':>7}"
         print(f"{name:<12} {m['rss']:>8.0f} {m['pss']:>8.0f} {m['uss']:>8.0f} {cpu}", flush=True)
     print(f"{'all (PSS)':<12} {total:>17.0f}")
+    worst = max(_memory(pid)["rss"] for pid in workers_now)
+    loaded = [
+        pid for pid in workers_now if any(_maps(pid, lib) for lib in ANALYSER_LIBRARIES.values())
+    ]
+    print(
+        f"largest worker: {worst:.0f} MB RSS (goal: 150 MB); workers that loaded an "
+        f"analyser of their own: {len(loaded)}"
+    )
 
 
 class _Connection:

@@ -79,23 +79,33 @@ class PermissionDenied(GlossaryError):
 
 
 class QueryTooLong(GlossaryError):
-    """A lookup query is longer than any name or term the glossary holds."""
+    """A query is longer than its search may take: a lookup's than any name or term the
+    glossary holds, a translation-memory match's than a sentence, a concordance's than a
+    phrase."""
 
-    def __init__(self, length: int, most: int) -> None:
+    def __init__(
+        self,
+        length: int,
+        most: int,
+        *,
+        what: str = "the query",
+        search: str = "a lookup",
+        advice: str = "look up a name or a term, not a sentence or a paragraph",
+    ) -> None:
         self.length = length
         self.most = most
         super().__init__(
-            f"the query is {length:,} characters long; a lookup takes at most {most:,} "
-            "(look up a name or a term, not a sentence or a paragraph)"
+            f"{what} is {length:,} characters long; {search} takes at most {most:,} ({advice})"
         )
 
 
 class LookupTooSlow(GlossaryError):
-    """A lookup ran past its time limit and was stopped; nothing was returned."""
+    """A lookup (or a translation-memory match or concordance) ran past its time limit
+    and was stopped; nothing was returned."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, what: str = "lookup") -> None:
         self.seconds = seconds
         super().__init__(
-            f"this lookup took longer than {seconds:g} seconds and was stopped; "
+            f"this {what} took longer than {seconds:g} seconds and was stopped; "
             "try again with a shorter or more exact query"
         )

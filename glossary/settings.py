@@ -95,8 +95,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "lookup_time_limit",
         "2000",
-        "Milliseconds one lookup may run (web app, command line and Python API alike); "
-        "a lookup that takes longer is stopped with an error (HTTP 503). At least 1.",
+        "Milliseconds one lookup, translation-memory match or concordance may run (web "
+        "app, command line and Python API alike); one that takes longer is stopped with "
+        "an error (HTTP 503). At least 1.",
+    ),
+    Setting(
+        "tm_match_max_length",
+        "2000",
+        "Longest sentence, in characters, a translation-memory match takes ('glossary tm "
+        "match', /translate, /api/tm/match); a longer one is refused (HTTP 400, exit "
+        "status 2) before any work. At least 1.",
+    ),
+    Setting(
+        "tm_concordance_max_length",
+        "200",
+        "Longest word or phrase, in characters, a concordance search takes ('glossary tm "
+        "concord', /translate, /tm/units, /api/tm/concordance); a longer one is refused "
+        "(HTTP 400, exit status 2) before any work. At least 1.",
     ),
     Setting(
         "login_attempts",

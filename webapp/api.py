@@ -260,6 +260,7 @@ def undo(change_id: int) -> ResponseReturnValue:
 def tm_match() -> ResponseReturnValue:
     """Translation-memory matches for a sentence: ?q=&from=&to=&limit= ;
     JSON {query, results} with the objects of 'glossary tm match --json'."""
+    from glossary.tm.limits import bounded_match
     from webapp.tm import memory
 
     q = request.args.get("q", "")
@@ -268,7 +269,8 @@ def tm_match() -> ResponseReturnValue:
     limit = _limit(5, 100)
     if isinstance(limit, str):
         return json_error(400, "InvalidLimit", limit)
-    found = memory().match(
+    found = bounded_match(
+        memory(),
         q,
         source=request.args.get("from") or None,
         target=request.args.get("to") or None,
@@ -283,6 +285,7 @@ def tm_match() -> ResponseReturnValue:
 def tm_concordance() -> ResponseReturnValue:
     """Units holding a word or phrase: ?q=&limit= ; JSON {query, results} with the
     objects of 'glossary tm concord --json'."""
+    from glossary.tm.limits import bounded_concordance
     from webapp.tm import memory
 
     q = request.args.get("q", "")
@@ -291,7 +294,7 @@ def tm_concordance() -> ResponseReturnValue:
     limit = _limit(50, 200)
     if isinstance(limit, str):
         return json_error(400, "InvalidLimit", limit)
-    found = memory().concordance(q, limit=limit)
+    found = bounded_concordance(memory(), q, limit=limit)
     return jsonify({"query": q, "results": [c.to_dict() for c in found]})
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Flask, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
@@ -17,6 +17,9 @@ from webapp.auth import can, user_name
 from webapp.db import get_glossary
 from webapp.errors import status_for
 
+if TYPE_CHECKING:
+    from glossary.mining.service import SharedMiner
+
 bp = Blueprint("check", __name__)
 
 #: Drafts larger than this are refused: check long documents with the command line.
@@ -27,33 +30,31 @@ class DraftTooLong(GlossaryError):
     """The draft is larger than the web check accepts."""
 
 
-#: Drafts the server's main process checks before it starts its workers, one a language,
-#: each with a name the glossary need not know, so the unknown-name check runs its
-#: analyser for it.
-WARM_UP_DRAFTS = {
-    "en": "The minister met Kim Min-jun in Busan.\n",
-    "ko": "장관은 부산에서 김민준 연구원을 만났다.\n",
-    "ja": "大臣は大阪で山田太郎氏と会った。\n",
-}
-
-
 def warm_up(app: Flask) -> list[str]:
     """Build the checker of the app's house style and run the check, unknown names and
-    all, on a short draft in each language: the analysers' models (Kiwi's alone is
-    about 500 MB once it has analysed a sentence) are then loaded and initialised in
-    this process, and worker processes forked from it share them instead of each
-    loading its own. Returns the languages warmed (an analyser that is not installed
-    is skipped)."""
+    all, on a short draft in each language, so that what it loads is loaded and
+    initialised in this process: worker processes forked from it share it instead of
+    each loading its own. The Korean and Japanese analysers are the app's shared miner's
+    (see :func:`use_shared_miner`) when it has one. Returns the languages warmed (an
+    analyser that is not installed is skipped)."""
+    from glossary.mining.service import WARM_UP_TEXTS
+
     warmed = []
     with app.app_context():
         checker = checker_cache().get(app.config.get("HOUSE_STYLE") or "default")
-        for lang, draft in WARM_UP_DRAFTS.items():
+        for lang, draft in WARM_UP_TEXTS.items():
             try:
-                checker.check(draft, "warm-up")
+                checker.check(draft, "warm-up", miner=app.extensions.get("shared_miner"))
             except ImportError:  # the language's extra (ko, ja) is not installed
                 continue
             warmed.append(lang)
     return warmed
+
+
+def use_shared_miner(app: Flask, miner: SharedMiner) -> None:
+    """Have the check's unknown-name rule ask ``miner`` (the analysers in a process of
+    their own, which every worker of the server shares) instead of loading them here."""
+    app.extensions["shared_miner"] = miner
 
 
 def checker_cache() -> CheckerCache:
@@ -72,7 +73,9 @@ def run_check(text: str, style: str | None) -> tuple[str, list[Finding]]:
         )
     chosen = style or current_app.config.get("HOUSE_STYLE") or "default"
     checker = checker_cache().get(chosen)
-    return checker.style, checker.check(text, "draft")
+    return checker.style, checker.check(
+        text, "draft", miner=current_app.extensions.get("shared_miner")
+    )
 
 
 def highlight(text: str, findings: list[Finding]) -> Markup:

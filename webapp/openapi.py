@@ -10,6 +10,7 @@ from glossary.lang import LANGUAGES
 from glossary.lang.styles import house_styles
 from glossary.lookup.budget import MAX_QUERY_LENGTH
 from glossary.model import MAX_NOTE_LENGTH, MAX_TERM_LENGTH
+from glossary.tm.limits import most
 from glossary.vocab import KINDS, LANGUAGE_FIELDS, ORIGINS, ROLES, STATUSES, TERM_FIELDS
 
 
@@ -98,13 +99,17 @@ def openapi_document() -> dict[str, Any]:
     return doc
 
 
-def _q(description: str) -> dict[str, Any]:
+def _q(description: str, most: int | None = None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string", "pattern": "\\S"}
+    if most is not None:
+        schema["maxLength"] = most
+        description += f"; at most {most:,} characters, else 400 QueryTooLong"
     return {
         "name": "q",
         "in": "query",
         "required": True,
         "description": description,
-        "schema": {"type": "string", "pattern": "\\S"},
+        "schema": schema,
     }
 
 
@@ -169,11 +174,21 @@ def _tm_paths() -> dict[str, Any]:
             "get": {
                 "summary": "Translation-memory matches for a sentence, with the glossary's terms",
                 "parameters": [
-                    _q("the sentence (not blank)"),
+                    _q(
+                        "the sentence (not blank; the tm_match_max_length setting)",
+                        most("tm_match_max_length"),
+                    ),
                     {"name": "from", "in": "query", "schema": lang},
                     {"name": "to", "in": "query", "schema": lang},
-                    {"name": "before", "in": "query", "schema": text},
-                    {"name": "after", "in": "query", "schema": text},
+                    *(
+                        {
+                            "name": side,
+                            "in": "query",
+                            "description": f"the sentence {side} this one (for context matches)",
+                            "schema": {"type": "string", "maxLength": most("tm_match_max_length")},
+                        }
+                        for side in ("before", "after")
+                    ),
                     _limit(5, 100),
                 ],
                 "responses": {
@@ -185,7 +200,13 @@ def _tm_paths() -> dict[str, Any]:
         "/api/tm/concordance": {
             "get": {
                 "summary": "Translation units holding a word or phrase, with the hits",
-                "parameters": [_q("the word or phrase (not blank)"), _limit(50, 200)],
+                "parameters": [
+                    _q(
+                        "the word or phrase (not blank; the tm_concordance_max_length setting)",
+                        most("tm_concordance_max_length"),
+                    ),
+                    _limit(50, 200),
+                ],
                 "responses": {
                     "200": answer(hit, "Units, newest first"),
                     **_errors(400, 401),
@@ -550,7 +571,8 @@ def _document() -> dict[str, Any]:
                     409: "Changed by someone else since you read it; error.current is it now",
                     429: "Too many failed logins or unknown API tokens; see Retry-After",
                     503: "The database cannot be reached just now (see Retry-After), "
-                    "or a lookup ran past its time limit (LookupTooSlow)",
+                    "or a lookup, translation-memory match or concordance ran past its "
+                    "time limit (LookupTooSlow, the lookup_time_limit setting)",
                 }.items()
             },
         },

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gunicorn.http.wsgi
 import gunicorn.util
@@ -14,6 +14,9 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from webapp.errors import error_body
 from webapp.headers import HEADERS
+
+if TYPE_CHECKING:
+    from glossary.mining.service import MinerProcess
 
 #: What the ``Server`` header says: not which server software (and version) runs the
 #: app, which would only help someone looking for a known hole in it.
@@ -49,6 +52,7 @@ def _write_error(sock: Any, status: int, reason: str, message: str) -> None:
 class _GunicornApp(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
+        self.analysers: MinerProcess | None = None
         super().__init__()
 
     def load_config(self) -> None:
@@ -58,12 +62,19 @@ class _GunicornApp(BaseApplication):
     def load(self) -> Any:
         # With preload_app this runs once, in the main process, before the workers are
         # forked: what is loaded here is shared by all of them (copy-on-write).
+        from glossary.mining.service import start
         from webapp import create_app
-        from webapp.check import warm_up
+        from webapp.check import use_shared_miner, warm_up
         from webapp.db import release_connections
 
         app = create_app()
+        # The Korean and Japanese analysers (about 550 MB) run in one process of their
+        # own that every worker asks, rather than in each worker.
+        self.analysers = start()
+        miner = self.analysers.client()
+        use_shared_miner(app, miner)
         warm_up(app)
+        miner.close()  # the workers open connections of their own
         release_connections(app)
         # What is loaded now lives as long as the server: leave it out of the workers'
         # garbage collections, which would otherwise write to every object's header and
@@ -96,7 +107,7 @@ def run(
     # release).
     gunicorn.http.wsgi.SERVER = SERVER_NAME
     gunicorn.util.write_error = _write_error
-    _GunicornApp(
+    server = _GunicornApp(
         {
             "bind": f"{host}:{port}",
             "workers": workers,
@@ -113,4 +124,9 @@ def run(
             "graceful_timeout": 10,
             "backlog": 2048,
         }
-    ).run()
+    )
+    try:
+        server.run()
+    finally:
+        if server.analysers is not None:
+            server.analysers.stop()

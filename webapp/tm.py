@@ -11,9 +11,11 @@ from werkzeug.exceptions import BadRequest
 
 from glossary.errors import ConflictError, GlossaryError
 from glossary.lang import LANGUAGES
-from glossary.tm import TranslationMemory, Variant
+from glossary.tm import TranslationMemory, Unit, Variant
+from glossary.tm.limits import bounded_concordance, bounded_match, bounded_terms
 from webapp.auth import requires, user_name
 from webapp.db import get_glossary
+from webapp.errors import status_for
 
 bp = Blueprint("tm", __name__)
 
@@ -48,24 +50,31 @@ def _lang(name: str) -> str | None:
     return value
 
 
-@bp.get("/translate")
+@bp.route("/translate", methods=["GET", "POST"])
 def translate() -> ResponseReturnValue:
-    """Paste a sentence: the memory's matches, the glossary's terms, the concordance."""
-    sentence = request.args.get("q", "")
+    """Paste a sentence: the memory's matches, the glossary's terms, the concordance.
+
+    The page's form is sent by POST: a sentence of 2,000 Korean or Japanese characters
+    is some 18,000 bytes once percent-encoded, past the request line a server such as
+    gunicorn takes (4,094 bytes), which would refuse it before the page could say
+    anything. ``GET /translate?q=...`` still answers, for links to a lookup."""
+    fields = request.form if request.method == "POST" else request.args
+    sentence = fields.get("q", "")
     source, target = _lang("from"), _lang("to")
-    phrase = request.args.get("concord", "")
+    phrase = fields.get("concord", "")
     tm = memory()
-    matches, terms, hits, error = [], [], [], None
+    matches, terms, hits, error, status = [], [], [], None, 200
     try:
         if sentence.strip():
-            matches = tm.match(sentence, source=source, target=target, limit=10)
+            matches = bounded_match(tm, sentence, source=source, target=target, limit=10)
             if target or matches:
-                terms = tm.terms(sentence, target or matches[0].target_lang)
+                terms = bounded_terms(tm, sentence, target or matches[0].target_lang)
         if phrase.strip():
-            hits = tm.concordance(phrase, limit=30)
+            hits = bounded_concordance(tm, phrase, limit=30)
     except GlossaryError as exc:
-        error = str(exc)
-    return render_template(
+        # The page as typed, with why nothing was found (400 too long, 503 too slow).
+        error, status = str(exc), status_for(exc)
+    page = render_template(
         "translate.html",
         sentence=sentence,
         source=source,
@@ -78,6 +87,7 @@ def translate() -> ResponseReturnValue:
         languages=LANGUAGES,
         error=error,
     )
+    return page, status
 
 
 @bp.get("/tm/units")
@@ -85,13 +95,21 @@ def units() -> ResponseReturnValue:
     """The units: those holding a word or phrase, or the newest."""
     q = request.args.get("q", "")
     tm = memory()
+    error, status = None, 200
+    rows: list[tuple[Unit, str, str, dict[str, list[tuple[int, int]]]]] = []
     if q.strip():
-        found = tm.concordance(q, limit=100)
-        rows = [(c.unit, c.source_lang, c.target_lang, c.hits) for c in found]
+        try:
+            found = bounded_concordance(tm, q, limit=100)
+            rows = [(c.unit, c.source_lang, c.target_lang, c.hits) for c in found]
+        except GlossaryError as exc:
+            error, status = str(exc), status_for(exc)
     else:
         newest = sorted(tm.get_many(tm.newest_ids()).values(), key=lambda u: -(u.id or 0))
         rows = [(u, *u.pair(), {}) for u in newest]
-    return render_template("tm_units.html", q=q, rows=rows, marked=marked, count=tm.count())
+    page = render_template(
+        "tm_units.html", q=q, rows=rows, marked=marked, count=tm.count(), error=error
+    )
+    return page, status
 
 
 @bp.get("/tm/units/<int:unit_id>")

@@ -11,7 +11,7 @@ leftmost-longest.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from glossary.settings import get_setting
 
 if TYPE_CHECKING:
     from glossary.api import Glossary
+    from glossary.mining.mention import Mention
 
 _SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
 _CATEGORY_RANK = {rule: _SEVERITY_RANK[sev] for rule, (sev, _) in RULES.items()}
@@ -133,9 +134,18 @@ class Checker:
             return not (before and char_script(before) == HANGUL)
         return True
 
-    def check(self, text: str, file: str = "<draft>", *, unknown: bool = True) -> list[Finding]:
+    def check(
+        self,
+        text: str,
+        file: str = "<draft>",
+        *,
+        unknown: bool = True,
+        miner: Callable[[str, str], list[Mention]] | None = None,
+    ) -> list[Finding]:
         """The findings for one draft, in reading order; with ``unknown``, proper names
-        the glossary does not know are reported too (as information)."""
+        the glossary does not know are reported too (as information), found by
+        ``miner`` (text, language -> mentions; by default this process's own miner:
+        the web server passes the analysers it shares between its workers)."""
         lines = [0]
         for i, ch in enumerate(text):
             if ch == "\n":
@@ -189,7 +199,7 @@ class Checker:
             )
         findings.extend(self._inconsistencies(file, seen, houses, where))
         if unknown:
-            findings.extend(self._unknown_names(text, file, where, spans))
+            findings.extend(self._unknown_names(text, file, where, spans, miner))
         findings.sort(key=lambda f: (f.offset, _SEVERITY_RANK[f.severity]))
         return findings
 
@@ -247,11 +257,20 @@ class Checker:
             )
 
     def _unknown_names(
-        self, text: str, file: str, where: object, spans: list[tuple[int, int]]
+        self,
+        text: str,
+        file: str,
+        where: object,
+        spans: list[tuple[int, int]],
+        miner: Callable[[str, str], list[Mention]] | None,
     ) -> Iterator[Finding]:
         """Proper names in the draft that no entry knows, once each."""
         from glossary.lang.script import language_by_script
-        from glossary.mining import mine_mentions
+
+        if miner is None:
+            from glossary.mining import mine_mentions
+
+            miner = mine_mentions
 
         lang = language_by_script(text[:20_000]) or "en"
         mentions = []
@@ -260,7 +279,7 @@ class Checker:
             # document would cost more than the check itself); the miner reads it a
             # paragraph at a time, as it reads articles.
             for start, chunk in _chunks(text):
-                for m in mine_mentions(chunk, lang):
+                for m in miner(chunk, lang):
                     m.start += start
                     m.end += start
                     mentions.append(m)

@@ -208,8 +208,10 @@ def match(
     the unit's translation does not use that form. --from defaults to the sentence's
     script; --to to each unit's other language.
     """
+    from glossary.tm.limits import bounded_match
+
     with open_for_command(database_url) as g:
-        matches = _memory(g).match(sentence, source=source, target=target, limit=limit)
+        matches = bounded_match(_memory(g), sentence, source=source, target=target, limit=limit)
     if as_json:
         for m in matches:
             emit_json(m.to_dict())
@@ -254,8 +256,10 @@ def concord(phrase: str, limit: int, database_url: str | None, as_json: bool) ->
     any form, romanization or reading), every form of that entry is searched too.
     With --json, each unit has source_hits and target_hits: [start, end] offsets.
     """
+    from glossary.tm.limits import bounded_concordance
+
     with open_for_command(database_url) as g:
-        found = _memory(g).concordance(phrase, limit=limit)
+        found = bounded_concordance(_memory(g), phrase, limit=limit)
     if as_json:
         for c in found:
             emit_json(c.to_dict())

@@ -61,6 +61,10 @@ class Deadline:
     def expired(self) -> bool:
         return self._clock() >= self.at
 
+    def left(self) -> float:
+        """Seconds until the deadline (negative once it has passed)."""
+        return self.at - self._clock()
+
     def check(self) -> None:
         """Raise :class:`LookupTooSlow` once the deadline has passed."""
         if self._clock() >= self.at:

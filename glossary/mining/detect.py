@@ -14,7 +14,15 @@ rule got 20 of 20. So:
 
 from __future__ import annotations
 
-from glossary.lang.script import HAN, HANGUL, HIRAGANA, KATAKANA, LATIN, script_counts
+from glossary.lang.script import (
+    HAN,
+    HANGUL,
+    HIRAGANA,
+    KATAKANA,
+    LATIN,
+    language_by_script,
+    script_counts,
+)
 
 SHORT_LETTERS = 60
 MIXED_SHARE = 0.6
@@ -47,14 +55,7 @@ def _langdetect(text: str) -> str | None:
 
 def script_language(text: str) -> str:
     """The language the scripts of ``text`` point to; ``en`` when it has no letters."""
-    counts = script_counts(text)
-    if counts[HIRAGANA] or counts[KATAKANA]:
-        return "ja"
-    if counts[HANGUL]:
-        return "ko"
-    if counts[HAN]:
-        return "ja"
-    return "en"
+    return language_by_script(text) or "en"
 
 
 def detect_language(text: str) -> str:

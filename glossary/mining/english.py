@@ -19,7 +19,16 @@
 Sentence-initial capitals and title-case headlines are not taken for names unless
 the article gives evidence (the word is capitalised mid-sentence elsewhere, is a
 known place, or belongs to a longer name); words the article writes in lowercase
-elsewhere, or common words (``data/en_common_words.txt``), are ordinary there.
+elsewhere, or common words (``data/en_common_words.txt``), are ordinary there, and so
+are, in headings, words of everyday English by their general frequency (``wordfreq``,
+:data:`EVERYDAY_ZIPF`). The same frequencies let a rare noun modify a term head
+("bribery scandal", :data:`TERM_MODIFIER_ZIPF`) and a rare abstract noun open an
+"X of Y" term ("normalization of diplomatic relations", :data:`OF_TERM_ZIPF`).
+
+At the end of an article, single words are read against its longer names: a family
+name joins the one full name it belongs to ("Park", "KERRY" of a speaker's label), a
+short form the one longer name it shortens ("Hyundai" for "Hyundai Motor Group",
+"Security Council" for "UN Security Council", "the North" for "North Korea").
 
 The rules are data: ``data/en_*.txt`` (each file's header explains its syntax).
 """
@@ -27,16 +36,29 @@ The rules are data: ``data/en_*.txt`` (each file's header explains its syntax).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from glossary.lang.surnames import english_miner_spellings
 from glossary.mining.cluster import acronym_letters, initials, is_acronym
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
-from glossary.mining.names import is_japanese_name, is_korean_name, person_key
+from glossary.mining.names import (
+    is_japanese_name,
+    is_korean_name,
+    is_korean_syllable,
+    is_romaji,
+    person_key,
+)
 from glossary.mining.rules import load_lines, load_table, load_words
 from glossary.mining.sentences import split_sentences
+
+_zipf: Callable[[str, str], float] | None
+try:  # general-language frequencies: the "en" extra installs wordfreq
+    from wordfreq import zipf_frequency as _zipf
+except ImportError:  # pragma: no cover - the product installs it
+    _zipf = None
 
 LANG = "en"
 
@@ -46,6 +68,8 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. U.K. H.E.
     r"|[^\W_]+(?:['’][^\W\d_]+|[.&][^\W_]+)*(?:['’](?![^\W\d_]))?"
 )
+# ranks before an office ("Vice Minister of Foreign Affairs" = "Vice Foreign Minister")
+_RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentary"))
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
 _REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -118,11 +142,13 @@ class _Rules:
     calendar: frozenset[str]
     places: frozenset[str]
     places_lower: frozenset[str]
+    orgs: frozenset[str]  # known organisations ("United Nations")
     demonyms: dict[str, str]
     titles: dict[tuple[str, ...], str]  # "portfolio", "office" or ""
     title_to: frozenset[tuple[str, ...]]  # offices named with "to <country>"
     title_to_words: frozenset[str]  # their words ("ambassador", "envoy")
     title_words: frozenset[str]  # last words of offices: "of"/"for" may follow them
+    title_vocab: frozenset[str]  # every word of a title: their plurals are read as them
     title_hyphen: frozenset[str]  # "designate", "elect": lowercase words after a hyphen
     title_max: int
     title_abbrevs: frozenset[str]
@@ -130,6 +156,7 @@ class _Rules:
     heads: dict[str, str]
     lower_heads: dict[str, str]
     lower_bases: dict[str, str]  # what a one-word name before a lowercase head is
+    alone_heads: frozenset[str]  # heads that name one institution alone ("the Diet")
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     acronyms_common: frozenset[str]
@@ -151,6 +178,44 @@ class _Rules:
 
 def _title_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in words)
+
+
+#: Zipf frequency (log10 of occurrences per billion words) from which a word is
+#: everyday English: "Opening", "Statement", "Looking" (4.9-5.5), not "Kake" or "Realmeter".
+EVERYDAY_ZIPF = 4.5
+
+
+@lru_cache(maxsize=65536)
+def general_zipf(word: str) -> float:
+    """How common ``word`` is in general English (wordfreq's Zipf scale, 0 when unknown
+    or when wordfreq is not installed)."""
+    if _zipf is None:
+        return 0.0
+    return float(_zipf(word, "en"))
+
+
+#: Below this Zipf frequency a lowercase noun or adjective before a term head is a
+#: domain word ("bribery" 3.4, "consumption" 4.35, "diplomatic" 4.1), above it an
+#: everyday one ("practical" 4.5, "conservative" 4.6).
+TERM_MODIFIER_ZIPF = 4.4
+
+
+# ordinals before a title: "First Vice Foreign Minister", "2nd Vice Minister"
+_ORDINALS = frozenset(
+    ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "senior", "principal")
+)
+# "I've", "I’m": a pronoun and its verb, never a name
+_PRONOUN_CONTRACTION = re.compile(r"^I['’](?:ve|m|ll|d)$")
+
+
+def _title_word(r: _Rules, low: str) -> str:
+    """A word as it stands in the titles: its final period dropped, a plural read as
+    the singular ("Ministers" as "minister", "Secretaries" as "secretary")."""
+    w = low.rstrip(".")
+    if w in r.title_vocab:
+        return w
+    one = singular(w)
+    return one if one in r.title_vocab else w
 
 
 @cache
@@ -181,13 +246,16 @@ def rules() -> _Rules:
     heads: dict[str, str] = {}
     lower_heads: dict[str, str] = {}
     lower_bases: dict[str, str] = {}
+    alone: set[str] = set()
     for row in load_table("en_name_heads.txt"):
         word = row[0].lower()
         heads[word] = row[1]
         if len(row) > 2 and row[2] == "lower":
             lower_heads[word] = row[1]
-            if len(row) > 3:
-                lower_bases[word] = row[3]
+        if len(row) > 2 and row[2] == "alone":
+            alone.add(word)
+        if len(row) > 3:
+            lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
     inst = load_table("en_institutions.txt")
@@ -199,11 +267,13 @@ def rules() -> _Rules:
         calendar=load_words("en_calendar.txt"),
         places=places,
         places_lower=frozenset(p.lower() for p in places),
+        orgs=frozenset(load_lines("en_organisations.txt")),
         demonyms={row[0]: row[1] for row in load_table("en_demonyms.txt")},
         titles=titles,
         title_to=frozenset(title_to),
         title_to_words=frozenset(k[0] if k[-1] == "designate" else k[-1] for k in title_to),
         title_words=frozenset(title_words),
+        title_vocab=frozenset(w for k in titles for w in k),
         title_hyphen=frozenset(hyphen),
         title_max=max(len(k) for k in titles),
         title_abbrevs=frozenset(abbrevs),
@@ -211,6 +281,7 @@ def rules() -> _Rules:
         heads=heads,
         lower_heads=lower_heads,
         lower_bases=lower_bases,
+        alone_heads=frozenset(alone),
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -261,7 +332,7 @@ class _Tok:
         self.sp = gap == "-" or (gap != "" and gap.strip(" \u00a0") == "")
         self.initial = first or any(ch in _OPENERS for ch in gap)
         c0 = text[0]
-        self.cap = c0.isupper()
+        self.cap = c0.isupper() and not _PRONOUN_CONTRACTION.match(text)
         self.low = text.lower()
         self.upper = len(text) >= 2 and (
             text.isupper() if text.isalnum() else text.replace(".", "").replace("&", "").isupper()
@@ -277,13 +348,21 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
     raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     headline = _is_headline(raw, text, end)
     dotted = rules().dotted
+    suffixes = rules().suffixes
     for i, (word, s, e) in enumerate(raw):
         if word.isdigit() and _FOOTNOTE.match(text, s - 1, e + 1):
             continue  # "[1]": the gap before the next word keeps the bracket
         poss = 0
         w = word
-        if e < end and text[e] == "." and word + "." in dotted:
-            w = word = word + "."  # "Jr.", "Penn.": the period is part of the word
+        if (
+            e < end
+            and text[e] == "."
+            and word + "." in dotted
+            and (word + "." in suffixes or text[max(0, s - 2) : s] == ", ")
+        ):
+            # "Jr.", "Carlisle, Penn.": the period is part of the word; a state's
+            # abbreviation only after a comma ("I am Naoto Kan." ends a sentence)
+            w = word = word + "."
             e += 1
         if w.endswith(("'s", "’s")) and len(w) > 2:
             w = w[:-2]
@@ -326,6 +405,25 @@ def _uppercase_words(toks: list[_Tok]) -> None:
                 t.upper = False
                 t.amb = t.initial
         i = j + 1
+    for k in range(1, n - 1):
+        t = toks[k]
+        if t.upper and t.text.isalpha() and t.gap == " (" and toks[k + 1].gap.startswith("):"):
+            t.upper = t.cap = t.amb = False  # "SECRETARY (MODERATOR):": a role, no name
+    # "KISHIDA Fumio", "YOON Suk Yeol", "Prime Minister KISHIDA": a family name in
+    # capitals, as Japanese and Korean government pages write it, is no abbreviation
+    r = rules()
+    for k, t in enumerate(toks):
+        if not (t.upper and t.text.isalpha()) or t.text in r.acronyms_common:
+            continue
+        name = t.text.title()
+        after = [x.text for x in toks[k + 1 : k + 3] if x.sp and x.cap and not x.upper]
+        given = bool(after) and (
+            is_korean_name([name, *after]) or is_japanese_name([name, after[0]])
+        )
+        titled = k > 0 and toks[k].sp and _title_word(r, toks[k - 1].low) in r.title_words
+        if given or (titled and len(t.text) >= 3 and t.text not in r.places):
+            t.upper = False
+            t.amb = t.initial
 
 
 def _is_headline(raw: list[tuple[str, int, int]], text: str, end: int) -> bool:
@@ -353,6 +451,9 @@ class _Doc:
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        # one capitalised head word alone ("Park"): a name only as a person's family name
+        self.head_alone: list[tuple[int, int, tuple[int, int]]] = []
+        self.span = (0, 0)  # the sentence being mined
         self.sentence_first = 0  # index of the first mention of the sentence being mined
 
     # ---- emitting -------------------------------------------------------
@@ -422,6 +523,17 @@ def norm_key(surface: str, kind: str) -> str:
     words = [synonyms.get(w, w) for w in words]
     if kind == "term" and words:
         words[-1] = singular(words[-1])
+        vocab = rules().title_vocab
+        words = [w if w in vocab else singular(w) if singular(w) in vocab else w for w in words]
+        # "Vice Ministers of Foreign Affairs" = "Vice Foreign Minister": the rank before
+        # the office stays in front
+        of = words.index("of") if "of" in words[2:] else -1
+        if of >= 2 and words[of - 1] in _REORDER_HEADS and words[0] in _RANKS:
+            rank, words = words[: of - 1], words[of - 1 :]
+        else:
+            rank = []
+    else:
+        rank = []
     if len(words) >= 3 and words[1] == "of":
         rest = words[3:] if words[2] == "the" else words[2:]
         head = words[0]
@@ -433,6 +545,7 @@ def norm_key(surface: str, kind: str) -> str:
             words = [*rest, head]
             if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
                 words = [words[0], head]
+    words = rank + words
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -504,6 +617,7 @@ def _head_kind(r: _Rules, word: str) -> str | None:
 def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     r = doc.r
     doc.sentence_first = len(doc.mentions)
+    doc.span = span
     n = len(toks)
     i = 0
     while i < n:
@@ -522,7 +636,14 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             doc.emit(t.start, toks[i + 1].end, span, "term")  # "K-pop", "K-dramas"
             i += 2
             continue
-        if t.cap and t.text[0].isalpha():
+        ordinal = (
+            _ORDINAL_DIGITS.match(t.low) is not None
+            and i + 1 < n
+            and toks[i + 1].cap
+            and toks[i + 1].sp
+            and _head_kind(r, toks[_caps_end(toks, i + 1) - 1].text) is not None
+        )  # "2nd Infantry Division", "8th Army"
+        if ordinal or (t.cap and t.text[0].isalpha()):
             j = _extend_run(r, toks, i)
             _process_run(doc, span, toks, i, j)
             i = j
@@ -558,6 +679,20 @@ def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> N
         k = g + 1
 
 
+_CREDIT_WORDS = frozenset(("photo", "photos", "file", "courtesy"))
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _time_word(t: _Tok) -> bool:
+    """A word of a time expression: a number word, an ordinal, "Century"."""
+    return (
+        t.low in _NUMBER_WORDS
+        or t.low in ("century", "centuries", "eleventh", "twelfth")
+        or (t.low.endswith("th") and t.low[:-2] in _NUMBER_WORDS)
+        or bool(_ORDINAL_DIGITS.match(t.low))
+    )
+
+
 def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
     """'myung' in 'Jae-myung': a short lowercase syllable after a short capitalised one."""
     return (
@@ -567,7 +702,16 @@ def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
         and len(t.text) <= 5
         and 2 <= len(prev.text) <= 5
         and prev.cap
+        and prev.text.isalpha()  # "U.S.-made", "U.S.-led": an adjective, no name
+        and (  # "Seoul-based", "Japan-made" are no names either
+            is_korean_syllable(t.text)
+            or (not t.text.endswith(("ed", "ing")) and t.text not in _COMPOUND_ENDS)
+        )
     )
+
+
+# lowercase words that end an adjective after a name and a hyphen ("Japan-made")
+_COMPOUND_ENDS = frozenset(("made", "run", "wide", "born", "style", "type", "like", "era"))
 
 
 def _portfolio_word(r: _Rules, t: _Tok) -> bool:
@@ -625,7 +769,7 @@ def _and_ok(
         no_title = all(t.low.rstrip(".") not in r.title_words for t in lead)
         return (
             len(after) <= 4
-            and _head_kind(r, after[-1].text) in ("org", "event")
+            and _head_kind(r, after[-1].text) in ("org", "event", "work")
             and before.text not in r.places
             and (_portfolio_word(r, before) or (len(lead) >= 2 and no_title))
         )
@@ -711,6 +855,9 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt + 1  # "Culture, Sports, and Tourism": the serial comma
             in_list = False
             continue
+        if t2.gap == ", " and f"{cur.text}, {t2.text}" in r.places:
+            k = nxt  # "Washington, D.C.": a place written with a comma
+            continue
         # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
         # initial's ("George W. Bush", "Gregory M. Tomlin")
         if not t2.sp and not (
@@ -721,13 +868,16 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
             break  # "In this new Cabinet I have appointed": the pronoun
-        if t2.cap and (t2.text[0].isalpha() or (t2.text[0].isdigit() and t2.hy)):
+        if (t2.cap and t2.text[0].isalpha()) or (t2.text[0].isdigit() and t2.hy):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
             work_head = work_head or _head_kind(r, t2.text) == "work"
             continue
-        if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) == "event"):
+        if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) in ("event", "work")):
             k = nxt
+            continue
+        if t2.hy and t2.low in _NUMBER_WORDS and cur.low in _NUMBER_WORDS:
+            k = nxt  # "Twenty-first", "Twenty-First"
             continue
         if _is_lower_name_part(cur, t2):
             k = nxt
@@ -748,7 +898,7 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             ok = True
         elif conn == "head":
             ok = has_head
-            if not ok and t2.low in ("of", "for") and cur.low.rstrip(".") in r.title_words:
+            if not ok and t2.low in ("of", "for") and _title_word(r, cur.low) in r.title_words:
                 ok = office = True  # "Minister for Foreign Affairs"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
@@ -823,15 +973,26 @@ def _span_text(doc: _Doc, toks: list[_Tok], a: int, b: int) -> str:
     return doc.text[toks[a].start : toks[b - 1].end]
 
 
-def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int) -> int:
-    """Length in words of the longest title at ``p`` (0 if none)."""
+def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True) -> int:
+    """Length in words of the longest title at ``p`` (0 if none). A plural opens a
+    title only at the start of a run (``first``): "The Ministers", "Vice Ministers",
+    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title or one
+    word ("Heads of Delegation"), not a job of several ("Korea.net Honorary
+    Reporters" is a name)."""
     best = 0
     words: list[str] = []
+    plural = False
     for q in range(p, min(b, p + r.title_max)):
         if q > p and not toks[q].sp:
             break
-        words.append(toks[q].low.rstrip("."))
-        if tuple(words) in r.titles:
+        word = _title_word(r, toks[q].low)
+        if word != toks[q].low.rstrip("."):
+            if q == p and not first:
+                break
+            plural = True
+        words.append(word)
+        key = tuple(words)
+        if key in r.titles and (not plural or r.titles[key] or len(key) == 1):
             best = q - p + 1
     return best
 
@@ -849,7 +1010,7 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
     for p in range(a, b):
         if not toks[p].cap:
             continue
-        tl = _match_title(r, toks, p, b)
+        tl = _match_title(r, toks, p, b, first=p == a)
         if not tl:
             continue
         q = p + tl
@@ -921,6 +1082,14 @@ def _descriptor(
     a += _demonym_len(r, doc, toks, a, p)
     if a >= p:
         return "", a
+    for x in range(a + 1, p):
+        if toks[x].gap == " (" and toks[x].upper and x + 1 == p and toks[p].gap == ") ":
+            # "Republic of Korea (ROK) First Vice Foreign Minister": the abbreviation
+            # in brackets names what stands before it
+            before, start = _descriptor(doc, span, toks, a, x)
+            abbr = "place" if before in ("country", "city") else "org"
+            doc.emit(toks[x].start, toks[x].end, span, abbr, inner=before == "city")
+            return before, start
     text = _span_text(doc, toks, a, p)
     if text in r.places:
         if is_country(text, LANG):
@@ -951,8 +1120,10 @@ def _titled_run(
     if found is None:
         return False
     p, q = found
-    key = _title_key(t.text for t in toks[p:q])
+    key = tuple(_title_word(r, t.low) for t in toks[p:q])
     kind = r.titles.get(key, "")
+    if p > a and toks[p - 1].low in _ORDINALS and toks[p - 1].cap:
+        p -= 1  # "First Vice Foreign Minister": the ordinal is part of the office
     term_start, term_end = p, -1  # token indexes of the term; -1: no term
     rest = q
     if key in r.title_to:
@@ -994,6 +1165,12 @@ def _titled_run(
             continue
         break
     if rest < b:
+        # "Minister for Foreign Affairs of Japan Seiji Maehara": the country, then the person
+        pl = _place_len(doc, toks, rest, b)
+        if pl and rest + pl < b and toks[rest + pl].cap:
+            end = toks[rest + pl - 1].end
+            doc.emit(toks[rest].start, end, span, "place")
+            rest += pl
         _process_run(doc, span, toks, rest, b, person_hint=True)
     return True
 
@@ -1008,6 +1185,26 @@ def _process_run(
     titled: bool = False,
 ) -> None:
     r = doc.r
+    # "Twenty-first Century", "21st Century": a time, no name
+    if all(_time_word(t) for t in toks[a:b]):
+        return
+    # "Miyazaki and Kagoshima Prefectures": the plural head of a list is no part of a name
+    last = toks[b - 1]
+    if (
+        b - a >= 2
+        and a > 0
+        and toks[a - 1].low == "and"
+        and last.low.endswith("s")
+        and last.low not in r.heads
+        and r.heads.get(singular(last.low)) == "place"
+    ):
+        b -= 1
+    # "(AP Photo/...)", "Yonhap File": a credit's words after the name
+    while b - a >= 2 and toks[b - 1].low in _CREDIT_WORDS:
+        b -= 1
+    # "7:47 P.M. KST": everyday abbreviations, no name
+    if all(t.text.replace(".", "") in r.acronyms_common for t in toks[a:b]):
+        return
     # dates are not names: drop months and weekdays at the edges
     while a < b and toks[a].cap and toks[a].low in r.calendar:
         a += 1
@@ -1016,7 +1213,9 @@ def _process_run(
     # "The", "According", "What" at the start of a sentence
     while a < b and toks[a].amb and toks[a].low in r.stop:
         a += 1
-    while a < b and toks[a].text.islower():
+    if b - a >= 3 and toks[a].text == "The":
+        a += 1  # "from The Associated Press": the article is no part of the name
+    while a < b and toks[a].text.islower() and not _ORDINAL_DIGITS.match(toks[a].low):
         a += 1
     while b > a and toks[b - 1].text.islower() and not toks[b - 1].hy:
         b -= 1
@@ -1074,12 +1273,22 @@ def _process_run(
         and b - a < 3
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
+        and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
     ):
         a += 1
         while a < b and not toks[a].cap:
             a += 1
         if a >= b:
             return
+    # "(Minister for Foreign Affairs) of Japan Seiji Maehara": a country, then a person
+    pl = _place_len(doc, toks, a, b)
+    if pl and b - (a + pl) >= 2 and all(toks[x].sp for x in range(a + pl, b)):
+        words = [t.text for t in toks[a + pl : b]]
+        if all(_head_kind(r, w) is None for w in words) and (
+            is_korean_name(words) or is_japanese_name(words)
+        ):
+            doc.emit(toks[a].start, toks[a + pl - 1].end, span, "place")
+            a += pl
     # relation compounds: "U.S.-South Korea-Japan cooperation"
     if _relation(doc, span, toks, a, b):
         return
@@ -1092,6 +1301,8 @@ def _process_run(
     extended = _lower_head_extension(doc, span, toks, a, b)
     if not extended:
         m = doc.emit(start, end, span, kind)
+        if b - a == 2 and r.lower_bases.get(toks[b - 1].low) == "person" and toks[a].cap:
+            doc.emit(toks[a].start, toks[a].end, span, "person")  # "Abe" in "Abe Cabinet"
     if m is not None and single and not toks[a].upper and kind != "place":
         # a capital explained by its position needs evidence, unless a list of names
         # follows ("Trump, Xi, Lee and Takaichi")
@@ -1101,6 +1312,12 @@ def _process_run(
         weak = toks[a].amb and not person_hint and not listed
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
+
+
+def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether the run [a, b) is all that stands between quotation marks."""
+    after = doc.text[toks[b - 1].end : toks[b - 1].end + 8].lstrip(" .,0123456789")
+    return toks[a].gap[-1:] in ('"', "“") and after[:1] in ('"', "”")
 
 
 def _headline_run(toks: list[_Tok], a: int, b: int) -> bool:
@@ -1136,10 +1353,23 @@ def _split_headline_run(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: i
             not _ordinary(doc, toks[j + 1]) or _head_kind(doc.r, toks[j + 1].text) is not None
         ):
             j += 1  # "Sado Mine": a head word after a name stays with it
+        if all(_everyday(doc, t) for t in toks[i : j + 1]):
+            i = j + 1  # "Opening Statement", "Looking Back": everyday words, no name
+            continue
         for t in toks[i : j + 1]:
             t.amb = False  # vetted: known as a name in this article
         _process_run(doc, span, toks, i, j + 1)
         i = j + 1
+
+
+def _everyday(doc: _Doc, t: _Tok) -> bool:
+    """A capitalised word of everyday English that the article never capitalises
+    mid-sentence and that is no known place ("Opening", "Statement")."""
+    if t.upper or t.text in doc.cap_mid or t.text in doc.r.places:
+        return False
+    if t.low in english_miner_spellings() or is_romaji(t.low):
+        return False  # "Lee", "Park", "Moon": family names before everyday words
+    return general_zipf(t.low) >= EVERYDAY_ZIPF
 
 
 def _is_place(doc: _Doc, text: str) -> bool:
@@ -1163,7 +1393,21 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
+    elif _elliptical_relation(doc, toks, b):
+        doc.emit(toks[a].start, toks[b - 1].end, span, "term")  # "Japan-ROK and ..."
     return True
+
+
+def _elliptical_relation(doc: _Doc, toks: list[_Tok], b: int) -> bool:
+    """ "Japan-ROK and Japan-ROK-US cooperation": a relation compound whose term comes
+    after the next one, across "and"."""
+    n = len(toks)
+    if b + 1 >= n or toks[b].low != "and" or not toks[b + 1].cap:
+        return False
+    k = b + 1
+    while k + 1 < n and toks[k + 1].hy and toks[k + 1].cap:
+        k += 1
+    return k > b + 1 and _term_after(doc, toks, k + 1) is not None
 
 
 def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:
@@ -1198,6 +1442,9 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     words = [t.text for t in toks[a:b]]
     if text in r.places:
         return "place"
+    last = toks[b - 1]
+    if b - a >= 2 and last.hy and (last.text[0].isdigit() or (len(last.text) == 1 and last.cap)):
+        return "term"  # a model's designation: "Hwasong-15", "F-35A", "Scud-B", "COVID-19"
     if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
         return "person"  # "John F. Kennedy Jr."
     if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:
@@ -1235,7 +1482,12 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:
-        # a head word alone ("Summit", "Ministry") is not a name
+        # a head word alone ("Summit", "Ministry") is not a name, except the few that
+        # name one institution by themselves ("the Diet", "the Cabinet", "the Army")
+        t = toks[a]
+        if t.low in r.alone_heads and not t.amb and not t.upper:
+            return kind
+        doc.head_alone.append((t.start, t.end, doc.span))
         return None
     if person_hint:
         return "person"
@@ -1256,12 +1508,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         return "person"
     # one word, no head: read its neighbours
+    if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):
+        return None  # "Revitalization", "Cooperation": a common noun, nobody's name
     prev = _prev_word(doc, toks, a)
     nxt = toks[b].low if b < len(toks) else ""
     if nxt in _SAID or (prev in r.titles and prev.islower()):
         return "person"
-    if prev in _PLACE_PREPS:
-        return "place"
+    if prev in _PLACE_PREPS or (prev == "the" and toks[a].sp):
+        return "place"  # "in Gyeongju", "the Mekong countries": no person's name
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"
@@ -1324,12 +1578,13 @@ def _lower_head_extension(
         # the capitalised part alone is a name too when it has a head ("APEC summit")
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
-        if kind is not None and (base_has_head or (b - a >= 2 and kind == "org")):
+        if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
             doc.emit(toks[a].start, toks[b - 1].end, span, kind)
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
             # organisation, "Pukchang airfield" a place (a row only if it stands alone)
-            base = r.lower_bases.get(head, "place") if kind != "place" else "place"
+            known = _is_place(doc, toks[a].text)
+            base = r.lower_bases.get(head, "place") if not known else "place"
             m = doc.emit(toks[a].start, toks[a].end, span, base, inner=base == "place")
             full = doc.seen.get((toks[a].start, t.end))
             if m is not None and full is not None and base == full.kind:
@@ -1343,7 +1598,9 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     r = doc.r
     if b - a < 2:
         return
-    has_head = _head_kind(r, toks[b - 1].text) is not None
+    has_head = _head_kind(r, toks[b - 1].text) is not None or (
+        b - a >= 3 and toks[b - 1].text.isdigit() and _head_kind(r, toks[b - 2].text) is not None
+    )  # "Korean Air Flight 858"
     # after a connector: "Club of Japan", "Studies on Asia"
     for k in range(a + 1, b - 1):
         if toks[k].low in ("of", "on", "for") and toks[k].text.islower():
@@ -1354,11 +1611,16 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     # an acronym leading a name: "UNESCO World Heritage List"
     if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
         doc.emit(toks[a].start, toks[a].end, span, "place" if toks[a].text in r.places else "org")
-    # a place leading a name with a head word: "Taiwan Strait", "China Center"
+    # a place leading a name with a head word: "Taiwan Strait", "China Center"; a
+    # known organisation: "United Nations" in "United Nations Security Council"
     if has_head:
         for q in range(b - 1, a, -1):
-            if _is_place(doc, _span_text(doc, toks, a, q)):
+            lead = _span_text(doc, toks, a, q)
+            if _is_place(doc, lead):
                 doc.emit(toks[a].start, toks[q - 1].end, span, "place", inner=True)
+                break
+            if lead in r.orgs:
+                doc.emit(toks[a].start, toks[q - 1].end, span, "org")
                 break
 
 
@@ -1380,6 +1642,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         return False
     if word in r.term_mods or word in r.term_heads:
         return True
+    if tok.cap and not tok.amb and word in r.alone_heads:
+        return True  # "Diet session": an institution named by one word
     if tok.upper and len(word) >= 2:
         return tok.text.replace(".", "") not in r.places and not _is_place(doc, tok.text)
     if "-" in word:
@@ -1389,7 +1653,49 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         return False
     if word.endswith(("ing", "ed", "ly")):
         return False
-    return len(word) > 4 and word.endswith(_ADJ_SUFFIXES)
+    if len(word) > 4 and word.endswith(_ADJ_SUFFIXES):
+        # an adjective of the domain, not an everyday one ("practical approach",
+        # "conservative policies" are no terms; listed modifiers pass above)
+        return general_zipf(word) < TERM_MODIFIER_ZIPF
+    return _domain_noun(r, word)
+
+
+# endings of verbs and evaluative adjectives ("intensify", "modernize", "meaningful")
+_NOT_NOUN = ("ful", "less", "ify", "ize", "ise")
+# endings no verb has: after "to" such a word is a noun ("exports to luxury goods")
+_NOUN_ENDINGS: tuple[str, ...] = ("ry", "ty", "cy", "gy", "tion", "sion", "ment", "ness")
+_NOUN_ENDINGS += ("ism", "ure", "ance", "ence", "ship", "age", "ics")
+# words before a verb: "to evade sanctions", "we will deepen cooperation"
+_BEFORE_VERB = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "shall",
+        "we",
+        "they",
+        "i",
+        "you",
+        "not",
+    ]
+)
+
+
+def _domain_noun(r: _Rules, word: str) -> bool:
+    """A noun of the domain before a term head ("bribery scandal", "consumption tax"):
+    a word rarer in general English than the everyday ones."""
+    if len(word) <= 3 or word in r.common or word.endswith(_NOT_NOUN):
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "ics")):
+        return False  # "decides monetary policy": a verb; plurals seldom modify
+    zipf = general_zipf(word)
+    return 0 < zipf < TERM_MODIFIER_ZIPF
 
 
 def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
@@ -1413,7 +1719,10 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         a, b, word = groups[x]
         t = toks[a]
         if t.text.islower():
-            return all(not tk.cap for tk in toks[a : b + 1])
+            # "inter-Korean dialogues", "anti-Japanese": a demonym after a prefix
+            return all(not tk.cap or tk.text in r.demonyms for tk in toks[a + 1 : b + 1])
+        if a == b and t.cap and not t.amb and t.low in r.alone_heads:
+            return True  # "extraordinary Diet session", "Cabinet meetings"
         if a == b and t.upper:
             return word not in r.places_lower  # "DNA testing"
         if t.amb and all(not tk.cap or tk.amb for tk in toks[a : b + 1]):
@@ -1427,7 +1736,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     x = 0
     while x < g:
         word = groups[x][2]
-        if word not in r.term_heads or not lowerish(x):
+        if not (word in r.term_heads or _rare_abstract(word)) or not lowerish(x):
             x += 1
             continue
         # the head chain: "summit meetings", "security cooperation"
@@ -1455,6 +1764,23 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 s -= 2
                 continue
             break
+        if (
+            y > s
+            and s > 0
+            and groups[s - 1][2] in _BEFORE_VERB
+            and groups[s][2] not in r.term_mods
+            and _domain_noun(r, groups[s][2])
+            and not groups[s][2].endswith(_NOUN_ENDINGS)  # "to luxury goods"
+        ):
+            s += 1  # "to evade sanctions": a verb, no modifier
+        if (
+            y > s
+            and s >= 2
+            and groups[s - 1][2] == "and"
+            and doc.text.startswith("- ", toks[groups[s - 2][1]].end)
+            and "-" in groups[s][2]
+        ):
+            s -= 2  # "small- and medium-sized enterprises": a suspended hyphen
         if y > s:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end
@@ -1462,7 +1788,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             mods = [groups[z][2] for z in range(s, y) if groups[z][2] != "and"]
             specific = any(
                 w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
-            )
+            ) or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
             if phrase not in r.term_stop_phrases and not used_and and specific:
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
@@ -1470,6 +1796,66 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 )
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
+    _of_terms(doc, span, toks, groups, names_here)
+
+
+def _rare_abstract(word: str) -> bool:
+    """A rare abstract noun ("revitalization", "soundness", "denuclearization"): a
+    domain word by itself, that may head a term after a general modifier."""
+    return word.endswith(_ABSTRACT_HEADS) and 0 < general_zipf(word) < OF_TERM_ZIPF
+
+
+_ABSTRACT_HEADS = ("tion", "sion", "ment", "ness", "ity")
+
+
+#: An abstract noun opens an "X of Y" term when rarer than this in general English
+#: ("normalization" 3.0, "denuclearization" 2.2; not "succession" 4.0 or "implementation" 4.3).
+OF_TERM_ZIPF = 3.6
+
+
+def _of_terms(
+    doc: _Doc,
+    span: tuple[int, int],
+    toks: list[_Tok],
+    groups: list[tuple[int, int, str]],
+    names_here: list[Mention],
+) -> None:
+    """ "normalization of diplomatic relations", "denuclearization of the Korean
+    Peninsula": a rare abstract noun, "of", then a domain noun phrase or a place."""
+    r = doc.r
+    n = len(toks)
+    for x in range(len(groups) - 2):
+        a, b, word = groups[x]
+        t = toks[a]
+        if a != b or not t.text.islower() or not word.endswith(("tion", "sion", "ment")):
+            continue
+        if not (0 < general_zipf(word) < OF_TERM_ZIPF) or groups[x + 1][2] != "of":
+            continue
+        k = groups[x + 1][1] + 1
+        if k < n and toks[k].low == "the" and toks[k].text.islower():
+            place = (
+                next(
+                    (m for m in names_here if m.start == toks[k + 1].start and m.kind == "place"),
+                    None,
+                )
+                if k + 1 < n
+                else None
+            )
+            if place is not None:
+                doc.emit(t.start, place.end, span, "term")
+                doc.inner.add(id(place))  # a row only where it also stands alone
+            continue
+        # a noun phrase of domain words ending in a head: "diplomatic relations"
+        end = None
+        while k < n and toks[k].sp and toks[k].text.islower():
+            w = toks[k].low
+            if w in r.term_heads:
+                end = k
+            elif not (w in r.term_mods or w in r.term_generic or _modifier_ok(r, doc, w, toks[k])):
+                break
+            k += 1
+        if end is not None:
+            doc.emit(t.start, toks[end].end, span, "term")
 
 
 # ---- the whole article -----------------------------------------------------
@@ -1483,14 +1869,25 @@ def _resolve_document(doc: _Doc) -> None:
             words = m.surface.split()
             if len(words) >= 2:
                 for w in (words[0], words[-1]):
-                    persons.setdefault(w, set()).add(m.normalized)
+                    persons.setdefault(w.lower(), set()).add(m.normalized)
     multi_words: set[str] = set()
     for m in doc.mentions:
         if m.kind != "term" and " " in m.surface:
             multi_words.update(m.surface.split())
+    for start, end, span in doc.head_alone:
+        keys = persons.get(doc.text[start:end].lower())
+        if keys and len(keys) == 1:  # "Park" after "Park Geun-hye": not the head "Park"
+            doc.emit(start, end, span, "person", key=next(iter(keys)))
+    _the_short_form(doc)
     drop: set[int] = set()
+    for m in doc.mentions:
+        # a family name alone ("Kan" in "Kan administration") is the article's full name
+        one = m.kind == "person" and " " not in m.surface
+        keys = persons.get(m.surface.lower()) if one else None
+        if keys and len(keys) == 1:
+            m.normalized = next(iter(keys))
     for m, weak in doc.pending:
-        keys = persons.get(m.surface)
+        keys = persons.get(m.surface.lower())
         if keys and len(keys) == 1:
             m.kind = "person"
             m.normalized = next(iter(keys))
@@ -1498,7 +1895,9 @@ def _resolve_document(doc: _Doc) -> None:
         if weak and m.surface not in doc.cap_mid and m.surface not in multi_words:
             drop.add(id(m))
         elif m.kind == "person":
-            m.normalized = "ps:" + m.surface  # a family name alone: linked corpus-wide
+            # a family name alone: linked corpus-wide ("KERRY" of a label = "Kerry")
+            m.normalized = "ps:" + (m.surface.title() if m.surface.isupper() else m.surface)
+    _short_names(doc, {m.surface for m in doc.mentions if m.surface.lower() in persons}, drop)
     _link_glosses(doc)
     # a place or term seen only inside longer names is no row of its own
     alone = {m.surface.lower() for m in doc.mentions if id(m) not in doc.inner}
@@ -1507,6 +1906,64 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
+    """A name the article shortens: "Hyundai" for "Hyundai Motor Group" (its first
+    word), "Security Council" for "UN Security Council" (what follows an abbreviation,
+    a place or another name), when exactly one longer organisation or facility of the
+    article reads so."""
+    longer = [m for m in doc.mentions if m.kind in ("org", "facility") and " " in m.surface]
+    named = {m.surface for m in doc.mentions if m.kind != "term" and id(m) not in drop}
+    places_orgs = {m.surface for m in doc.mentions if m.kind in ("place", "org")}
+    for m in doc.mentions:
+        if m.kind not in ("person", "org", "facility") or m.surface in family_names:
+            continue
+        if id(m) in drop or is_acronym(m.surface):
+            continue  # "UN" in "UN Security Council" is a name of its own
+        one = " " not in m.surface
+        if m.kind == "person" and one and m.normalized.startswith("p:"):
+            continue  # a family name the article gives in full
+        if one and m.surface.lower() in doc.r.alone_heads:
+            # "the Army" for "U.S. Army" (not for "Eighth Army", no place before it)
+            keys = {
+                x.normalized
+                for x in longer
+                if x.surface.endswith(" " + m.surface)
+                and x.surface[: -len(m.surface) - 1] in places_orgs
+            }
+        else:
+            keys = {
+                x.normalized
+                for x in longer
+                if x.normalized != m.normalized
+                and (
+                    x.surface.startswith(m.surface + " ")
+                    and _head_kind(doc.r, x.surface.split()[-1]) == "org"
+                    if one
+                    else x.surface.endswith(" " + m.surface)
+                    and x.surface[: -len(m.surface) - 1] in named
+                )
+            }
+        if len(keys) == 1:
+            m.normalized = next(iter(keys))
+            if m.kind == "person":
+                m.kind = next(x.kind for x in longer if x.normalized == m.normalized)
+
+
+def _the_short_form(doc: _Doc) -> None:
+    """ "the North" in an article about North Korea: one word after "the" that starts
+    exactly one longer place name of the article is that place."""
+    starts: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.kind == "place" and " " in m.surface:
+            starts.setdefault(m.surface.split()[0], set()).add(m.normalized)
+    for m in doc.mentions:
+        keys = starts.get(m.surface)
+        before = doc.text[max(0, m.start - 4) : m.start]
+        if keys and len(keys) == 1 and before.lower() == "the " and m.kind in ("person", "place"):
+            m.kind = "place"
+            m.normalized = next(iter(keys))
 
 
 _GLOSS_BETWEEN = (" (", ", also known as ", " (also known as ", ", or ")

@@ -113,10 +113,66 @@ def length_cost(l1: int, l2: int, ratio: float) -> float:
     return -math.log(max(p, 1e-12))
 
 
+#: English month names, which Korean (3월) and Japanese (3月) write as numbers.
+_MONTHS = {
+    name: str(n)
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: A month name followed by a day (March 12, Sept. 3): "may" alone is a verb too often.
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b")
+
+
 def numbers(text: str) -> set[str]:
-    return {
-        m.group().replace(",", "") for m in _NUMBER.finditer(unicodedata.normalize("NFKC", text))
-    }
+    """The numbers of a sentence (thousands separators dropped), and the month of an
+    English date as its number, so that "March 12" shares both with 3月12日 and 3월 12일."""
+    text = unicodedata.normalize("NFKC", text)
+    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+    for m in _MONTH_DAY.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            found.add(month)
+    return found
+
+
+#: Cells of the search (source sentences × target sentences) searched in full; longer
+#: texts are searched in a band around the diagonal, as hunalign does, so that the work
+#: grows with their length rather than its square.
+FULL_SEARCH_CELLS = 250_000
+#: Half the width of that band, in target sentences: at least this many, and at least
+#: a tenth of the longer text (a long stretch left out of one side still fits in it).
+MIN_BAND = 40
+
+
+def band(n: int, m: int) -> Callable[[int], range]:
+    """The target positions the search considers after ``i`` source sentences: all of
+    them for texts of up to :data:`FULL_SEARCH_CELLS` cells, else those near the
+    diagonal from (0, 0) to (n, m)."""
+    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS or n == 0:
+        return lambda i: range(m + 1)
+    half = max(MIN_BAND, max(n, m) // 10)
+
+    def near(i: int) -> range:
+        centre = i * m // n
+        return range(max(0, centre - half), min(m, centre + half) + 1)
+
+    return near
 
 
 def align_sentences(
@@ -136,35 +192,46 @@ def align_sentences(
     num_s = [numbers(s) for s in source]
     num_t = [numbers(t) for t in target]
     n, m = len(source), len(target)
+    # Lengths of the first k sentences of each side.
+    cum_s = [0]
+    for x in ls:
+        cum_s.append(cum_s[-1] + x)
+    cum_t = [0]
+    for x in lt:
+        cum_t.append(cum_t[-1] + x)
+    steps = [(di, dj, -math.log(prior)) for (di, dj), prior in PRIORS.items()]
+    within = band(n, m)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    # cost[i][j]: the cheapest alignment of the first i and j sentences (a row holds
+    # only the cells of the band); back[i][j]: its last bead.
+    cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
+        row = cost[i]
+        for j in within(i):
+            here = row.get(j, inf)
             if here == inf:
                 continue
-            for (di, dj), prior in PRIORS.items():
+            for di, dj, penalty in steps:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                c = here - math.log(prior) + length_cost(sum(ls[i:ni]), sum(lt[j:nj]), ratio)
+                c = here + penalty
+                c += length_cost(cum_s[ni] - cum_s[i], cum_t[nj] - cum_t[j], ratio)
                 if di and dj:
-                    es = set().union(*ent_s[i:ni])
-                    et = set().union(*ent_t[j:nj])
-                    ns = set().union(*num_s[i:ni])
-                    nt = set().union(*num_t[j:nj])
+                    es = ent_s[i] if di == 1 else ent_s[i] | ent_s[i + 1]
+                    et = ent_t[j] if dj == 1 else ent_t[j] | ent_t[j + 1]
+                    ns = num_s[i] if di == 1 else num_s[i] | num_s[i + 1]
+                    nt = num_t[j] if dj == 1 else num_t[j] | num_t[j + 1]
                     c -= ANCHOR_BONUS * len(es & et) + NUMBER_BONUS * len(ns & nt)
-                if c < cost[ni][nj]:
+                if c < cost[ni].get(nj, inf):
                     cost[ni][nj] = c
                     back[ni][nj] = (di, dj)
     beads: list[Bead] = []
     i, j = n, m
     while i or j:
-        step = back[i][j]
-        assert step is not None
-        di, dj = step
+        di, dj = back[i][j]
         src, tgt = list(range(i - di, i)), list(range(j - dj, j))
         shared = set().union(*(ent_s[k] for k in src)) & set().union(*(ent_t[k] for k in tgt))
         beads.append(Bead(src, tgt, cost[i][j] - cost[i - di][j - dj], sorted(shared)))

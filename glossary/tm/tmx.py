@@ -461,8 +461,14 @@ def unit_xml(unit: Unit, source: str | None = None, target: str | None = None) -
     attrs: dict[str, str] = {}
     if unit.tuid:
         attrs["tuid"] = unit.tuid
-    if not source and unit.srclang:
-        attrs["srclang"] = unit.srclang
+    src_lang = source or unit.srclang
+    if src_lang:
+        # As the source sentence's language tag is spelled (en-US, ko-KR): readers such
+        # as translate-toolkit and Trados Studio find the source <tuv> by its xml:lang.
+        v = unit.variant(src_lang)
+        spelled = v.tag if v is not None and v.tag else src_lang
+        if not source or spelled != source:
+            attrs["srclang"] = spelled
     attrs.update(unit.attrs)
     attrs.setdefault("creationdate", _stamp(unit.created_at))
     if unit.created_by:

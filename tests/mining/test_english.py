@@ -297,3 +297,294 @@ def test_year_events_and_lowercase_heads():
     assert ms["2022 presidential election"] == "event"
     assert ms["Trump administration"] == "org" and ms["Trump"] == "person"
     assert ms["Pukchang airfield"] == "facility" and "Pukchang" not in ms
+
+
+def test_office_then_its_country_then_the_person_are_three_rows():
+    # class 3 of issue 15: "Minister ... of Japan Seiji Maehara" is a title, a place and
+    # a person, not one person
+    ms = kinds(
+        "Dec. 7 - Minister for Foreign Affairs of Japan Seiji Maehara, Minister of Foreign "
+        "Affairs and Trade of the Republic of Korea Kim Sung-hwan, and U.S. Secretary of "
+        "State Hillary Rodham Clinton met in Washington, D.C. on Dec. 6."
+    )
+    assert ms["Japan"] == "place" and ms["Seiji Maehara"] == "person"
+    assert ms["Republic of Korea"] == "place" and ms["Kim Sung-hwan"] == "person"
+    assert ms["Minister of Foreign Affairs and Trade"] == "term"
+    assert ms["Washington, D.C."] == "place"
+    assert "D.C." not in ms and "Japan Seiji Maehara" not in ms
+
+
+def test_plural_and_ordinal_titles_are_titles():
+    ms = kinds(
+        "The joint statement was released by the Vice Ministers of Foreign Affairs of Japan "
+        "and Republic of Korea (ROK) First Vice Foreign Minister Cho Hyundong. The Ministers "
+        "noted it. I think I’ve lost count."
+    )
+    assert ms["Vice Ministers of Foreign Affairs"] == "term"
+    assert ms["First Vice Foreign Minister"] == "term"
+    assert ms["ROK"] == "place" and ms["Cho Hyundong"] == "person"
+    assert "Ministers" not in ms and "I’ve" not in ms
+    # a plural inside a longer name is no title: "Joint Chiefs of Staff"
+    assert "Joint Chiefs of Staff" in kinds("He met the Joint Chiefs of Staff in Seoul.")
+
+
+def test_institutions_named_by_one_word_and_the_person_in_a_cabinet():
+    ms = kinds(
+        "In the previous session of the Diet issues were raised. Today I reshuffled my "
+        "Cabinet. The Abe Cabinet will give top priority to the economy, said Shinzo Abe."
+    )
+    assert ms["Diet"] == "org" and ms["Cabinet"] == "org"
+    assert ms["Abe Cabinet"] == "org" and ms["Abe"] == "person"
+    keys = {m.surface: m.normalized for m in mine_en("The Abe Cabinet met. Shinzo Abe spoke.")}
+    assert keys["Abe"] == keys["Shinzo Abe"]
+    # other heads alone are still no names
+    assert "Ministry" not in kinds("The Ministry said so, and the Summit ended.")
+
+
+def test_a_heading_of_everyday_words_is_no_name():
+    ms = kinds("Opening Statement by Prime Minister Naoto Kan\n\nGood evening. I am Naoto Kan.")
+    assert "Opening Statement" not in ms and "Statement" not in ms
+    assert ms["Naoto Kan"] == "person"
+
+
+def test_a_rare_noun_before_a_term_head_makes_a_term_a_verb_does_not():
+    s = surfaces(
+        "Park is accused of involvement in a bribery scandal. My remarks on the consumption "
+        "tax impacted the election. They tried to evade sanctions and to deepen cooperation."
+    )
+    assert "bribery scandal" in s and "consumption tax" in s
+    assert not any(x.startswith(("evade", "deepen")) for x in s)
+    s = surfaces("As for the yen, the Bank of Japan decides monetary policy.")
+    assert "monetary policy" in s and "decides monetary policy" not in s
+
+
+def test_designations_family_names_that_are_heads_and_the_north():
+    text = (
+        "North Korea fired a Hwasong-15. The F-35A and a Scud-B flew. I got COVID-19. "
+        "Park Geun-hye was removed. Park is accused. Tensions with the North rose."
+    )
+    ms = {m.surface: m for m in mine_en(text)}
+    for name in ("Hwasong-15", "F-35A", "Scud-B", "COVID-19"):
+        assert ms[name].kind == "term"
+    assert ms["Park"].kind == "person"
+    assert ms["Park"].normalized == ms["Park Geun-hye"].normalized
+    assert ms["North"].normalized == ms["North Korea"].normalized
+    # a head word alone that is nobody's family name stays no name
+    assert "Park" not in kinds("Park officials said the gates opened.")
+
+
+def test_a_state_abbreviation_needs_its_comma_and_a_role_in_brackets_is_no_name():
+    ms = kinds(
+        "CABINET PUBLIC RELATIONS SECRETARY (MODERATOR): We shall now begin.\n\n"
+        "Good evening, everyone. I am Naoto Kan. He lives in Topeka, Kan. and Carlisle, Penn."
+    )
+    assert "Naoto Kan" in ms and "Naoto Kan." not in ms
+    assert "MODERATOR" not in ms
+    assert ms["CABINET PUBLIC RELATIONS SECRETARY"] == "term"
+
+
+def test_short_forms_of_a_longer_name_join_it():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "Biden toured Hyundai Motor Group plants. Hyundai will invest. The UN Security "
+            "Council met, and the Security Council condemned it. Korea.net Honorary Reporters "
+            "wrote on Korea.net."
+        )
+    }
+    assert ms["Hyundai"].normalized == ms["Hyundai Motor Group"].normalized
+    assert ms["Security Council"].normalized == ms["UN Security Council"].normalized
+    # an abbreviation and a site named inside a longer name stay names of their own
+    assert ms["UN"].normalized != ms["UN Security Council"].normalized
+    assert ms["Korea.net"].normalized != ms["Korea.net Honorary Reporters"].normalized
+
+
+def test_and_inside_the_name_of_an_act_and_one_word_after_the():
+    ms = kinds(
+        "The CHIPS and Science Act passed. Leaders of the Mekong countries met the Kan "
+        "administration."
+    )
+    assert ms["CHIPS and Science Act"] == "work"
+    assert ms["Mekong"] == "place"
+    assert ms["Kan"] == "person"
+
+
+def test_a_century_is_no_name():
+    # class 5 of issue 15: never "Twenty" or "Century" as persons
+    s = surfaces(
+        "The Joint Declaration: A New Japan-Republic of Korea Partnership towards the "
+        "Twenty-first Century was signed by Prime Minister Keizo Obuchi. The 21st Century "
+        "has brought challenges."
+    )
+    assert not any(w in s for w in ("Twenty", "Century", "Twenty-first Century", "21st Century"))
+    assert "Keizo Obuchi" in s
+
+
+def test_a_known_organisation_inside_a_longer_name_and_a_numbered_resolution():
+    ms = kinds(
+        "They violate United Nations Security Council resolutions including Resolution 2270."
+    )
+    assert ms["United Nations Security Council"] == "org"
+    assert ms["United Nations"] == "org"
+    assert ms["Resolution 2270"] == "work"
+
+
+def test_a_name_may_start_with_an_ordinal_in_digits():
+    s = surfaces("Soldiers of the 2nd Infantry Division met in the 21st Century.")
+    assert "2nd Infantry Division" in s
+    assert not any("Century" in x for x in s)
+
+
+def test_terms_with_an_institution_or_a_demonym_inside():
+    s = surfaces(
+        "The extraordinary Diet session ended. Cabinet meetings were short. We support "
+        "inter-Korean dialogues."
+    )
+    assert "extraordinary Diet session" in s and "Diet" in s
+    assert "Cabinet meetings" in s and "inter-Korean dialogues" in s
+
+
+def test_a_speakers_label_in_capitals_joins_the_full_name():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "SECRETARY KERRY: Thank you. I welcome Foreign Minister Yun Byung-se.\n\n"
+            "FOREIGN MINISTER YUN: Thank you.\n\nSecretary of State John Kerry spoke."
+        )
+    }
+    assert ms["KERRY"].normalized == ms["John Kerry"].normalized
+    assert ms["YUN"].normalized == ms["Yun Byung-se"].normalized
+
+
+def test_family_names_in_capitals_are_names_not_abbreviations():
+    text = (
+        "On May 10, Mr. KISHIDA Fumio, Prime Minister of Japan, met H.E. Mr. YOON Suk Yeol, "
+        "President of the Republic of Korea. Prime Minister KISHIDA welcomed President YOON. "
+        "The NSC met."
+    )
+    ms = {m.surface: m for m in mine_en(text)}
+    assert ms["KISHIDA"].kind == "person"
+    assert ms["KISHIDA"].normalized == ms["KISHIDA Fumio"].normalized
+    assert ms["YOON"].normalized == ms["YOON Suk Yeol"].normalized
+    assert ms["NSC"].kind == "org"
+
+
+def test_credits_times_and_hyphenated_adjectives_are_no_names():
+    s = surfaces(
+        "The meeting began at 7:47 P.M. KST. (AP Photo/Lee Jin-man) The U.S.-made missiles "
+        "and Seoul-based groups met Kang Kyung-wha."
+    )
+    assert "P.M. KST" not in s and "AP Photo" not in s and "AP" in s
+    assert "U.S.-made" not in s and "Seoul-based" not in s
+    assert "Lee Jin-man" in s and "Kang Kyung-wha" in s
+
+
+def test_the_plural_head_of_a_list_of_places_is_no_part_of_the_last():
+    s = surfaces("Miyazaki and Kagoshima Prefectures were hit; the Kuril Islands were not.")
+    assert "Kagoshima" in s and "Kagoshima Prefectures" not in s
+    assert "Kuril Islands" in s
+
+
+def test_words_of_address_in_remarks_are_no_names():
+    s = surfaces(
+        "Folks, Hyundai Motor Group is going to invest. God bless you all, and may God "
+        "protect our troops."
+    )
+    assert "Folks" not in s and "God" not in s
+    assert "Hyundai Motor Group" in s
+
+
+def test_a_rare_abstract_noun_of_a_domain_phrase_or_a_place_is_a_term():
+    s = surfaces(
+        "They seek the normalization of diplomatic relations and the complete "
+        "denuclearization of the Korean Peninsula after a succession of visits and the "
+        "implementation of the agreement."
+    )
+    assert "normalization of diplomatic relations" in s
+    assert "denuclearization of the Korean Peninsula" in s
+    assert "Korean Peninsula" not in s  # a place inside the term, not alone
+    assert not any(x.startswith(("succession", "implementation")) for x in s)
+
+
+def test_an_elliptical_relation_compound_is_a_term():
+    s = surfaces("They will work through Japan-ROK and Japan-ROK-US cooperation.")
+    assert "Japan-ROK" in s and "Japan-ROK-US cooperation" in s
+    assert "Japan-China" not in surfaces("Japan-China and Korea met.")
+
+
+def test_the_is_no_part_of_a_name_written_mid_sentence():
+    s = surfaces("Hai Do wrote it from reports by The Associated Press, not The Hague.")
+    assert "Associated Press" in s and "The Associated Press" not in s
+
+
+def test_a_reporters_credit_is_a_title_but_a_network_of_reporters_a_name():
+    ms = kinds(
+        "By Honorary Reporter Maria Lopez. Korea.net Honorary Reporters work in nine "
+        "languages. Heads of Delegation met."
+    )
+    assert ms["Maria Lopez"] == "person" and "Honorary Reporter Maria Lopez" not in ms
+    assert "Korea.net Honorary Reporters" in ms
+    assert "Heads" not in ms
+
+
+def test_an_office_with_its_rank_has_one_key_however_written():
+    from glossary.mining.english import norm_key
+
+    keys = {
+        norm_key(x, "term")
+        for x in (
+            "Vice Ministers of Foreign Affairs",
+            "Vice Foreign Minister",
+            "Vice Minister of Foreign Affairs",
+        )
+    }
+    assert len(keys) == 1
+    assert norm_key("Minister for Foreign Affairs", "term") != norm_key(
+        "Vice Foreign Minister", "term"
+    )
+
+
+def test_an_institution_named_alone_joins_the_one_longer_name_with_a_place():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "U.S. Army leaders met the Eighth Army staff. Officials in the Army said so."
+        )
+    }
+    assert ms["Army"].normalized == ms["U.S. Army"].normalized
+    assert ms["Army"].normalized != ms["Eighth Army"].normalized
+
+
+def test_a_rare_abstract_head_makes_a_term_after_a_general_modifier():
+    s = surfaces(
+        "The top priority is economic revitalization and fiscal soundness, and regional stability."
+    )
+    assert "economic revitalization" in s and "fiscal soundness" in s
+    assert "regional stability" not in s  # the guideline's generic example
+
+
+def test_an_airline_inside_a_flight_is_a_row():
+    ms = kinds("It recalled the bombing of Korean Air Flight 858 in 1987.")
+    assert ms["Korean Air Flight 858"] == "event" and ms["Korean Air"] == "org"
+
+
+def test_a_suspended_hyphen_stays_in_the_term():
+    s = surfaces("Wages rose at small- and medium-sized enterprises.")
+    assert "small- and medium-sized enterprises" in s
+    assert "medium-sized enterprises" not in s
+
+
+def test_a_quoted_programme_keeps_its_first_word_and_an_abstract_noun_is_nobody():
+    s = surfaces('Under "Regional Revitalization 2.0," we will act. Cooperation matters.')
+    assert any(x.startswith("Regional Revitalization") for x in s)
+    assert "Revitalization" not in s and "Cooperation" not in s
+
+
+def test_an_everyday_adjective_makes_no_term_and_the_prc_is_china():
+    s = surfaces(
+        "Our policy calls for a practical approach, said People's Republic of China (PRC) "
+        "officials, while conservative policies weakened."
+    )
+    assert "practical approach" not in s and "conservative policies" not in s
+    ms = {m.surface: m for m in mine_en("People's Republic of China (PRC) officials met.")}
+    assert ms["People's Republic of China"].normalized == ms["PRC"].normalized

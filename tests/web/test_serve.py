@@ -114,31 +114,55 @@ def _maps(pid: int, library: str) -> bool:
         return library in f.read()
 
 
-def test_gunicorn_workers_share_the_analysers_but_not_the_database_connections(
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+        return [int(p) for p in f.read().split()]
+
+
+def _command(pid: int) -> str:
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        return f.read().replace(b"\0", b" ").decode()
+
+
+def test_gunicorn_workers_ask_one_process_of_analysers_and_keep_own_connections(
     db_file: str, tmp_path: Path
 ) -> None:
-    """The main process loads the app, the checker and the analysers before forking
-    (gunicorn's preload), then closes its database connections: the workers inherit
-    the models and open connections of their own (Linux: read from /proc)."""
+    """The Korean and Japanese analysers run in one process of their own beside the
+    workers, which ask it for the check's unknown names instead of each loading them;
+    the main process closes its database connections before forking, so the workers
+    open their own (Linux: read from /proc)."""
     database = make_url(db_file).database
     assert database is not None
     with _serving(db_file, tmp_path, "gunicorn", 2) as (proc, port):
         _get_when_ready(proc, f"http://127.0.0.1:{port}/api/lookup?q=Takaichi")
-        for text in ("이재명 대통령은 서울에서 연설했다.", "高市早苗首相は東京で演説した。"):
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/check",
-                data=json.dumps({"text": text}).encode(),
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(request, timeout=120) as resp:
-                assert resp.status == 200 and "findings" in json.loads(resp.read())
-        with open(f"/proc/{proc.pid}/task/{proc.pid}/children", encoding="ascii") as f:
-            workers = [int(p) for p in f.read().split()]
-        assert len(workers) == 2
-        # Loaded before the fork: the main process has the analysers' libraries mapped.
-        assert _maps(proc.pid, "kiwipiepy") and _maps(proc.pid, "fugashi")
+        for text, name in (
+            ("장관은 부산에서 김민준 연구원을 만났다.", "김민준"),
+            ("大臣は大阪で山田太郎氏と会った。", "山田太郎"),
+        ):
+            for _ in range(4):  # several requests, so that both workers answer some
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/api/check",
+                    data=json.dumps({"text": text}).encode(),
+                    headers={"Content-Type": "application/json"},
+                )
+                with urllib.request.urlopen(request, timeout=120) as resp:
+                    findings = json.loads(resp.read())["findings"]
+                unknown = [f["found"] for f in findings if f["rule"] == "unknown-name"]
+                assert name in unknown
+        children = _children(proc.pid)
+        analysers = [c for c in children if "glossary.mining.service" in _command(c)]
+        workers = [c for c in children if c not in analysers]
+        assert len(analysers) == 1 and len(workers) == 2
+        assert _maps(analysers[0], "kiwipiepy") and _maps(analysers[0], "fugashi")
+        for pid in [proc.pid, *workers]:
+            assert not _maps(pid, "kiwipiepy") and not _maps(pid, "fugashi")
         assert not any(path.startswith(database) for path in _open_files(proc.pid))
         assert any(path.startswith(database) for w in workers for path in _open_files(w))
+    # Stopping the server stops its analysers too.
+    deadline = time.monotonic() + 15
+    while os.path.exists(f"/proc/{analysers[0]}") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{analysers[0]}")
 
 
 def _timed_get(url: str) -> tuple[int, float, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from flask.testing import FlaskClient
 
@@ -32,6 +33,30 @@ def test_translate_page_shows_matches_terms_and_concordance(
     assert re.search(r'class="score">\d\d%', page)
     assert "일본" in page  # the glossary's Korean form of Japan
     assert "<mark>서울</mark>" in page or "<mark>Seoul</mark>" in page
+
+
+def test_translate_form_posts_a_long_korean_sentence(browser: Browser, glossary: Glossary) -> None:
+    """A 1,500-character Korean sentence in a GET query would be past the 4,094-byte
+    request line gunicorn takes (refused with a 414 before the app sees it): the form
+    posts it, and the page answers with the matches and the terms."""
+    _memory(glossary)
+    known = "대통령은 오늘 일본을 방문했다."
+    sentence = " ".join([known] * 83)
+    sentence += " " + "가" * (1499 - len(sentence) - 1) + "."
+    assert len(sentence) == 1500 and len("GET /translate?" + urlencode({"q": sentence})) > 4094
+    form = browser.get("/translate").get_data(as_text=True)
+    assert 'method="post"' in form and 'name="csrf_token"' in form
+    resp = browser.post("/translate", {"q": sentence, "to": "en", "concord": "일본"})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 200, page
+    assert sentence in page  # the box still holds what was posted
+    assert 'class="terms"' in page and "Japan</span>" in page  # 일본 → Japan
+    assert "<mark>일본</mark>" in page
+    # a link to a lookup still works by GET, as before
+    linked = browser.get("/translate", query_string={"q": known, "to": "en"})
+    assert linked.status_code == 200 and "The president visited Japan today." in linked.text
+    # a POST without the page's token is refused, as every form of the app is
+    assert browser.client.post("/translate", data={"q": known}).status_code == 400
 
 
 def test_api_match_and_concordance(client: FlaskClient, glossary: Glossary) -> None:
