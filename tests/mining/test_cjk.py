@@ -517,3 +517,8 @@ def test_korean_number_of_parties_in_a_name():
     ms = mine_ko("북한은 6자회담 복귀를 거부했다. 6자 회담 수석대표가 만났다.")
     keys = {m.surface: m.normalized for m in ms}
     assert keys["6자회담"] == keys["6자 회담"]
+
+
+def test_korean_words_of_time_before_a_term_are_not_part_of_it():
+    ms = kinds(mine_ko("북한은 이틀 연속 탄도미사일을 발사했다."))
+    assert ms["탄도미사일"] == "term" and "연속 탄도미사일" not in ms
