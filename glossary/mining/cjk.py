@@ -114,6 +114,7 @@ class LangRules:
     term_generic: frozenset[str]
     places: frozenset[str]
     institutions: frozenset[str]  # one-word names of institutions (*_institutions.txt)
+    chambers: frozenset[str]  # institutions that begin titles ("상원*": 상원 외교위원장)
     stop: frozenset[str]
     relation_chars: frozenset[str]
     acronyms_common: frozenset[str]
@@ -140,7 +141,14 @@ def lang_rules(lang: str) -> LangRules:
         term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
         term_generic=load_words(f"{lang}_term_generic.txt", lower=False),
         places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
-        institutions=load_words(f"{lang}_institutions.txt", lower=False),
+        institutions=frozenset(
+            w for w in load_words(f"{lang}_institutions.txt", lower=False) if "*" not in w
+        ),
+        chambers=frozenset(
+            w.rstrip("*")
+            for w in load_words(f"{lang}_institutions.txt", lower=False)
+            if w.endswith("*")
+        ),
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -394,6 +402,7 @@ class Engine:
         self._readings()
         self.resolve()
         self.link_hanja_names()
+        self._chambers_inside()
         self.link_short_forms()
         if self.lang == "ko" and self.english:
             self.link_romanized()
@@ -1505,6 +1514,16 @@ class Engine:
                 for x in self.mentions:
                     if x.normalized == old:
                         x.normalized = m.normalized
+
+    def _chambers_inside(self) -> None:
+        """ "상원 외교위원장", "하원 군사위원회": the chamber that begins a longer name or
+        title is an organisation of its own (``*`` in ``*_institutions.txt``)."""
+        if not self.r.chambers:
+            return
+        for m in list(self.mentions):
+            first = m.surface.split(" ", 1)[0]
+            if " " in m.surface and first in self.r.chambers and m.kind != "person":
+                self.emit(m.start, m.start + len(first), "org")
 
     def link_short_forms(self) -> None:
         """An event or facility named with and without a middle word is one ("제주항공

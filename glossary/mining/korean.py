@@ -44,7 +44,8 @@ def load() -> Any:
             kiwi.add_user_word(word, "NNP")
     # institutions as proper nouns too: "국민의힘" is a party, not 국민 + 의 + 힘
     for word in load_words("ko_institutions.txt", lower=False):
-        kiwi.add_user_word(word, "NNP")
+        if not word.endswith("*"):  # chambers are common nouns too (상원)
+            kiwi.add_user_word(word, "NNP")
     return kiwi
 
 

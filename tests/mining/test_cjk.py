@@ -522,3 +522,9 @@ def test_korean_number_of_parties_in_a_name():
 def test_korean_words_of_time_before_a_term_are_not_part_of_it():
     ms = kinds(mine_ko("북한은 이틀 연속 탄도미사일을 발사했다."))
     assert ms["탄도미사일"] == "term" and "연속 탄도미사일" not in ms
+
+
+def test_korean_chamber_inside_a_title_or_committee_is_its_own_row():
+    ms = kinds(mine_ko("밥 코커 상원 외교위원장이 말했다. 하원 군사위원회에 출석했다."))
+    assert ms["상원 외교위원장"] == "term" and ms["상원"] == "org"
+    assert ms["하원 군사위원회"] == "org" and ms["하원"] == "org"
