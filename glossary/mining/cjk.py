@@ -52,6 +52,7 @@ _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 # kinds whose reading or gloss may follow in brackets
 _GLOSSED = frozenset(("person", "place", "org", "facility"))
+_TIME_ZONE = frozenset(("時間",))  # "日本時間": the time in Japan
 _BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
 _BOTH = frozenset(("両", "양", "各", "각"))  # both, each: "両外相" is no one portfolio
 
@@ -403,6 +404,7 @@ class Engine:
         self.resolve()
         self.link_hanja_names()
         self._chambers_inside()
+        self._drop_time_zones()
         self.link_short_forms()
         if self.lang == "ko" and self.english:
             self.link_romanized()
@@ -1514,6 +1516,18 @@ class Engine:
                 for x in self.mentions:
                     if x.normalized == old:
                         x.normalized = m.normalized
+
+    def _drop_time_zones(self) -> None:
+        """ "日本時間15日": a country naming a time zone is a time, no place."""
+        text = self.text
+        keep = []
+        for m in self.mentions:
+            after = text[m.end : m.end + 3].lstrip(" ")
+            if m.kind == "place" and after[:2] in _TIME_ZONE:
+                self.seen.pop((m.start, m.end), None)
+                continue
+            keep.append(m)
+        self.mentions = keep
 
     def _chambers_inside(self) -> None:
         """ "상원 외교위원장", "하원 군사위원회": the chamber that begins a longer name or

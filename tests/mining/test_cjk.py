@@ -528,3 +528,9 @@ def test_korean_chamber_inside_a_title_or_committee_is_its_own_row():
     ms = kinds(mine_ko("밥 코커 상원 외교위원장이 말했다. 하원 군사위원회에 출석했다."))
     assert ms["상원 외교위원장"] == "term" and ms["상원"] == "org"
     assert ms["하원 군사위원회"] == "org" and ms["하원"] == "org"
+
+
+def test_japanese_time_zone_is_no_place():
+    ms = kinds(mine_ja("現地時間14日午後4時(日本時間15日午前6時)から会談した。"))
+    assert "日本" not in ms
+    assert kinds(mine_ja("日本と韓国は会談した。"))["日本"] == "place"
