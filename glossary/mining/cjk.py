@@ -206,6 +206,10 @@ def sino_syllables() -> frozenset[str]:
     return frozenset(r for readings in reading_table().values() for r in readings)
 
 
+def _is_kanji_char(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
+
+
 def _is_kana(ch: str) -> bool:
     return "\u3041" <= ch <= "\u30ff" or ch in "・ー"
 
@@ -575,6 +579,9 @@ class Engine:
                 # are a name, not the start of the title
                 if not self.r.spaced and len(chain) >= 2 and all(len(c.form) == 1 for c in chain):
                     j = cs_idx
+                    if all(c.cat == "N" and _is_kanji_char(c.form) for c in chain):
+                        for c in chain:  # "玄 葉 大臣" after a line break: 玄葉
+                            c.cat, c.sub = "P", "person"
                 # "岩屋大臣": one word before a bare office that JMnedict knows as a family
                 # name is the person's, not the office's
                 if (

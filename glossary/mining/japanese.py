@@ -71,8 +71,8 @@ def tokens(text: str) -> list[CTok]:
             cat = "SUF"
         elif surface in ("・",):
             cat = "J"
-        elif pos1 == "記号" and _katakana(surface):
-            cat = "N"
+        elif pos1 == "記号" and (_katakana(surface) or all(_is_kanji(ch) for ch in surface)):
+            cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))

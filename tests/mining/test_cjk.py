@@ -534,3 +534,8 @@ def test_japanese_time_zone_is_no_place():
     ms = kinds(mine_ja("現地時間14日午後4時(日本時間15日午前6時)から会談した。"))
     assert "日本" not in ms
     assert kinds(mine_ja("日本と韓国は会談した。"))["日本"] == "place"
+
+
+def test_japanese_kanji_read_as_a_symbol_after_a_line_break():
+    ms = kinds(mine_ja("日韓経済関係\n\n 玄葉大臣より,日韓関係について述べた。"))
+    assert ms["玄葉"] == "person" and "葉" not in ms
