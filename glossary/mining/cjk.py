@@ -50,6 +50,11 @@ _LATIN_STRETCH = re.compile(
 )
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
+# kinds whose reading or gloss may follow in brackets
+_GLOSSED = frozenset(("person", "place", "org", "facility"))
+_TIME_ZONE = frozenset(("時間",))  # "日本時間": the time in Japan
+_BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
+_BOTH = frozenset(("両", "양", "各", "각"))  # both, each: "両外相" is no one portfolio
 
 
 class CTok:
@@ -68,6 +73,36 @@ class CTok:
         return f"{self.form}/{self.cat}{'/' + self.sub if self.sub else ''}"
 
 
+def latin_hyphen_words(toks: list[CTok]) -> list[CTok]:
+    """ "K-POP", "F-35A": Latin letters and digits joined by a hyphen are one word."""
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.cat in ("L", "D")
+            and len(out) >= 2
+            and out[-1].form in ("-", "‐")
+            and out[-2].cat == "L"
+            and out[-2].end == out[-1].start
+            and out[-1].end == t.start
+        ):
+            out.pop()
+            first = out.pop()
+            out.append(CTok(first.form + "-" + t.form, first.start, t.end, "L"))
+            continue
+        if (
+            t.cat in ("L", "D")
+            and out
+            and out[-1].cat == "L"
+            and out[-1].end == t.start
+            and "-" in out[-1].form
+        ):
+            first = out.pop()
+            out.append(CTok(first.form + t.form, first.start, t.end, "L"))  # "F-35" + "A"
+            continue
+        out.append(t)
+    return out
+
+
 @dataclass(frozen=True)
 class LangRules:
     lang: str
@@ -79,6 +114,8 @@ class LangRules:
     term_head_list: tuple[str, ...]
     term_generic: frozenset[str]
     places: frozenset[str]
+    institutions: frozenset[str]  # one-word names of institutions (*_institutions.txt)
+    chambers: frozenset[str]  # institutions that begin titles ("상원*": 상원 외교위원장)
     stop: frozenset[str]
     relation_chars: frozenset[str]
     acronyms_common: frozenset[str]
@@ -105,6 +142,14 @@ def lang_rules(lang: str) -> LangRules:
         term_head_list=tuple(sorted(term_heads, key=len, reverse=True)),
         term_generic=load_words(f"{lang}_term_generic.txt", lower=False),
         places=frozenset(w.rstrip("*") for w in load_words(f"{lang}_places.txt", lower=False)),
+        institutions=frozenset(
+            w for w in load_words(f"{lang}_institutions.txt", lower=False) if "*" not in w
+        ),
+        chambers=frozenset(
+            w.rstrip("*")
+            for w in load_words(f"{lang}_institutions.txt", lower=False)
+            if w.endswith("*")
+        ),
         stop=load_words(f"{lang}_stopwords.txt", lower=False),
         relation_chars=frozenset("".join(load_words(f"{lang}_relations.txt", lower=False))),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
@@ -112,7 +157,7 @@ def lang_rules(lang: str) -> LangRules:
     )
 
 
-_LOCAL = frozenset("市町村区県都道府知")
+_LOCAL = frozenset("市町村区県都道府知구시군도")
 # "日韓米の連携" is a term (the guideline's 日韓米連携); "日韓米の協力" a relation and a noun
 _RELATION_NO_HEADS = frozenset(("連携",))  # titles of local government: 市長, 知事, 区長
 
@@ -122,6 +167,47 @@ def _family_name(word: str) -> bool:
     from glossary.lang.ja import jmnedict
 
     return any("surname" in kinds for _, kinds in jmnedict.readings(word))
+
+
+def _common_word(word: str) -> bool:
+    """Whether JMdict knows ``word`` as a word (False without the dictionary)."""
+    from glossary.lang.ja.jmnedict import common_readings
+
+    return bool(common_readings(word))
+
+
+@cache
+def _english_equivalents() -> dict[str, tuple[str, ...]]:
+    """Korean names and head words with their English forms (ko_en_equivalents.txt)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in load_table("ko_en_equivalents.txt"):
+        if len(row) >= 2:
+            table[row[0]] = tuple(x.strip() for x in row[1].split("|") if x.strip())
+    return table
+
+
+def _split_heads(rest: str, table: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]] | None:
+    """ "항공사고" as the head words 항공 and 사고, each with its English forms."""
+    if not rest:
+        return []
+    for cut in range(len(rest), 0, -1):
+        if rest[:cut] in table:
+            tail = _split_heads(rest[cut:], table)
+            if tail is not None:
+                return [table[rest[:cut]], *tail]
+    return None
+
+
+@cache
+def sino_syllables() -> frozenset[str]:
+    """Hangul syllables that read some hanja (glossary.lang.ko.sino)."""
+    from glossary.lang.ko.sino import reading_table
+
+    return frozenset(r for readings in reading_table().values() for r in readings)
+
+
+def _is_kanji_char(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def _is_kana(ch: str) -> bool:
@@ -146,6 +232,7 @@ class Engine:
         self.titled: set[str] = set()  # surfaces seen before a person's title
         self.pairs: list[tuple[int, int]] = []  # (expansion end, acronym start)
         self.glosses: set[int] = set()  # readings and kanji glosses keyed to their name
+        self.english: set[int] = set()  # mentions inside sentences quoted in English
 
     # ---- output -----------------------------------------------------------
     def emit(self, start: int, end: int, kind: str, key: str | None = None) -> Mention | None:
@@ -216,6 +303,7 @@ class Engine:
                 )
                 self.seen[(start, end)] = mention
                 self.mentions.append(mention)
+                self.english.add(id(mention))
 
     # ---- runs -------------------------------------------------------------
     def _joined(self, prev: CTok, tok: CTok) -> bool:
@@ -246,6 +334,7 @@ class Engine:
                 and len(tok.form) == 1
                 and tok.form in self.r.stop
                 and tok.form not in _FORMER
+                and not self._joined_relation(tok)  # "중·러"
                 and not (  # "令和6年": the year of an era stays in the run
                     len(cur) >= 2
                     and cur[-1].cat == "D"
@@ -271,6 +360,13 @@ class Engine:
                 and cur[-1].cat == "J"
                 and len(cur) >= 2
                 and ((cur[-2].cat == "N") != (tok.cat == "N"))
+                # "중·러": two one-syllable country names are a relation, not a list
+                and not (
+                    len(cur[-2].form) == 1
+                    and len(tok.form) == 1
+                    and cur[-2].form in self.r.relation_chars
+                    and tok.form in self.r.relation_chars
+                )
             ):
                 # "地元・奈良": a list joiner between a common and a proper noun ends a run
                 cur.pop()
@@ -311,6 +407,11 @@ class Engine:
         self._readings()
         self.resolve()
         self.link_hanja_names()
+        self._chambers_inside()
+        self._drop_time_zones()
+        self.link_short_forms()
+        if self.lang == "ko" and self.english:
+            self.link_romanized()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
@@ -352,9 +453,15 @@ class Engine:
                 if names and all(t.sub in ("person", "surname", "given") for t in names):
                     self.emit(names[0].start, names[-1].end, "person")
                 elif names and self.r.spaced and len(names) == 1:
-                    m = self.emit(names[0].start, names[-1].end, "person")
-                    if m is not None and not self.is_full_name(m):
-                        m.kind = "org"  # not a name after all: kind by default
+                    name = names[0]
+                    if self._is_place_tok(name) or country_key(name.form, self.lang):
+                        self.emit(name.start, name.end, "place")  # "미국 대통령 선거"
+                    else:
+                        m = self.emit(name.start, name.end, "person")
+                        if m is not None and not self.is_full_name(m):
+                            # not a name after all: kind by default
+                            m.kind = self._proper_kind([name], m.surface, False) or "org"
+                            m.normalized = self.key(m.surface, m.kind)
                 found = None
             if found is not None and k + 1 < len(run):
                 nxt = run[k + 1]
@@ -396,6 +503,14 @@ class Engine:
                     and self._joined(run[j - 1], run[j])
                     and run[j - 1].form not in self.r.places
                     and run[j - 1].form not in self.r.stop  # "両外相": both ministers
+                    and not self._katakana_name(run[j - 1])
+                    and not self._korean_name_word(run, j - 1, seg_start)
+                    # "六者会合首席代表": a meeting's name ends before the title
+                    and not (
+                        run[j - 1].form in self.r.heads
+                        and self.r.heads[run[j - 1].form][0] == "event"
+                        and len(run[j - 1].form) >= 2
+                    )
                 ):
                     if (
                         not self.r.spaced
@@ -426,6 +541,29 @@ class Engine:
                 ):
                     j -= 1
                     chain.append(run[j])
+                elif (
+                    not self.r.spaced
+                    and not chain
+                    and title[0] in _BUREAU
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    # "東北アジア局長": the region names the bureau, and so do the words
+                    # before it, up to an institution ("外交通商部")
+                    j -= 1
+                    chain.append(run[j])
+                    while (
+                        j - 1 > seg_start
+                        and run[j - 1].cat == "N"
+                        and run[j - 1].end == run[j].start
+                        and len(run[j - 1].form) >= 2
+                        and run[j - 1].form not in self.r.heads
+                        and run[j - 1].form not in self.r.stop
+                    ):
+                        j -= 1
+                        chain.append(run[j])
                 # "李在明大統領": a short given name after a family name is the name's
                 if (
                     chain
@@ -433,12 +571,17 @@ class Engine:
                     and run[j - 1].cat == "P"
                     and run[j - 1].sub in ("surname", "person")
                     and sum(len(c.form) for c in chain) <= 2
+                    # "武藤駐韓大使": a word of the dictionary is the title's, not a name's
+                    and (self.r.spaced or not _common_word("".join(c.form for c in chain)))
                 ):
                     j = cs_idx
                 # "文在寅大統領", "尹錫悦大統領": characters the analyser split one by one
                 # are a name, not the start of the title
                 if not self.r.spaced and len(chain) >= 2 and all(len(c.form) == 1 for c in chain):
                     j = cs_idx
+                    if all(c.cat == "N" and _is_kanji_char(c.form) for c in chain):
+                        for c in chain:  # "玄 葉 大臣" after a line break: 玄葉
+                            c.cat, c.sub = "P", "person"
                 # "岩屋大臣": one word before a bare office that JMnedict knows as a family
                 # name is the person's, not the office's
                 if (
@@ -450,16 +593,41 @@ class Engine:
                 ):
                     j = cs_idx
                     chain[0].cat, chain[0].sub = "P", "surname"
-                # "輪島市長": the city before a mayor's title belongs to it
+                # "주한 미국대사": an ambassador's title names the country and where
+                if (
+                    self.r.spaced
+                    and title in ("대사", "총영사")
+                    and j == cs_idx
+                    and j - 2 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and country_key(run[j - 1].form, self.lang) is not None
+                    and run[j - 1].end == run[j].start
+                    and len(run[j - 2].form) == 2
+                    and run[j - 2].form[0] == "주"
+                    and run[j - 2].form[1] in self.r.relation_chars
+                ):
+                    j -= 2
+                # "輪島市長", "용산구청장": the city before a mayor's title belongs to it
                 if (
                     j == cs_idx
                     and title[:1] in _LOCAL
                     and j - 1 > seg_start
                     and run[j - 1].cat == "P"
-                    and run[j - 1].sub == "place"
+                    and (run[j - 1].sub == "place" or self.r.spaced)
                     and run[j - 1].end == run[j].start
                 ):
                     j -= 1
+                elif (
+                    not self.r.spaced
+                    and title[:1] in _LOCAL
+                    and len(chain) == 1
+                    and chain[0].form in _LOCAL
+                    and j - 1 > seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "place"
+                    and run[j - 1].end == run[j].start
+                ):
+                    j -= 1  # "大阪府知事", "神奈川県知事": the prefecture names the governor
                 comp_start = run[j].start
                 name_end = comp_start
             else:
@@ -473,7 +641,13 @@ class Engine:
             # institution or portfolio before it (통일부 장관, 防災担当副大臣); a bare
             # title (대통령, 首相) is no term
             prefixed = len(_nospace(compound)) > len(title)
-            if "portfolio" in (kind, ckind) or (prefixed and (kind or ckind)):
+            # "両外相", "양 장관", "外相間": ministers of both sides, no title of one
+            # portfolio
+            both = comp_start == ts and (
+                (cs_idx > 0 and run[cs_idx - 1].form in _BOTH)
+                or (k + 1 < len(run) and run[k + 1].form in ("間", "간"))  # "外相間"
+            )
+            if not both and ("portfolio" in (kind, ckind) or (prefixed and (kind or ckind))):
                 self.emit(comp_start, title_end, "term")
             # an office inside the title: "국가안보실장" holds "국가안보실"
             if title[-1] in ("장", "長") and len(_nospace(compound)) >= 5:
@@ -487,6 +661,20 @@ class Engine:
                 hk = self._head_kind_str(self.text[comp_start:ts], proper=False)
                 if hk == "org":
                     self.emit(comp_start, ts, "org")
+                elif self.r.spaced and " " in self.text[comp_start:ts].strip():
+                    # "국무부 대북특별대표": the institution is the compound's first word
+                    first = self.text[comp_start:ts].split()[0]
+                    if self._head_kind_str(first, proper=False) == "org":
+                        self.emit(comp_start, comp_start + len(first), "org")
+            elif comp_start == ts and (kind or ckind):
+                # a title listed whole ("外交部長官"): the institution in it, before a
+                # shorter title it ends in ("外交部" before 長官)
+                for t in self.r.title_list:
+                    cut = len(compound) - len(t)
+                    if cut > 0 and compound.endswith(t) and not compound[:cut].endswith(" "):
+                        if self._head_kind_str(compound[:cut], proper=False) == "org":
+                            self.emit(comp_start, comp_start + cut, "org")
+                        break
             # the name before the title
             name_toks = [t for t in run[seg_start:] if t.start < name_end]
             while name_toks and name_toks[-1].form in _FORMER:
@@ -523,12 +711,26 @@ class Engine:
                 if self._head_kind_str(text, proper=True) in ("org", "event"):
                     self.emit(last[0].start, last[-1].end, "org")  # 당, 국민회의
                     toks = toks[: len(toks) - len(last)]
+        if self.r.spaced and toks:
+            # "더불어민주당 이재명 대표", "국민의힘 정진석 위원장": the party before a
+            # Korean name (one word of three syllables) is a name of its own
+            words = self._words(toks)
+            if len(words) >= 2 and self._korean_full_name(self._span(words[-1])):
+                before = toks[: len(toks) - len(words[-1])]
+                if all(t.cat == "P" for t in before) and len(_nospace(self._span(before))) >= 3:
+                    self.process_segment(before)
+                    toks = words[-1]
+                    e = len(toks)
         if 0 < e < len(toks):
             s = e - 1 if toks[e - 1].cat == "P" and toks[e - 1].sub == "place" else e
             org_text = self.text[toks[s].start : toks[-1].end]
             if s > 0 and self._head_kind_str(org_text, proper=False) == "org":
                 self.emit(toks[s].start, toks[-1].end, "org")
                 toks = toks[:s]
+        # an institution between the name and the title: "존 커비 백악관 조정관"
+        while toks and toks[-1].cat == "P" and toks[-1].form in self.r.institutions:
+            self.emit(toks[-1].start, toks[-1].end, "org")
+            toks = toks[:-1]
         # before a title only a listed place is a place ("韓国大統領"); the analyser's
         # place reading of a family name ("高市首相") is not trusted there
         i = len(toks)
@@ -546,6 +748,8 @@ class Engine:
             and toks[j - 1].sub != "country"
         ):
             j -= 1
+        if self.r.spaced and j > 0 and j < i and self._foreign_given_name(toks, j, i):
+            j -= 1  # "헤더 노어트 대변인": a given name the analyser took for a common noun
         if j > 0:
             self.process_segment(toks[:j])
         if j < i:
@@ -554,6 +758,80 @@ class Engine:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _span(self, toks: list[CTok]) -> str:
+        return self.text[toks[0].start : toks[-1].end]
+
+    def _korean_full_name(self, word: str) -> bool:
+        """Three syllables, a family name first, each read from a hanja: 이재명."""
+        from glossary.lang.surnames import korean_miner_surnames
+
+        return (
+            len(word) == 3
+            and word[0] in korean_miner_surnames()
+            and all(ch in sino_syllables() for ch in word)
+        )
+
+    def _korean_name_word(self, run: list[CTok], x: int, lo: int) -> bool:
+        """ "유명희 산업통상자원부 통상교섭본부장": a word of its own before a title's
+        institution that is shaped like a Korean name (three syllables, a family name
+        first, each syllable read from a hanja) and names no office or term; it
+        becomes a person's proper noun."""
+        tok = run[x]
+        text = self.text
+        word_start = x == lo or text[run[x - 1].end : tok.start] == " "
+        if not (self.r.spaced and tok.cat == "N" and word_start):
+            return False
+        if text[tok.end : tok.end + 1] != " " or not self._korean_full_name(tok.form):
+            return False
+        form = tok.form
+        if (
+            self._head_kind_str(form, proper=True) is not None
+            or self._term_head(form)
+            or form in self.r.titles
+            or form in self.r.term_generic
+            or form in self.r.stop
+            or any(form.endswith(t) for t in self.r.title_list)
+        ):
+            return False
+        tok.cat = "P"
+        return True
+
+    def _katakana_name(self, tok: CTok) -> bool:
+        """ "ブリンケン長官": a katakana word before a title that is no word of the
+        dictionary (JMdict) is a foreign name; it becomes a person's proper noun."""
+        if self.r.spaced or tok.cat != "N" or len(tok.form) < 2:
+            return False
+        if not all("\u30a1" <= ch <= "\u30fa" or ch == "ー" for ch in tok.form):
+            return False
+        if _common_word(tok.form) or tok.form in self.r.heads:
+            return False
+        tok.cat, tok.sub = "P", "person"
+        return True
+
+    def _foreign_given_name(self, toks: list[CTok], j: int, i: int) -> bool:
+        """Whether the word before the family name ``toks[j:i]`` is a given name: a
+        word of two or three syllables standing alone before a one-word foreign family
+        name that the analyser knows as a proper noun ("헤더 노어트")."""
+        given = toks[j - 1]
+        family = self.text[toks[j].start : toks[i - 1].end]
+        before = self.text[given.start - 1 : given.start] if given.start else ""
+        return (
+            given.cat == "N"
+            and (j == 1 or before == " ")
+            and self.text[given.end : toks[j].start] == " "
+            and 2 <= len(given.form) <= 3
+            and all("가" <= ch <= "힣" for ch in given.form + family)
+            and " " not in family
+            # a foreign name: a syllable no hanja reads ("트" of 노어트), so not a
+            # Korean name after a common noun ("당시 노무현 대통령")
+            and not all(ch in sino_syllables() for ch in given.form + family)
+            and given.form not in self.r.term_generic
+            and given.form not in self.r.stop
+            and given.form not in self.r.titles
+            and self._head_kind_str(given.form, proper=True) is None
+            and not self._term_head(given.form)
+        )
 
     def _merge_name_tail(self, toks: list[CTok], name_end: int) -> list[CTok]:
         """ "李 在明" or "魏 聖 洛(室長)": a family name and what follows it up to the
@@ -584,7 +862,7 @@ class Engine:
         for h in self.r.head_list:
             if s.endswith(h):
                 kind, short = self.r.heads[h]
-                if short == "short" and not proper:
+                if short in ("short", "after-proper") and not proper:
                     continue
                 if short == "short-common" and not proper and len(s) < 3:
                     continue
@@ -595,10 +873,36 @@ class Engine:
                 return kind
         return None
 
+    def _head_of(self, s: str) -> tuple[str, str]:
+        """The (kind, mark) of the longest head ``s`` ends in, or ("", "")."""
+        s = _nospace(s)
+        for h in self.r.head_list:
+            if s.endswith(h) and len(s) > len(h):
+                return self.r.heads[h]
+        return ("", "")
+
     def _term_head(self, form: str) -> bool:
         if form in self.r.term_heads:
             return True
         return any(form.endswith(h) for h in self.r.term_head_list if len(h) >= 2)
+
+    def _institutions_in_a_row(self, text: str) -> int:
+        """ "国連安保理": where the second of two known institutions written together
+        starts (0: not two institutions)."""
+        for cut in range(1, len(text)):
+            if text[:cut] in self.r.institutions and text[cut:] in self.r.institutions:
+                return cut
+        return 0
+
+    def _joined_relation(self, tok: CTok) -> bool:
+        """ "중·러": a country's one syllable before a joiner and another country's,
+        not the noun 중 ("during")."""
+        text = self.text
+        return (
+            tok.form in self.r.relation_chars
+            and text[tok.end : tok.end + 1] in ("·", "・", "-")
+            and text[tok.end + 1 : tok.end + 2] in self.r.relation_chars
+        )
 
     def _is_relation(self, s: str) -> bool:
         s = s.replace("·", "").replace("・", "").replace("-", "")
@@ -620,7 +924,11 @@ class Engine:
             self.emit(seg[0].start, seg[-1].end, "event")
             return False
         while seg and (
-            (seg[0].form in r.stop and seg[0].sub != "country")
+            (
+                seg[0].form in r.stop
+                and seg[0].sub != "country"
+                and not self._joined_relation(seg[0])
+            )
             or seg[0].form in _FORMER
             or seg[0].cat == "SUF"
             or seg[0].cat == "J"
@@ -628,6 +936,17 @@ class Engine:
             seg = seg[1:]
         if not seg:
             return False
+        if not r.spaced and r.institutions:
+            # "安保理決議", "国連安保理": a known institution at the start of a compound
+            for k in range(len(seg) - 1, -1, -1):
+                head = self.text[seg[0].start : seg[k].end]
+                cut = self._institutions_in_a_row(head) if k > 0 else 0
+                if head in r.institutions or cut:
+                    self.emit(seg[0].start, seg[k].end, "org")
+                    if cut:  # 国連 and 安保理 in 国連安保理
+                        self.emit(seg[0].start, seg[0].start + cut, "org")
+                        self.emit(seg[0].start + cut, seg[k].end, "org")
+                    return self.process_segment(seg[k + 1 :]) if k + 1 < len(seg) else False
         whole = self.text[seg[0].start : seg[-1].end]
         if (
             whole in r.places
@@ -641,6 +960,20 @@ class Engine:
         if r.spaced:
             # "일본 니가타현 사도섬", "야마구치현 우베시": a place word stands alone
             words = self._words(seg)
+            # "우크라이나 동부 도네츠크주": a common noun between names ends the first
+            for wi in range(1, len(words) - 1):
+                between = words[wi]
+                text = self.text[between[0].start : between[-1].end]
+                if (
+                    all(t.cat == "N" for t in between)
+                    and words[wi - 1][-1].cat == "P"
+                    and words[wi + 1][0].cat == "P"
+                    and self._head_kind_str(text, proper=False) is None
+                    and text not in r.heads
+                    and text not in r.titles
+                ):
+                    self.process_segment([t for ws in words[:wi] for t in ws])
+                    return self.process_segment([t for ws in words[wi + 1 :] for t in ws])
             if len(words) > 1 and words[0][0].sub == "country":
                 self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
                 rest = seg[len(words[0]) :]
@@ -681,6 +1014,10 @@ class Engine:
             rest = seg[rel:]
             if not rest:
                 return True
+            if all(t.cat == "SUF" for t in rest):
+                # "日韓間", "한일간": the relation word standing alone with a suffix
+                self.emit(seg[0].start, seg[rel - 1].end, "term")
+                return False
             if rest[0].form in r.stop:
                 return False  # "한일 양국 정부": a generic phrase
             if self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False) == "org":
@@ -721,6 +1058,19 @@ class Engine:
 
     def _names_and_terms(self, seg: list[CTok], person_hint: bool, name_end: int | None) -> None:
         r = self.r
+        if not r.spaced:
+            # "石川県輪島市": a place with its one-character ending, then another name
+            for x in range(1, len(seg) - 1):
+                if (
+                    seg[x - 1].cat == "P"
+                    and seg[x].cat in ("N", "SUF")
+                    and seg[x].form in r.heads
+                    and r.heads[seg[x].form] == ("place", "short")
+                    and seg[x + 1].cat == "P"
+                ):
+                    self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
+                    self._names_and_terms(seg[x + 1 :], person_hint, name_end)
+                    return
         n = len(seg)
         # the proper-noun prefix
         p = 0
@@ -731,6 +1081,10 @@ class Engine:
         while p > 0 and seg[p - 1].cat == "J":
             p -= 1
         end_limit = name_end
+        if p == n and all(t.form in r.institutions for t in seg):
+            # "유엔 안보리": known institutions, whatever their last syllable (리)
+            self._proper_nouns(seg, person_hint, whole=True, end_limit=end_limit)
+            return
         if p == 0:
             first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
             if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
@@ -754,7 +1108,12 @@ class Engine:
             kind = self._head_kind_str(seg[h].form if proper else s, proper=proper)
             if kind is None and not proper:
                 kind = self._head_kind_str(s, proper=False)
-            if kind is not None and seg[h].cat != "D":
+            if kind is None and not proper and seg[0].cat == "P":
+                # "トヨタ自動車": a head that names a company after a proper noun only
+                kind = self._head_kind_str(s, proper=True)
+                if kind is not None and self._head_of(s)[1] != "after-proper":
+                    kind = None
+            if kind is not None and seg[h].cat != "D" and seg[h].form not in r.institutions:
                 heads.append((h, kind))
         heads = [(h, k) for h, k in heads if not (h < p - 1)]
         if heads and not person_hint:
@@ -776,11 +1135,17 @@ class Engine:
                 self._common_compound(rest, allow_single_org=True)
                 return
             for h, kind in heads:
-                if h >= p - 1:
+                # a facility or an organisation inside a longer name is a row of its
+                # own ("조세이 탄광" in its 사고); a place or an event inside is not
+                # ("輪島" in 輪島市, "安城選挙" in 安城選挙区), nor a proper noun that
+                # only ends like a head ("安城": 城 is a castle)
+                if h == h_last or (h >= p and kind in ("org", "facility")):
                     self.emit(seg[0].start, seg[h].end, kind)
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
             for q in range(len(seg) - 1, 0, -1):
+                if heads[-1][1] == "place" and not r.spaced:
+                    return  # "アジア太平洋地域": no place inside a place
                 if _nospace(self.text[seg[0].start : seg[q].end]) in r.places:
                     self.emit(seg[0].start, seg[q].end, "place")
                     return
@@ -885,11 +1250,20 @@ class Engine:
                     cur = groups.pop()  # "ワシントンDC": the letters belong to the place
                 cur.append(t)
                 continue
-            if is_place or (cur and cur[-1].cat in ("L", "D")):
+            if (
+                t.form in r.institutions
+                and not cur
+                and groups
+                and all(c.form in r.institutions for c in groups[-1])
+            ):
+                groups[-1].append(t)  # "유엔 안보리": the Security Council of the UN
+                continue
+            alone = is_place or t.form in r.institutions
+            if alone or (cur and cur[-1].cat in ("L", "D")):
                 if cur:
                     groups.append(cur)
                 cur = []
-            if is_place:
+            if alone:
                 groups.append([t])
             else:
                 cur.append(t)
@@ -913,6 +1287,7 @@ class Engine:
                     continue
                 if not (
                     surface in r.places
+                    or surface in r.institutions  # 유엔 in 유엔 인권이사회
                     or g[0].cat == "L"
                     or (len(g) == 1 and self._head_kind_str(surface, proper=True))
                 ):
@@ -926,6 +1301,11 @@ class Engine:
                 self.emit(start, end, "org")
                 continue
             if surface in r.stop:
+                continue
+            if g[0].form in r.institutions and all(x.form in r.institutions for x in g):
+                self.emit(start, end, "org")
+                if len(g) > 1:
+                    self.emit(g[0].start, g[0].end, "org")  # 유엔 in 유엔 안보리
                 continue
             if len(g) == 1 and (g[0].form in r.places or g[0].sub == "place"):
                 self.emit(start, end, "place")
@@ -1008,8 +1388,18 @@ class Engine:
             for g in _HANGUL_WITH_HANJA.finditer(text):
                 name, hanja = g.span(1), g.span(2)
                 old = self.seen.get(name)
+                if old is None and " " in g.group(1):
+                    # "대통령은 독도(獨島)": the word before the bracket
+                    last = self.seen.get((name[1] - len(g.group(1).split()[-1]), name[1]))
+                    if last is not None and last.kind not in ("person", "term"):
+                        old = last
                 if old is not None and old.kind not in ("person", "term"):
-                    continue  # a place or an institution glossed in hanja
+                    # a place or an institution glossed in hanja: "독도(獨島)"
+                    gloss = self.emit(hanja[0], hanja[1], old.kind, key=old.normalized)
+                    if gloss is not None:
+                        gloss.normalized = old.normalized
+                        self.glosses.add(id(gloss))
+                    continue
                 two_words = " " in g.group(1)
                 if not (two_words or " " in g.group(2) or len(g.group(1)) == 3):
                     continue
@@ -1028,7 +1418,7 @@ class Engine:
                         h.normalized = m.normalized
                         self.glosses.add(id(h))
         for m in list(self.mentions):
-            if m.kind != "person" or text[m.end : m.end + 1] not in ("(", "（"):
+            if m.kind not in _GLOSSED or text[m.end : m.end + 1] not in ("(", "（"):
                 continue
             close = min(
                 (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
@@ -1040,7 +1430,9 @@ class Engine:
             self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]
             for span in [k for k in self.seen if s <= k[0] and k[1] <= e]:
                 del self.seen[span]
-            reading = self.emit(s, e, "person", key=m.normalized)
+            if m.kind != "person" and (len(inner) < 2 or "・" in inner):
+                continue  # "龍山(ヨンサン)": a place's reading is one word
+            reading = self.emit(s, e, m.kind, key=m.normalized)
             if reading is not None:
                 reading.normalized = m.normalized
                 self.glosses.add(id(reading))
@@ -1054,7 +1446,8 @@ class Engine:
         people = [m for m in self.mentions if m.kind == "person" and id(m) not in self.glosses]
         surfaces = {m.surface for m in people}
 
-        parts = {w for o in surfaces if " " in o for w in (o.split()[0], o.split()[-1])}
+        spaced = [o.replace("・", " ").split() for o in surfaces]
+        parts = {w for words in spaced if len(words) > 1 for w in (words[0], words[-1])}
 
         def full(m: Mention) -> bool:
             # a full name, or one that a shorter name seen alone begins (박진 with 박);
@@ -1066,14 +1459,20 @@ class Engine:
                 for o in surfaces
             )
 
+        old_keys = {id(m): m.normalized for m in people}
         full_keys = {m.surface: m.normalized for m in people if full(m)}
+        chosen: dict[str, str] = {}  # one person per family name in an article
         for m in people:
             if m.surface in full_keys:
                 continue
             fam = m.surface
+            if fam in chosen:
+                m.normalized = chosen[fam]
+                continue
             keys = set()
             for name, key in full_keys.items():
-                words = name.split()
+                # "ジョセフ・ユン" has the words ジョセフ and ユン
+                words = name.replace("・", " ").split()
                 # "하야시" in "하야시 요시마사", "블링컨" in "토니 블링컨", "李" in "李在明"
                 if (len(words) > 1 and fam in (words[0], words[-1])) or (
                     len(words) == 1 and len(fam) <= 2 and name.startswith(fam)
@@ -1090,9 +1489,14 @@ class Engine:
                 if before:
                     keys = {max(before, key=lambda x: x.start).normalized}
             if len(keys) == 1:
-                m.normalized = next(iter(keys))
+                m.normalized = chosen[fam] = next(iter(keys))
             else:
                 m.normalized = "ps:" + _nospace(fam)
+        # a reading in brackets follows its name: "康(カン)" with 康 = 康京和
+        moved = {old_keys[id(m)]: m.normalized for m in people if old_keys[id(m)] != m.normalized}
+        for m in self.mentions:
+            if id(m) in self.glosses and m.normalized in moved:
+                m.normalized = moved[m.normalized]
 
     def link_hanja_names(self) -> None:
         """A Korean name written in kanji and the same name in Hangul (이재명, 李在明) or
@@ -1119,6 +1523,115 @@ class Engine:
                 for x in self.mentions:
                     if x.normalized == old:
                         x.normalized = m.normalized
+
+    def _drop_time_zones(self) -> None:
+        """ "日本時間15日": a country naming a time zone is a time, no place."""
+        text = self.text
+        keep = []
+        for m in self.mentions:
+            after = text[m.end : m.end + 3].lstrip(" ")
+            if m.kind == "place" and after[:2] in _TIME_ZONE:
+                self.seen.pop((m.start, m.end), None)
+                continue
+            keep.append(m)
+        self.mentions = keep
+
+    def _chambers_inside(self) -> None:
+        """ "상원 외교위원장", "하원 군사위원회": the chamber that begins a longer name or
+        title is an organisation of its own (``*`` in ``*_institutions.txt``)."""
+        if not self.r.chambers:
+            return
+        for m in list(self.mentions):
+            first = m.surface.split(" ", 1)[0]
+            if " " in m.surface and first in self.r.chambers and m.kind != "person":
+                self.emit(m.start, m.start + len(first), "org")
+
+    def link_short_forms(self) -> None:
+        """An event or facility named with and without a middle word is one ("제주항공
+        여객기 사고" and 제주항공 사고, "무안국제공항" and 무안공항): both start with a name
+        found in the article and end in the same head word; the short form is the name
+        and the head alone."""
+        names = {
+            _nospace(m.surface)
+            for m in self.mentions
+            if m.kind in ("place", "org", "person") and id(m) not in self.english
+        }
+        if self.r.spaced:  # "제주항공" of "제주항공 사고", a name in its own word
+            names.update(
+                m.surface.split()[0]
+                for m in self.mentions
+                if m.kind in ("event", "facility") and " " in m.surface
+            )
+        long_forms: dict[tuple[str, str], list[Mention]] = {}
+        short_forms: list[tuple[tuple[str, str], Mention]] = []
+        for m in self.mentions:
+            if m.kind not in ("event", "facility") or id(m) in self.english:
+                continue
+            flat = _nospace(m.surface)
+            head = next((h for h in self.r.head_list if len(h) >= 2 and flat.endswith(h)), "")
+            if not head:
+                continue
+            for name in names:
+                if len(name) >= 2 and flat.startswith(name) and len(flat) > len(name) + len(head):
+                    long_forms.setdefault((name, head), []).append(m)
+                elif flat == name + head:
+                    short_forms.append(((name, head), m))
+        for key, short in short_forms:
+            targets = {x.normalized for x in long_forms.get(key, ())}
+            if len(targets) == 1:
+                old = short.normalized
+                new = next(iter(targets))
+                for x in self.mentions:
+                    if x.normalized == old:
+                        x.normalized = new
+
+    def link_romanized(self) -> None:
+        """A name quoted in English and the same name in Hangul are one ("Muan" and 무안,
+        "Yoon Suk Yeol" and 윤석열): the English form is the Hangul romanized (Revised
+        Romanization, glossary.lang.ko.romanize) or one of the press's spellings of a
+        Korean name (glossary.lang.ko.press)."""
+        from glossary.lang.ko.press import suggest_press_spellings
+        from glossary.lang.ko.romanize import romanize
+
+        def flat(s: str) -> str:
+            return re.sub(r"[\s\-'’.]", "", s).casefold()
+
+        english: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if id(m) in self.english:
+                english.setdefault(flat(m.surface), []).append(m)
+        if not english:
+            return
+        equivalents = _english_equivalents()
+        for m in self.mentions:
+            if id(m) in self.english:
+                continue
+            hangul = _nospace(m.surface)
+            if not hangul or not all("가" <= ch <= "힣" for ch in hangul):
+                continue
+            forms = {flat(e) for e in equivalents.get(hangul, ())}
+            if m.kind != "term":
+                forms.add(flat(romanize(m.surface)))
+                # "제주항공 사고": the name romanized, then its head words in English
+                for cut in range(2, len(hangul)):
+                    name, rest = hangul[:cut], hangul[cut:]
+                    heads = _split_heads(rest, equivalents)
+                    if heads is None:
+                        continue
+                    stems = {flat(romanize(name))} | {flat(e) for e in equivalents.get(name, ())}
+                    for stem in stems:
+                        combos = [stem]
+                        for options in heads:
+                            combos = [c + flat(o) for c in combos for o in options]
+                        forms.update(combos)
+            if m.kind == "person" and len(hangul) in (2, 3, 4):
+                forms.update(flat(s) for s in suggest_press_spellings(hangul, limit=6))
+            for form in forms:
+                for other in english.get(form, ()):
+                    old = other.normalized
+                    for x in self.mentions:
+                        if x.normalized == old:
+                            x.normalized = m.normalized
 
     def is_full_name(self, m: Mention) -> bool:
         """Whether a person mention is a full name (not a family name alone)."""

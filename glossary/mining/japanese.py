@@ -15,7 +15,7 @@ from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
-from glossary.mining.cjk import CTok, Engine, lang_rules
+from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.mention import Mention
 
 LANG = "ja"
@@ -61,6 +61,8 @@ def tokens(text: str) -> list[CTok]:
                 sub = {"姓": "surname", "名": "given"}.get(pos4, "person")
             elif pos3 == "地名":
                 sub = "place"
+        elif pos1 == "名詞" and w.is_unk and _katakana(surface) and len(surface) >= 2:
+            cat = "P"  # "スナク": a katakana word missing from UniDic is a name
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":
@@ -69,12 +71,50 @@ def tokens(text: str) -> list[CTok]:
             cat = "SUF"
         elif surface in ("・",):
             cat = "J"
-        elif pos1 == "記号" and _katakana(surface):
-            cat = "N"
+        elif pos1 == "記号" and (_katakana(surface) or all(_is_kanji(ch) for ch in surface)):
+            cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
-    return _dotted_words(_merge_katakana_names(out))
+    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+    return _numbered_parties(toks)
+
+
+_KANJI_DIGITS = frozenset("一二三四五六七八九十")
+
+
+def _numbered_parties(toks: list[CTok]) -> list[CTok]:
+    """ "六者会合": a kanji numeral and 者 (parties) are one noun of the name."""
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.form == "者"
+            and out
+            and out[-1].cat == "D"
+            and out[-1].end == t.start
+            and all(ch in _KANJI_DIGITS for ch in out[-1].form)
+        ):
+            first = out.pop()
+            out.append(CTok(first.form + t.form, first.start, t.end, "N"))
+            continue
+        out.append(t)
+    return out
+
+
+def _kana_institutions(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "共に民主党", "日本維新の会": a known institution written with a particle in it
+    (``ja_institutions.txt``) is one proper noun, not a name cut at the particle."""
+    names = [w for w in lang_rules(LANG).institutions if any("ぁ" <= ch <= "ゖ" for ch in w)]
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            inside = [t for t in toks if start <= t.start and t.end <= end]
+            if inside and inside[0].start == start and inside[-1].end == end:
+                first = toks.index(inside[0])
+                toks[first : first + len(inside)] = [CTok(name, start, end, "P", "org")]
+            start = text.find(name, end)
+    return toks
 
 
 def _dotted_words(toks: list[CTok]) -> list[CTok]:
@@ -146,20 +186,89 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 one_word = toks[i + 1].form in titles or bool(common_readings(given))
             else:
                 one_word = True
+            if one_word and 1 <= chars <= 2 and _read_in_brackets(text, t.start, toks[k - 1].end):
+                # "朴振(パク・ジン)": the katakana reading in brackets is the name's
+                one_word = False
             if not one_word:
                 end = toks[k - 1].end
                 after = text[end : end + 1]
                 nxt = toks[k] if k < n else None
                 if nxt is not None and nxt.form in _FORMER and k + 1 < n:
                     nxt = toks[k + 1]  # "尹錫悦前大統領"
-                titled = nxt is not None and nxt.form in titles
+                titled = (nxt is not None and nxt.form in titles) or _title_follows(
+                    text, toks, k, titles
+                )
                 if not after or not _is_kanji(after) or titled:
                     out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
                     i = k
                     continue
+        if (
+            len(t.form) == 2
+            and t.cat == "P"
+            and t.sub in ("given", "surname", "person")
+            and t.form[0] in family
+            and all(_is_kanji(ch) for ch in t.form)
+            and not (before and _is_kanji(before))
+            and i + 1 < n
+            and toks[i + 1].start == t.end
+            and len(toks[i + 1].form) == 1
+            and toks[i + 1].cat in ("N", "P")
+            and _is_kanji(toks[i + 1].form)
+        ):
+            # "金正恩総書記": the analyser joined the family name to the given name's
+            # first character (金正 + 恩)
+            end = toks[i + 1].end
+            name = text[t.start : end]
+            after = text[end : end + 1]
+            titled = _title_follows(text, toks, i + 2, titles) if i + 2 < n else False
+            if not common_readings(name) and (not after or not _is_kanji(after) or titled):
+                out.append(CTok(name, t.start, end, "P", "person"))
+                i += 2
+                continue
         out.append(t)
         i += 1
     return out
+
+
+def _read_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether a Korean name in kanji, text[start:end], is followed by its Sino-Korean
+    reading in katakana in brackets ("朴振(パク・ジン)")."""
+    from glossary.lang.ko.katakana import to_katakana
+    from glossary.lang.ko.sino import sino_korean_reading
+
+    if text[end : end + 1] not in ("(", "（"):
+        return False
+    close = min((i for i in (text.find(")", end), text.find("）", end)) if i > 0), default=-1)
+    if close < 0 or close - end > 16:
+        return False
+    hangul = sino_korean_reading(text[start:end], kind="person")
+    if not hangul:
+        return False
+    # the press voices a given name's first sound or not (パク・ジン, パク・チン), so the
+    # comparison ignores voicing
+    return _unvoiced(to_katakana(hangul)) == _unvoiced(text[end + 1 : close])
+
+
+def _unvoiced(kana: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", kana.replace("・", "").replace(" ", ""))
+    plain = plain.replace("\u3099", "").replace("\u309a", "")
+    return plain.replace("チ", "シ").replace("ツ", "ス")  # ジ and チ both write 지
+
+
+def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
+    """Whether the nouns from token k on end in a title ("尹炳世外交部長官": 外交部長官
+    ends in 長官), within four tokens."""
+    end = k
+    while end < len(toks) and end - k < 4 and toks[end].start == toks[end - 1].end:
+        if toks[end].cat not in ("N", "SUF", "PRE"):
+            break
+        words = text[toks[k].start : toks[end].end]
+        if any(words.endswith(t) for t in titles):
+            return True
+        end += 1
+    return False
 
 
 def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:

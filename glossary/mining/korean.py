@@ -19,8 +19,8 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
-from glossary.mining.cjk import CTok, Engine
-from glossary.mining.countries import abbreviations
+from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
+from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 
 LANG = "ko"
@@ -42,7 +42,33 @@ def load() -> Any:
     for word in load_words("ko_places.txt", lower=False):
         if not word.endswith("*"):
             kiwi.add_user_word(word, "NNP")
+    # institutions as proper nouns too: "국민의힘" is a party, not 국민 + 의 + 힘
+    for word in load_words("ko_institutions.txt", lower=False):
+        if not word.endswith("*"):  # chambers are common nouns too (상원)
+            kiwi.add_user_word(word, "NNP")
     return kiwi
+
+
+def _title_cut(form: str) -> int:
+    """Where a title starts at the end of ``form`` (0: none, or too short a word)."""
+    if len(form) < 5:
+        return 0
+    for t in lang_rules(LANG).title_list:
+        if len(t) >= 2 and form.endswith(t) and len(form) - len(t) >= 3:
+            return len(form) - len(t)
+    return 0
+
+
+@cache
+def _relation_chars() -> frozenset[str]:
+    return lang_rules(LANG).relation_chars
+
+
+@cache
+def _unknown_noun_id() -> int:
+    """The id Kiwi gives a common noun missing from its dictionary (it reads an unknown
+    word as a common noun; "블링컨" and "수낵" are names)."""
+    return int(load().tokenize("쀍뛣")[0].id)
 
 
 @cache
@@ -62,12 +88,31 @@ def tokens(text: str) -> list[CTok]:
         tag = str(tag).split("-")[0]
         cat = _TAGS.get(tag, "O")
         form = t.form
+        if tag == "SH" and len(form) >= 2:
+            cat = "P"  # "李在明 대통령": a name in hanja, not the start of the title
+        if (
+            tag == "NNG"
+            and t.id == _unknown_noun_id()
+            and len(form) >= 2
+            and all("가" <= ch <= "힣" for ch in form)
+        ):
+            cat = "P"  # "블링컨": a noun the analyser's dictionary lacks is a name
         if tag in ("SP", "SO") and form in ("·", "・", "ㆍ"):
             cat = "J"
+        if (
+            form == "-"
+            and out
+            and out[-1].end == t.start
+            and len(out[-1].form) == 1
+            and out[-1].form in _relation_chars()
+            and text[t.start + 1 : t.start + 2] in _relation_chars()
+        ):
+            cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
         if (
             cat == "O"
             and form in _PLACE_ENDINGS
+            and not tag.startswith("J")  # "현대자동차그룹도": the particle 도
             and out
             and out[-1].cat == "P"
             and out[-1].end == start
@@ -78,6 +123,7 @@ def tokens(text: str) -> list[CTok]:
             cat == "O"
             and len(form) == 1
             and "가" <= form <= "힣"
+            and not tag.startswith("J")  # "한국과 일본": a particle, not a given name
             and out
             and out[-1].end == start
             and (start + 1 >= len(text) or not ("가" <= text[start + 1] <= "힣"))
@@ -99,6 +145,27 @@ def tokens(text: str) -> list[CTok]:
                 out.append(CTok(name, begin, start + t.len, "P"))
                 continue
         if (
+            cat in ("SUF", "O")
+            and form == "형"
+            and len(out) >= 3
+            and out[-1].cat == "D"
+            and out[-2].form == "-"
+            and out[-3].cat == "P"
+            and out[-3].end == out[-2].start
+            and out[-2].end == out[-1].start
+            and out[-1].end == start
+        ):
+            # "화성-17형": a named missile, a proper noun, a number and 형 (type)
+            begin = out[-3].start
+            del out[-3:]
+            out.append(CTok(text[begin : start + t.len], begin, start + t.len, "P", "weapon"))
+            continue
+        if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
+            # "6자회담": a number of parties, one noun of the name
+            first = out.pop()
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "N"))
+            continue
+        if (
             cat == "O"
             and form in ("대", "차", "회")
             and out
@@ -112,16 +179,84 @@ def tokens(text: str) -> list[CTok]:
                 begin = out.pop().start
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "PRE", "ordinal"))
             continue
+        if (
+            cat == "P"
+            and len(out) >= 2
+            and out[-1].form == "-"
+            and out[-1].end == start
+            and out[-2].cat == "P"
+            and out[-2].end == out[-1].start
+            and len(out[-2].form) >= 2
+            and len(form) >= 2
+        ):
+            # "토머스-그린필드": a double-barrelled family name is one word
+            first = out[-2]
+            del out[-2:]
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
+        if (
+            form == "군"
+            and out
+            and out[-1].cat == "P"
+            and out[-1].end == start
+            and country_key(out[-1].form, LANG) is not None
+        ):
+            cat = "O"  # "러시아군": a country's forces, no place name
+        if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
+            cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
+        if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
+            cat = "D"  # "7C221편": a code after a number is no acronym
+        if cat == "N" and form in lang_rules(LANG).institutions:
+            cat = "P"  # "안보리": an institution's name the analyser calls a common noun
+        cut = _title_cut(form) if cat == "P" else 0
+        if cut:
+            # "한반도평화교섭본부장": an office and its title read as one proper noun
+            out.append(CTok(form[:cut], start, start + cut, "N"))
+            out.append(CTok(form[cut:], start + cut, start + t.len, "N"))
+            continue
         sub = ""
         if (
             cat == "P"
             and len(form) == 1
             and form in abbreviations(LANG)
-            and (start == 0 or text[start - 1] == " ")
+            and (start == 0 or text[start - 1].isspace() or text[start - 1] in "([\"'“‘")
             and text[start + 1 : start + 2] == " "
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
         out.append(CTok(form, start, start + t.len, cat, sub))
+    return _split_names_before_titles(text, latin_hyphen_words(out))
+
+
+def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "최선희 외무상": a Korean name the analyser split into common nouns (최선 + 희) is
+    one proper noun when a title follows it: three syllables, a family name first, each
+    read from a hanja, and no institution's ending (안보실 대변인 keeps 안보실)."""
+    rules = lang_rules(LANG)
+    out: list[CTok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].cat == "N":
+            j += 1
+        word = text[t.start : toks[j - 1].end]
+        after = text[toks[j - 1].end : toks[j - 1].end + 12]
+        if (
+            j - i >= 2
+            and t.cat == "N"
+            and (t.start == 0 or text[t.start - 1].isspace())
+            and len(word) == 3
+            and word[0] in korean_miner_surnames()
+            and all(ch in sino_syllables() for ch in word)
+            and not any(word.endswith(h) for h in rules.heads)
+            and after.startswith(" ")
+            and any(after[1:].startswith(title) for title in rules.title_list)
+        ):
+            out.append(CTok(word, t.start, toks[j - 1].end, "P"))
+            i = j
+            continue
+        out.append(t)
+        i += 1
     return out
 
 

@@ -207,3 +207,335 @@ def test_korean_country_abbreviations_split_from_names_and_titles():
     groups = [ss for _, ss in by.values()]
     assert {"미", "미국"} in groups and {"일", "일본"} in groups
     assert {"한-일 관계", "한일 관계"} in groups
+
+
+def test_korean_hyphen_relations_particles_and_foreign_given_names():
+    ms = kinds(mine_ko("미-북 협상이 이뤄지지 않았다. 김정은은 한국과 일본을 위협했다."))
+    assert ms["미-북 협상"] == "term"
+    assert "미" not in ms and "북" not in ms
+    # 과 is a particle, not the last syllable of a name 한국과
+    assert ms["한국"] == "place" and "한국과" not in ms
+    # a given name the analyser reads as a common noun, before a foreign family name
+    ms = kinds(mine_ko("헤더 노어트 국무부 대변인은 말했다. 당시 노무현 대통령은 말했다."))
+    assert ms["헤더 노어트"] == "person"
+    # a Korean name after a common noun stays alone: every syllable reads a hanja
+    assert ms["노무현"] == "person" and "당시 노무현" not in ms
+
+
+def test_korean_country_abbreviation_at_the_start_of_a_line():
+    ms = kinds(mine_ko("그는 말했다.\n미 국방부는 자료를 냈다. 밀리 미 육군참모총장은 말했다."))
+    assert ms["미"] == "place"
+    assert ms["국방부"] == "org" and "미 국방부" not in ms
+    assert ms["육군참모총장"] == "term"
+
+
+def test_japanese_korean_kanji_name_before_an_institution_and_its_title():
+    ms = kinds(mine_ja("尹炳世外交部長官から安倍総理大臣に対し説明があった。"))
+    assert ms["尹炳世"] == "person"
+    assert ms["外交部長官"] == "term" and ms["外交部"] == "org"
+    assert "尹炳世外交部長官" not in ms
+
+
+def test_japanese_titles_with_their_country_and_bureau():
+    ms = kinds(mine_ja("武藤駐韓大使,趙世ヨン(チョ・セヨン)外交通商部東北アジア局長ほか。"))
+    assert ms["武藤"] == "person" and ms["駐韓大使"] == "term"
+    assert "武藤駐韓" not in ms
+    assert ms["東北アジア局長"] == "term" and ms["東北アジア局"] == "org"
+    assert ms["外交通商部"] == "org" and "アジア" not in ms
+
+
+def test_japanese_relation_with_a_suffix_hyphenated_latin_and_regions():
+    ms = kinds(mine_ja("日韓間の交流やK-POPが広がった。アジア太平洋地域において自衛隊が活動した。"))
+    assert ms["日韓"] == "term" and "日韓間" not in ms
+    assert "K-POP" in ms and "POP" not in ms
+    assert ms["アジア太平洋地域"] == "place" and "アジア" not in ms
+    assert ms["自衛隊"] == "org"
+
+
+def test_japanese_katakana_family_name_before_a_title_and_one_person_per_family_name():
+    ms = mine_ja("アントニー・ブリンケン国務長官は述べた。ブリンケン長官は会談した。")
+    keys = {m.surface: m.normalized for m in ms}
+    assert "ブリンケン長官" not in keys
+    assert keys["ブリンケン"] == keys["アントニー・ブリンケン"]
+    # 安倍 is 安倍晋三 throughout, though 安倍晋太郎 is named between two of them
+    ms = mine_ja(
+        "安倍晋三総理大臣は述べた。安倍総理大臣に対し,安倍晋太郎元外務大臣の写真を"
+        "贈った。安倍総理大臣は喜んだ。"
+    )
+    keys = {}
+    for m in ms:
+        keys.setdefault(m.surface, set()).add(m.normalized)
+    assert keys["安倍"] == keys["安倍晋三"]
+
+
+def test_korean_office_read_as_one_proper_noun_and_relations_of_two_syllables():
+    ms = kinds(mine_ko("김건 한반도평화교섭본부장은 중·러를 포함한 국제사회에 말했다."))
+    assert ms["김건"] == "person"
+    assert ms["한반도평화교섭본부장"] == "term"
+    assert ms["중·러"] == "term" and "러" not in ms
+    ms = kinds(mine_ko("미국 대통령 선거가 열렸다. 해당 조약에 서명했다."))
+    assert ms["미국"] == "place"
+    assert "해당 조약" not in ms
+
+
+def test_japanese_readings_in_brackets_of_short_names_family_names_and_places():
+    ms = mine_ja("外交部の朴振(パク・ジン)長官から報告を受けた。朴長官は述べた。")
+    keys = {m.surface: m.normalized for m in ms}
+    # a one-character given name, confirmed by its Sino-Korean reading in brackets
+    assert keys["朴振"] == keys["パク・ジン"] == keys["朴"]
+    ms = mine_ja(
+        "康京和外交部長官と会談した。康(カン)長官と協力する。ソウル龍山(ヨンサン)で会った。"
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["カン"] == keys["康"] == keys["康京和"]
+    assert keys["ヨンサン"] == keys["龍山"]
+
+
+def test_korean_party_before_a_name_local_titles_and_names_before_institutions():
+    ms = kinds(
+        mine_ko(
+            "더불어민주당 이재명 대표와 국민의힘 정진석 비상대책위원장이 만났다. "
+            "박희영 용산구청장도 참석했다. 유명희 산업통상자원부 통상교섭본부장과 "
+            "현대자동차그룹도 왔다. 북한은 화성-17형을 쐈다."
+        )
+    )
+    assert ms["이재명"] == "person" and ms["더불어민주당"] == "org"
+    assert ms["정진석"] == "person" and "국민의힘 정진석" not in ms
+    assert ms["박희영"] == "person" and ms["용산구청장"] == "term"
+    assert ms["유명희"] == "person"
+    assert "현대자동차그룹" in ms and "현대자동차그룹도" not in ms
+    assert "화성-17형" in ms
+    # a foreign name of two words stays whole
+    assert kinds(mine_ko("다카이치 사나에 일본 총리"))["다카이치 사나에"] == "person"
+
+
+def test_japanese_places_in_a_row_companies_and_ministers_of_both_sides():
+    ms = kinds(
+        mine_ja("石川県輪島市と珠洲市では。トヨタ自動車と電気自動車。両外相は外相間で一致した。")
+    )
+    assert ms["石川県"] == "place" and ms["輪島市"] == "place"
+    assert "輪島" not in ms  # a place inside a place
+    assert ms["トヨタ自動車"] == "org" and "電気自動車" not in ms
+    assert "外相" not in ms
+
+
+def test_korean_deputy_titles_keep_the_name_apart():
+    ms = kinds(
+        mine_ko("김여정 노동당 부부장은 담화를 냈다. 주형환 저출산고령사회위원회 부위원장도 왔다.")
+    )
+    assert ms["김여정"] == "person" and ms["노동당"] == "org"
+    assert ms["주형환"] == "person" and ms["저출산고령사회위원회"] == "org"
+
+
+def test_korean_english_quote_clusters_with_the_hangul_and_direction_suffixes():
+    ms = mine_ko(
+        '방콕발 무안행 제주항공 7C221편이 착륙했다. 바이든은 "We mourn with the people of '
+        'Muan and stand with President Yoon Suk Yeol." 윤석열 대통령은 감사했다. F-35A 전투기도.'
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert "무안" in keys and "C221" not in keys
+    assert keys["Muan"] == keys["무안"]
+    assert keys["Yoon Suk Yeol"] == keys["윤석열"]
+    assert "F-35A" in keys
+
+
+def test_places_and_institutions_glossed_in_brackets_cluster_with_their_name():
+    keys = {m.surface: m.normalized for m in mine_ko("대통령은 독도(獨島)를 방문했다.")}
+    assert keys["獨島"] == keys["독도"]
+    keys = {m.surface: m.normalized for m in mine_ja("ソウル龍山(ヨンサン)の大統領室で会った。")}
+    assert keys["ヨンサン"] == keys["龍山"]
+
+
+def test_security_compounds_are_terms_in_korean_and_japanese():
+    ms = kinds(mine_ko("북한은 핵실험과 사이버 공격을 계속했고 대량살상무기를 개발했다."))
+    assert ms["핵실험"] == "term" and ms["사이버 공격"] == "term"
+    ms = kinds(mine_ja("北朝鮮は核実験を行い、大量破壊兵器とサイバー攻撃を続けている。"))
+    assert ms["核実験"] == "term" and ms["大量破壊兵器"] == "term" and ms["サイバー攻撃"] == "term"
+
+
+def test_no_event_or_place_inside_a_place_and_korean_provinces_in_kanji():
+    ms = kinds(mine_ja("京畿道の安城選挙区と忠清北道の清州上党選挙区で選挙が行われた。"))
+    assert ms["京畿道"] == "place" and ms["忠清北道"] == "place"
+    assert "安城選挙区" in ms and "安城選挙" not in ms and "安城" not in ms
+    # a facility inside an event is still a row of its own
+    ms = kinds(mine_ja("長生炭鉱水没事故の犠牲者を追悼した。"))
+    assert ms["長生炭鉱水没事故"] == "event" and ms["長生炭鉱"] == "facility"
+
+
+def test_korean_institutions_without_a_head_and_more_titles():
+    ms = kinds(
+        mine_ko(
+            "존 커비 백악관 국가안보회의 전략소통조정관은 말했다. 여러 유엔 안보리 결의에 위배된다."
+        )
+    )
+    assert ms["존 커비"] == "person" and ms["백악관"] == "org"
+    assert ms["유엔 안보리"] == "org" and ms["유엔"] == "org"
+    ms = kinds(mine_ko("린다 토머스-그린필드 대사와 커트 캠벨 국무부 부장관이 만났다."))
+    assert ms["린다 토머스-그린필드"] == "person"
+    assert ms["커트 캠벨"] == "person" and ms["국무부 부장관"] == "term"
+    # a chamber begins a title
+    assert kinds(mine_ko("밥 코커 상원 외교위원장이 말했다."))["상원 외교위원장"] == "term"
+
+
+def test_japanese_korean_name_the_analyser_cut_after_two_characters():
+    ms = mine_ja("金正恩総書記は演説した。金総書記は述べた。国民間の交流と韓国側の訪問中に岸田氏")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["金正恩"] == keys["金"]
+    assert "金正" not in keys
+    assert not {"国民間", "韓国側", "訪問中", "岸田氏"} & set(keys)
+
+
+def test_japanese_institutions_at_the_start_of_a_compound():
+    ms = kinds(mine_ja("安保理決議の遵守を求めた。国連安保理は決議を採択した。"))
+    assert ms["安保理"] == "org" and ms["国連安保理"] == "org" and ms["国連"] == "org"
+
+
+def test_events_and_facilities_with_and_without_a_middle_word_cluster():
+    ms = mine_ko(
+        "제주항공 여객기 사고로 179명이 숨졌다. 제주항공 사고 유가족은 무안국제공항에 모였다. "
+        "무안공항은 폐쇄됐다. 무안 주민들도 왔다."
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["제주항공 사고"] == keys["제주항공 여객기 사고"]
+    assert keys["무안공항"] == keys["무안국제공항"]
+    assert keys["무안"] != keys["무안공항"]  # the place is not its airport
+
+
+def test_korean_names_and_heads_quoted_in_english_join_the_hangul():
+    ms = mine_ko(
+        "유엔 안보리 결의와 탄도미사일 발사를 규탄했다. 제주항공 사고 유가족을 위로했다. "
+        '[국무부 대변인] "This launch violates United Nations Security Council resolutions '
+        'and we mourn the victims of the Jeju Air accident."'
+    )
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["United Nations Security Council"] == keys["유엔 안보리"]
+    assert keys["Jeju Air accident"] == keys["제주항공 사고"]
+
+
+def test_korean_nouns_missing_from_the_dictionary_are_names():
+    ms = kinds(mine_ko("블링컨은 수낵 총리와 만났다. 그는 미사일 브리핑을 들었다."))
+    assert "블링컨" in ms and ms["수낵"] == "person"
+    assert "미사일" not in ms and "브리핑" not in ms  # words of the dictionary
+
+
+def test_japanese_katakana_word_missing_from_unidic_is_a_name():
+    ms = kinds(mine_ja("スナク首相と会談した。ミサイルの発射を非難した。"))
+    assert ms["スナク"] == "person" and "ミサイル" not in ms
+
+
+def test_korean_name_split_into_common_nouns_before_a_title():
+    ms = kinds(mine_ko("최선희 외무상은 담화를 냈다. 안보실 대변인은 말했다."))
+    assert ms["최선희"] == "person"
+    assert ms["안보실"] == "org"
+
+
+def test_korean_forces_directions_between_names_and_councils():
+    ms = kinds(
+        mine_ko("러시아군은 우크라이나 동부 도네츠크주 바흐무트를 점령했다. 라이칭더 대만 총통은")
+    )
+    assert ms["러시아"] == "place" and "러시아군" not in ms
+    assert ms["도네츠크주"] == "place" and "바흐무트" in ms and "동부" not in ms
+    assert ms["라이칭더"] == "person"
+    ms = kinds(mine_ko("유엔 인권이사회는 결의안을 채택했다."))
+    assert ms["유엔 인권이사회"] == "org" and ms["유엔"] == "org"
+
+
+def test_japanese_prefecture_names_its_governor():
+    ms = kinds(mine_ja("吉村洋文大阪府知事が出席した。黒岩祐治神奈川県知事と会った。"))
+    assert ms["吉村洋文"] == "person" and ms["大阪府知事"] == "term"
+    assert ms["黒岩祐治"] == "person" and ms["神奈川県知事"] == "term"
+
+
+def test_korean_institutions_are_words_of_the_analyser():
+    ms = kinds(mine_ko("야당인 국민의힘 윤석열 후보가 당선됐다."))
+    assert ms["국민의힘"] == "org" and ms["윤석열"] == "person"
+
+
+def test_korean_name_in_hanja_before_a_title_is_a_person():
+    ms = mine_ko("이재명 대통령과 李在明 대통령. 이 대통령은 말했다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["李在明"][0] == "person" and "李在明 대통령" not in keys
+    assert keys["李在明"][1] == keys["이재명"][1] == keys["이"][1]
+
+
+def test_korean_name_country_institution_and_title_apart():
+    ms = kinds(mine_ko("성 김 미 국무부 대북특별대표는 말했다. 하야시 요시마사 일 외무상은 왔다."))
+    assert ms["성 김"] == "person" and ms["미"] == "place" and ms["국무부"] == "org"
+    assert ms["국무부 대북특별대표"] == "term"
+    assert ms["하야시 요시마사"] == "person" and ms["일"] == "place" and ms["외무상"] == "term"
+
+
+def test_korean_terms_of_sharing_regimes_rulings_and_deployments():
+    ms = kinds(mine_ko("양국은 군사 정보 공유를 확대하고 한반도 평화 체제와 사드 배치를 논의했다."))
+    assert ms["군사 정보 공유"] == "term" and ms["평화 체제"] == "term"
+    # "실시간" (real-time) makes no term
+    assert "실시간 공유" not in kinds(mine_ko("경보 정보의 실시간 공유를 시작했다."))
+
+
+def test_japanese_parties_chambers_and_festivals():
+    ms = kinds(
+        mine_ja("自由民主党と公明党の与党は衆議院で過半数を割った。瀬戸内国際芸術祭が開かれた。")
+    )
+    assert ms["自由民主党"] == "org" and ms["公明党"] == "org" and ms["衆議院"] == "org"
+    assert ms["瀬戸内国際芸術祭"] == "event"
+    assert "与党" not in ms
+
+
+def test_korean_embassies_ambassadors_and_forces_stationed_abroad():
+    ms = kinds(
+        mine_ko("주일 한국대사관은 성명을 냈다. 필립 골드버그 주한 미국대사는 말했다. 주한미군도.")
+    )
+    assert ms["주일 한국대사관"] == "org"
+    assert ms["필립 골드버그"] == "person" and ms["주한 미국대사"] == "term"
+    assert ms["주한미군"] == "org"
+
+
+def test_japanese_embassies_and_forces_stationed_abroad():
+    ms = kinds(mine_ja("駐日韓国大使館は声明を出した。在韓米軍と在日米軍が訓練した。"))
+    assert ms["駐日韓国大使館"] == "org"
+    assert ms["在韓米軍"] == "org" and ms["在日米軍"] == "org"
+
+
+def test_japanese_institutions_written_with_a_particle():
+    ms = kinds(mine_ja("共に民主党の李在明候補と国民の力の尹錫悦候補。日本維新の会も"))
+    assert ms["共に民主党"] == "org" and ms["国民の力"] == "org" and ms["日本維新の会"] == "org"
+    assert ms["李在明"] == "person" and ms["尹錫悦"] == "person"
+
+
+def test_japanese_title_before_ika_and_the_cabinet_office():
+    ms = kinds(mine_ja("自衛隊機で防災担当副大臣以下の内閣府調査チームを派遣した。"))
+    assert ms["防災担当副大臣"] == "term" and ms["内閣府"] == "org"
+
+
+def test_japanese_meetings_with_acronyms_and_numbered_parties():
+    ms = kinds(mine_ja("G7倉敷労働雇用大臣会合が開かれた。日米韓の六者会合首席代表による会合。"))
+    assert ms["G7倉敷労働雇用大臣会合"] == "event" and ms["G7"] == "org"
+    assert "六者会合" in ms and "会合首席代表" not in ms
+
+
+def test_korean_number_of_parties_in_a_name():
+    ms = mine_ko("북한은 6자회담 복귀를 거부했다. 6자 회담 수석대표가 만났다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["6자회담"] == keys["6자 회담"]
+
+
+def test_korean_words_of_time_before_a_term_are_not_part_of_it():
+    ms = kinds(mine_ko("북한은 이틀 연속 탄도미사일을 발사했다."))
+    assert ms["탄도미사일"] == "term" and "연속 탄도미사일" not in ms
+
+
+def test_korean_chamber_inside_a_title_or_committee_is_its_own_row():
+    ms = kinds(mine_ko("밥 코커 상원 외교위원장이 말했다. 하원 군사위원회에 출석했다."))
+    assert ms["상원 외교위원장"] == "term" and ms["상원"] == "org"
+    assert ms["하원 군사위원회"] == "org" and ms["하원"] == "org"
+
+
+def test_japanese_time_zone_is_no_place():
+    ms = kinds(mine_ja("現地時間14日午後4時(日本時間15日午前6時)から会談した。"))
+    assert "日本" not in ms
+    assert kinds(mine_ja("日本と韓国は会談した。"))["日本"] == "place"
+
+
+def test_japanese_kanji_read_as_a_symbol_after_a_line_break():
+    ms = kinds(mine_ja("日韓経済関係\n\n 玄葉大臣より,日韓関係について述べた。"))
+    assert ms["玄葉"] == "person" and "葉" not in ms
