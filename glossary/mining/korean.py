@@ -230,7 +230,9 @@ def tokens(text: str) -> list[CTok]:
 def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:
     """ "최선희 외무상": a Korean name the analyser split into common nouns (최선 + 희) is
     one proper noun when a title follows it: three syllables, a family name first, each
-    read from a hanja, and no institution's ending (안보실 대변인 keeps 안보실)."""
+    read from a hanja, and no institution's ending (안보실 대변인 keeps 안보실). So is
+    one it read as a two-syllable proper noun and a common noun ("김민준 씨": 김민 +
+    준), unless the proper noun is a country (이란산 대변인 is no one)."""
     rules = lang_rules(LANG)
     out: list[CTok] = []
     i = 0
@@ -241,9 +243,16 @@ def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:
             j += 1
         word = text[t.start : toks[j - 1].end]
         after = text[toks[j - 1].end : toks[j - 1].end + 12]
+        split_name = t.cat == "N" or (
+            t.cat == "P"
+            and j - i == 2
+            and len(t.form) == 2
+            and len(toks[i + 1].form) == 1
+            and country_key(t.form, LANG) is None
+        )
         if (
             j - i >= 2
-            and t.cat == "N"
+            and split_name
             and (t.start == 0 or text[t.start - 1].isspace())
             and len(word) == 3
             and word[0] in korean_miner_surnames()

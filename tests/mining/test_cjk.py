@@ -429,6 +429,14 @@ def test_korean_name_split_into_common_nouns_before_a_title():
     assert ms["안보실"] == "org"
 
 
+def test_korean_name_read_as_a_shorter_name_and_a_noun_before_a_title():
+    # Kiwi reads 김민준 at a sentence start as 김민 (proper noun) + 준 (common noun).
+    ms = kinds(mine_ko("김민준 연구원은 부산에서 연설했다. 김민준 씨는 말했다."))
+    assert ms["김민준"] == "person" and "김민" not in ms
+    # A country and a one-syllable noun is no name, title after it or not.
+    assert "이란산" not in kinds(mine_ko("이란산 대변인은 말했다."))
+
+
 def test_korean_forces_directions_between_names_and_councils():
     ms = kinds(
         mine_ko("러시아군은 우크라이나 동부 도네츠크주 바흐무트를 점령했다. 라이칭더 대만 총통은")
