@@ -14,6 +14,7 @@ from glossary.cli.options import (
     json_option,
     kind_option,
     open_for_command,
+    output_option,
 )
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
@@ -71,14 +72,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     is_flag=True,
     help="CSV: start with the byte-order mark spreadsheet programs need to see UTF-8.",
 )
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="File to write (default: standard output).",
-)
+@output_option("File to write (default: standard output).")
 @database_option
 def export(
     fmt: str | None,

@@ -42,3 +42,23 @@ def open_for_command(database_url: str | None, *, migrate: bool = False) -> Glos
     from glossary.api import open_glossary
 
     return open_glossary(database_url, migrate=migrate)
+
+
+def limit_option(default: int, most: int, help: str) -> Callable[[F], F]:
+    """``--limit``: at most this many results, from 1 to ``most``."""
+    return click.option(
+        "--limit", type=click.IntRange(1, most), default=default, show_default=True, help=help
+    )
+
+
+def output_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """``-o/--output FILE``: the file a command writes."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        required=required,
+        help=help,
+    )

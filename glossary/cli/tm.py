@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from glossary.cli.exchange import _progress_bar
-from glossary.cli.options import database_option, json_option, open_for_command
+from glossary.cli.options import (
+    database_option,
+    json_option,
+    limit_option,
+    open_for_command,
+    output_option,
+)
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
 from glossary.lang import LANGUAGES
@@ -91,14 +97,7 @@ def import_(file: str, database_url: str | None, as_json: bool) -> None:
 @tm.command("export")
 @from_option
 @to_option
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, writable=True),
-    required=True,
-    help="The TMX file to write.",
-)
+@output_option("The TMX file to write.", required=True)
 @database_option
 def export(source: str | None, target: str | None, output: str, database_url: str | None) -> None:
     """Export the memory as a TMX 1.4b file.
@@ -183,13 +182,7 @@ def align(
 @click.argument("sentence")
 @from_option
 @to_option
-@click.option(
-    "--limit",
-    type=click.IntRange(1, 100),
-    default=5,
-    show_default=True,
-    help="At most this many matches.",
-)
+@limit_option(5, 100, "At most this many matches.")
 @database_option
 @json_option
 def match(
@@ -240,13 +233,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 
 @tm.command("concord")
 @click.argument("phrase")
-@click.option(
-    "--limit",
-    type=click.IntRange(1, 1000),
-    default=50,
-    show_default=True,
-    help="At most this many units.",
-)
+@limit_option(50, 1000, "At most this many units.")
 @database_option
 @json_option
 def concord(phrase: str, limit: int, database_url: str | None, as_json: bool) -> None:
