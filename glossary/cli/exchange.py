@@ -45,14 +45,12 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
+def _format_option(help: str) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=help)
+
+
 @click.command("export")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_NAMES),
-    default=None,
-    help="File format (default: from the extension of -o FILE).",
-)
+@_format_option("File format (default: from the extension of -o FILE).")
 @click.option(
     "--target",
     type=click.Choice(TARGETS),
@@ -120,13 +118,7 @@ def export(
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_NAMES),
-    default=None,
-    help="File format (default: from the file's extension).",
-)
+@_format_option("File format (default: from the file's extension).")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option(
     "--skip-bad",

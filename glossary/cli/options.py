@@ -18,13 +18,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print JSON Lines (one object per line) only."
 )
-database_option = click.option(
-    "--database",
-    "database_url",
-    metavar="URL",
-    default=None,
-    help="Database to use (default: the GLOSSARY_DATABASE_URL setting, else the SQLite file "
-    "in the instance folder).",
+
+
+def database_option_for(help: str) -> Callable[[F], F]:
+    """``--database URL``, with a help text saying what the command does to it."""
+    return click.option("--database", "database_url", metavar="URL", default=None, help=help)
+
+
+database_option = database_option_for(
+    "Database to use (default: the GLOSSARY_DATABASE_URL setting, else the SQLite file "
+    "in the instance folder)."
 )
 lang_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None, help="Only this language."

@@ -32,20 +32,14 @@ def _memory(g: Glossary) -> TranslationMemory:
     return TranslationMemory(g)
 
 
-from_option = click.option(
-    "--from",
-    "source",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Source language (en, ko or ja).",
-)
-to_option = click.option(
-    "--to",
-    "target",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Target language (en, ko or ja).",
-)
+def _language_option(flag: str, dest: str, what: str) -> Any:
+    return click.option(
+        flag, dest, type=click.Choice(LANGUAGES), default=None, help=f"{what} (en, ko or ja)."
+    )
+
+
+from_option = _language_option("--from", "source", "Source language")
+to_option = _language_option("--to", "target", "Target language")
 
 
 @click.group("tm")
