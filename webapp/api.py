@@ -106,26 +106,43 @@ def _apply(entry: Entry, data: dict[str, Any]) -> Entry:
     return entry
 
 
-def _limit(default: int, most: int) -> int | str:
-    """The request's ``?limit=``, or what is wrong with it."""
+class _BadQuery(Exception):
+    """A query string a route cannot answer: the code and message of its 400 answer."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@bp.errorhandler(_BadQuery)
+def _bad_query(exc: _BadQuery) -> ResponseReturnValue:
+    return json_error(400, exc.code, str(exc))
+
+
+def _query(what: str) -> str:
+    """The request's ``?q=``, which must hold ``what``."""
+    q = request.args.get("q", "")
+    if not q.strip():
+        raise _BadQuery("MissingQuery", f"give {what} as ?q=")
+    return q
+
+
+def _limit(default: int, most: int) -> int:
+    """The request's ``?limit=``, from 1 to ``most``."""
     try:
         limit = int(request.args.get("limit", default))
     except ValueError:
         limit = 0
     if not 1 <= limit <= most:
-        return f"limit must be a whole number from 1 to {most}"
+        raise _BadQuery("InvalidLimit", f"limit must be a whole number from 1 to {most}")
     return limit
 
 
 @bp.get("/lookup")
 def lookup() -> ResponseReturnValue:
     """Find entries: ?q=&lang=&kind=&status=&limit= ; JSON {query, results}."""
-    q = request.args.get("q", "")
-    if not q.strip():
-        return json_error(400, "MissingQuery", "give the text to look up as ?q=")
+    q = _query("the text to look up")
     limit = _limit(20, 200)
-    if isinstance(limit, str):
-        return json_error(400, "InvalidLimit", limit)
     lang = request.args.get("lang") or None
     kind = request.args.get("kind") or None
     status = status_filter(request.args.get("status") or None)
@@ -234,8 +251,6 @@ def merge(entry_id: int) -> ResponseReturnValue:
 def history(entry_id: int) -> ResponseReturnValue:
     """The entry's changes, newest first (who made each: to signed-in users only)."""
     limit = _limit(100, 1000)
-    if isinstance(limit, str):
-        return json_error(400, "InvalidLimit", limit)
     g = get_glossary(current_app)
     if visible_statuses() is not None:
         shown(g.get(entry_id))  # 404 for an entry this visitor may not see
@@ -263,12 +278,8 @@ def tm_match() -> ResponseReturnValue:
     from glossary.tm.limits import bounded_match
     from webapp.tm import memory
 
-    q = request.args.get("q", "")
-    if not q.strip():
-        return json_error(400, "MissingQuery", "give the sentence as ?q=")
+    q = _query("the sentence")
     limit = _limit(5, 100)
-    if isinstance(limit, str):
-        return json_error(400, "InvalidLimit", limit)
     found = bounded_match(
         memory(),
         q,
@@ -288,12 +299,8 @@ def tm_concordance() -> ResponseReturnValue:
     from glossary.tm.limits import bounded_concordance
     from webapp.tm import memory
 
-    q = request.args.get("q", "")
-    if not q.strip():
-        return json_error(400, "MissingQuery", "give the word or phrase as ?q=")
+    q = _query("the word or phrase")
     limit = _limit(50, 200)
-    if isinstance(limit, str):
-        return json_error(400, "InvalidLimit", limit)
     found = bounded_concordance(memory(), q, limit=limit)
     return jsonify({"query": q, "results": [c.to_dict() for c in found]})
 

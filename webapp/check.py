@@ -14,7 +14,7 @@ from glossary.errors import GlossaryError, PermissionDenied
 from glossary.intake.unknown import queue_unknown_name
 from glossary.lang.styles import house_styles
 from webapp.auth import can, user_name
-from webapp.db import get_glossary
+from webapp.db import get_glossary, per_app
 from webapp.errors import status_for
 
 if TYPE_CHECKING:
@@ -58,11 +58,7 @@ def use_shared_miner(app: Flask, miner: SharedMiner) -> None:
 
 
 def checker_cache() -> CheckerCache:
-    cache = current_app.extensions.get("checker_cache")
-    if cache is None:
-        cache = CheckerCache(get_glossary(current_app))
-        current_app.extensions["checker_cache"] = cache
-    return cache
+    return per_app("checker_cache", CheckerCache)
 
 
 def run_check(text: str, style: str | None) -> tuple[str, list[Finding]]:

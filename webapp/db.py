@@ -3,9 +3,14 @@ opens its database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from flask import Flask, current_app
 
 from glossary.api import Glossary, open_glossary
+
+T = TypeVar("T")
 
 
 def init_app(app: Flask) -> None:
@@ -26,3 +31,13 @@ def get_glossary(app: Flask | None = None) -> Glossary:
     """The glossary the app (by default the current one) serves."""
     glossary: Glossary = (app or current_app).extensions["glossary"]
     return glossary
+
+
+def per_app(key: str, make: Callable[[Glossary], T]) -> T:
+    """The object ``make`` builds over the current app's glossary, built once per app
+    (and worker) and kept under ``key``: the translation memory, the check's cache."""
+    extensions: dict[str, Any] = current_app.extensions
+    found: T | None = extensions.get(key)
+    if found is None:
+        found = extensions[key] = make(get_glossary(current_app))
+    return found

@@ -22,6 +22,11 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _body(schema: dict[str, Any]) -> dict[str, Any]:
+    """A required JSON request body of this schema."""
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
 def _errors(*codes: int) -> dict[str, Any]:
     """The error responses of an operation: ``codes``, 429 wherever a token is checked
     (401), and 503 everywhere (the database cannot be reached just now)."""
@@ -349,16 +354,9 @@ def _document() -> dict[str, Any]:
                 "post": {
                     "summary": "Add an entry (status defaults to candidate)",
                     "security": _WRITE,
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "allOf": [_ref("EntryInput"), {"required": ["kind", "terms"]}]
-                                }
-                            }
-                        },
-                    },
+                    "requestBody": _body(
+                        {"allOf": [_ref("EntryInput"), {"required": ["kind", "terms"]}]}
+                    ),
                     "responses": {
                         "201": _json(_ref("Entry"), "The stored entry"),
                         **_errors(400, 401, 403),
@@ -379,16 +377,11 @@ def _document() -> dict[str, Any]:
                 "patch": {
                     "summary": "Change an entry ('version': the one you read)",
                     "security": _WRITE,
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "allOf": [_ref("EntryInput"), {"required": ["version"]}],
-                                }
-                            }
-                        },
-                    },
+                    "requestBody": _body(
+                        {
+                            "allOf": [_ref("EntryInput"), {"required": ["version"]}],
+                        }
+                    ),
                     "responses": {
                         "200": _json(_ref("Entry"), "The saved entry"),
                         **_errors(400, 401, 403, 404, 409),
@@ -416,26 +409,21 @@ def _document() -> dict[str, Any]:
                 "post": {
                     "summary": "Merge this entry into another: its forms become variants there",
                     "security": _WRITE,
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["into"],
-                                    "properties": {
-                                        "into": {
-                                            "type": "integer",
-                                            "description": "another entry's id (this "
-                                            "entry's own is refused with 400)",
-                                        },
-                                        "version": {"type": "integer"},
-                                        "into_version": {"type": "integer"},
-                                    },
-                                }
-                            }
-                        },
-                    },
+                    "requestBody": _body(
+                        {
+                            "type": "object",
+                            "required": ["into"],
+                            "properties": {
+                                "into": {
+                                    "type": "integer",
+                                    "description": "another entry's id (this "
+                                    "entry's own is refused with 400)",
+                                },
+                                "version": {"type": "integer"},
+                                "into_version": {"type": "integer"},
+                            },
+                        }
+                    ),
                     "responses": {
                         "200": _json(_ref("Entry"), "The merged entry"),
                         **_errors(400, 401, 403, 404, 409),
@@ -447,18 +435,7 @@ def _document() -> dict[str, Any]:
                 "get": {
                     "summary": "The entry's changes, newest first (each change's user: "
                     "null unless you are logged in or send a token)",
-                    "parameters": [
-                        {
-                            "name": "limit",
-                            "in": "query",
-                            "schema": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": 1000,
-                                "default": 100,
-                            },
-                        }
-                    ],
+                    "parameters": [_limit(100, 1000)],
                     "responses": {
                         "200": _json({"type": "object"}, "{entry_id, changes}"),
                         **_errors(400, 401, 404),
@@ -479,25 +456,20 @@ def _document() -> dict[str, Any]:
             "/api/check": {
                 "post": {
                     "summary": "House-style check of a draft",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["text"],
-                                    "properties": {
-                                        "text": {"type": "string"},
-                                        "style": {
-                                            "enum": ["", *house_styles()],
-                                            "description": "a house style; empty or left "
-                                            "out: the server's (GLOSSARY_HOUSE_STYLE)",
-                                        },
-                                    },
-                                }
-                            }
-                        },
-                    },
+                    "requestBody": _body(
+                        {
+                            "type": "object",
+                            "required": ["text"],
+                            "properties": {
+                                "text": {"type": "string"},
+                                "style": {
+                                    "enum": ["", *house_styles()],
+                                    "description": "a house style; empty or left "
+                                    "out: the server's (GLOSSARY_HOUSE_STYLE)",
+                                },
+                            },
+                        }
+                    ),
                     "responses": {
                         "200": _json(
                             {

@@ -4,7 +4,7 @@ review of an alignment before its pairs become units."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 from werkzeug.exceptions import BadRequest
@@ -14,7 +14,7 @@ from glossary.lang import LANGUAGES
 from glossary.tm import TranslationMemory, Unit, Variant
 from glossary.tm.limits import bounded_concordance, bounded_match, bounded_terms
 from webapp.auth import requires, user_name
-from webapp.db import get_glossary
+from webapp.db import per_app
 from webapp.errors import status_for
 
 bp = Blueprint("tm", __name__)
@@ -24,11 +24,7 @@ MAX_ALIGN_CHARS = 200_000
 
 
 def memory() -> TranslationMemory:
-    tm = current_app.extensions.get("translation_memory")
-    if tm is None:
-        tm = TranslationMemory(get_glossary(current_app))
-        current_app.extensions["translation_memory"] = tm
-    return tm
+    return per_app("translation_memory", TranslationMemory)
 
 
 def marked(text: str, spans: list[tuple[int, int]] | list[list[int]]) -> Markup:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import click
 
+from glossary.cli.options import database_option_for
 from glossary.settings import default_database_url
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "--database",
-    "database_url",
-    metavar="URL",
-    default=None,
-    help="Glossary to back up (default: the configured one).",
-)
+@database_option_for("Glossary to back up (default: the configured one).")
 def backup(file: str, database_url: str | None) -> None:
     """Write a consistent copy of the glossary to FILE, while it stays in use."""
     from glossary.store.backup import backup as backup_db
@@ -26,13 +21,7 @@ def backup(file: str, database_url: str | None) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "--database",
-    "database_url",
-    metavar="URL",
-    default=None,
-    help="Glossary to replace (default: the configured one).",
-)
+@database_option_for("Glossary to replace (default: the configured one).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore(file: str, database_url: str | None, yes: bool) -> None:
     """Replace the glossary with the backup FILE (checked before anything is replaced)."""

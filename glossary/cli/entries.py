@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
-from glossary.cli.output import describe_entry, emit_json
+from glossary.cli.output import describe_entry, emit, emit_json
 
 
 @click.command()
@@ -37,14 +37,12 @@ def history(entry_id: int | None, limit: int, database_url: str | None, as_json:
     with open_for_command(database_url) as g:
         changes = g.history(entry_id, limit=limit)
     for ch in changes:
-        if as_json:
-            emit_json(ch.to_dict())
-        else:
-            undone = f" (undone by {ch.undone_by})" if ch.undone_by else ""
-            click.echo(
-                f"change {ch.id}: entry {ch.entry_id}, {ch.action} by {ch.user} "
-                f"at {ch.at:%Y-%m-%d %H:%M}{undone}: {ch.summary}"
-            )
+        undone = f" (undone by {ch.undone_by})" if ch.undone_by else ""
+        line = (
+            f"change {ch.id}: entry {ch.entry_id}, {ch.action} by {ch.user} "
+            f"at {ch.at:%Y-%m-%d %H:%M}{undone}: {ch.summary}"
+        )
+        emit(ch.to_dict(), as_json, line)
 
 
 @click.command()
@@ -56,10 +54,11 @@ def undo(change_id: int, database_url: str | None, as_json: bool) -> None:
     with open_for_command(database_url) as g:
         done = g.undo(change_id)
     for ch in done:
-        if as_json:
-            emit_json(ch.to_dict())
-        else:
-            click.echo(f"undid change {ch.undoes} on entry {ch.entry_id} (as change {ch.id})")
+        emit(
+            ch.to_dict(),
+            as_json,
+            f"undid change {ch.undoes} on entry {ch.entry_id} (as change {ch.id})",
+        )
 
 
 COMMANDS = [show, history, undo]

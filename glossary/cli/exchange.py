@@ -14,6 +14,7 @@ from glossary.cli.options import (
     json_option,
     kind_option,
     open_for_command,
+    output_option,
 )
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
@@ -44,14 +45,12 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
+def _format_option(help: str) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=help)
+
+
 @click.command("export")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_NAMES),
-    default=None,
-    help="File format (default: from the extension of -o FILE).",
-)
+@_format_option("File format (default: from the extension of -o FILE).")
 @click.option(
     "--target",
     type=click.Choice(TARGETS),
@@ -71,14 +70,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     is_flag=True,
     help="CSV: start with the byte-order mark spreadsheet programs need to see UTF-8.",
 )
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, writable=True),
-    default=None,
-    help="File to write (default: standard output).",
-)
+@output_option("File to write (default: standard output).")
 @database_option
 def export(
     fmt: str | None,
@@ -126,13 +118,7 @@ def export(
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_NAMES),
-    default=None,
-    help="File format (default: from the file's extension).",
-)
+@_format_option("File format (default: from the file's extension).")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option(
     "--skip-bad",

@@ -12,6 +12,7 @@ from glossary.cli.options import (
     json_option,
     kind_option,
     lang_option,
+    limit_option,
     open_for_command,
     status_option,
 )
@@ -27,13 +28,7 @@ if TYPE_CHECKING:
 @lang_option
 @kind_option
 @status_option
-@click.option(
-    "--limit",
-    type=click.IntRange(1, 1000),
-    default=20,
-    show_default=True,
-    help="At most this many entries per query.",
-)
+@limit_option(20, 1000, "At most this many entries per query.")
 @database_option
 @json_option
 def lookup(

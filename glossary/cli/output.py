@@ -16,6 +16,14 @@ def emit_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, default=str))
 
 
+def emit(data: dict[str, Any], as_json: bool, text: str) -> None:
+    """Print ``data`` as one JSON line (``--json``), else ``text`` for the translator."""
+    if as_json:
+        emit_json(data)
+    else:
+        click.echo(text)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print an error for the translator on stderr and exit with ``code``."""
     click.echo(f"Error: {message}", err=True)

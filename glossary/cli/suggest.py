@@ -7,7 +7,7 @@ import sys
 import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
-from glossary.cli.output import emit_json
+from glossary.cli.output import emit
 
 
 @click.command()
@@ -50,14 +50,12 @@ def suggest(
                     counts[p.status] += 1
                     if p.status == "agrees" and not show_all:
                         continue
-                    if as_json:
-                        emit_json(p.to_dict())
-                    else:
-                        current = f" (curated: {p.current})" if p.current else ""
-                        click.echo(
-                            f"#{p.entry_id} {entry.label}: {p.lang} {p.field} "
-                            f"{p.status}: {p.proposed}{current} [{p.source}]"
-                        )
+                    current = f" (curated: {p.current})" if p.current else ""
+                    line = (
+                        f"#{p.entry_id} {entry.label}: {p.lang} {p.field} "
+                        f"{p.status}: {p.proposed}{current} [{p.source}]"
+                    )
+                    emit(p.to_dict(), as_json, line)
                 if apply_ and apply_proposals(entry, found):
                     g.update(entry)
                     counts["filled_entries"] += 1

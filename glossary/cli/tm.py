@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from glossary.cli.exchange import _progress_bar
-from glossary.cli.options import database_option, json_option, open_for_command
+from glossary.cli.options import (
+    database_option,
+    json_option,
+    limit_option,
+    open_for_command,
+    output_option,
+)
 from glossary.cli.output import emit_json, fail
 from glossary.errors import GlossaryError, ParseError
 from glossary.lang import LANGUAGES
@@ -26,20 +32,14 @@ def _memory(g: Glossary) -> TranslationMemory:
     return TranslationMemory(g)
 
 
-from_option = click.option(
-    "--from",
-    "source",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Source language (en, ko or ja).",
-)
-to_option = click.option(
-    "--to",
-    "target",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Target language (en, ko or ja).",
-)
+def _language_option(flag: str, dest: str, what: str) -> Any:
+    return click.option(
+        flag, dest, type=click.Choice(LANGUAGES), default=None, help=f"{what} (en, ko or ja)."
+    )
+
+
+from_option = _language_option("--from", "source", "Source language")
+to_option = _language_option("--to", "target", "Target language")
 
 
 @click.group("tm")
@@ -91,14 +91,7 @@ def import_(file: str, database_url: str | None, as_json: bool) -> None:
 @tm.command("export")
 @from_option
 @to_option
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, writable=True),
-    required=True,
-    help="The TMX file to write.",
-)
+@output_option("The TMX file to write.", required=True)
 @database_option
 def export(source: str | None, target: str | None, output: str, database_url: str | None) -> None:
     """Export the memory as a TMX 1.4b file.
@@ -183,13 +176,7 @@ def align(
 @click.argument("sentence")
 @from_option
 @to_option
-@click.option(
-    "--limit",
-    type=click.IntRange(1, 100),
-    default=5,
-    show_default=True,
-    help="At most this many matches.",
-)
+@limit_option(5, 100, "At most this many matches.")
 @database_option
 @json_option
 def match(
@@ -240,13 +227,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 
 @tm.command("concord")
 @click.argument("phrase")
-@click.option(
-    "--limit",
-    type=click.IntRange(1, 1000),
-    default=50,
-    show_default=True,
-    help="At most this many units.",
-)
+@limit_option(50, 1000, "At most this many units.")
 @database_option
 @json_option
 def concord(phrase: str, limit: int, database_url: str | None, as_json: bool) -> None:

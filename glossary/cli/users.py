@@ -7,7 +7,7 @@ import sys
 import click
 
 from glossary.cli.options import database_option, json_option, open_for_command
-from glossary.cli.output import emit_json
+from glossary.cli.output import emit
 from glossary.vocab import MAX_TOKEN_DAYS, TOKEN_DAYS, USER_ROLES
 
 
@@ -40,10 +40,7 @@ def add(
     password = _read_password(password_stdin)
     with open_for_command(database_url) as g:
         user = add_user(g, name, role, password)
-    if as_json:
-        emit_json(user.to_dict())
-    else:
-        click.echo(f"added {user.name} ({user.role})")
+    emit(user.to_dict(), as_json, f"added {user.name} ({user.role})")
 
 
 @users.command("token")
@@ -94,16 +91,10 @@ def token(
                 n = 1
             else:
                 n = revoke_tokens(g, name)
-            if as_json:
-                emit_json({"user": name, "revoked": n})
-            else:
-                click.echo(f"revoked {n} token(s) of {name}")
+            emit({"user": name, "revoked": n}, as_json, f"revoked {n} token(s) of {name}")
             return
         value = create_token(g, name, label, days)
-    if as_json:
-        emit_json({"user": name, "token": value})
-    else:
-        click.echo(value)
+    emit({"user": name, "token": value}, as_json, value)
 
 
 @users.command("tokens")
@@ -118,14 +109,12 @@ def tokens(name: str, database_url: str | None, as_json: bool) -> None:
     with open_for_command(database_url) as g:
         found = list_tokens(g, name)
     for t in found:
-        if as_json:
-            emit_json(t.to_dict())
-        else:
-            used = f"used {t.last_used_at.date().isoformat()}" if t.last_used_at else "never used"
-            click.echo(
-                f"{t.id}\t{t.label or '-'}\tmade {t.created_at.date().isoformat()}\t"
-                f"{used}\texpires {t.expires_at.date().isoformat()}"
-            )
+        used = f"used {t.last_used_at.date().isoformat()}" if t.last_used_at else "never used"
+        line = (
+            f"{t.id}\t{t.label or '-'}\tmade {t.created_at.date().isoformat()}\t"
+            f"{used}\texpires {t.expires_at.date().isoformat()}"
+        )
+        emit(t.to_dict(), as_json, line)
     if not found and not as_json:
         click.echo(f"{name} has no API tokens", err=True)
 
@@ -140,10 +129,7 @@ def list_(database_url: str | None, as_json: bool) -> None:
     with open_for_command(database_url) as g:
         found = list_users(g)
     for user in found:
-        if as_json:
-            emit_json(user.to_dict())
-        else:
-            click.echo(f"{user.name}\t{user.role}")
+        emit(user.to_dict(), as_json, f"{user.name}\t{user.role}")
 
 
 @users.command("role")

@@ -180,6 +180,24 @@ def write_whole(out: IO[bytes] | str | os.PathLike[str], write: Callable[[IO[byt
     return n
 
 
+def open_source(
+    stack: contextlib.ExitStack[Any],
+    path_or_stream: str | os.PathLike[str] | IO[bytes],
+    name: str | None,
+) -> tuple[IO[bytes], str, Path | None]:
+    """The file to read (opened on ``stack`` when named by path), the name to report it
+    under (``name``, else the path, the stream's name or "upload") and its path if any."""
+    if not isinstance(path_or_stream, (str, os.PathLike)):
+        label = name or str(getattr(path_or_stream, "name", "") or "upload")
+        return path_or_stream, label, None
+    path = Path(path_or_stream)
+    try:
+        stream: IO[bytes] = stack.enter_context(path.open("rb"))
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot be read: {exc.strerror}") from None
+    return stream, name or str(path), path
+
+
 def _cannot_write(path: Path, exc: OSError) -> GlossaryError:
     """The error for an export file that cannot be written, in the translator's words."""
     folder = path.parent
@@ -295,16 +313,7 @@ def import_file(
     from glossary.formats.importer import apply_records  # the importer needs this package
 
     with contextlib.ExitStack() as stack:
-        if isinstance(path_or_stream, (str, os.PathLike)):
-            path = Path(path_or_stream)
-            label = name or str(path)
-            try:
-                stream: IO[bytes] = stack.enter_context(path.open("rb"))
-            except OSError as exc:
-                raise GlossaryError(f"{path}: cannot be read: {exc.strerror}") from None
-        else:
-            stream = path_or_stream
-            label = name or str(getattr(stream, "name", "") or "upload")
+        stream, label, _path = open_source(stack, path_or_stream, name)
         f = format_for(fmt or label)
         size = _size(stream)
         if max_bytes is not None:

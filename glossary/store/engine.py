@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.engine import Dialect
 
 #: Execution option that makes a SQLite transaction take the write lock at BEGIN, so two
@@ -162,6 +162,20 @@ class Connector:
 def is_sqlite(engine: Engine) -> bool:
     """True when the glossary is stored in an embedded SQLite file."""
     return engine.dialect.name == "sqlite"
+
+
+def set_page_cache(conn: Connection, kib: int) -> int | None:
+    """Give a SQLite connection a page cache of ``kib`` KiB; return its setting before,
+    for :func:`restore_page_cache` (bulk work fills indexes larger than the default
+    2 MB keeps in memory)."""
+    before: int | None = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+    return before
+
+
+def restore_page_cache(conn: Connection, before: int) -> None:
+    """Put back the page cache setting :func:`set_page_cache` returned."""
+    conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def unavailable_errors() -> tuple[type[Exception], ...]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from glossary.errors import GlossaryError, NotFound
 from glossary.model import Entry
+from glossary.store.loading import load_one
 from glossary.store.models import ChangeRow, EntryRow, OccurrenceRow, TermKeyRow, utcnow
 from glossary.store.rows import entry_from_row, term_rows, write_keys
 from glossary.vocab import status_filter
@@ -34,15 +35,11 @@ def is_storable_id(ident: int | None) -> bool:
 def load_entry(s: Session, entry_id: int, *, lock: bool = False) -> EntryRow:
     """The entry's row with its terms; NotFound if there is none. ``lock`` takes a row
     lock on PostgreSQL (SQLite's writer already holds the database lock)."""
+    missing = f"there is no entry {entry_id}"
     if not is_storable_id(entry_id):
-        raise NotFound(f"there is no entry {entry_id}")
+        raise NotFound(missing)
     q = select(EntryRow).where(EntryRow.id == entry_id).options(selectinload(EntryRow.terms))
-    if lock and s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()
-    row = s.scalar(q)
-    if row is None:
-        raise NotFound(f"there is no entry {entry_id}")
-    return row
+    return load_one(s, q, missing, lock=lock)
 
 
 def next_entry_id(s: Session) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from glossary.errors import NotFound, UndoError
 from glossary.model import Entry
+from glossary.store.changelog import RecordedChange, add_change, change_values
 from glossary.store.entries import (
     attach_occurrences,
     insert_entry,
@@ -31,33 +31,13 @@ ACTIONS = ("create", "update", "merge", "delete", "undo", "import")
 
 
 @dataclass
-class Change:
+class Change(RecordedChange):
     """One recorded change: who did what to which entry, when, before and after."""
 
-    id: int
     entry_id: int
-    action: str
-    user: str
-    at: datetime
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    batch: str
-    undoes: int | None
-    undone_by: int | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "entry_id": self.entry_id,
-            "action": self.action,
-            "user": self.user,
-            "at": self.at.isoformat(),
-            "before": self.before,
-            "after": self.after,
-            "batch": self.batch,
-            "undoes": self.undoes,
-            "undone_by": self.undone_by,
-        }
+        return self.as_dict("entry_id")
 
     @property
     def summary(self) -> str:
@@ -66,18 +46,7 @@ class Change:
 
 
 def change_from_row(row: ChangeRow) -> Change:
-    return Change(
-        id=row.id,
-        entry_id=row.entry_id,
-        action=row.action,
-        user=row.user,
-        at=row.at,
-        before=row.before,
-        after=row.after,
-        batch=row.batch,
-        undoes=row.undoes,
-        undone_by=row.undone_by,
-    )
+    return Change(id=row.id, entry_id=row.entry_id, **change_values(row))
 
 
 def new_batch() -> str:
@@ -96,17 +65,9 @@ def record(
     undoes: int | None = None,
 ) -> ChangeRow:
     """Add a change row to the session (it is written with the change it describes)."""
-    row = ChangeRow(
-        entry_id=entry_id,
-        action=action,
-        user=user,
-        before=before,
-        after=after,
-        batch=batch,
-        undoes=undoes,
+    return add_change(
+        session, ChangeRow, "entry_id", entry_id, action, user, before, after, batch, undoes
     )
-    session.add(row)
-    return row
 
 
 def created(
@@ -140,16 +101,7 @@ def changed(
 ) -> ChangeRow:
     """Record that ``row`` changed from the snapshot ``before`` to what it holds now."""
     after = entry_from_row(row).snapshot()
-    return record(
-        s,
-        entry_id=row.id,
-        action=action,
-        user=user,
-        before=before,
-        after=after,
-        batch=batch,
-        undoes=undoes,
-    )
+    return add_change(s, ChangeRow, "entry_id", row.id, action, user, before, after, batch, undoes)
 
 
 def deleted(
@@ -165,16 +117,7 @@ def deleted(
     before = removal_snapshot(s, row)
     entry_id = row.id
     s.delete(row)
-    return record(
-        s,
-        entry_id=entry_id,
-        action=action,
-        user=user,
-        before=before,
-        after=None,
-        batch=batch,
-        undoes=undoes,
-    )
+    return add_change(s, ChangeRow, "entry_id", entry_id, action, user, before, None, batch, undoes)
 
 
 def removal_snapshot(
@@ -274,15 +217,9 @@ def _replay_backwards(s: Session, ch: ChangeRow, user: str, batch: str) -> Chang
         occ = target.get("occurrences") or []
         row = insert_entry(s, entry, user, entry_id=ch.entry_id, evidence_count=len(occ))
         attach_occurrences(s, occ, ch.entry_id)
-        return record(
-            s,
-            entry_id=ch.entry_id,
-            action="undo",
-            user=user,
-            before=None,
-            after=entry_from_row(row).snapshot(),
-            batch=batch,
-            undoes=ch.id,
+        after = entry_from_row(row).snapshot()
+        return add_change(
+            s, ChangeRow, "entry_id", ch.entry_id, "undo", user, None, after, batch, ch.id
         )
     row = load_entry(s, ch.entry_id)
     before = entry_from_row(row).snapshot()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from glossary.lang.keys import normalize_key
 from glossary.model import Entry
+from glossary.store.engine import restore_page_cache, set_page_cache
 from glossary.store.models import ChangeRow, EntryRow, TermKeyRow, TermRow
 from glossary.store.rows import KEY_COLUMNS, key_tuples
 from glossary.vocab import TERM_FIELDS
@@ -104,16 +105,13 @@ class BulkWriter:
         self.dialect = self.conn.dialect
         self.raw = self.dialect.name == "sqlite"
         self._sql: dict[str, tuple[str, list[Callable[[Any], Any] | None]]] = {}
-        self.cache_size: int | None = None
-        if self.raw:
-            # A bigger page cache keeps the indexes being filled in memory (the default
-            # is 2 MB); :meth:`close` puts the connection's own setting back.
-            self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+        # A bigger page cache keeps the indexes being filled in memory (the default
+        # is 2 MB); :meth:`close` puts the connection's own setting back.
+        self.cache_size = set_page_cache(self.conn, SQLITE_CACHE_KB) if self.raw else None
 
     def close(self) -> None:
         if self.cache_size is not None:
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+            restore_page_cache(self.conn, self.cache_size)
             self.cache_size = None
 
     def insert(

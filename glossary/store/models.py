@@ -38,7 +38,7 @@ from sqlalchemy import (
     Text,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 #: Lookup keys compare code point by code point on every backend.
 KEY_TYPE = Text().with_variant(Text(collation="C"), "postgresql")
@@ -52,7 +52,23 @@ class Base(DeclarativeBase):
     pass
 
 
-class EntryRow(Base):
+class VersionedColumns:
+    """The columns an entry and a translation unit both have: a version that every
+    write checks and raises, and who created and last changed it, when."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+    # Optimistic locking: every UPDATE says "WHERE version = <the version I read>".
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class EntryRow(VersionedColumns, Base):
     __tablename__ = "entries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -60,21 +76,13 @@ class EntryRow(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     origin: Mapped[str] = mapped_column(String(16), default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     evidence_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(100), default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(100), default="")
 
     terms: Mapped[list[TermRow]] = relationship(
         back_populates="entry",
         cascade="all, delete-orphan",
         order_by="(TermRow.lang, TermRow.position)",
     )
-
-    # Optimistic locking: every UPDATE says "WHERE version = <the version I read>".
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy convention)
 
 
 class TermRow(Base):
@@ -189,14 +197,12 @@ class OccurrenceRow(Base):
     )
 
 
-class ChangeRow(Base):
-    """History: who changed which entry, when, and what it looked like before and after."""
+class ChangeColumns:
+    """The columns both histories have (:class:`ChangeRow` of entries,
+    :class:`UnitChangeRow` of translation units) beside the id of what changed."""
 
-    __tablename__ = "changes"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # Not a foreign key: the history of a deleted entry stays.
-    entry_id: Mapped[int] = mapped_column(Integer, index=True)
+    # First, before the id of what changed (each table's own column).
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
     action: Mapped[str] = mapped_column(String(16))
     user: Mapped[str] = mapped_column(String(100), default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -207,6 +213,15 @@ class ChangeRow(Base):
     batch: Mapped[str] = mapped_column(String(36), index=True)
     undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
     undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ChangeRow(ChangeColumns, Base):
+    """History: who changed which entry, when, and what it looked like before and after."""
+
+    __tablename__ = "changes"
+
+    # Not a foreign key: the history of a deleted entry stays.
+    entry_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
 class UserRow(Base):
@@ -232,7 +247,7 @@ class ApiTokenRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class UnitRow(Base):
+class UnitRow(VersionedColumns, Base):
     """A translation unit of the sentence memory (glossary.tm): one TMX ``tu``.
 
     Its sentences, one per language, are :class:`VariantRow` rows. ``attrs``, ``props``
@@ -259,19 +274,12 @@ class UnitRow(Base):
     props: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(Text, default="[]")
     batch: Mapped[str] = mapped_column(String(36), index=True, default="")
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(100), default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(100), default="")
 
     variants: Mapped[list[VariantRow]] = relationship(
         back_populates="unit",
         cascade="all, delete-orphan",
         order_by="VariantRow.position",
     )
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy convention)
 
 
 class VariantRow(Base):
@@ -310,24 +318,15 @@ class VariantRow(Base):
     )
 
 
-class UnitChangeRow(Base):
+class UnitChangeRow(ChangeColumns, Base):
     """History of the translation units, as :class:`ChangeRow` is of entries: who
     changed which unit, when, before and after. An import is one row for the whole
     file (``unit_id`` empty, ``after`` naming its batch and how many units it added)."""
 
     __tablename__ = "tm_changes"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Not a foreign key: the history of a deleted unit stays.
     unit_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
-    action: Mapped[str] = mapped_column(String(16))
-    user: Mapped[str] = mapped_column(String(100), default="")
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    batch: Mapped[str] = mapped_column(String(36), index=True)
-    undoes: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    undone_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class WebSessionRow(Base):

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 from glossary.model import Entry
 from glossary.store.bulk import bulk_work
 from glossary.store.documents import entry_from_doc
-from glossary.store.engine import WRITE
+from glossary.store.engine import WRITE, restore_page_cache, set_page_cache
 from glossary.store.indexing import INDEX_VERSION
 from glossary.store.models import EntryRow, IndexStateRow, TermKeyRow, utcnow
 from glossary.store.rows import KEY_COLUMNS, key_tuples
@@ -132,12 +132,11 @@ def resume_full_text(conn: Connection, triggers: list[str]) -> None:
     # runs with a large cache (imports.SQLITE_CACHE_KB): 150 MB more at a million
     # entries. The refill writes in order and needs no cache to speak of (22.2 s with
     # 8 MB, 24.7 s with 256 MB, in an import of a million entries).
-    cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{_REFILL_CACHE_KB}")
+    cache_size = set_page_cache(conn, _REFILL_CACHE_KB)
     try:
         _refill_full_text(conn)
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
+        restore_page_cache(conn, cache_size or -2000)
     for sql in triggers:
         conn.exec_driver_sql(sql)
 

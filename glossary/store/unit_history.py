@@ -5,65 +5,33 @@ and what each did, in a few words. What an undo does is decided by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from glossary.store.changelog import RecordedChange, add_change, change_values
 from glossary.store.models import UnitChangeRow, UnitRow
 from glossary.store.units import is_storable_id
 
 
 @dataclass
-class UnitChange:
+class UnitChange(RecordedChange):
     """One recorded change to the memory: a unit added, edited, deleted, an import, an undo."""
 
-    id: int
     unit_id: int | None
-    action: str
-    user: str
-    at: datetime
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    batch: str
-    undoes: int | None
-    undone_by: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.as_dict("unit_id", summary=self.summary)
 
     @property
     def summary(self) -> str:
         """One line saying what the change did."""
         return describe(self.action, self.before, self.after)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "unit_id": self.unit_id,
-            "action": self.action,
-            "user": self.user,
-            "at": self.at.isoformat(),
-            "summary": self.summary,
-            "before": self.before,
-            "after": self.after,
-            "batch": self.batch,
-            "undoes": self.undoes,
-            "undone_by": self.undone_by,
-        }
-
 
 def change_from_row(row: UnitChangeRow) -> UnitChange:
-    return UnitChange(
-        id=row.id,
-        unit_id=row.unit_id,
-        action=row.action,
-        user=row.user,
-        at=row.at,
-        before=row.before,
-        after=row.after,
-        batch=row.batch,
-        undoes=row.undoes,
-        undone_by=row.undone_by,
-    )
+    return UnitChange(id=row.id, unit_id=row.unit_id, **change_values(row))
 
 
 def record(
@@ -78,16 +46,9 @@ def record(
     undoes: int | None = None,
 ) -> UnitChangeRow:
     """Record one change of the memory (in the caller's transaction)."""
-    row = UnitChangeRow(
-        unit_id=unit_id,
-        action=action,
-        user=user,
-        before=before,
-        after=after,
-        batch=batch,
-        undoes=undoes,
+    row = add_change(
+        s, UnitChangeRow, "unit_id", unit_id, action, user, before, after, batch, undoes
     )
-    s.add(row)
     s.flush()
     return row
 

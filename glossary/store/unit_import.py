@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from glossary.model import Unit
+from glossary.store.engine import restore_page_cache, set_page_cache
 from glossary.store.models import UnitChangeRow, UnitRow, VariantRow, utcnow
 from glossary.store.reindex import pause_full_text
 from glossary.store.units import (
@@ -95,17 +96,14 @@ class UnitRowWriter:
         self.indexed_up_to = 0
         #: Sentences written since the search index was last filled.
         self.unindexed = 0
-        self.cache_size: int | None = None
-        if self.raw:
-            # The default page cache (2 MB) is small for the index of sentence hashes
-            # a large import writes into; put back by close().
-            self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
+        # The default page cache (2 MB) is small for the index of sentence hashes
+        # a large import writes into; put back by close().
+        self.cache_size = set_page_cache(self.conn, _IMPORT_CACHE_KB) if self.raw else None
 
     def close(self) -> None:
         """Put the page cache back (whether the write went through or not)."""
         if self.cache_size is not None:
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+            restore_page_cache(self.conn, self.cache_size)
             self.cache_size = None
 
     def pause_search_index(self) -> None:

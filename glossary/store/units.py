@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from glossary.errors import ConflictError, NotFound
 from glossary.model import Prop, Unit, Variant
+from glossary.store.loading import load_one
 from glossary.store.models import UnitChangeRow, UnitRow, VariantRow, utcnow
 
 #: A sentence's search tokens and its hash, as :mod:`glossary.tm.text` makes them.
@@ -102,6 +103,16 @@ def variant_values(v: Variant, unit_id: int, position: int, derived: Derived) ->
     return (unit_id, position, *variant_own(v, derived))
 
 
+def tmx_details(row: Any) -> dict[str, Any]:
+    """What a TMX file said about a unit or a sentence (``attrs``, ``props``, ``notes``),
+    read back from the JSON text of its row."""
+    return {
+        "attrs": orjson.loads(row.attrs or "{}"),
+        "props": [Prop.from_dict(p) for p in orjson.loads(row.props or "[]")],
+        "notes": orjson.loads(row.notes or "[]"),
+    }
+
+
 def variant_from_row(row: Any) -> Variant:
     """The sentence of a ``tm_variants`` row (an ORM row or a Core one)."""
     return Variant(
@@ -112,9 +123,7 @@ def variant_from_row(row: Any) -> Variant:
         tag=row.tag,
         before=row.before,
         after=row.after,
-        attrs=orjson.loads(row.attrs or "{}"),
-        props=[Prop.from_dict(p) for p in orjson.loads(row.props or "[]")],
-        notes=orjson.loads(row.notes or "[]"),
+        **tmx_details(row),
     )
 
 
@@ -133,9 +142,7 @@ def _unit(row: Any, variants: list[Variant]) -> Unit:
         source_article_id=row.source_article_id,
         target_article_id=row.target_article_id,
         tuid=row.tuid,
-        attrs=orjson.loads(row.attrs or "{}"),
-        props=[Prop.from_dict(p) for p in orjson.loads(row.props or "[]")],
-        notes=orjson.loads(row.notes or "[]"),
+        **tmx_details(row),
         batch=row.batch,
         created_at=row.created_at,
         created_by=row.created_by,
@@ -176,15 +183,11 @@ def _read_units(s: Session, where: Any, *, limit: int | None = None) -> list[Uni
 def load_unit(s: Session, unit_id: int, *, lock: bool = False) -> UnitRow:
     """The row of a unit, with its sentences (locked for the transaction on PostgreSQL
     with ``lock``); NotFound if there is none."""
+    missing = f"there is no translation unit {unit_id}"
     if not is_storable_id(unit_id):
-        raise NotFound(f"there is no translation unit {unit_id}")
+        raise NotFound(missing)
     q = select(UnitRow).where(UnitRow.id == unit_id).options(selectinload(UnitRow.variants))
-    if lock and s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()
-    row = s.scalar(q)
-    if row is None:
-        raise NotFound(f"there is no translation unit {unit_id}")
-    return row
+    return load_one(s, q, missing, lock=lock)
 
 
 def find_unit(s: Session, unit_id: int) -> UnitRow | None:

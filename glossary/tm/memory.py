@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from glossary.errors import ConflictError, GlossaryError, InvalidValue, NotFound, UndoError
@@ -378,27 +377,19 @@ class TranslationMemory:
                 if art is not None:
                     ids[k], _ = self.g.add_article(art, session=s)
             for b in chosen:
-                src_text = alignment.join(b.source, True)
-                tgt_text = alignment.join(b.target, False)
-                first, last = b.source[0], b.source[-1]
-                tfirst, tlast = b.target[0], b.target[-1]
                 unit = Unit(
                     variants=[
-                        Variant(
+                        _in_context(
                             alignment.source_lang,
-                            src_text,
-                            before=alignment.source[first - 1] if first > 0 else "",
-                            after=alignment.source[last + 1]
-                            if last + 1 < len(alignment.source)
-                            else "",
+                            alignment.join(b.source, True),
+                            alignment.source,
+                            b.source,
                         ),
-                        Variant(
+                        _in_context(
                             alignment.target_lang,
-                            tgt_text,
-                            before=alignment.target[tfirst - 1] if tfirst > 0 else "",
-                            after=alignment.target[tlast + 1]
-                            if tlast + 1 < len(alignment.target)
-                            else "",
+                            alignment.join(b.target, False),
+                            alignment.target,
+                            b.target,
                         ),
                     ],
                     srclang=alignment.source_lang,
@@ -425,16 +416,14 @@ class TranslationMemory:
         """Import a TMX file as one transaction: every unit, or (on a bad file, whose
         ParseError names file, line and element) nothing. Units already in the memory
         with the same sentences are counted, not added twice."""
+        from glossary.formats import open_source
+
         who = user or current_user()
         chunks: Iterable[Chunk] | None = None
         with contextlib.ExitStack() as stack:
-            if isinstance(path_or_stream, (str, os.PathLike)):
-                path = Path(path_or_stream)
-                label = name or str(path)
-                try:
-                    stream: IO[bytes] = stack.enter_context(path.open("rb"))
-                except OSError as exc:
-                    raise GlossaryError(f"{path}: cannot be read: {exc.strerror}") from None
+            stream, label, path = open_source(stack, path_or_stream, name)
+            total = 0
+            if path is not None:
                 total = path.stat().st_size
                 from glossary.tm.read_ahead import read_ahead, worthwhile
 
@@ -442,10 +431,6 @@ class TranslationMemory:
                     chunks = stack.enter_context(
                         contextlib.closing(read_ahead(path, label, stream))
                     )
-            else:
-                stream = path_or_stream
-                label = name or str(getattr(stream, "name", "") or "upload")
-                total = 0
             stack.enter_context(bulk_work())
             with self.g.writing() as s:
                 return TmxImport(s, label, who, stream, total, progress).run(chunks)
@@ -474,3 +459,15 @@ class TranslationMemory:
                 return write_units(units, stream, source=src, target=tgt, version=VERSION)
 
         return write_whole(out, write)
+
+
+def _in_context(lang: str, text: str, sentences: list[str], picked: list[int]) -> Variant:
+    """The sentence ``text`` (sentences ``picked`` of an article's ``sentences``) with
+    the sentences just before and after it as its context."""
+    first, last = picked[0], picked[-1]
+    return Variant(
+        lang,
+        text,
+        before=sentences[first - 1] if first > 0 else "",
+        after=sentences[last + 1] if last + 1 < len(sentences) else "",
+    )

@@ -298,6 +298,13 @@ def part_readings(
             return 1.3
         return 1.0
 
+    def count_unidic(tokens: list[Token], weight: float) -> None:
+        lay = _layout(tokens, words=False)
+        if lay is not None:
+            scores[lay.kana] += weight * tag_bonus(tokens)
+            sources[lay.kana].add("unidic")
+            layouts.setdefault(lay.kana, lay)
+
     # 1. the full name's analyses, where a path divides exactly here
     for i, path in enumerate(full_paths):
         pos = 0
@@ -306,22 +313,11 @@ def part_readings(
             if pos >= start and pos + len(tok.surface) <= end:
                 picked.append(tok)
             pos += len(tok.surface)
-        if "".join(t.surface for t in picked) != part:
-            continue
-        lay = _layout(picked, words=False)
-        if lay is None:
-            continue
-        scores[lay.kana] += 1.0 * _path_weight(i) * tag_bonus(picked)
-        sources[lay.kana].add("unidic")
-        layouts.setdefault(lay.kana, lay)
+        if "".join(t.surface for t in picked) == part:
+            count_unidic(picked, 1.0 * _path_weight(i))
     # 2. the half analysed alone
     for i, path in enumerate(analyzers.analyze_nbest(part, 3)):
-        lay = _layout(path, words=False)
-        if lay is None:
-            continue
-        scores[lay.kana] += 0.5 * _path_weight(i) * tag_bonus(path)
-        sources[lay.kana].add("unidic")
-        layouts.setdefault(lay.kana, lay)
+        count_unidic(path, 0.5 * _path_weight(i))
     # 3. JMnedict
     entries = jmnedict.readings(part)
     if entries:
