@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from glossary.store.changelog import RecordedChange, add_change, change_values
+from glossary.store.entries import is_storable_id
 from glossary.store.models import UnitChangeRow, UnitRow
-from glossary.store.units import is_storable_id
 
 
 @dataclass

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from glossary.errors import ConflictError, NotFound
 from glossary.model import Prop, Unit, Variant
+from glossary.store.entries import is_storable_id
 from glossary.store.loading import load_one
 from glossary.store.models import UnitChangeRow, UnitRow, VariantRow, utcnow
 
@@ -72,11 +73,6 @@ def to_json(value: Any) -> str:
 
 def props_json(props: list[Prop]) -> str:
     return to_json([p.to_dict() for p in props])
-
-
-def is_storable_id(ident: int) -> bool:
-    """Whether ``ident`` fits the database's integers (a larger one is not found)."""
-    return -(2**63) <= ident < 2**63
 
 
 def variant_own(v: Variant, derived: Derived) -> tuple[Any, ...]:
@@ -192,7 +188,7 @@ def load_unit(s: Session, unit_id: int, *, lock: bool = False) -> UnitRow:
 
 def find_unit(s: Session, unit_id: int) -> UnitRow | None:
     """The row of a unit, or None."""
-    return s.get(UnitRow, unit_id)
+    return s.get(UnitRow, unit_id) if is_storable_id(unit_id) else None
 
 
 def units_by_id(s: Session, ids: Sequence[int]) -> dict[int, Unit]:

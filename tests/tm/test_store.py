@@ -277,3 +277,14 @@ def test_a_reader_that_cannot_start_leaves_the_file_to_this_process(
     report = tm.import_tmx(path)
     assert (report.added, report.duplicates) == (30, 0)
     assert tm.match("Sentence 29.", source="en")[0].target == "문장 29."
+
+
+@pytest.mark.parametrize("unit_id", [0, -1, 2**31, 2**40, 2**63])
+def test_an_id_past_the_id_columns_is_no_unit(tm: TranslationMemory, unit_id: int) -> None:
+    """Ids are INTEGER columns, as entries' are (one limit for both): an id PostgreSQL
+    cannot hold names no unit, rather than an error from the database."""
+    tm.add(pair("The meeting lasted three hours.", "회의는 3시간 동안 열렸다."))
+    with pytest.raises(NotFound):
+        tm.get(unit_id)
+    assert tm.get_many([unit_id]) == {}
+    assert tm.history(unit_id) == []
