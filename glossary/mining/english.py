@@ -622,6 +622,10 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     i = 0
     while i < n:
         t = toks[i]
+        q = _quoted_title(doc, span, toks, i)
+        if q:
+            i = q
+            continue
         if t.low in _ARTICLES and i + 2 < n:
             _institution(doc, span, toks, i)
         if t.text.isdigit():
@@ -650,6 +654,62 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             continue
         i += 1
     _find_terms(doc, span, toks)
+
+
+# lowercase words a title-case work title keeps ("Album of Mt. Geumgang in the Sinmyo Year")
+_TITLE_SMALL = frozenset(
+    ("of", "in", "the", "and", "for", "on", "a", "an", "to", "with", "from", "at", "by")
+)
+_OPEN_QUOTES = ('"', "“")
+_CLOSE_QUOTES = ('"', "”")
+_TITLE_GAPS = frozenset((" ", "-", ". "))
+_TITLE_MAX = 14
+
+
+def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> int:
+    """A title-case title between quotation marks ("The Ten Symbols of Longevity",
+    "Joseon Wangjo Sillok (Annals of the Joseon Dynasty)") is one work, its gloss in
+    brackets another; the index after it, or 0 when none starts at ``i``."""
+    t = toks[i]
+    if not (t.cap and t.gap[-1:] in _OPEN_QUOTES and t.text[0].isalpha()):
+        return 0
+    n = len(toks)
+    parts: list[tuple[int, int]] = []
+    a = i
+    k = i
+    while k < n and k - i < _TITLE_MAX:
+        after = doc.text[toks[k].end : toks[k + 1].start if k + 1 < n else span[1]]
+        closing = after.lstrip(")").lstrip(",.")[:1] in _CLOSE_QUOTES
+        if closing or after == " (":
+            parts.append((a, k + 1))
+            if closing:
+                break
+            a = k + 1
+        elif after not in _TITLE_GAPS:
+            return 0
+        k += 1
+    else:
+        return 0
+    if len(parts) > 2 or any(not _title_case(toks, x, y) for x, y in parts):
+        return 0
+    if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):
+        return 0  # "Regional Revitalization 2.0": a quoted name, read as any other
+    for x, y in parts:
+        kind = _head_kind(doc.r, toks[y - 1].text) or "work"
+        doc.emit(toks[x].start, toks[y - 1].end, span, kind)
+    return k + 1
+
+
+def _title_case(toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether [a, b) reads as a title: capitalised words, numbers and small words."""
+    caps = 0
+    for t in toks[a:b]:
+        if t.cap:
+            caps += t.low not in _TITLE_SMALL
+        elif not (t.text.isdigit() or t.low in _TITLE_SMALL):
+            return False
+    last = toks[b - 1]
+    return b - a >= 3 and caps >= 2 and toks[a].cap and (last.cap or last.text.isdigit())
 
 
 def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> None:
