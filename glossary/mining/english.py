@@ -1652,6 +1652,9 @@ def _lower_head_extension(
     return found
 
 
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*\.(?:net|com|org|gov|go\.kr|go\.jp|kr|jp)$")
+
+
 def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) -> None:
     """Names inside a longer name: "Tokyo" in "University of Tokyo", "Nara" in
     "Nara Prefecture"."""
@@ -1668,6 +1671,9 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
                 if _is_place(doc, _span_text(doc, toks, k + 1, q)):
                     doc.emit(toks[k + 1].start, toks[q - 1].end, span, "place", inner=True)
                     break
+    # a web address leading a name: "Korea.net" in "Korea.net Honorary Reporters"
+    if _WEB_NAME.match(toks[a].text) and toks[a + 1].sp:
+        doc.emit(toks[a].start, toks[a].end, span, "org")
     # an acronym leading a name: "UNESCO World Heritage List"
     if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
         doc.emit(toks[a].start, toks[a].end, span, "place" if toks[a].text in r.places else "org")
