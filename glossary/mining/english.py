@@ -1313,7 +1313,12 @@ def _process_run(
             return
         if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
             a += dl  # "Korean Air Flight 858" keeps its first word
-    elif b - a == 1 and toks[a].low.endswith("s") and toks[a].text[:-1] in r.demonyms:
+    elif (
+        b - a == 1
+        and toks[a].low.endswith("s")
+        and toks[a].text[:-1] in r.demonyms
+        and toks[a].text not in r.places  # "Philippines"
+    ):
         return  # "Koreans"
     # a sentence-initial common word ("Experts", "Historical") alone, or leading a
     # short run without a head word, is ordinary
@@ -1676,7 +1681,8 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
         doc.emit(toks[a].start, toks[a].end, span, "org")
     # an acronym leading a name: "UNESCO World Heritage List"
     if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
-        doc.emit(toks[a].start, toks[a].end, span, "place" if toks[a].text in r.places else "org")
+        place = toks[a].text in r.places  # "U.S." in "U.S. Geological Survey": inside only
+        doc.emit(toks[a].start, toks[a].end, span, "place" if place else "org", inner=place)
     # a place leading a name with a head word: "Taiwan Strait", "China Center"; a
     # known organisation: "United Nations" in "United Nations Security Council"
     if has_head:
@@ -2064,6 +2070,12 @@ def _link_glosses(doc: _Doc) -> None:
                 a = max(spelled, key=lambda m: m.end - m.start)
         if b is None or b is a or a.kind == "term" or b.kind == "term":
             continue
+        if (
+            b.kind == "place"
+            and is_acronym(b.surface)
+            and acronym_letters(b.surface) not in initials(a.surface)
+        ):
+            continue  # "Northern Marianas (USA)": the country it belongs to
         closes = (
             text[b.end : b.end + 1] in (")", ",", ".", " ")
             if between != " ("
