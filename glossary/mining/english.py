@@ -164,6 +164,8 @@ class _Rules:
     term_mods: frozenset[str]
     term_stop: frozenset[str]
     term_stop_phrases: frozenset[str]
+    fixed_terms: frozenset[str]  # "social distancing", "economic sanctions"
+    fixed_max: int
     inst_mods: frozenset[str]
     inst_heads: frozenset[str]
     suffixes: frozenset[str]
@@ -258,6 +260,7 @@ def rules() -> _Rules:
             lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
+    fixed = frozenset(ln.lower() for ln in load_lines("en_fixed_terms.txt"))
     inst = load_table("en_institutions.txt")
     suffixes = frozenset(load_lines("en_name_suffixes.txt"))
     states = frozenset(row[0] for row in load_table("en_state_abbreviations.txt"))
@@ -289,6 +292,8 @@ def rules() -> _Rules:
         term_mods=load_words("en_term_modifiers.txt"),
         term_stop=frozenset(w for w in load_lines("en_term_stop.txt") if " " not in w),
         term_stop_phrases=frozenset(stop_phrases),
+        fixed_terms=fixed,
+        fixed_max=max((len(f.split()) for f in fixed), default=0),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
         suffixes=suffixes,
@@ -1868,7 +1873,47 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 )
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
+    _fixed_terms(doc, span, toks, groups, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+def _fixed_terms(
+    doc: _Doc,
+    span: tuple[int, int],
+    toks: list[_Tok],
+    groups: list[tuple[int, int, str]],
+    lowerish: Callable[[int], bool],
+    joined: Callable[[int], bool],
+) -> None:
+    """Fixed expressions of the news (en_fixed_terms.txt) are terms whatever their
+    modifiers: "social distancing", "economic sanctions", "special wards"; the longest
+    one starting at a word wins."""
+    r = doc.r
+    g = len(groups)
+    x = 0
+    while x < g:
+        best = 0
+        if lowerish(x):
+            words = [groups[x][2]]
+            for y in range(x + 1, min(g, x + r.fixed_max)):
+                if not (joined(y) and lowerish(y)):
+                    break
+                words.append(groups[y][2])
+                last = words[-1]
+                lead = " ".join(words[:-1])
+                if f"{lead} {last}" in r.fixed_terms or f"{lead} {singular(last)}" in r.fixed_terms:
+                    best = y
+        if best:
+            start, end = toks[groups[x][0]].start, toks[groups[best][1]].end
+            # inside a longer name or term ("comfort women issue") it is no row of its own
+            inside = any(
+                m.start <= start and end <= m.end and m.end - m.start > end - start
+                for m in doc.mentions[doc.sentence_first :]
+            )
+            doc.emit(start, end, span, "term", inner=inside)
+            x = best + 1
+            continue
+        x += 1
 
 
 def _rare_abstract(word: str) -> bool:
