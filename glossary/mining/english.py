@@ -165,6 +165,7 @@ class _Rules:
     term_stop: frozenset[str]
     term_stop_phrases: frozenset[str]
     fixed_terms: frozenset[str]  # "social distancing", "economic sanctions"
+    fixed_firsts: frozenset[str]  # their first words
     fixed_max: int
     inst_mods: frozenset[str]
     inst_heads: frozenset[str]
@@ -293,6 +294,7 @@ def rules() -> _Rules:
         term_stop=frozenset(w for w in load_lines("en_term_stop.txt") if " " not in w),
         term_stop_phrases=frozenset(stop_phrases),
         fixed_terms=fixed,
+        fixed_firsts=frozenset(f.split()[0] for f in fixed),
         fixed_max=max((len(f.split()) for f in fixed), default=0),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
@@ -1893,7 +1895,7 @@ def _fixed_terms(
     x = 0
     while x < g:
         best = 0
-        if lowerish(x):
+        if groups[x][2] in r.fixed_firsts and lowerish(x):
             words = [groups[x][2]]
             for y in range(x + 1, min(g, x + r.fixed_max)):
                 if not (joined(y) and lowerish(y)):
