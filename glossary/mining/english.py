@@ -702,8 +702,7 @@ def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) ->
     if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):
         return 0  # "Regional Revitalization 2.0": a quoted name, read as any other
     for x, y in parts:
-        kind = _head_kind(doc.r, toks[y - 1].text) or "work"
-        doc.emit(toks[x].start, toks[y - 1].end, span, kind)
+        doc.emit(toks[x].start, toks[y - 1].end, span, "work")
     return k + 1
 
 
