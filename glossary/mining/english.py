@@ -335,8 +335,8 @@ class _Tok:
         self.end = end
         self.poss = poss  # 0 none, 1 "'s", 2 bare "'"
         self.gap = gap
-        self.hy = gap == "-"
-        self.sp = gap == "-" or (gap != "" and gap.strip(" \u00a0") == "")
+        self.hy = gap in ("-", "–")  # "Export–Import Bank": an en dash joins words too
+        self.sp = self.hy or (gap != "" and gap.strip(" \u00a0") == "")
         self.initial = first or any(ch in _OPENERS for ch in gap)
         c0 = text[0]
         self.cap = c0.isupper() and not _PRONOUN_CONTRACTION.match(text)
@@ -941,6 +941,17 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             continue
         if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) in ("event", "work")):
             k = nxt
+            continue
+        if (
+            _ORDINAL_DIGITS.match(t2.low)
+            and t2.sp
+            and cur.cap
+            and nxt + 1 < n
+            and toks[nxt + 1].cap
+            and toks[nxt + 1].sp
+            and _head_kind(r, toks[_caps_end(toks, nxt + 1) - 1].text) is not None
+        ):
+            k = nxt  # "U.S. 7th Fleet": an ordinal inside a name with a head
             continue
         if t2.hy and t2.low in _NUMBER_WORDS and cur.low in _NUMBER_WORDS:
             k = nxt  # "Twenty-first", "Twenty-First"
@@ -1628,6 +1639,12 @@ def _lower_head_extension(
             if kind:
                 k += 1
                 t = toks[k]
+        if (
+            kind
+            and r.lower_bases.get(head) == "person"
+            and _is_place(doc, _span_text(doc, toks, a, b))
+        ):
+            break  # "the U.S. government": a country's government is no name
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)
@@ -1686,7 +1703,12 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
     if _WEB_NAME.match(toks[a].text) and toks[a + 1].sp:
         doc.emit(toks[a].start, toks[a].end, span, "org")
     # an acronym leading a name: "UNESCO World Heritage List"
-    if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
+    if (
+        toks[a].upper
+        and not toks[a + 1].upper
+        and toks[a + 1].cap  # not "CHIPS" in "CHIPS and Science Act"
+        and toks[a].text not in r.acronyms_common
+    ):
         place = toks[a].text in r.places  # "U.S." in "U.S. Geological Survey": inside only
         doc.emit(toks[a].start, toks[a].end, span, "place" if place else "org", inner=place)
     # a place leading a name with a head word: "Taiwan Strait", "China Center"; a
@@ -1894,7 +1916,8 @@ def _fixed_terms(
     x = 0
     while x < g:
         best = 0
-        if groups[x][2] in r.fixed_firsts and lowerish(x):
+        first = toks[groups[x][0]]
+        if groups[x][2] in r.fixed_firsts and (lowerish(x) or first.amb):
             words = [groups[x][2]]
             for y in range(x + 1, min(g, x + r.fixed_max)):
                 if not (joined(y) and lowerish(y)):
