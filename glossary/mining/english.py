@@ -1282,6 +1282,13 @@ def _process_run(
     # "7:47 P.M. KST": everyday abbreviations, no name
     if all(t.text.replace(".", "") in r.acronyms_common for t in toks[a:b]):
         return
+    caps = a
+    while caps < b and toks[caps].text.isupper() and general_zipf(toks[caps].low) >= EVERYDAY_ZIPF:
+        caps += 1
+    if caps - a >= 2 and (caps == b or toks[caps].gap.count("\n")):
+        a = caps  # "BY THE NUMBERS": a heading in capitals, of everyday words
+        if a >= b:
+            return
     # dates are not names: drop months and weekdays at the edges
     while a < b and toks[a].cap and toks[a].low in r.calendar:
         a += 1
@@ -2137,6 +2144,11 @@ def _link_glosses(doc: _Doc) -> None:
             spelled = [m for m in ends[a.end] if acronym_letters(b.surface) in initials(m.surface)]
             if spelled:
                 a = max(spelled, key=lambda m: m.end - m.start)
+        if b is not None and a.kind == "term":
+            # "Chair of the U.S. Export–Import Bank (EXIM)": the name inside the title
+            names = [m for m in ends[a.end] if m.kind != "term"]
+            if names:
+                a = max(names, key=lambda m: m.end - m.start)
         if b is None or b is a or a.kind == "term" or b.kind == "term":
             continue
         if (
