@@ -661,6 +661,23 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             continue
         i += 1
     _find_terms(doc, span, toks)
+    _named_phrases(doc, span)
+
+
+# "what the government calls "distancing in daily life"", "the so-called "comfort
+# women"": a lowercase phrase in quotation marks that the sentence names
+_NAMED_PHRASE = re.compile(
+    r"\b(?:so-called|calls?|called|dubbed|termed|known as)\s+[\"“]"
+    r"([a-z][a-z-]*(?: [a-z][a-z-]*){1,5})[,.]?[\"”]"
+)
+
+
+def _named_phrases(doc: _Doc, span: tuple[int, int]) -> None:
+    for m in _NAMED_PHRASE.finditer(doc.text, span[0], span[1]):
+        words = m.group(1).split()
+        if words[-1] in doc.r.stop or words[0] in doc.r.stop:
+            continue  # "called "for the people"": no expression of its own
+        doc.emit(m.start(1), m.end(1), span, "term")
 
 
 # lowercase words a title-case work title keeps ("Album of Mt. Geumgang in the Sinmyo Year")

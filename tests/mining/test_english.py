@@ -644,3 +644,15 @@ def test_fixed_expressions_are_terms_whatever_their_modifiers():
     assert {"economic sanctions", "abuse of power", "special wards", "social distancing"} <= set(s)
     assert "comfort women issue" in s and "comfort women" not in s
     assert "economic matters" not in surfaces("They discussed economic matters.")
+
+
+def test_a_quoted_lowercase_phrase_the_sentence_names_is_a_term():
+    s = surfaces('The museum practises what the government calls "distancing in daily life" now.')
+    assert "distancing in daily life" in s
+    assert not any("based on" in x for x in surfaces('He said "based on the data" it was.'))
+
+
+def test_a_heading_in_capitals_of_everyday_words_is_no_name():
+    s = surfaces("They met.\n\nBY THE NUMBERS\n\nThe U.S. 7th Fleet sailed from Guam.")
+    assert not any("NUMBERS" in x for x in s)
+    assert "U.S. 7th Fleet" in s
