@@ -165,6 +165,7 @@ class _Rules:
     term_stop: frozenset[str]
     term_stop_phrases: frozenset[str]
     fixed_terms: frozenset[str]  # "social distancing", "economic sanctions"
+    term_weak_heads: frozenset[str]  # broad heads: "development", "system"
     fixed_firsts: frozenset[str]  # their first words
     fixed_max: int
     inst_mods: frozenset[str]
@@ -294,6 +295,7 @@ def rules() -> _Rules:
         term_stop=frozenset(w for w in load_lines("en_term_stop.txt") if " " not in w),
         term_stop_phrases=frozenset(stop_phrases),
         fixed_terms=fixed,
+        term_weak_heads=load_words("en_term_weak_heads.txt"),
         fixed_firsts=frozenset(f.split()[0] for f in fixed),
         fixed_max=max((len(f.split()) for f in fixed), default=0),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
@@ -1913,6 +1915,13 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             specific = any(
                 w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
             ) or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
+            if specific and y == x and groups[y][2] in r.term_weak_heads:
+                # a broad head ("development", "system") makes a term only with a
+                # listed modifier or a noun: "technological development",
+                # "reservation system", "job-creating investments" are descriptions
+                specific = any(
+                    w in r.term_mods or w in r.term_heads or not _adjective_like(w) for w in mods
+                )
             if phrase not in r.term_stop_phrases and not used_and and specific:
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
@@ -1962,6 +1971,15 @@ def _fixed_terms(
             x = best + 1
             continue
         x += 1
+
+
+def _adjective_like(word: str) -> bool:
+    """A modifier that reads as an adjective or a participle, or a plain everyday noun."""
+    return (
+        word.endswith((*_ADJ_SUFFIXES, "ing", "ed"))
+        or "-" in word
+        or general_zipf(word) >= TERM_MODIFIER_ZIPF
+    )
 
 
 def _rare_abstract(word: str) -> bool:
