@@ -1382,6 +1382,7 @@ def _process_run(
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
+        and not _speaker(toks, a, b)  # "Moon said"
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1417,9 +1418,21 @@ def _process_run(
         listed = (
             b < len(toks) and toks[b].cap and not toks[b].amb and toks[b].gap in (", ", " and ")
         )
-        weak = toks[a].amb and not person_hint and not listed
+        weak = toks[a].amb and not person_hint and not listed and not _speaker(toks, a, b)
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
+
+
+def _speaker(toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kishida told reporters", "Moon said": one word opening a sentence before a
+    verb of saying is a person's name when it reads as a Japanese or Korean name, or is
+    rarer than everyday English and no plural ("Analysts said", "Police said" are not)."""
+    if b - a != 1 or b >= len(toks) or toks[b].low not in _SAID:
+        return False
+    w = toks[a].low
+    if w.endswith("s") or not toks[a].text.isalpha():
+        return False
+    return w in english_miner_spellings() or is_romaji(w) or general_zipf(w) < EVERYDAY_ZIPF
 
 
 def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:

@@ -656,3 +656,9 @@ def test_a_heading_in_capitals_of_everyday_words_is_no_name():
     s = surfaces("They met.\n\nBY THE NUMBERS\n\nThe U.S. 7th Fleet sailed from Guam.")
     assert not any("NUMBERS" in x for x in s)
     assert "U.S. 7th Fleet" in s
+
+
+def test_a_name_opening_a_sentence_before_a_verb_of_saying_is_a_person():
+    ms = kinds("Kishida told reporters that Japan would act. Moon said so. Biden said so too.")
+    assert ms["Kishida"] == "person" and ms["Moon"] == "person" and ms["Biden"] == "person"
+    assert kinds("Analysts said it rose. Police said two died. Experts warned.") == {}
