@@ -460,6 +460,8 @@ class _Doc:
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        # titles read between quotation marks, looked for again where unquoted
+        self.quoted: list[Mention] = []
         # one capitalised head word alone ("Park"): a name only as a person's family name
         self.head_alone: list[tuple[int, int, tuple[int, int]]] = []
         self.span = (0, 0)  # the sentence being mined
@@ -721,7 +723,9 @@ def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) ->
     if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):
         return 0  # "Regional Revitalization 2.0": a quoted name, read as any other
     for x, y in parts:
-        doc.emit(toks[x].start, toks[y - 1].end, span, "work")
+        m = doc.emit(toks[x].start, toks[y - 1].end, span, "work")
+        if m is not None:
+            doc.quoted.append(m)
     return k + 1
 
 
@@ -2076,6 +2080,7 @@ def _resolve_document(doc: _Doc) -> None:
             doc.emit(start, end, span, "person", key=next(iter(keys)))
     _the_short_form(doc)
     drop: set[int] = set()
+    _unquoted_titles(doc, drop)
     for m in doc.mentions:
         # a family name alone ("Kan" in "Kan administration") is the article's full name
         one = m.kind == "person" and " " not in m.surface
@@ -2102,6 +2107,27 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _unquoted_titles(doc: _Doc, drop: set[int]) -> None:
+    """A title the article quotes once ("Investing in America") is the same work where
+    it stands unquoted; the words read inside it there are no names of their own."""
+    text = doc.text
+    for q in list(doc.quoted):
+        at = text.find(q.surface)
+        while at >= 0:
+            end = at + len(q.surface)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole and (at, end) not in doc.seen:
+                doc.emit(at, end, (max(0, at - 120), min(len(text), end + 120)), "work")
+                for m in doc.mentions:
+                    inside = at <= m.start and m.end <= end and (m.start, m.end) != (at, end)
+                    loose = m.kind in ("place", "term") or " " not in m.surface
+                    if inside and loose and m.kind not in ("org", "facility"):
+                        drop.add(id(m))
+            at = text.find(q.surface, end)
 
 
 def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:

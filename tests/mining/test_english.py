@@ -662,3 +662,12 @@ def test_a_name_opening_a_sentence_before_a_verb_of_saying_is_a_person():
     ms = kinds("Kishida told reporters that Japan would act. Moon said so. Biden said so too.")
     assert ms["Kishida"] == "person" and ms["Moon"] == "person" and ms["Biden"] == "person"
     assert kinds("Analysts said it rose. Police said two died. Experts warned.") == {}
+
+
+def test_a_quoted_title_is_the_same_work_where_it_stands_unquoted():
+    s = surfaces(
+        'Biden\'s Investing in America agenda grew. They hosted an "Investing in America" '
+        "event in Washington."
+    )
+    assert s.count("Investing in America") == 2
+    assert "America" not in s and "Investing" not in s
