@@ -164,6 +164,10 @@ class _Rules:
     term_mods: frozenset[str]
     term_stop: frozenset[str]
     term_stop_phrases: frozenset[str]
+    fixed_terms: frozenset[str]  # "social distancing", "economic sanctions"
+    term_weak_heads: frozenset[str]  # broad heads: "development", "system"
+    fixed_firsts: frozenset[str]  # their first words
+    fixed_max: int
     inst_mods: frozenset[str]
     inst_heads: frozenset[str]
     suffixes: frozenset[str]
@@ -258,6 +262,7 @@ def rules() -> _Rules:
             lower_bases[word] = row[3]
     places = frozenset(load_lines("en_places.txt"))
     stop_phrases = {ln for ln in load_lines("en_term_stop.txt") if " " in ln}
+    fixed = frozenset(ln.lower() for ln in load_lines("en_fixed_terms.txt"))
     inst = load_table("en_institutions.txt")
     suffixes = frozenset(load_lines("en_name_suffixes.txt"))
     states = frozenset(row[0] for row in load_table("en_state_abbreviations.txt"))
@@ -289,6 +294,10 @@ def rules() -> _Rules:
         term_mods=load_words("en_term_modifiers.txt"),
         term_stop=frozenset(w for w in load_lines("en_term_stop.txt") if " " not in w),
         term_stop_phrases=frozenset(stop_phrases),
+        fixed_terms=fixed,
+        term_weak_heads=load_words("en_term_weak_heads.txt"),
+        fixed_firsts=frozenset(f.split()[0] for f in fixed),
+        fixed_max=max((len(f.split()) for f in fixed), default=0),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
         suffixes=suffixes,
@@ -328,8 +337,8 @@ class _Tok:
         self.end = end
         self.poss = poss  # 0 none, 1 "'s", 2 bare "'"
         self.gap = gap
-        self.hy = gap == "-"
-        self.sp = gap == "-" or (gap != "" and gap.strip(" \u00a0") == "")
+        self.hy = gap in ("-", "–")  # "Export–Import Bank": an en dash joins words too
+        self.sp = self.hy or (gap != "" and gap.strip(" \u00a0") == "")
         self.initial = first or any(ch in _OPENERS for ch in gap)
         c0 = text[0]
         self.cap = c0.isupper() and not _PRONOUN_CONTRACTION.match(text)
@@ -451,6 +460,8 @@ class _Doc:
         self.cap_mid: set[str] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
+        # titles read between quotation marks, looked for again where unquoted
+        self.quoted: list[Mention] = []
         # one capitalised head word alone ("Park"): a name only as a person's family name
         self.head_alone: list[tuple[int, int, tuple[int, int]]] = []
         self.span = (0, 0)  # the sentence being mined
@@ -622,6 +633,10 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     i = 0
     while i < n:
         t = toks[i]
+        q = _quoted_title(doc, span, toks, i)
+        if q:
+            i = q
+            continue
         if t.low in _ARTICLES and i + 2 < n:
             _institution(doc, span, toks, i)
         if t.text.isdigit():
@@ -650,6 +665,80 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             continue
         i += 1
     _find_terms(doc, span, toks)
+    _named_phrases(doc, span)
+
+
+# "what the government calls "distancing in daily life"", "the so-called "comfort
+# women"": a lowercase phrase in quotation marks that the sentence names
+_NAMED_PHRASE = re.compile(
+    r"\b(?:so-called|calls?|called|dubbed|termed|known as)\s+[\"“]"
+    r"([a-z][a-z-]*(?: [a-z][a-z-]*){1,5})[,.]?[\"”]"
+)
+
+
+def _named_phrases(doc: _Doc, span: tuple[int, int]) -> None:
+    for m in _NAMED_PHRASE.finditer(doc.text, span[0], span[1]):
+        words = m.group(1).split()
+        if words[-1] in doc.r.stop or words[0] in doc.r.stop:
+            continue  # "called "for the people"": no expression of its own
+        doc.emit(m.start(1), m.end(1), span, "term")
+
+
+# lowercase words a title-case work title keeps ("Album of Mt. Geumgang in the Sinmyo Year")
+_TITLE_SMALL = frozenset(
+    ("of", "in", "the", "and", "for", "on", "a", "an", "to", "with", "from", "at", "by")
+)
+_OPEN_QUOTES = ('"', "“")
+_CLOSE_QUOTES = ('"', "”")
+_TITLE_GAPS = frozenset((" ", "-", ". "))
+_TITLE_MAX = 14
+
+
+def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> int:
+    """A title-case title between quotation marks ("The Ten Symbols of Longevity",
+    "Joseon Wangjo Sillok (Annals of the Joseon Dynasty)") is one work, its gloss in
+    brackets another; the index after it, or 0 when none starts at ``i``."""
+    t = toks[i]
+    if not (t.cap and t.gap[-1:] in _OPEN_QUOTES and t.text[0].isalpha()):
+        return 0
+    n = len(toks)
+    parts: list[tuple[int, int]] = []
+    a = i
+    k = i
+    while k < n and k - i < _TITLE_MAX:
+        after = doc.text[toks[k].end : toks[k + 1].start if k + 1 < n else span[1]]
+        closing = after.lstrip(")").lstrip(",.")[:1] in _CLOSE_QUOTES
+        if closing or after == " (":
+            parts.append((a, k + 1))
+            if closing:
+                break
+            a = k + 1
+        elif after not in _TITLE_GAPS:
+            return 0
+        k += 1
+    else:
+        return 0
+    if len(parts) > 2 or any(not _title_case(toks, x, y) for x, y in parts):
+        return 0
+    if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):
+        return 0  # "Regional Revitalization 2.0": a quoted name, read as any other
+    for x, y in parts:
+        m = doc.emit(toks[x].start, toks[y - 1].end, span, "work")
+        if m is not None:
+            doc.quoted.append(m)
+    return k + 1
+
+
+def _title_case(toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether [a, b) reads as a title: capitalised words, numbers and small words."""
+    caps = 0
+    for t in toks[a:b]:
+        if t.cap:
+            caps += t.low not in _TITLE_SMALL
+        elif not (t.text.isdigit() or t.low in _TITLE_SMALL):
+            return False
+    last = toks[b - 1]
+    return b - a >= 3 and caps >= 2 and toks[a].cap and (last.cap or last.text.isdigit())
 
 
 def _year_event(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) -> None:
@@ -875,6 +964,17 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             continue
         if t2.text.isdigit() and (cur.low == "of" or _head_kind(r, cur.text) in ("event", "work")):
             k = nxt
+            continue
+        if (
+            _ORDINAL_DIGITS.match(t2.low)
+            and t2.sp
+            and cur.cap
+            and nxt + 1 < n
+            and toks[nxt + 1].cap
+            and toks[nxt + 1].sp
+            and _head_kind(r, toks[_caps_end(toks, nxt + 1) - 1].text) is not None
+        ):
+            k = nxt  # "U.S. 7th Fleet": an ordinal inside a name with a head
             continue
         if t2.hy and t2.low in _NUMBER_WORDS and cur.low in _NUMBER_WORDS:
             k = nxt  # "Twenty-first", "Twenty-First"
@@ -1205,6 +1305,13 @@ def _process_run(
     # "7:47 P.M. KST": everyday abbreviations, no name
     if all(t.text.replace(".", "") in r.acronyms_common for t in toks[a:b]):
         return
+    caps = a
+    while caps < b and toks[caps].text.isupper() and general_zipf(toks[caps].low) >= EVERYDAY_ZIPF:
+        caps += 1
+    if caps - a >= 2 and (caps == b or toks[caps].gap.count("\n")):
+        a = caps  # "BY THE NUMBERS": a heading in capitals, of everyday words
+        if a >= b:
+            return
     # dates are not names: drop months and weekdays at the edges
     while a < b and toks[a].cap and toks[a].low in r.calendar:
         a += 1
@@ -1253,7 +1360,12 @@ def _process_run(
             return
         if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
             a += dl  # "Korean Air Flight 858" keeps its first word
-    elif b - a == 1 and toks[a].low.endswith("s") and toks[a].text[:-1] in r.demonyms:
+    elif (
+        b - a == 1
+        and toks[a].low.endswith("s")
+        and toks[a].text[:-1] in r.demonyms
+        and toks[a].text not in r.places  # "Philippines"
+    ):
         return  # "Koreans"
     # a sentence-initial common word ("Experts", "Historical") alone, or leading a
     # short run without a head word, is ordinary
@@ -1274,6 +1386,7 @@ def _process_run(
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
+        and not _speaker(toks, a, b)  # "Moon said"
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1309,9 +1422,21 @@ def _process_run(
         listed = (
             b < len(toks) and toks[b].cap and not toks[b].amb and toks[b].gap in (", ", " and ")
         )
-        weak = toks[a].amb and not person_hint and not listed
+        weak = toks[a].amb and not person_hint and not listed and not _speaker(toks, a, b)
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
+
+
+def _speaker(toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kishida told reporters", "Moon said": one word opening a sentence before a
+    verb of saying is a person's name when it reads as a Japanese or Korean name, or is
+    rarer than everyday English and no plural ("Analysts said", "Police said" are not)."""
+    if b - a != 1 or b >= len(toks) or toks[b].low not in _SAID:
+        return False
+    w = toks[a].low
+    if w.endswith("s") or not toks[a].text.isalpha():
+        return False
+    return w in english_miner_spellings() or is_romaji(w) or general_zipf(w) < EVERYDAY_ZIPF
 
 
 def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
@@ -1557,6 +1682,12 @@ def _lower_head_extension(
             if kind:
                 k += 1
                 t = toks[k]
+        if (
+            kind
+            and r.lower_bases.get(head) == "person"
+            and _is_place(doc, _span_text(doc, toks, a, b))
+        ):
+            break  # "the U.S. government": a country's government is no name
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)
@@ -1592,6 +1723,9 @@ def _lower_head_extension(
     return found
 
 
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*\.(?:net|com|org|gov|go\.kr|go\.jp|kr|jp)$")
+
+
 def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) -> None:
     """Names inside a longer name: "Tokyo" in "University of Tokyo", "Nara" in
     "Nara Prefecture"."""
@@ -1608,9 +1742,18 @@ def _nested(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int) 
                 if _is_place(doc, _span_text(doc, toks, k + 1, q)):
                     doc.emit(toks[k + 1].start, toks[q - 1].end, span, "place", inner=True)
                     break
+    # a web address leading a name: "Korea.net" in "Korea.net Honorary Reporters"
+    if _WEB_NAME.match(toks[a].text) and toks[a + 1].sp:
+        doc.emit(toks[a].start, toks[a].end, span, "org")
     # an acronym leading a name: "UNESCO World Heritage List"
-    if toks[a].upper and not toks[a + 1].upper and toks[a].text not in r.acronyms_common:
-        doc.emit(toks[a].start, toks[a].end, span, "place" if toks[a].text in r.places else "org")
+    if (
+        toks[a].upper
+        and not toks[a + 1].upper
+        and toks[a + 1].cap  # not "CHIPS" in "CHIPS and Science Act"
+        and toks[a].text not in r.acronyms_common
+    ):
+        place = toks[a].text in r.places  # "U.S." in "U.S. Geological Survey": inside only
+        doc.emit(toks[a].start, toks[a].end, span, "place" if place else "org", inner=place)
     # a place leading a name with a head word: "Taiwan Strait", "China Center"; a
     # known organisation: "United Nations" in "United Nations Security Council"
     if has_head:
@@ -1789,6 +1932,13 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             specific = any(
                 w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
             ) or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
+            if specific and y == x and groups[y][2] in r.term_weak_heads:
+                # a broad head ("development", "system") makes a term only with a
+                # listed modifier or a noun: "technological development",
+                # "reservation system", "job-creating investments" are descriptions
+                specific = any(
+                    w in r.term_mods or w in r.term_heads or not _adjective_like(w) for w in mods
+                )
             if phrase not in r.term_stop_phrases and not used_and and specific:
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
@@ -1796,7 +1946,57 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 )
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
+    _fixed_terms(doc, span, toks, groups, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+def _fixed_terms(
+    doc: _Doc,
+    span: tuple[int, int],
+    toks: list[_Tok],
+    groups: list[tuple[int, int, str]],
+    lowerish: Callable[[int], bool],
+    joined: Callable[[int], bool],
+) -> None:
+    """Fixed expressions of the news (en_fixed_terms.txt) are terms whatever their
+    modifiers: "social distancing", "economic sanctions", "special wards"; the longest
+    one starting at a word wins."""
+    r = doc.r
+    g = len(groups)
+    x = 0
+    while x < g:
+        best = 0
+        first = toks[groups[x][0]]
+        if groups[x][2] in r.fixed_firsts and (lowerish(x) or first.amb):
+            words = [groups[x][2]]
+            for y in range(x + 1, min(g, x + r.fixed_max)):
+                if not (joined(y) and lowerish(y)):
+                    break
+                words.append(groups[y][2])
+                last = words[-1]
+                lead = " ".join(words[:-1])
+                if f"{lead} {last}" in r.fixed_terms or f"{lead} {singular(last)}" in r.fixed_terms:
+                    best = y
+        if best:
+            start, end = toks[groups[x][0]].start, toks[groups[best][1]].end
+            # inside a longer name or term ("comfort women issue") it is no row of its own
+            inside = any(
+                m.start <= start and end <= m.end and m.end - m.start > end - start
+                for m in doc.mentions[doc.sentence_first :]
+            )
+            doc.emit(start, end, span, "term", inner=inside)
+            x = best + 1
+            continue
+        x += 1
+
+
+def _adjective_like(word: str) -> bool:
+    """A modifier that reads as an adjective or a participle, or a plain everyday noun."""
+    return (
+        word.endswith((*_ADJ_SUFFIXES, "ing", "ed"))
+        or "-" in word
+        or general_zipf(word) >= TERM_MODIFIER_ZIPF
+    )
 
 
 def _rare_abstract(word: str) -> bool:
@@ -1880,6 +2080,7 @@ def _resolve_document(doc: _Doc) -> None:
             doc.emit(start, end, span, "person", key=next(iter(keys)))
     _the_short_form(doc)
     drop: set[int] = set()
+    _unquoted_titles(doc, drop)
     for m in doc.mentions:
         # a family name alone ("Kan" in "Kan administration") is the article's full name
         one = m.kind == "person" and " " not in m.surface
@@ -1906,6 +2107,27 @@ def _resolve_document(doc: _Doc) -> None:
             drop.add(id(m))
     if drop:
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _unquoted_titles(doc: _Doc, drop: set[int]) -> None:
+    """A title the article quotes once ("Investing in America") is the same work where
+    it stands unquoted; the words read inside it there are no names of their own."""
+    text = doc.text
+    for q in list(doc.quoted):
+        at = text.find(q.surface)
+        while at >= 0:
+            end = at + len(q.surface)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole and (at, end) not in doc.seen:
+                doc.emit(at, end, (max(0, at - 120), min(len(text), end + 120)), "work")
+                for m in doc.mentions:
+                    inside = at <= m.start and m.end <= end and (m.start, m.end) != (at, end)
+                    loose = m.kind in ("place", "term") or " " not in m.surface
+                    if inside and loose and m.kind not in ("org", "facility"):
+                        drop.add(id(m))
+            at = text.find(q.surface, end)
 
 
 def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
@@ -1996,8 +2218,19 @@ def _link_glosses(doc: _Doc) -> None:
             spelled = [m for m in ends[a.end] if acronym_letters(b.surface) in initials(m.surface)]
             if spelled:
                 a = max(spelled, key=lambda m: m.end - m.start)
+        if b is not None and a.kind == "term":
+            # "Chair of the U.S. Export–Import Bank (EXIM)": the name inside the title
+            names = [m for m in ends[a.end] if m.kind != "term"]
+            if names:
+                a = max(names, key=lambda m: m.end - m.start)
         if b is None or b is a or a.kind == "term" or b.kind == "term":
             continue
+        if (
+            b.kind == "place"
+            and is_acronym(b.surface)
+            and acronym_letters(b.surface) not in initials(a.surface)
+        ):
+            continue  # "Northern Marianas (USA)": the country it belongs to
         closes = (
             text[b.end : b.end + 1] in (")", ",", ".", " ")
             if between != " ("

@@ -588,3 +588,86 @@ def test_an_everyday_adjective_makes_no_term_and_the_prc_is_china():
     assert "practical approach" not in s and "conservative policies" not in s
     ms = {m.surface: m for m in mine_en("People's Republic of China (PRC) officials met.")}
     assert ms["People's Republic of China"].normalized == ms["PRC"].normalized
+
+
+def test_a_quoted_title_case_title_is_one_work_and_its_gloss_another():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            'The gallery shows "Album of Mt. Geumgang in the Sinmyo Year" (1711) by Jeong '
+            'Seong and "Joseon Wangjo Sillok (Annals of the Joseon Dynasty)," a record.'
+        )
+    }
+    assert ms["Album of Mt. Geumgang in the Sinmyo Year"].kind == "work"
+    assert "Geumgang" not in ms and "Sinmyo Year" not in ms and "Mt" not in ms
+    assert ms["Joseon Wangjo Sillok"].normalized == ms["Annals of the Joseon Dynasty"].normalized
+    assert "Joseon Dynasty" not in ms
+    # quoted speech is no title
+    s = surfaces('"Based on all available data a tsunami may have been generated," it said.')
+    assert not any(x.startswith("Based") for x in s)
+
+
+def test_a_web_address_leading_a_name_is_an_organisation_and_the_short_name_joins():
+    ms = {
+        m.surface: m
+        for m in mine_en(
+            "Korea.net Honorary Reporters visited the museum. The Honorary Reporters wrote."
+        )
+    }
+    assert ms["Korea.net"].kind == "org"
+    assert ms["Honorary Reporters"].normalized == ms["Korea.net Honorary Reporters"].normalized
+
+
+def test_lowercase_place_heads_and_countries_inside_names():
+    s = surfaces(
+        "A refinery burned at Ichihara, Chiba prefecture, and venues in the Seoul "
+        "metropolitan area closed, according to the U.S. Geological Survey."
+    )
+    assert "Chiba prefecture" in s and "Seoul metropolitan area" in s
+    assert "U.S. Geological Survey" in s and "U.S." not in s
+
+
+def test_a_bracketed_country_that_does_not_spell_the_name_is_no_gloss():
+    ms = {
+        m.surface: m
+        for m in mine_en("Warnings went to Guam, Philippines, Hawaii, Northern Marianas (USA).")
+    }
+    assert "Philippines" in ms
+    assert ms["USA"].normalized != ms["Northern Marianas"].normalized
+
+
+def test_fixed_expressions_are_terms_whatever_their_modifiers():
+    s = surfaces(
+        "Voters cited economic sanctions and abuse of power; the wards became special "
+        "wards while social distancing went on. The comfort women issue remains."
+    )
+    assert {"economic sanctions", "abuse of power", "special wards", "social distancing"} <= set(s)
+    assert "comfort women issue" in s and "comfort women" not in s
+    assert "economic matters" not in surfaces("They discussed economic matters.")
+
+
+def test_a_quoted_lowercase_phrase_the_sentence_names_is_a_term():
+    s = surfaces('The museum practises what the government calls "distancing in daily life" now.')
+    assert "distancing in daily life" in s
+    assert not any("based on" in x for x in surfaces('He said "based on the data" it was.'))
+
+
+def test_a_heading_in_capitals_of_everyday_words_is_no_name():
+    s = surfaces("They met.\n\nBY THE NUMBERS\n\nThe U.S. 7th Fleet sailed from Guam.")
+    assert not any("NUMBERS" in x for x in s)
+    assert "U.S. 7th Fleet" in s
+
+
+def test_a_name_opening_a_sentence_before_a_verb_of_saying_is_a_person():
+    ms = kinds("Kishida told reporters that Japan would act. Moon said so. Biden said so too.")
+    assert ms["Kishida"] == "person" and ms["Moon"] == "person" and ms["Biden"] == "person"
+    assert kinds("Analysts said it rose. Police said two died. Experts warned.") == {}
+
+
+def test_a_quoted_title_is_the_same_work_where_it_stands_unquoted():
+    s = surfaces(
+        'Biden\'s Investing in America agenda grew. They hosted an "Investing in America" '
+        "event in Washington."
+    )
+    assert s.count("Investing in America") == 2
+    assert "America" not in s and "Investing" not in s
