@@ -984,8 +984,11 @@ class Engine:
             if len(words) > 1:
                 first = words[0]
                 text = self.text[first[0].start : first[-1].end]
-                if first[0].cat == "P" and (
-                    text in r.places or self._head_kind_str(text, proper=True) == "place"
+                if (
+                    first[0].cat == "P"
+                    and (text in r.places or self._head_kind_str(text, proper=True) == "place")
+                    # "판문점 선언", "한반도 비핵화 공동선언": the place names the document
+                    and self._head_kind_str(whole, proper=False) != "work"
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1020,8 +1023,10 @@ class Engine:
                 return False
             if rest[0].form in r.stop:
                 return False  # "한일 양국 정부": a generic phrase
-            if self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False) == "org":
-                self.emit(seg[0].start, seg[-1].end, "org")  # "한중일 협력사무국"
+            rel_kind = self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False)
+            if rel_kind in ("org", "work"):
+                # "한중일 협력사무국", "남북 기본합의서": an institution or a document
+                self.emit(seg[0].start, seg[-1].end, rel_kind)
                 return False
             h = self._last_term_head(rest)
             if h is not None:
@@ -1125,6 +1130,7 @@ class Engine:
                 and (lead in r.places or seg[0].sub == "place")
                 and h_last >= p
                 and self.text[seg[0].end : seg[1].start] == " "
+                and heads[-1][1] != "work"  # "판문점 선언": the place names the document
             ):
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")

@@ -224,7 +224,30 @@ def tokens(text: str) -> list[CTok]:
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
         out.append(CTok(form, start, start + t.len, cat, sub))
-    return _split_names_before_titles(text, latin_hyphen_words(out))
+    return _split_names_before_titles(text, _joined_places(latin_hyphen_words(out)))
+
+
+def _joined_places(toks: list[CTok]) -> list[CTok]:
+    """ "인도·태평양", "아시아·태평양": two place words written with a joiner are one
+    region when the place list has them written together (인도태평양)."""
+    places = lang_rules(LANG).places
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.cat == "P"
+            and len(out) >= 2
+            and out[-1].cat == "J"
+            and out[-2].cat == "P"
+            and out[-2].end == out[-1].start
+            and out[-1].end == t.start
+            and out[-2].form + t.form in places
+        ):
+            first, joiner = out[-2], out[-1].form
+            del out[-2:]
+            out.append(CTok(first.form + joiner + t.form, first.start, t.end, "P", "place"))
+            continue
+        out.append(t)
+    return out
 
 
 def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:

@@ -547,3 +547,18 @@ def test_japanese_time_zone_is_no_place():
 def test_japanese_kanji_read_as_a_symbol_after_a_line_break():
     ms = kinds(mine_ja("日韓経済関係\n\n 玄葉大臣より,日韓関係について述べた。"))
     assert ms["玄葉"] == "person" and "葉" not in ms
+
+
+def test_korean_documents_named_by_a_place_or_relation_are_one_work():
+    ms = kinds(mine_ko("양국은 남북 기본합의서와 한반도 비핵화 공동선언을 재확인했다."))
+    assert ms["남북 기본합의서"] == "work" and ms["한반도 비핵화 공동선언"] == "work"
+    ms = kinds(mine_ko("두 정상은 판문점 선언을 발표했다. 양측은 파리기후변화협약을 지지했다."))
+    assert ms["판문점 선언"] == "work" and ms["파리기후변화협약"] == "work"
+    assert "판문점" not in ms or ms["판문점"] == "place"
+
+
+def test_korean_places_written_with_a_joiner_are_one_region():
+    ms = kinds(mine_ko("한미 양국은 인도·태평양 지역의 평화를 강조했다."))
+    assert ms["인도·태평양"] == "place" and "인도" not in ms and "태평양" not in ms
+    ms = kinds(mine_ko("한국·일본 정상이 만났다."))
+    assert "한국·일본" not in ms
