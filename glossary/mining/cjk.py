@@ -752,12 +752,25 @@ class Engine:
             j -= 1  # "헤더 노어트 대변인": a given name the analyser took for a common noun
         if j > 0:
             self.process_segment(toks[:j])
+        if j < i and self._place_with_ending(self.text[toks[j].start : toks[i - 1].end]):
+            # "서울시 대변인": a listed place and its administrative ending is the
+            # city's office, not a person of three syllables
+            self.emit(toks[j].start, toks[i - 1].end, "place")
+            j = i
         if j < i:
             m = self.emit(toks[j].start, toks[i - 1].end, "person")
             if m is not None:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _place_with_ending(self, word: str) -> bool:
+        """A listed place and a place ending written onto it: 서울시, 경기도, 奈良県."""
+        return any(
+            word.endswith(h) and word[: -len(h)] in self.r.places
+            for h in self.r.head_list
+            if self.r.heads[h][0] == "place" and len(word) > len(h)
+        )
 
     def _span(self, toks: list[CTok]) -> str:
         return self.text[toks[0].start : toks[-1].end]

@@ -562,3 +562,10 @@ def test_korean_places_written_with_a_joiner_are_one_region():
     assert ms["인도·태평양"] == "place" and "인도" not in ms and "태평양" not in ms
     ms = kinds(mine_ko("한국·일본 정상이 만났다."))
     assert "한국·일본" not in ms
+
+
+def test_korean_city_with_its_ending_before_a_title_is_no_person():
+    ms = kinds(mine_ko("서울시 대변인은 이날 브리핑에서 말했다."))
+    assert ms["서울시"] == "place"
+    ms = kinds(mine_ko("서민정 대변인은 말했다."))
+    assert ms["서민정"] == "person"
