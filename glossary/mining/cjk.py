@@ -1163,8 +1163,10 @@ class Engine:
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
             for q in range(len(seg) - 1, 0, -1):
-                if heads[-1][1] == "place" and not r.spaced:
-                    return  # "アジア太平洋地域": no place inside a place
+                if heads[-1][1] == "place" and (
+                    not r.spaced or seg[h_last].start == seg[h_last - 1].end
+                ):
+                    return  # "アジア太平洋地域", "포항시": no place inside a place
                 if _nospace(self.text[seg[0].start : seg[q].end]) in r.places:
                     self.emit(seg[0].start, seg[q].end, "place")
                     return

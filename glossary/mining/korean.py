@@ -110,7 +110,7 @@ def tokens(text: str) -> list[CTok]:
             cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
         if (
-            cat == "O"
+            cat in ("O", "N")  # "포항시에서": 시 read as a common noun (o'clock)
             and form in _PLACE_ENDINGS
             and not tag.startswith("J")  # "현대자동차그룹도": the particle 도
             and out

@@ -569,3 +569,10 @@ def test_korean_city_with_its_ending_before_a_title_is_no_person():
     assert ms["서울시"] == "place"
     ms = kinds(mine_ko("서민정 대변인은 말했다."))
     assert ms["서민정"] == "person"
+
+
+def test_korean_city_read_with_a_common_noun_ending_keeps_it_and_no_inner_place():
+    ms = kinds(mine_ko("경상북도 포항시에서 지진이 발생했다. 니가타현에서도 흔들렸다."))
+    assert ms["포항시"] == "place" and ms["니가타현"] == "place"
+    assert "포항" not in ms and "니가타" not in ms
+    assert "미국" in kinds(mine_ko("미국 시간으로 3시에 만났다."))
