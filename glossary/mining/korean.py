@@ -138,6 +138,8 @@ def tokens(text: str) -> list[CTok]:
                 out[k].cat == "P"
                 and len(name) in (2, 3)
                 and name[0] in _surnames()
+                # "한일간", "남북간": a relation and 간 (between), no name
+                and not (len(name) == 3 and all(ch in _relation_chars() for ch in name[:2]))
                 and all(x.cat in ("P", "N") and len(x.form) <= 2 for x in out[k:])
             ):
                 begin = out[k].start
@@ -160,6 +162,15 @@ def tokens(text: str) -> list[CTok]:
             del out[-3:]
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "P", "weapon"))
             continue
+        if (
+            tag == "NNB"
+            and form == "간"
+            and out
+            and out[-1].cat == "N"
+            and out[-1].end == start
+            and "가" <= text[start + 1 : start + 2] <= "힣"
+        ):
+            cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
             # "6자회담": a number of parties, one noun of the name
             first = out.pop()

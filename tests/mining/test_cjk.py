@@ -576,3 +576,11 @@ def test_korean_city_read_with_a_common_noun_ending_keeps_it_and_no_inner_place(
     assert ms["포항시"] == "place" and ms["니가타현"] == "place"
     assert "포항" not in ms and "니가타" not in ms
     assert "미국" in kinds(mine_ko("미국 시간으로 3시에 만났다."))
+
+
+def test_korean_institutions_weapons_and_relations_with_between():
+    ms = kinds(mine_ko("국가정보원은 북한이 신형 대륙간탄도미사일을 쐈다고 밝혔다."))
+    assert ms["국가정보원"] == "org" and ms["대륙간탄도미사일"] == "term"
+    assert "신형 대륙간탄도미사일" not in ms
+    ms = kinds(mine_ko("한일간 협력이 중요하다."))
+    assert "한일간" not in ms or ms["한일간"] != "person"
