@@ -350,7 +350,11 @@ class Engine:
                 and len(tok.form) >= 2
                 and tok.form in self.r.stop
                 and cur
-                and cur[-1].cat == "N"
+                and (
+                    cur[-1].cat == "N"
+                    # "중화군 일대", "북한 당국"; not "한일 양국 정부" (no row at all)
+                    or (cur[-1].cat == "P" and not self._is_relation(cur[-1].form))
+                )
             ):
                 ok = False  # "핵실험 이후 국제제재", "국제정세 가운데 한일관계"
             if (

@@ -584,3 +584,9 @@ def test_korean_institutions_weapons_and_relations_with_between():
     assert "신형 대륙간탄도미사일" not in ms
     ms = kinds(mine_ko("한일간 협력이 중요하다."))
     assert "한일간" not in ms or ms["한일간"] != "person"
+
+
+def test_korean_area_word_after_a_place_makes_no_term():
+    ms = kinds(mine_ko("북한은 황해북도 중화군 일대에서 미사일을 쐈다."))
+    assert ms["황해북도"] == "place" and ms["중화군"] == "place"
+    assert not any("일대" in s for s in ms)
