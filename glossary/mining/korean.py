@@ -217,6 +217,20 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
             cat = "D"  # "7C221편": a code after a number is no acronym
+        if (
+            cat == "P"
+            and out
+            and out[-1].cat == "L"
+            and out[-1].end == start
+            and out[-1].form.isupper()
+            and len(out[-1].form) <= 3
+            and (out[-1].start == 0 or not text[out[-1].start - 1].isalnum())
+        ):
+            # "SK하이닉스", "KB국민은행": a company's Latin letters and its Hangul name
+            # are one proper noun
+            first = out.pop()
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
         if cat == "N" and form in lang_rules(LANG).institutions:
             cat = "P"  # "안보리": an institution's name the analyser calls a common noun
         cut = _title_cut(form) if cat == "P" else 0

@@ -590,3 +590,9 @@ def test_korean_area_word_after_a_place_makes_no_term():
     ms = kinds(mine_ko("북한은 황해북도 중화군 일대에서 미사일을 쐈다."))
     assert ms["황해북도"] == "place" and ms["중화군"] == "place"
     assert not any("일대" in s for s in ms)
+
+
+def test_korean_company_with_latin_letters_is_one_name():
+    ms = kinds(mine_ko("SK하이닉스와 KB국민은행의 주가가 올랐다."))
+    assert ms["SK하이닉스"] == "org" and ms["KB국민은행"] == "org"
+    assert "SK" not in ms and "하이닉스" not in ms
