@@ -596,3 +596,9 @@ def test_korean_company_with_latin_letters_is_one_name():
     ms = kinds(mine_ko("SK하이닉스와 KB국민은행의 주가가 올랐다."))
     assert ms["SK하이닉스"] == "org" and ms["KB국민은행"] == "org"
     assert "SK" not in ms and "하이닉스" not in ms
+
+
+def test_korean_document_inside_a_relation_compound_is_its_own_row():
+    ms = kinds(mine_ko("한미 자유무역협정 개정 협상이 시작됐다."))
+    assert ms["한미 자유무역협정"] == "work"
+    assert "한미 동맹" in kinds(mine_ko("한미 동맹 강화를 논의했다."))
