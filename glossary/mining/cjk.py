@@ -1046,11 +1046,11 @@ class Engine:
                 self.emit(seg[0].start, seg[-1].end, rel_kind)
                 return False
             h = self._last_term_head(rest)
-            for w in range(len(rest) - 2, -1, -1):
-                span = self.text[seg[0].start : rest[w].end]
+            for wk in range(len(rest) - 2, -1, -1):
+                span = self.text[seg[0].start : rest[wk].end]
                 if self._head_kind_str(span, proper=False) == "work":
                     # "한미 자유무역협정 개정 협상": the document named inside is a row
-                    self.emit(seg[0].start, rest[w].end, "work")
+                    self.emit(seg[0].start, rest[wk].end, "work")
                     break
             if h is not None:
                 self.emit(seg[0].start, rest[h].end, "term")
