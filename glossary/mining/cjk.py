@@ -350,7 +350,11 @@ class Engine:
                 and len(tok.form) >= 2
                 and tok.form in self.r.stop
                 and cur
-                and cur[-1].cat == "N"
+                and (
+                    cur[-1].cat == "N"
+                    # "중화군 일대", "북한 당국"; not "한일 양국 정부" (no row at all)
+                    or (cur[-1].cat == "P" and not self._is_relation(cur[-1].form))
+                )
             ):
                 ok = False  # "핵실험 이후 국제제재", "국제정세 가운데 한일관계"
             if (
@@ -752,12 +756,25 @@ class Engine:
             j -= 1  # "헤더 노어트 대변인": a given name the analyser took for a common noun
         if j > 0:
             self.process_segment(toks[:j])
+        if j < i and self._place_with_ending(self.text[toks[j].start : toks[i - 1].end]):
+            # "서울시 대변인": a listed place and its administrative ending is the
+            # city's office, not a person of three syllables
+            self.emit(toks[j].start, toks[i - 1].end, "place")
+            j = i
         if j < i:
             m = self.emit(toks[j].start, toks[i - 1].end, "person")
             if m is not None:
                 self.titled.add(m.surface)
         for t in toks[i:]:
             self.emit(t.start, t.end, "place")
+
+    def _place_with_ending(self, word: str) -> bool:
+        """A listed place and a place ending written onto it: 서울시, 경기도, 奈良県."""
+        return any(
+            word.endswith(h) and word[: -len(h)] in self.r.places
+            for h in self.r.head_list
+            if self.r.heads[h][0] == "place" and len(word) > len(h)
+        )
 
     def _span(self, toks: list[CTok]) -> str:
         return self.text[toks[0].start : toks[-1].end]
@@ -984,8 +1001,11 @@ class Engine:
             if len(words) > 1:
                 first = words[0]
                 text = self.text[first[0].start : first[-1].end]
-                if first[0].cat == "P" and (
-                    text in r.places or self._head_kind_str(text, proper=True) == "place"
+                if (
+                    first[0].cat == "P"
+                    and (text in r.places or self._head_kind_str(text, proper=True) == "place")
+                    # "판문점 선언", "한반도 비핵화 공동선언": the place names the document
+                    and self._head_kind_str(whole, proper=False) != "work"
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1020,10 +1040,18 @@ class Engine:
                 return False
             if rest[0].form in r.stop:
                 return False  # "한일 양국 정부": a generic phrase
-            if self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False) == "org":
-                self.emit(seg[0].start, seg[-1].end, "org")  # "한중일 협력사무국"
+            rel_kind = self._head_kind_str(self.text[seg[0].start : seg[-1].end], proper=False)
+            if rel_kind in ("org", "work"):
+                # "한중일 협력사무국", "남북 기본합의서": an institution or a document
+                self.emit(seg[0].start, seg[-1].end, rel_kind)
                 return False
             h = self._last_term_head(rest)
+            for wk in range(len(rest) - 2, -1, -1):
+                span = self.text[seg[0].start : rest[wk].end]
+                if self._head_kind_str(span, proper=False) == "work":
+                    # "한미 자유무역협정 개정 협상": the document named inside is a row
+                    self.emit(seg[0].start, rest[wk].end, "work")
+                    break
             if h is not None:
                 self.emit(seg[0].start, rest[h].end, "term")
                 return False
@@ -1125,6 +1153,7 @@ class Engine:
                 and (lead in r.places or seg[0].sub == "place")
                 and h_last >= p
                 and self.text[seg[0].end : seg[1].start] == " "
+                and heads[-1][1] != "work"  # "판문점 선언": the place names the document
             ):
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")
@@ -1144,8 +1173,10 @@ class Engine:
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
             for q in range(len(seg) - 1, 0, -1):
-                if heads[-1][1] == "place" and not r.spaced:
-                    return  # "アジア太平洋地域": no place inside a place
+                if heads[-1][1] == "place" and (
+                    not r.spaced or seg[h_last].start == seg[h_last - 1].end
+                ):
+                    return  # "アジア太平洋地域", "포항시": no place inside a place
                 if _nospace(self.text[seg[0].start : seg[q].end]) in r.places:
                     self.emit(seg[0].start, seg[q].end, "place")
                     return

@@ -110,7 +110,7 @@ def tokens(text: str) -> list[CTok]:
             cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
         if (
-            cat == "O"
+            cat in ("O", "N")  # "포항시에서": 시 read as a common noun (o'clock)
             and form in _PLACE_ENDINGS
             and not tag.startswith("J")  # "현대자동차그룹도": the particle 도
             and out
@@ -138,6 +138,8 @@ def tokens(text: str) -> list[CTok]:
                 out[k].cat == "P"
                 and len(name) in (2, 3)
                 and name[0] in _surnames()
+                # "한일간", "남북간": a relation and 간 (between), no name
+                and not (len(name) == 3 and all(ch in _relation_chars() for ch in name[:2]))
                 and all(x.cat in ("P", "N") and len(x.form) <= 2 for x in out[k:])
             ):
                 begin = out[k].start
@@ -160,6 +162,15 @@ def tokens(text: str) -> list[CTok]:
             del out[-3:]
             out.append(CTok(text[begin : start + t.len], begin, start + t.len, "P", "weapon"))
             continue
+        if (
+            tag == "NNB"
+            and form == "간"
+            and out
+            and out[-1].cat == "N"
+            and out[-1].end == start
+            and "가" <= text[start + 1 : start + 2] <= "힣"
+        ):
+            cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
             # "6자회담": a number of parties, one noun of the name
             first = out.pop()
@@ -206,6 +217,20 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
             cat = "D"  # "7C221편": a code after a number is no acronym
+        if (
+            cat == "P"
+            and out
+            and out[-1].cat == "L"
+            and out[-1].end == start
+            and out[-1].form.isupper()
+            and len(out[-1].form) <= 3
+            and (out[-1].start == 0 or not text[out[-1].start - 1].isalnum())
+        ):
+            # "SK하이닉스", "KB국민은행": a company's Latin letters and its Hangul name
+            # are one proper noun
+            first = out.pop()
+            out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
         if cat == "N" and form in lang_rules(LANG).institutions:
             cat = "P"  # "안보리": an institution's name the analyser calls a common noun
         cut = _title_cut(form) if cat == "P" else 0
@@ -224,7 +249,30 @@ def tokens(text: str) -> list[CTok]:
         ):
             sub = "country"  # "미 국무부", "일 외무상": a country's one-syllable name
         out.append(CTok(form, start, start + t.len, cat, sub))
-    return _split_names_before_titles(text, latin_hyphen_words(out))
+    return _split_names_before_titles(text, _joined_places(latin_hyphen_words(out)))
+
+
+def _joined_places(toks: list[CTok]) -> list[CTok]:
+    """ "인도·태평양", "아시아·태평양": two place words written with a joiner are one
+    region when the place list has them written together (인도태평양)."""
+    places = lang_rules(LANG).places
+    out: list[CTok] = []
+    for t in toks:
+        if (
+            t.cat == "P"
+            and len(out) >= 2
+            and out[-1].cat == "J"
+            and out[-2].cat == "P"
+            and out[-2].end == out[-1].start
+            and out[-1].end == t.start
+            and out[-2].form + t.form in places
+        ):
+            first, joiner = out[-2], out[-1].form
+            del out[-2:]
+            out.append(CTok(first.form + joiner + t.form, first.start, t.end, "P", "place"))
+            continue
+        out.append(t)
+    return out
 
 
 def _split_names_before_titles(text: str, toks: list[CTok]) -> list[CTok]:

@@ -547,3 +547,58 @@ def test_japanese_time_zone_is_no_place():
 def test_japanese_kanji_read_as_a_symbol_after_a_line_break():
     ms = kinds(mine_ja("日韓経済関係\n\n 玄葉大臣より,日韓関係について述べた。"))
     assert ms["玄葉"] == "person" and "葉" not in ms
+
+
+def test_korean_documents_named_by_a_place_or_relation_are_one_work():
+    ms = kinds(mine_ko("양국은 남북 기본합의서와 한반도 비핵화 공동선언을 재확인했다."))
+    assert ms["남북 기본합의서"] == "work" and ms["한반도 비핵화 공동선언"] == "work"
+    ms = kinds(mine_ko("두 정상은 판문점 선언을 발표했다. 양측은 파리기후변화협약을 지지했다."))
+    assert ms["판문점 선언"] == "work" and ms["파리기후변화협약"] == "work"
+    assert "판문점" not in ms or ms["판문점"] == "place"
+
+
+def test_korean_places_written_with_a_joiner_are_one_region():
+    ms = kinds(mine_ko("한미 양국은 인도·태평양 지역의 평화를 강조했다."))
+    assert ms["인도·태평양"] == "place" and "인도" not in ms and "태평양" not in ms
+    ms = kinds(mine_ko("한국·일본 정상이 만났다."))
+    assert "한국·일본" not in ms
+
+
+def test_korean_city_with_its_ending_before_a_title_is_no_person():
+    ms = kinds(mine_ko("서울시 대변인은 이날 브리핑에서 말했다."))
+    assert ms["서울시"] == "place"
+    ms = kinds(mine_ko("서민정 대변인은 말했다."))
+    assert ms["서민정"] == "person"
+
+
+def test_korean_city_read_with_a_common_noun_ending_keeps_it_and_no_inner_place():
+    ms = kinds(mine_ko("경상북도 포항시에서 지진이 발생했다. 니가타현에서도 흔들렸다."))
+    assert ms["포항시"] == "place" and ms["니가타현"] == "place"
+    assert "포항" not in ms and "니가타" not in ms
+    assert "미국" in kinds(mine_ko("미국 시간으로 3시에 만났다."))
+
+
+def test_korean_institutions_weapons_and_relations_with_between():
+    ms = kinds(mine_ko("국가정보원은 북한이 신형 대륙간탄도미사일을 쐈다고 밝혔다."))
+    assert ms["국가정보원"] == "org" and ms["대륙간탄도미사일"] == "term"
+    assert "신형 대륙간탄도미사일" not in ms
+    ms = kinds(mine_ko("한일간 협력이 중요하다."))
+    assert "한일간" not in ms or ms["한일간"] != "person"
+
+
+def test_korean_area_word_after_a_place_makes_no_term():
+    ms = kinds(mine_ko("북한은 황해북도 중화군 일대에서 미사일을 쐈다."))
+    assert ms["황해북도"] == "place" and ms["중화군"] == "place"
+    assert not any("일대" in s for s in ms)
+
+
+def test_korean_company_with_latin_letters_is_one_name():
+    ms = kinds(mine_ko("SK하이닉스와 KB국민은행의 주가가 올랐다."))
+    assert ms["SK하이닉스"] == "org" and ms["KB국민은행"] == "org"
+    assert "SK" not in ms and "하이닉스" not in ms
+
+
+def test_korean_document_inside_a_relation_compound_is_its_own_row():
+    ms = kinds(mine_ko("한미 자유무역협정 개정 협상이 시작됐다."))
+    assert ms["한미 자유무역협정"] == "work"
+    assert "한미 동맹" in kinds(mine_ko("한미 동맹 강화를 논의했다."))
