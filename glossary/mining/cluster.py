@@ -10,7 +10,9 @@ possessive forms, titles stripped). When the corpus is complete,
   with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
-  "United States", "Prime Minister").
+  "United States", "Prime Minister");
+* two names of one military installation made from the same name with different
+  words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison".
 
 Each cluster keeps counts of its surfaces and kinds, and at most ``max_contexts``
 contexts (the first of every surface among them), so memory grows with the number
@@ -27,10 +29,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
+from glossary.mining.rules import load_table
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
@@ -130,6 +134,27 @@ def initials(surface: str) -> set[str]:
         if len(letters) >= 2:
             out.add("".join(letters))
     return out
+
+
+@cache
+def _installation_words() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1]) for r in load_table("en_installation_words.txt") if len(r) >= 2]
+    return tuple(sorted(rows, key=lambda r: -len(r[1])))
+
+
+def installation_name(surface: str) -> str:
+    """The name inside an installation's name ("Camp Humphreys" -> "humphreys"), or ""."""
+    for side, word in _installation_words():
+        if side == "before" and surface.startswith(word + " "):
+            rest = surface[len(word) + 1 :]
+        elif side == "after" and surface.endswith(" " + word):
+            rest = surface[: -len(word) - 1]
+        else:
+            continue
+        if rest[:1].isupper() and " " not in rest and rest.isalpha():
+            return rest.lower()
+        return ""
+    return ""
 
 
 class Clusterer:
@@ -247,10 +272,23 @@ class Clusterer:
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
 
+    def _link_installations(self) -> None:
+        by_name: dict[tuple[str, str], set[str]] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                name = installation_name(s)
+                if name:
+                    by_name.setdefault((cl.lang, name), set()).add(root)
+        for roots in by_name.values():
+            found = sorted({self._find(r) for r in roots})
+            for other in found[1:]:
+                self._union(self._find(found[0]), self._find(other))
+
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
         self._link_family_names()
         self._link_acronyms()
+        self._link_installations()
         out = [self._candidate(cl) for cl in self._clusters.values()]
         out.sort(key=lambda c: (-c.count, c.lang, c.canonical))
         return out

@@ -253,6 +253,18 @@ def test_acronym_and_expansion_cluster():
     assert set(cands["Group of 20"].surfaces) >= {"Group of 20", "G20"}
 
 
+def test_two_names_of_one_installation_cluster():
+    text = (
+        "The brigade moved to Camp Humphreys in Pyeongtaek. Soldiers at Humphreys "
+        "Garrison welcomed them. Daegu Garrison and Camp Walker stayed apart."
+    )
+    cands = mine_text(text, lang="en")
+    by_surface = {s: c for c in cands for s in c.surfaces}
+    assert by_surface["Camp Humphreys"] is by_surface["Humphreys Garrison"]
+    assert by_surface["Daegu Garrison"] is not by_surface["Camp Walker"]
+    assert by_surface["Pyeongtaek"] is not by_surface["Camp Humphreys"]
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
