@@ -1117,8 +1117,11 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
         if p > a and q < b and all(t.text in r.suffixes for t in toks[q:b]):
             continue  # "Martin Luther King III": a name, not a title
         if q < b and toks[q].cap:
-            if _head_kind(r, toks[b - 1].text) is not None:
-                continue  # "King Sejong Institute", "Prime Minister's Office"
+            head = _head_kind(r, toks[b - 1].text)
+            if head is not None and not (head == "facility" and q == b - 1):
+                # "King Sejong Institute", "Prime Minister's Office"; but one word
+                # after a title is a family name: "Foreign Minister Park"
+                continue
             if _span_text(doc, toks, q, b) in r.places or toks[q].text[0].isdigit():
                 continue
         return p, q

@@ -265,6 +265,19 @@ def test_two_names_of_one_installation_cluster():
     assert by_surface["Pyeongtaek"] is not by_surface["Camp Humphreys"]
 
 
+def test_family_name_after_a_title_is_a_person_even_when_it_is_a_facility_word():
+    text = (
+        "Secretary Blinken spoke with Minister of Foreign Affairs Park Jin. Blinken "
+        "congratulated Foreign Minister Park. They toured Olympic Park."
+    )
+    cands = mine_text(text, lang="en")
+    by_surface = {s: c for c in cands for s in c.surfaces}
+    assert "Foreign Minister Park" not in by_surface
+    assert by_surface["Park"] is by_surface["Park Jin"]
+    assert by_surface["Park Jin"].kind == "person"
+    assert by_surface["Olympic Park"].kind == "facility"
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
