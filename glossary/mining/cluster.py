@@ -10,7 +10,8 @@ possessive forms, titles stripped). When the corpus is complete,
   with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
-  "United States", "Prime Minister");
+  "United States", "Prime Minister"), also without a country in front of the name
+  ("SDF" = "Japan Self-Defense Forces");
 * two names of one military installation made from the same name with different
   words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison".
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from glossary.mining.countries import is_country
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
 from glossary.mining.rules import load_table
@@ -133,6 +135,16 @@ def initials(surface: str) -> set[str]:
                 letters.append(w[0].upper())
         if len(letters) >= 2:
             out.add("".join(letters))
+    return out
+
+
+def expansion_initials(surface: str, lang: str) -> set[str]:
+    """The acronyms a name could have, also without a country in front of it:
+    "Japan Self-Defense Forces" -> {"JSDF", "SDF"}."""
+    out = initials(surface)
+    first, _, rest = surface.partition(" ")
+    if rest and " " in rest.replace("-", " ") and is_country(first, lang):
+        out |= initials(rest)
     return out
 
 
@@ -262,7 +274,7 @@ class Clusterer:
                 if is_acronym(s):
                     acronyms.append((root, cl.lang, acronym_letters(s)))
                 elif " " in s or "-" in s:
-                    for ini in initials(s):
+                    for ini in expansion_initials(s, cl.lang):
                         expansions.setdefault((cl.lang, ini), set()).add(root)
         for root, lang, letters in acronyms:
             if root not in self._parent:

@@ -278,6 +278,12 @@ def test_family_name_after_a_title_is_a_person_even_when_it_is_a_facility_word()
     assert by_surface["Olympic Park"].kind == "facility"
 
 
+def test_acronym_of_a_name_without_its_country_clusters():
+    text = "The Japan Self-Defense Forces deployed troops. The SDF said it was ready."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["SDF"] is by_surface["Japan Self-Defense Forces"]
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
