@@ -13,7 +13,9 @@ possessive forms, titles stripped). When the corpus is complete,
   "United States", "Prime Minister"), also without a country in front of the name
   ("SDF" = "Japan Self-Defense Forces");
 * two names of one military installation made from the same name with different
-  words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison".
+  words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison";
+* in English, a name without a country in front of it to the one name with a country
+  in front: "State Department" / "U.S. Department of State".
 
 Each cluster keeps counts of its surfaces and kinds, and at most ``max_contexts``
 contexts (the first of every surface among them), so memory grows with the number
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from glossary.mining.countries import is_country
+from glossary.mining.countries import english_names, is_country
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
 from glossary.mining.rules import load_table
@@ -296,11 +298,49 @@ class Clusterer:
             for other in found[1:]:
                 self._union(self._find(found[0]), self._find(other))
 
+    def _link_country_prefixed(self) -> None:
+        usual = sorted(set(english_names().values()), key=len, reverse=True)
+        prefixed: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for k in cl.keys:
+                if not k.startswith("n:"):
+                    continue
+                for name in usual:
+                    if k.startswith("n:" + name + " "):
+                        prefixed.setdefault("en|n:" + k[len(name) + 3 :], set()).add(root)
+                        break
+        wanted = {bare[len("en|n:") :] for bare in prefixed if bare in self._parent}
+        if not wanted:
+            return
+        # every name ending the same way ("Japanese Foreign Ministry" too): more than
+        # one makes the bare name ambiguous
+        endings: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for k in cl.keys:
+                words = k[2:].split(" ")
+                for i in range(1, len(words)):
+                    tail = " ".join(words[i:])
+                    if tail in wanted:
+                        endings.setdefault(tail, set()).add(root)
+        for bare, roots in prefixed.items():
+            tail = bare[len("en|n:") :]
+            if tail not in wanted:
+                continue
+            found = {self._find(r) for r in roots}
+            others = {self._find(r) for r in endings.get(tail, ())}
+            if len(found) == 1 and len(others) == 1:
+                self._union(self._find(bare), found.pop())
+
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
         self._link_family_names()
         self._link_acronyms()
         self._link_installations()
+        self._link_country_prefixed()
         out = [self._candidate(cl) for cl in self._clusters.values()]
         out.sort(key=lambda c: (-c.count, c.lang, c.canonical))
         return out

@@ -284,6 +284,18 @@ def test_acronym_of_a_name_without_its_country_clusters():
     assert by_surface["SDF"] is by_surface["Japan Self-Defense Forces"]
 
 
+def test_name_without_its_country_joins_the_one_name_with_it():
+    text = "The U.S. Department of State said so. The State Department added more."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["State Department"] is by_surface["U.S. Department of State"]
+    two = (
+        "The Japanese Foreign Ministry and the ROK Ministry of Foreign Affairs met. "
+        "The Foreign Ministry said so."
+    )
+    by_surface = {s: c for c in mine_text(two, lang="en") for s in c.surfaces}
+    assert by_surface["Foreign Ministry"] is not by_surface["ROK Ministry of Foreign Affairs"]
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
