@@ -133,6 +133,8 @@ def initials(surface: str) -> set[str]:
                 continue
             if w.isdigit():
                 letters.append(w)
+            elif "." in w and is_acronym(w) and keep_connectors:
+                letters.append(acronym_letters(w))  # "U.N. Security Council" -> "UNSC"
             elif w[0].isalpha():
                 letters.append(w[0].upper())
         if len(letters) >= 2:

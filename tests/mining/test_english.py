@@ -296,6 +296,12 @@ def test_name_without_its_country_joins_the_one_name_with_it():
     assert by_surface["Foreign Ministry"] is not by_surface["ROK Ministry of Foreign Affairs"]
 
 
+def test_acronym_spelled_with_an_abbreviation_inside_its_expansion():
+    text = "The U.N. Security Council met on Monday. The UNSC voted on the resolution."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["UNSC"] is by_surface["U.N. Security Council"]
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
