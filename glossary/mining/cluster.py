@@ -15,7 +15,8 @@ possessive forms, titles stripped). When the corpus is complete,
 * two names of one military installation made from the same name with different
   words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison";
 * in English, a name without a country in front of it to the one name with a country
-  in front: "State Department" / "U.S. Department of State".
+  in front or "of" it after: "State Department" / "U.S. Department of State",
+  "Democratic Party" / "Democratic Party of Korea".
 
 Each cluster keeps counts of its surfaces and kinds, and at most ``max_contexts``
 contexts (the first of every surface among them), so memory grows with the number
@@ -313,6 +314,11 @@ class Clusterer:
                     if k.startswith("n:" + name + " "):
                         prefixed.setdefault("en|n:" + k[len(name) + 3 :], set()).add(root)
                         break
+                    bare = k[2:].removesuffix(" of " + name)
+                    if bare != k[2:] and " " in bare:
+                        # "Democratic Party of Korea" / "Democratic Party"
+                        prefixed.setdefault("en|n:" + bare, set()).add(root)
+                        break
         wanted = {bare[len("en|n:") :] for bare in prefixed if bare in self._parent}
         if not wanted:
             return
@@ -334,7 +340,7 @@ class Clusterer:
                 continue
             found = {self._find(r) for r in roots}
             others = {self._find(r) for r in endings.get(tail, ())}
-            if len(found) == 1 and len(others) == 1:
+            if len(found) == 1 and len(others | found) == 1:
                 self._union(self._find(bare), found.pop())
 
     def candidates(self) -> list[Candidate]:

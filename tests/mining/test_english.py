@@ -294,6 +294,9 @@ def test_name_without_its_country_joins_the_one_name_with_it():
     )
     by_surface = {s: c for c in mine_text(two, lang="en") for s in c.surfaces}
     assert by_surface["Foreign Ministry"] is not by_surface["ROK Ministry of Foreign Affairs"]
+    after = "The Democratic Party of Korea won the vote. The Democratic Party said so."
+    by_surface = {s: c for c in mine_text(after, lang="en") for s in c.surfaces}
+    assert by_surface["Democratic Party"] is by_surface["Democratic Party of Korea"]
 
 
 def test_acronym_spelled_with_an_abbreviation_inside_its_expansion():
