@@ -305,6 +305,12 @@ def test_acronym_spelled_with_an_abbreviation_inside_its_expansion():
     assert by_surface["UNSC"] is by_surface["U.N. Security Council"]
 
 
+def test_named_pandemic_is_an_event():
+    text = "The museum closed during the COVID-19 pandemic and reopened in May."
+    kinds = {s: c.kind for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert kinds.get("COVID-19 pandemic") == "event"
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
