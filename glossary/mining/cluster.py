@@ -10,7 +10,13 @@ possessive forms, titles stripped). When the corpus is complete,
   with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
-  "United States", "Prime Minister").
+  "United States", "Prime Minister"), also without a country in front of the name
+  ("SDF" = "Japan Self-Defense Forces");
+* two names of one military installation made from the same name with different
+  words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison";
+* in English, a name without a country in front of it to the one name with a country
+  in front or "of" it after: "State Department" / "U.S. Department of State",
+  "Democratic Party" / "Democratic Party of Korea".
 
 Each cluster keeps counts of its surfaces and kinds, and at most ``max_contexts``
 contexts (the first of every surface among them), so memory grows with the number
@@ -27,10 +33,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from glossary.mining.countries import english_names, is_country
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
+from glossary.mining.rules import load_table
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
@@ -125,11 +134,44 @@ def initials(surface: str) -> set[str]:
                 continue
             if w.isdigit():
                 letters.append(w)
+            elif "." in w and is_acronym(w) and keep_connectors:
+                letters.append(acronym_letters(w))  # "U.N. Security Council" -> "UNSC"
             elif w[0].isalpha():
                 letters.append(w[0].upper())
         if len(letters) >= 2:
             out.add("".join(letters))
     return out
+
+
+def expansion_initials(surface: str, lang: str) -> set[str]:
+    """The acronyms a name could have, also without a country in front of it:
+    "Japan Self-Defense Forces" -> {"JSDF", "SDF"}."""
+    out = initials(surface)
+    first, _, rest = surface.partition(" ")
+    if rest and " " in rest.replace("-", " ") and is_country(first, lang):
+        out |= initials(rest)
+    return out
+
+
+@cache
+def _installation_words() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1]) for r in load_table("en_installation_words.txt") if len(r) >= 2]
+    return tuple(sorted(rows, key=lambda r: -len(r[1])))
+
+
+def installation_name(surface: str) -> str:
+    """The name inside an installation's name ("Camp Humphreys" -> "humphreys"), or ""."""
+    for side, word in _installation_words():
+        if side == "before" and surface.startswith(word + " "):
+            rest = surface[len(word) + 1 :]
+        elif side == "after" and surface.endswith(" " + word):
+            rest = surface[: -len(word) - 1]
+        else:
+            continue
+        if rest[:1].isupper() and " " not in rest and rest.isalpha():
+            return rest.lower()
+        return ""
+    return ""
 
 
 class Clusterer:
@@ -237,7 +279,7 @@ class Clusterer:
                 if is_acronym(s):
                     acronyms.append((root, cl.lang, acronym_letters(s)))
                 elif " " in s or "-" in s:
-                    for ini in initials(s):
+                    for ini in expansion_initials(s, cl.lang):
                         expansions.setdefault((cl.lang, ini), set()).add(root)
         for root, lang, letters in acronyms:
             if root not in self._parent:
@@ -247,10 +289,66 @@ class Clusterer:
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
 
+    def _link_installations(self) -> None:
+        by_name: dict[tuple[str, str], set[str]] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                name = installation_name(s)
+                if name:
+                    by_name.setdefault((cl.lang, name), set()).add(root)
+        for roots in by_name.values():
+            found = sorted({self._find(r) for r in roots})
+            for other in found[1:]:
+                self._union(self._find(found[0]), self._find(other))
+
+    def _link_country_prefixed(self) -> None:
+        usual = sorted(set(english_names().values()), key=len, reverse=True)
+        prefixed: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for k in cl.keys:
+                if not k.startswith("n:"):
+                    continue
+                for name in usual:
+                    if k.startswith("n:" + name + " "):
+                        prefixed.setdefault("en|n:" + k[len(name) + 3 :], set()).add(root)
+                        break
+                    bare = k[2:].removesuffix(" of " + name)
+                    if bare != k[2:] and " " in bare:
+                        # "Democratic Party of Korea" / "Democratic Party"
+                        prefixed.setdefault("en|n:" + bare, set()).add(root)
+                        break
+        wanted = {bare[len("en|n:") :] for bare in prefixed if bare in self._parent}
+        if not wanted:
+            return
+        # every name ending the same way ("Japanese Foreign Ministry" too): more than
+        # one makes the bare name ambiguous
+        endings: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for k in cl.keys:
+                words = k[2:].split(" ")
+                for i in range(1, len(words)):
+                    tail = " ".join(words[i:])
+                    if tail in wanted:
+                        endings.setdefault(tail, set()).add(root)
+        for bare, roots in prefixed.items():
+            tail = bare[len("en|n:") :]
+            if tail not in wanted:
+                continue
+            found = {self._find(r) for r in roots}
+            others = {self._find(r) for r in endings.get(tail, ())}
+            if len(found) == 1 and len(others | found) == 1:
+                self._union(self._find(bare), found.pop())
+
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
         self._link_family_names()
         self._link_acronyms()
+        self._link_installations()
+        self._link_country_prefixed()
         out = [self._candidate(cl) for cl in self._clusters.values()]
         out.sort(key=lambda c: (-c.count, c.lang, c.canonical))
         return out

@@ -545,6 +545,8 @@ def norm_key(surface: str, kind: str) -> str:
             rank = []
     else:
         rank = []
+    country = _country_prefix(words, names) if kind != "term" else 0
+    country_words, words = words[:country], words[country:]
     if len(words) >= 3 and words[1] == "of":
         rest = words[3:] if words[2] == "the" else words[2:]
         head = words[0]
@@ -556,7 +558,7 @@ def norm_key(surface: str, kind: str) -> str:
             words = [*rest, head]
             if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
                 words = [words[0], head]
-    words = rank + words
+    words = rank + country_words + words
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -568,6 +570,16 @@ def norm_key(surface: str, kind: str) -> str:
             words = [*caps, words[-1]]
     prefix = "t:" if kind == "term" else "n:"
     return prefix + " ".join(words)
+
+
+def _country_prefix(words: list[str], names: dict[str, str]) -> int:
+    """How many first words of a key are a country's usual name before a
+    "<Head> of ..." ("united states department of state"): 0 when none."""
+    usual = set(names.values())
+    for n in (2, 1):
+        if len(words) >= n + 3 and words[n + 1] == "of" and " ".join(words[:n]) in usual:
+            return n
+    return 0
 
 
 def _key_words(surface: str) -> list[str]:
@@ -1117,8 +1129,11 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
         if p > a and q < b and all(t.text in r.suffixes for t in toks[q:b]):
             continue  # "Martin Luther King III": a name, not a title
         if q < b and toks[q].cap:
-            if _head_kind(r, toks[b - 1].text) is not None:
-                continue  # "King Sejong Institute", "Prime Minister's Office"
+            head = _head_kind(r, toks[b - 1].text)
+            if head is not None and not (head == "facility" and q == b - 1):
+                # "King Sejong Institute", "Prime Minister's Office"; but one word
+                # after a title is a family name: "Foreign Minister Park"
+                continue
             if _span_text(doc, toks, q, b) in r.places or toks[q].text[0].isdigit():
                 continue
         return p, q

@@ -253,6 +253,64 @@ def test_acronym_and_expansion_cluster():
     assert set(cands["Group of 20"].surfaces) >= {"Group of 20", "G20"}
 
 
+def test_two_names_of_one_installation_cluster():
+    text = (
+        "The brigade moved to Camp Humphreys in Pyeongtaek. Soldiers at Humphreys "
+        "Garrison welcomed them. Daegu Garrison and Camp Walker stayed apart."
+    )
+    cands = mine_text(text, lang="en")
+    by_surface = {s: c for c in cands for s in c.surfaces}
+    assert by_surface["Camp Humphreys"] is by_surface["Humphreys Garrison"]
+    assert by_surface["Daegu Garrison"] is not by_surface["Camp Walker"]
+    assert by_surface["Pyeongtaek"] is not by_surface["Camp Humphreys"]
+
+
+def test_family_name_after_a_title_is_a_person_even_when_it_is_a_facility_word():
+    text = (
+        "Secretary Blinken spoke with Minister of Foreign Affairs Park Jin. Blinken "
+        "congratulated Foreign Minister Park. They toured Olympic Park."
+    )
+    cands = mine_text(text, lang="en")
+    by_surface = {s: c for c in cands for s in c.surfaces}
+    assert "Foreign Minister Park" not in by_surface
+    assert by_surface["Park"] is by_surface["Park Jin"]
+    assert by_surface["Park Jin"].kind == "person"
+    assert by_surface["Olympic Park"].kind == "facility"
+
+
+def test_acronym_of_a_name_without_its_country_clusters():
+    text = "The Japan Self-Defense Forces deployed troops. The SDF said it was ready."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["SDF"] is by_surface["Japan Self-Defense Forces"]
+
+
+def test_name_without_its_country_joins_the_one_name_with_it():
+    text = "The U.S. Department of State said so. The State Department added more."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["State Department"] is by_surface["U.S. Department of State"]
+    two = (
+        "The Japanese Foreign Ministry and the ROK Ministry of Foreign Affairs met. "
+        "The Foreign Ministry said so."
+    )
+    by_surface = {s: c for c in mine_text(two, lang="en") for s in c.surfaces}
+    assert by_surface["Foreign Ministry"] is not by_surface["ROK Ministry of Foreign Affairs"]
+    after = "The Democratic Party of Korea won the vote. The Democratic Party said so."
+    by_surface = {s: c for c in mine_text(after, lang="en") for s in c.surfaces}
+    assert by_surface["Democratic Party"] is by_surface["Democratic Party of Korea"]
+
+
+def test_acronym_spelled_with_an_abbreviation_inside_its_expansion():
+    text = "The U.N. Security Council met on Monday. The UNSC voted on the resolution."
+    by_surface = {s: c for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert by_surface["UNSC"] is by_surface["U.N. Security Council"]
+
+
+def test_named_pandemic_is_an_event():
+    text = "The museum closed during the COVID-19 pandemic and reopened in May."
+    kinds = {s: c.kind for c in mine_text(text, lang="en") for s in c.surfaces}
+    assert kinds.get("COVID-19 pandemic") == "event"
+
+
 def test_name_order_and_romanization_variants_cluster():
     text = (
         "South Korean President Lee Jae Myung met Sanae Takaichi. Lee Jae-myung said "
