@@ -135,6 +135,11 @@ def test_gunicorn_workers_ask_one_process_of_analysers_and_keep_own_connections(
     assert database is not None
     with _serving(db_file, tmp_path, "gunicorn", 2) as (proc, port):
         _get_when_ready(proc, f"http://127.0.0.1:{port}/api/lookup?q=Takaichi")
+        # gunicorn forks its workers up to a tenth of a second apart: the first may
+        # answer everything below before the second exists.
+        deadline = time.monotonic() + 30
+        while len(_children(proc.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
         for text, name in (
             ("장관은 부산에서 김민준 연구원을 만났다.", "김민준"),
             ("大臣は大阪で山田太郎氏と会った。", "山田太郎"),
