@@ -16,6 +16,7 @@ from typing import Any
 from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
+from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
 LANG = "ja"
@@ -318,4 +319,24 @@ class JapaneseEngine(Engine):
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    return JapaneseEngine(LANG, text, _korean_kanji_names(text, tokens(text), titles)).mine()
+    toks = _country_before_title(text, _korean_kanji_names(text, tokens(text), titles), titles)
+    return JapaneseEngine(LANG, text, toks).mine()
+
+
+def _country_before_title(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "バイデン米大統領", "マクロン仏大統領": a one-character country (``countries.txt``)
+    between a katakana name and a title is the person's country, a place of its own, not
+    the end of the name."""
+    short = abbreviations(LANG)
+    out = list(toks)
+    for i in range(1, len(out) - 1):
+        t, prev = out[i], out[i - 1]
+        if (
+            t.form in short
+            and prev.end == t.start
+            and prev.cat == "P"
+            and _katakana(prev.form.replace("・", ""))
+            and _title_follows(text, out, i + 1, titles)
+        ):
+            out[i] = CTok(t.form, t.start, t.end, "P", "country")
+    return out

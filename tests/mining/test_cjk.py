@@ -602,3 +602,10 @@ def test_korean_document_inside_a_relation_compound_is_its_own_row():
     ms = kinds(mine_ko("한미 자유무역협정 개정 협상이 시작됐다."))
     assert ms["한미 자유무역협정"] == "work"
     assert "한미 동맹" in kinds(mine_ko("한미 동맹 강화를 논의했다."))
+
+
+def test_japanese_country_between_a_katakana_name_and_a_title_is_a_place():
+    ms = kinds(mine_ja("ジョー・バイデン米大統領とスナク英首相は会談した。"))
+    assert ms["ジョー・バイデン"] == "person" and ms["スナク"] == "person"
+    assert ms["米"] == "place" and ms["英"] == "place"
+    assert "ジョー・バイデン米" not in ms and "英首相" not in ms
