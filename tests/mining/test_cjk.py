@@ -609,3 +609,9 @@ def test_japanese_country_between_a_katakana_name_and_a_title_is_a_place():
     assert ms["ジョー・バイデン"] == "person" and ms["スナク"] == "person"
     assert ms["米"] == "place" and ms["英"] == "place"
     assert "ジョー・バイデン米" not in ms and "英首相" not in ms
+
+
+def test_japanese_prefecture_read_as_one_word_before_a_city():
+    ms = kinds(mine_ja("北海道札幌市と北海道旭川市で選挙が行われた。"))
+    assert ms["北海道"] == "place" and ms["札幌市"] == "place" and ms["旭川市"] == "place"
+    assert "北海道札幌市" not in ms
