@@ -78,7 +78,31 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _numbered_parties(toks)
+    return _direction_places(_numbered_parties(toks))
+
+
+_DIRECTIONS = frozenset("東西南北環")
+
+
+def _direction_places(toks: list[CTok]) -> list[CTok]:
+    """ "東アジア", "東南アジア", "環太平洋": a direction written before a place is part of
+    the place's name, not a prefix to drop."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.cat == "P"
+            and t.sub == "place"
+            and prev.end == t.start
+            and prev.cat in ("N", "PRE")
+            and len(prev.form) <= 2
+            and all(ch in _DIRECTIONS for ch in prev.form)
+        ):
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, "P", "place")
+            continue
+        out.append(t)
+    return out
 
 
 _KANJI_DIGITS = frozenset("一二三四五六七八九十")

@@ -615,3 +615,10 @@ def test_japanese_prefecture_read_as_one_word_before_a_city():
     ms = kinds(mine_ja("北海道札幌市と北海道旭川市で選挙が行われた。"))
     assert ms["北海道"] == "place" and ms["札幌市"] == "place" and ms["旭川市"] == "place"
     assert "北海道札幌市" not in ms
+
+
+def test_japanese_direction_before_a_place_is_part_of_the_name():
+    ms = kinds(mine_ja("東アジア首脳会議に出席し、環太平洋パートナーシップ協定に加盟した。"))
+    assert ms["東アジア首脳会議"] == "event"
+    assert ms["環太平洋パートナーシップ協定"] == "work"
+    assert "アジア首脳会議" not in ms and "太平洋パートナーシップ協定" not in ms
