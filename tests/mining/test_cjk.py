@@ -622,3 +622,9 @@ def test_japanese_direction_before_a_place_is_part_of_the_name():
     assert ms["東アジア首脳会議"] == "event"
     assert ms["環太平洋パートナーシップ協定"] == "work"
     assert "アジア首脳会議" not in ms and "太平洋パートナーシップ協定" not in ms
+
+
+def test_japanese_relation_before_summit_is_a_term():
+    ms = kinds(mine_ja("日中韓サミットが開催された。サミットに出席した。"))
+    assert ms["日中韓サミット"] == "term"
+    assert "サミット" not in ms
