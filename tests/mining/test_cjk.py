@@ -628,3 +628,9 @@ def test_japanese_relation_before_summit_is_a_term():
     ms = kinds(mine_ja("日中韓サミットが開催された。サミットに出席した。"))
     assert ms["日中韓サミット"] == "term"
     assert "サミット" not in ms
+
+
+def test_japanese_un_organs_the_diet_and_the_official_residence_are_institutions():
+    ms = kinds(mine_ja("国連総会で演説した後、首相官邸に戻り、国会議事堂で国会の審議に臨んだ。"))
+    assert ms["国連総会"] == "org" and ms["首相官邸"] == "org" and ms["国会"] == "org"
+    assert "国会議事堂" in ms and "国連" not in ms
