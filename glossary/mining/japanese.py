@@ -78,7 +78,22 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _direction_places(_numbered_parties(toks))
+    return _part_of_place(_direction_places(_numbered_parties(toks)))
+
+
+# the part of a country or region: not the org head 部 ("九州南部" is 九州)
+_PARTS = frozenset(("北部", "南部", "東部", "西部", "中部", "北東部", "北西部", "南東部", "南西部"))
+
+
+def _part_of_place(toks: list[CTok]) -> list[CTok]:
+    """ "九州南部", "ウクライナ東部": the part after a place ends the name; the place
+    alone is the row."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if t.form in _PARTS and prev.cat == "P" and prev.sub == "place" and prev.end == t.start:
+            out[i] = CTok(t.form, t.start, t.end, "O")
+    return out
 
 
 _DIRECTIONS = frozenset("東西南北環")

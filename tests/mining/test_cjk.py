@@ -634,3 +634,9 @@ def test_japanese_un_organs_the_diet_and_the_official_residence_are_institutions
     ms = kinds(mine_ja("国連総会で演説した後、首相官邸に戻り、国会議事堂で国会の審議に臨んだ。"))
     assert ms["国連総会"] == "org" and ms["首相官邸"] == "org" and ms["国会"] == "org"
     assert "国会議事堂" in ms and "国連" not in ms
+
+
+def test_japanese_part_of_a_place_is_not_an_organisation():
+    ms = kinds(mine_ja("台風が九州南部に上陸し、ウクライナ東部でも戦闘が続いた。"))
+    assert ms["九州"] == "place" and ms["ウクライナ"] == "place"
+    assert "九州南部" not in ms and "ウクライナ東部" not in ms
