@@ -78,7 +78,20 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _part_of_place(_direction_places(_numbered_parties(toks)))
+    return _stationed_in(_part_of_place(_direction_places(_numbered_parties(toks))))
+
+
+def _stationed_in(toks: list[CTok]) -> list[CTok]:
+    """ "在大韓民国日本国大使館": 在 (stationed in) before a place begins the name of an
+    embassy or a force abroad; it is not a prefix to drop."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.form == "在" and prev.end == t.start and t.cat == "P":
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, "P")
+            continue
+        out.append(t)
+    return out
 
 
 # the part of a country or region: not the org head 部 ("九州南部" is 九州)

@@ -640,3 +640,9 @@ def test_japanese_part_of_a_place_is_not_an_organisation():
     ms = kinds(mine_ja("台風が九州南部に上陸し、ウクライナ東部でも戦闘が続いた。"))
     assert ms["九州"] == "place" and ms["ウクライナ"] == "place"
     assert "九州南部" not in ms and "ウクライナ東部" not in ms
+
+
+def test_japanese_embassy_stationed_in_a_country_keeps_its_prefix():
+    ms = kinds(mine_ja("在大韓民国日本国大使館と在ソウル日本総領事館は注意を呼びかけた。"))
+    assert ms["在大韓民国日本国大使館"] == "org" and ms["在ソウル日本総領事館"] == "org"
+    assert "大韓民国日本国大使館" not in ms
