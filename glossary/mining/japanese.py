@@ -76,6 +76,13 @@ def tokens(text: str) -> list[CTok]:
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
+        if cat == "O" and _katakana(surface) and out and out[-1].end == start:
+            prev = out[-1]
+            if _katakana(prev.form) and prev.cat in ("N", "P"):
+                # "マクロ" + "ン": a katakana name the analyser cut, its end read as a
+                # particle
+                out[-1] = CTok(prev.form + surface, prev.start, end, "P")
+                continue
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
     return _stationed_in(_part_of_place(_direction_places(_numbered_parties(toks))))

@@ -646,3 +646,8 @@ def test_japanese_embassy_stationed_in_a_country_keeps_its_prefix():
     ms = kinds(mine_ja("在大韓民国日本国大使館と在ソウル日本総領事館は注意を呼びかけた。"))
     assert ms["在大韓民国日本国大使館"] == "org" and ms["在ソウル日本総領事館"] == "org"
     assert "大韓民国日本国大使館" not in ms
+
+
+def test_japanese_katakana_name_cut_before_a_particle_reading_is_whole():
+    ms = kinds(mine_ja("マクロン大統領は述べた。"))
+    assert ms == {"マクロン": "person"}
