@@ -11,6 +11,7 @@ The tagger is loaded once per process (``load()``).
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
@@ -378,8 +379,42 @@ class JapaneseEngine(Engine):
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    toks = _country_before_title(text, _korean_kanji_names(text, tokens(text), titles), titles)
+    toks = _korean_kanji_names(text, tokens(text), titles)
+    toks = _country_before_title(text, _listed_full_names(text, toks, titles), titles)
     return JapaneseEngine(LANG, text, toks).mine()
+
+
+def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "習近平国家主席": kanji the analyser cut (習近 + 平) that JMnedict lists as one
+    person's full name, standing before a title, are one name."""
+    from glossary.lang.ja.jmnedict import readings
+
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        before = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
+        merged = False
+        if not (before and _is_kanji(before)):
+            for k in range(min(n, i + 4), i + 1, -1):
+                span = toks[i:k]
+                form = text[span[0].start : span[-1].end]
+                if (
+                    k < n
+                    and 3 <= len(form) <= 4
+                    and all(b.start == a.end for a, b in pairwise(span))
+                    and all(_is_kanji(ch) for ch in form)
+                    and (toks[k].form in titles or _title_follows(text, toks, k, titles))
+                    and any("person" in kinds for _, kinds in readings(form))
+                ):
+                    out.append(CTok(form, span[0].start, span[-1].end, "P", "person"))
+                    i = k
+                    merged = True
+                    break
+        if not merged:
+            out.append(toks[i])
+            i += 1
+    return out
 
 
 def _country_before_title(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:

@@ -651,3 +651,9 @@ def test_japanese_embassy_stationed_in_a_country_keeps_its_prefix():
 def test_japanese_katakana_name_cut_before_a_particle_reading_is_whole():
     ms = kinds(mine_ja("マクロン大統領は述べた。"))
     assert ms == {"マクロン": "person"}
+
+
+def test_japanese_full_name_listed_in_jmnedict_before_a_title_is_one_person():
+    ms = kinds(mine_ja("習近平国家主席と会談した。"))
+    assert ms["習近平"] == "person" and ms["国家主席"] == "term"
+    assert "平" not in ms
