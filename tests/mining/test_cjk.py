@@ -657,3 +657,8 @@ def test_japanese_full_name_listed_in_jmnedict_before_a_title_is_one_person():
     ms = kinds(mine_ja("習近平国家主席と会談した。"))
     assert ms["習近平"] == "person" and ms["国家主席"] == "term"
     assert "平" not in ms
+
+
+def test_japanese_olympics_after_a_place_are_an_event():
+    ms = kinds(mine_ja("北京冬季オリンピックが開催された。オリンピックに出場した。"))
+    assert ms == {"北京冬季オリンピック": "event"}
