@@ -77,11 +77,11 @@ def tokens(text: str) -> list[CTok]:
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
-        if cat == "O" and _katakana(surface) and out and out[-1].end == start:
+        if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
             prev = out[-1]
             if _katakana(prev.form) and prev.cat in ("N", "P"):
-                # "マクロ" + "ン": a katakana name the analyser cut, its end read as a
-                # particle
+                # "マクロ" + "ン", "ブリン" + "ケン": a katakana name the analyser cut,
+                # its end read as a particle or a suffix
                 out[-1] = CTok(prev.form + surface, prev.start, end, "P")
                 continue
         out.append(CTok(surface, start, end, cat, sub))

@@ -662,3 +662,9 @@ def test_japanese_full_name_listed_in_jmnedict_before_a_title_is_one_person():
 def test_japanese_olympics_after_a_place_are_an_event():
     ms = kinds(mine_ja("北京冬季オリンピックが開催された。オリンピックに出場した。"))
     assert ms == {"北京冬季オリンピック": "event"}
+
+
+def test_japanese_katakana_name_cut_before_a_suffix_reading_is_whole():
+    ms = kinds(mine_ja("ブリンケン米国務長官と会談した。"))
+    assert ms["ブリンケン"] == "person" and ms["米"] == "place" and ms["国務長官"] == "term"
+    assert "ブリン" not in ms
