@@ -346,9 +346,10 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
             while (
                 j + 1 < n
                 and toks[j + 1].start == toks[j].end
-                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form))
+                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form.replace("・", "")))
                 and not (
-                    toks[j + 1].form == "・" and (j + 2 >= n or not _katakana(toks[j + 2].form))
+                    toks[j + 1].form == "・"
+                    and (j + 2 >= n or not _katakana(toks[j + 2].form.replace("・", "")))
                 )
             ):
                 j += 1

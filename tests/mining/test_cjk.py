@@ -668,3 +668,8 @@ def test_japanese_katakana_name_cut_before_a_suffix_reading_is_whole():
     ms = kinds(mine_ja("ブリンケン米国務長官と会談した。"))
     assert ms["ブリンケン"] == "person" and ms["米"] == "place" and ms["国務長官"] == "term"
     assert "ブリン" not in ms
+
+
+def test_japanese_katakana_name_the_analyser_read_with_a_dot_inside_is_one_name():
+    ms = kinds(mine_ja("ジョン・チュアン・ティオン・リム氏は述べた。"))
+    assert ms == {"ジョン・チュアン・ティオン・リム": "person"}
