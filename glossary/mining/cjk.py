@@ -158,6 +158,7 @@ def lang_rules(lang: str) -> LangRules:
 
 
 _LOCAL = frozenset("市町村区県都道府知구시군도")
+_PREFECTURE = frozenset("都道府県")
 # "日韓米の連携" is a term (the guideline's 日韓米連携); "日韓米の協力" a relation and a noun
 _RELATION_NO_HEADS = frozenset(("連携",))  # titles of local government: 市長, 知事, 区長
 
@@ -1095,6 +1096,19 @@ class Engine:
                     and seg[x].form in r.heads
                     and r.heads[seg[x].form] == ("place", "short")
                     and seg[x + 1].cat == "P"
+                ):
+                    self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
+                    self._names_and_terms(seg[x + 1 :], person_hint, name_end)
+                    return
+            # "北海道札幌市": a prefecture the analyser reads as one word, then a place
+            for x in range(len(seg) - 1):
+                if (
+                    seg[x].cat == "P"
+                    and seg[x].sub == "place"
+                    and len(seg[x].form) >= 3
+                    and seg[x].form[-1] in _PREFECTURE
+                    and seg[x + 1].cat == "P"
+                    and seg[x + 1].sub == "place"
                 ):
                     self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
                     self._names_and_terms(seg[x + 1 :], person_hint, name_end)

@@ -11,11 +11,13 @@ The tagger is loaded once per process (``load()``).
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
 from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
+from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
 
 LANG = "ja"
@@ -75,9 +77,68 @@ def tokens(text: str) -> list[CTok]:
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
+        if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
+            prev = out[-1]
+            if _katakana(prev.form) and prev.cat in ("N", "P"):
+                # "マクロ" + "ン", "ブリン" + "ケン": a katakana name the analyser cut,
+                # its end read as a particle or a suffix
+                out[-1] = CTok(prev.form + surface, prev.start, end, "P")
+                continue
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _numbered_parties(toks)
+    return _stationed_in(_part_of_place(_direction_places(_numbered_parties(toks))))
+
+
+def _stationed_in(toks: list[CTok]) -> list[CTok]:
+    """ "在大韓民国日本国大使館": 在 (stationed in) before a place begins the name of an
+    embassy or a force abroad; it is not a prefix to drop."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.form == "在" and prev.end == t.start and t.cat == "P":
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, "P")
+            continue
+        out.append(t)
+    return out
+
+
+# the part of a country or region: not the org head 部 ("九州南部" is 九州)
+_PARTS = frozenset(("北部", "南部", "東部", "西部", "中部", "北東部", "北西部", "南東部", "南西部"))
+
+
+def _part_of_place(toks: list[CTok]) -> list[CTok]:
+    """ "九州南部", "ウクライナ東部": the part after a place ends the name; the place
+    alone is the row."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if t.form in _PARTS and prev.cat == "P" and prev.sub == "place" and prev.end == t.start:
+            out[i] = CTok(t.form, t.start, t.end, "O")
+    return out
+
+
+_DIRECTIONS = frozenset("東西南北環")
+
+
+def _direction_places(toks: list[CTok]) -> list[CTok]:
+    """ "東アジア", "東南アジア", "環太平洋": a direction written before a place is part of
+    the place's name, not a prefix to drop."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.cat == "P"
+            and t.sub == "place"
+            and prev.end == t.start
+            and prev.cat in ("N", "PRE")
+            and len(prev.form) <= 2
+            and all(ch in _DIRECTIONS for ch in prev.form)
+        ):
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, "P", "place")
+            continue
+        out.append(t)
+    return out
 
 
 _KANJI_DIGITS = frozenset("一二三四五六七八九十")
@@ -285,9 +346,10 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
             while (
                 j + 1 < n
                 and toks[j + 1].start == toks[j].end
-                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form))
+                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form.replace("・", "")))
                 and not (
-                    toks[j + 1].form == "・" and (j + 2 >= n or not _katakana(toks[j + 2].form))
+                    toks[j + 1].form == "・"
+                    and (j + 2 >= n or not _katakana(toks[j + 2].form.replace("・", "")))
                 )
             ):
                 j += 1
@@ -318,4 +380,58 @@ class JapaneseEngine(Engine):
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    return JapaneseEngine(LANG, text, _korean_kanji_names(text, tokens(text), titles)).mine()
+    toks = _korean_kanji_names(text, tokens(text), titles)
+    toks = _country_before_title(text, _listed_full_names(text, toks, titles), titles)
+    return JapaneseEngine(LANG, text, toks).mine()
+
+
+def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "習近平国家主席": kanji the analyser cut (習近 + 平) that JMnedict lists as one
+    person's full name, standing before a title, are one name."""
+    from glossary.lang.ja.jmnedict import readings
+
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        before = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
+        merged = False
+        if not (before and _is_kanji(before)):
+            for k in range(min(n, i + 4), i + 1, -1):
+                span = toks[i:k]
+                form = text[span[0].start : span[-1].end]
+                if (
+                    k < n
+                    and 3 <= len(form) <= 4
+                    and all(b.start == a.end for a, b in pairwise(span))
+                    and all(_is_kanji(ch) for ch in form)
+                    and (toks[k].form in titles or _title_follows(text, toks, k, titles))
+                    and any("person" in kinds for _, kinds in readings(form))
+                ):
+                    out.append(CTok(form, span[0].start, span[-1].end, "P", "person"))
+                    i = k
+                    merged = True
+                    break
+        if not merged:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def _country_before_title(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "バイデン米大統領", "マクロン仏大統領": a one-character country (``countries.txt``)
+    between a katakana name and a title is the person's country, a place of its own, not
+    the end of the name."""
+    short = abbreviations(LANG)
+    out = list(toks)
+    for i in range(1, len(out) - 1):
+        t, prev = out[i], out[i - 1]
+        if (
+            t.form in short
+            and prev.end == t.start
+            and prev.cat == "P"
+            and _katakana(prev.form.replace("・", ""))
+            and _title_follows(text, out, i + 1, titles)
+        ):
+            out[i] = CTok(t.form, t.start, t.end, "P", "country")
+    return out

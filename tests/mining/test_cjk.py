@@ -602,3 +602,74 @@ def test_korean_document_inside_a_relation_compound_is_its_own_row():
     ms = kinds(mine_ko("한미 자유무역협정 개정 협상이 시작됐다."))
     assert ms["한미 자유무역협정"] == "work"
     assert "한미 동맹" in kinds(mine_ko("한미 동맹 강화를 논의했다."))
+
+
+def test_japanese_country_between_a_katakana_name_and_a_title_is_a_place():
+    ms = kinds(mine_ja("ジョー・バイデン米大統領とスナク英首相は会談した。"))
+    assert ms["ジョー・バイデン"] == "person" and ms["スナク"] == "person"
+    assert ms["米"] == "place" and ms["英"] == "place"
+    assert "ジョー・バイデン米" not in ms and "英首相" not in ms
+
+
+def test_japanese_prefecture_read_as_one_word_before_a_city():
+    ms = kinds(mine_ja("北海道札幌市と北海道旭川市で選挙が行われた。"))
+    assert ms["北海道"] == "place" and ms["札幌市"] == "place" and ms["旭川市"] == "place"
+    assert "北海道札幌市" not in ms
+
+
+def test_japanese_direction_before_a_place_is_part_of_the_name():
+    ms = kinds(mine_ja("東アジア首脳会議に出席し、環太平洋パートナーシップ協定に加盟した。"))
+    assert ms["東アジア首脳会議"] == "event"
+    assert ms["環太平洋パートナーシップ協定"] == "work"
+    assert "アジア首脳会議" not in ms and "太平洋パートナーシップ協定" not in ms
+
+
+def test_japanese_relation_before_summit_is_a_term():
+    ms = kinds(mine_ja("日中韓サミットが開催された。サミットに出席した。"))
+    assert ms["日中韓サミット"] == "term"
+    assert "サミット" not in ms
+
+
+def test_japanese_un_organs_the_diet_and_the_official_residence_are_institutions():
+    ms = kinds(mine_ja("国連総会で演説した後、首相官邸に戻り、国会議事堂で国会の審議に臨んだ。"))
+    assert ms["国連総会"] == "org" and ms["首相官邸"] == "org" and ms["国会"] == "org"
+    assert "国会議事堂" in ms and "国連" not in ms
+
+
+def test_japanese_part_of_a_place_is_not_an_organisation():
+    ms = kinds(mine_ja("台風が九州南部に上陸し、ウクライナ東部でも戦闘が続いた。"))
+    assert ms["九州"] == "place" and ms["ウクライナ"] == "place"
+    assert "九州南部" not in ms and "ウクライナ東部" not in ms
+
+
+def test_japanese_embassy_stationed_in_a_country_keeps_its_prefix():
+    ms = kinds(mine_ja("在大韓民国日本国大使館と在ソウル日本総領事館は注意を呼びかけた。"))
+    assert ms["在大韓民国日本国大使館"] == "org" and ms["在ソウル日本総領事館"] == "org"
+    assert "大韓民国日本国大使館" not in ms
+
+
+def test_japanese_katakana_name_cut_before_a_particle_reading_is_whole():
+    ms = kinds(mine_ja("マクロン大統領は述べた。"))
+    assert ms == {"マクロン": "person"}
+
+
+def test_japanese_full_name_listed_in_jmnedict_before_a_title_is_one_person():
+    ms = kinds(mine_ja("習近平国家主席と会談した。"))
+    assert ms["習近平"] == "person" and ms["国家主席"] == "term"
+    assert "平" not in ms
+
+
+def test_japanese_olympics_after_a_place_are_an_event():
+    ms = kinds(mine_ja("北京冬季オリンピックが開催された。オリンピックに出場した。"))
+    assert ms == {"北京冬季オリンピック": "event"}
+
+
+def test_japanese_katakana_name_cut_before_a_suffix_reading_is_whole():
+    ms = kinds(mine_ja("ブリンケン米国務長官と会談した。"))
+    assert ms["ブリンケン"] == "person" and ms["米"] == "place" and ms["国務長官"] == "term"
+    assert "ブリン" not in ms
+
+
+def test_japanese_katakana_name_the_analyser_read_with_a_dot_inside_is_one_name():
+    ms = kinds(mine_ja("ジョン・チュアン・ティオン・リム氏は述べた。"))
+    assert ms == {"ジョン・チュアン・ティオン・リム": "person"}
