@@ -171,6 +171,8 @@ def tokens(text: str) -> list[CTok]:
             and "가" <= text[start + 1 : start + 2] <= "힣"
         ):
             cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
+        if tag == "NNB" and form == "씨" and out and out[-1].cat == "P":
+            cat = "N"  # "윤성현 씨": the honorific after a name is a title
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
             # "6자회담": a number of parties, one noun of the name
             first = out.pop()

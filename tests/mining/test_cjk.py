@@ -602,3 +602,11 @@ def test_korean_document_inside_a_relation_compound_is_its_own_row():
     ms = kinds(mine_ko("한미 자유무역협정 개정 협상이 시작됐다."))
     assert ms["한미 자유무역협정"] == "work"
     assert "한미 동맹" in kinds(mine_ko("한미 동맹 강화를 논의했다."))
+
+
+def test_korean_name_before_an_honorific_or_a_job_title_is_a_person():
+    # 씨 is a bound noun to Kiwi; 현 would otherwise read as a prefecture's ending
+    assert kinds(mine_ko("윤성현 씨는 이날 말했다."))["윤성현"] == "person"
+    # 봉 is a family name the three-syllable rule leaves out; the title decides
+    assert kinds(mine_ko("봉준호 감독이 부산국제영화제에 참석했다."))["봉준호"] == "person"
+    assert kinds(mine_ko("손흥민 선수가 골을 넣었다."))["손흥민"] == "person"
