@@ -79,6 +79,16 @@ def _surnames() -> frozenset[str]:
     return frozenset(h for h in load_surnames() if len(h) == 1)
 
 
+def _company_letters(form: str) -> bool:
+    """Two or three capitals that are not a common abbreviation (AI, IT, TV)."""
+    return (
+        2 <= len(form) <= 3
+        and form.isupper()
+        and form.isalpha()
+        and form not in lang_rules(LANG).acronyms_common
+    )
+
+
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
     for t in load().tokenize(text):
@@ -232,6 +242,27 @@ def tokens(text: str) -> list[CTok]:
             # are one proper noun
             first = out.pop()
             out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
+        if (
+            cat == "N"
+            and len(out) >= 2
+            and out[-1].cat in ("N", "P")
+            and out[-1].end == start
+            and out[-2].cat in ("L", "P")
+            and out[-2].end == out[-1].start
+            and out[-2].form[:1].isascii()
+            and out[-2].form[:1].isupper()
+            and (out[-2].start == 0 or not text[out[-2].start - 1].isalnum())
+            and (out[-2].cat == "P" or _company_letters(out[-2].form))
+            and (out[-2].cat == "L" or out[-2].sub == "org")
+        ):
+            # "LG에너지솔루션": a company's letters and two or more nouns written onto
+            # them are its name (one glued noun is a product or a paper: "KDI보고서")
+            first = out.pop(-2)
+            out.pop()
+            out.append(
+                CTok(text[first.start : start + t.len], first.start, start + t.len, "P", "org")
+            )
             continue
         if cat == "N" and form in lang_rules(LANG).institutions:
             cat = "P"  # "안보리": an institution's name the analyser calls a common noun

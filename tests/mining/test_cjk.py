@@ -610,3 +610,11 @@ def test_korean_name_before_an_honorific_or_a_job_title_is_a_person():
     # 봉 is a family name the three-syllable rule leaves out; the title decides
     assert kinds(mine_ko("봉준호 감독이 부산국제영화제에 참석했다."))["봉준호"] == "person"
     assert kinds(mine_ko("손흥민 선수가 골을 넣었다."))["손흥민"] == "person"
+
+
+def test_korean_company_letters_before_two_common_nouns_are_one_name():
+    ms = kinds(mine_ko("LG에너지솔루션은 미국 애리조나주에 공장을 짓는다."))
+    assert ms["LG에너지솔루션"] == "org" and "LG" not in ms
+    # one glued noun is a paper or a title, and AI is a common abbreviation
+    assert "KDI보고서" not in kinds(mine_ko("KDI보고서에 따르면 성장률이 낮아졌다."))
+    assert not any(s.startswith("AI") for s in kinds(mine_ko("AI반도체산업을 키운다.")))
