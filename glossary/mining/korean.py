@@ -89,6 +89,12 @@ def _company_letters(form: str) -> bool:
     )
 
 
+def _title_follows(text: str, at: int) -> bool:
+    """The word at ``at`` holds a person's title ("합참의장은", "대사가")."""
+    word = text[at:].split(" ", 1)[0]
+    return any(title in word for title in lang_rules(LANG).title_list)
+
+
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
     for t in load().tokenize(text):
@@ -181,6 +187,17 @@ def tokens(text: str) -> list[CTok]:
             and "가" <= text[start + 1 : start + 2] <= "힣"
         ):
             cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
+        if (
+            tag == "NNB"
+            and len(form) >= 2
+            and out
+            and out[-1].cat == "P"
+            and text[out[-1].end : start] == " "
+            and text[start + t.len : start + t.len + 1] == " "
+            and all("가" <= ch <= "힣" for ch in form)
+            and _title_follows(text, start + t.len + 1)
+        ):
+            cat = "P"  # "마크 밀리 합참의장": a foreign family name read as a bound noun
         if tag == "NNB" and form == "씨" and out and out[-1].cat == "P":
             cat = "N"  # "윤성현 씨": the honorific after a name is a title
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:

@@ -618,3 +618,9 @@ def test_korean_company_letters_before_two_common_nouns_are_one_name():
     # one glued noun is a paper or a title, and AI is a common abbreviation
     assert "KDI보고서" not in kinds(mine_ko("KDI보고서에 따르면 성장률이 낮아졌다."))
     assert not any(s.startswith("AI") for s in kinds(mine_ko("AI반도체산업을 키운다.")))
+
+
+def test_korean_foreign_family_name_read_as_a_bound_noun_before_a_title():
+    # Kiwi reads 밀리 as a bound noun (a millimetre); a title after it makes it a name
+    assert kinds(mine_ko("마크 밀리 합참의장은 이날 성명을 냈다."))["마크 밀리"] == "person"
+    assert "가량" not in kinds(mine_ko("서울 가량 떨어진 곳에 있다."))
