@@ -388,10 +388,43 @@ class KoreanEngine(Engine):
 _SIGN_OFF = re.compile(r"(?:뉴스|기자) ([가-힣]{3}) ?입니다\.?\s*$", re.M)
 
 
+# a date that names a document or an event: "9·19 군사합의", "6·15 공동선언"
+_DATE_NAME = re.compile(r"(?<![\d.·ㆍ])(1[0-2]|[1-9])[·ㆍ](3[01]|[12]\d|[1-9]) (?=[가-힣])")
+
+
+def _dated_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Add "9·19 군사합의": a month·day, then nouns ending in a document's or an
+    event's head (ko_heads.txt), is one name of that kind."""
+    for m in _DATE_NAME.finditer(engine.text):
+        after = [t for t in toks if t.start >= m.end()][:3]
+        best = None
+        for k, t in enumerate(after):
+            if t.cat not in ("N", "P") or (
+                k and engine.text[after[k - 1].end : t.start] not in ("", " ")
+            ):
+                break
+            kind = engine._head_kind_str(engine.text[m.start() : t.end], proper=True)
+            if kind in ("work", "event"):
+                best = (t.end, kind)
+        if best is None:
+            continue
+        end, kind = best
+        s = m.start()
+        mentions[:] = [x for x in mentions if not (s <= x.start and x.end <= end)]
+        surface = engine.text[s:end]
+        mentions.append(
+            Mention(
+                surface, s, end, engine.index.sentence_at(s), kind, LANG, engine.key(surface, kind)
+            )
+        )
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
-    engine = KoreanEngine(LANG, text, tokens(text))
+    toks = tokens(text)
+    engine = KoreanEngine(LANG, text, toks)
     mentions = engine.mine()
+    _dated_names(engine, toks, mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)
         if name[0] in _surnames():

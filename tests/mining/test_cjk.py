@@ -624,3 +624,10 @@ def test_korean_foreign_family_name_read_as_a_bound_noun_before_a_title():
     # Kiwi reads 밀리 as a bound noun (a millimetre); a title after it makes it a name
     assert kinds(mine_ko("마크 밀리 합참의장은 이날 성명을 냈다."))["마크 밀리"] == "person"
     assert "가량" not in kinds(mine_ko("서울 가량 떨어진 곳에 있다."))
+
+
+def test_korean_month_and_day_name_the_document_after_them():
+    assert kinds(mine_ko("정부는 9·19 군사합의의 효력을 정지했다."))["9·19 군사합의"] == "work"
+    assert kinds(mine_ko("6·15 공동선언 정신을 계승한다."))["6·15 공동선언"] == "work"
+    # a date before a word that names no document is no name
+    assert not kinds(mine_ko("오전 9·10 시에 만났다."))
