@@ -14,6 +14,7 @@ column of ``glossary/lang/data/korean_surnames.tsv``) or has two parts
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Any
@@ -22,6 +23,7 @@ from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
 from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
+from glossary.mining.rules import load_table
 
 LANG = "ko"
 _PLACE_ENDINGS = frozenset("현시도군구주섬")
@@ -388,6 +390,16 @@ class KoreanEngine(Engine):
 _SIGN_OFF = re.compile(r"(?:뉴스|기자) ([가-힣]{3}) ?입니다\.?\s*$", re.M)
 
 
+def _replace_inside(
+    engine: KoreanEngine, mentions: list[Mention], start: int, end: int, kind: str
+) -> None:
+    """Put the name at start..end in place of the mentions inside it."""
+    mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
+    surface = engine.text[start:end]
+    sentence = engine.index.sentence_at(start)
+    mentions.append(Mention(surface, start, end, sentence, kind, LANG, engine.key(surface, kind)))
+
+
 # a date that names a document or an event: "9·19 군사합의", "6·15 공동선언"
 _DATE_NAME = re.compile(r"(?<![\d.·ㆍ])(1[0-2]|[1-9])[·ㆍ](3[01]|[12]\d|[1-9]) (?=[가-힣])")
 
@@ -409,14 +421,24 @@ def _dated_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]
         if best is None:
             continue
         end, kind = best
-        s = m.start()
-        mentions[:] = [x for x in mentions if not (s <= x.start and x.end <= end)]
-        surface = engine.text[s:end]
-        mentions.append(
-            Mention(
-                surface, s, end, engine.index.sentence_at(s), kind, LANG, engine.key(surface, kind)
-            )
-        )
+        _replace_inside(engine, mentions, m.start(), end, kind)
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """Nouns before a name that give its kind (glossary/mining/data/ko_kind_words.txt)."""
+    return {row[0]: row[1] for row in load_table("ko_kind_words.txt")}
+
+
+def _kind_word_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Add "태풍 힌남노": a kind word, one space, then a proper noun."""
+    for a, b in itertools.pairwise(toks):
+        kind = _kind_words().get(a.form)
+        if kind is None or b.cat != "P" or engine.text[a.end : b.start] != " ":
+            continue
+        if a.start and not engine.text[a.start - 1].isspace():
+            continue
+        _replace_inside(engine, mentions, a.start, b.end, kind)
 
 
 def mine_text(text: str) -> list[Mention]:
@@ -425,6 +447,7 @@ def mine_text(text: str) -> list[Mention]:
     engine = KoreanEngine(LANG, text, toks)
     mentions = engine.mine()
     _dated_names(engine, toks, mentions)
+    _kind_word_names(engine, toks, mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)
         if name[0] in _surnames():

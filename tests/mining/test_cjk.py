@@ -631,3 +631,9 @@ def test_korean_month_and_day_name_the_document_after_them():
     assert kinds(mine_ko("6·15 공동선언 정신을 계승한다."))["6·15 공동선언"] == "work"
     # a date before a word that names no document is no name
     assert not kinds(mine_ko("오전 9·10 시에 만났다."))
+
+
+def test_korean_kind_word_before_a_name_gives_the_event():
+    ms = kinds(mine_ko("제11호 태풍 힌남노가 경상북도 포항시를 강타했다."))
+    assert ms["태풍 힌남노"] == "event" and "힌남노" not in ms
+    assert not kinds(mine_ko("태풍 피해 복구가 늦어졌다."))
