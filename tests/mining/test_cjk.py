@@ -637,3 +637,9 @@ def test_korean_kind_word_before_a_name_gives_the_event():
     ms = kinds(mine_ko("제11호 태풍 힌남노가 경상북도 포항시를 강타했다."))
     assert ms["태풍 힌남노"] == "event" and "힌남노" not in ms
     assert not kinds(mine_ko("태풍 피해 복구가 늦어졌다."))
+
+
+def test_korean_three_syllable_name_of_the_family_bong_is_a_person():
+    # 봉 (奉) is a family name: korean_miner column of korean_surnames.tsv
+    assert kinds(mine_ko("봉준호는 새 영화를 공개했다."))["봉준호"] == "person"
+    assert kinds(mine_ko("봉은사에서 법회가 열렸다."))["봉은사"] == "facility"
