@@ -14,6 +14,7 @@ column of ``glossary/lang/data/korean_surnames.tsv``) or has two parts
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Any
@@ -22,6 +23,7 @@ from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
 from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
+from glossary.mining.rules import load_table
 
 LANG = "ko"
 _PLACE_ENDINGS = frozenset("현시도군구주섬")
@@ -77,6 +79,22 @@ def _surnames() -> frozenset[str]:
     from glossary.lang.romanized import load_surnames
 
     return frozenset(h for h in load_surnames() if len(h) == 1)
+
+
+def _company_letters(form: str) -> bool:
+    """Two or three capitals that are not a common abbreviation (AI, IT, TV)."""
+    return (
+        2 <= len(form) <= 3
+        and form.isupper()
+        and form.isalpha()
+        and form not in lang_rules(LANG).acronyms_common
+    )
+
+
+def _title_follows(text: str, at: int) -> bool:
+    """The word at ``at`` holds a person's title ("합참의장은", "대사가")."""
+    word = text[at:].split(" ", 1)[0]
+    return any(title in word for title in lang_rules(LANG).title_list)
 
 
 def tokens(text: str) -> list[CTok]:
@@ -171,6 +189,19 @@ def tokens(text: str) -> list[CTok]:
             and "가" <= text[start + 1 : start + 2] <= "힣"
         ):
             cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
+        if (
+            tag == "NNB"
+            and len(form) >= 2
+            and out
+            and out[-1].cat == "P"
+            and text[out[-1].end : start] == " "
+            and text[start + t.len : start + t.len + 1] == " "
+            and all("가" <= ch <= "힣" for ch in form)
+            and _title_follows(text, start + t.len + 1)
+        ):
+            cat = "P"  # "마크 밀리 합참의장": a foreign family name read as a bound noun
+        if tag == "NNB" and form == "씨" and out and out[-1].cat == "P":
+            cat = "N"  # "윤성현 씨": the honorific after a name is a title
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
             # "6자회담": a number of parties, one noun of the name
             first = out.pop()
@@ -230,6 +261,27 @@ def tokens(text: str) -> list[CTok]:
             # are one proper noun
             first = out.pop()
             out.append(CTok(text[first.start : start + t.len], first.start, start + t.len, "P"))
+            continue
+        if (
+            cat == "N"
+            and len(out) >= 2
+            and out[-1].cat in ("N", "P")
+            and out[-1].end == start
+            and out[-2].cat in ("L", "P")
+            and out[-2].end == out[-1].start
+            and out[-2].form[:1].isascii()
+            and out[-2].form[:1].isupper()
+            and (out[-2].start == 0 or not text[out[-2].start - 1].isalnum())
+            and (out[-2].cat == "P" or _company_letters(out[-2].form))
+            and (out[-2].cat == "L" or out[-2].sub == "org")
+        ):
+            # "LG에너지솔루션": a company's letters and two or more nouns written onto
+            # them are its name (one glued noun is a product or a paper: "KDI보고서")
+            first = out.pop(-2)
+            out.pop()
+            out.append(
+                CTok(text[first.start : start + t.len], first.start, start + t.len, "P", "org")
+            )
             continue
         if cat == "N" and form in lang_rules(LANG).institutions:
             cat = "P"  # "안보리": an institution's name the analyser calls a common noun
@@ -338,10 +390,64 @@ class KoreanEngine(Engine):
 _SIGN_OFF = re.compile(r"(?:뉴스|기자) ([가-힣]{3}) ?입니다\.?\s*$", re.M)
 
 
+def _replace_inside(
+    engine: KoreanEngine, mentions: list[Mention], start: int, end: int, kind: str
+) -> None:
+    """Put the name at start..end in place of the mentions inside it."""
+    mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
+    surface = engine.text[start:end]
+    sentence = engine.index.sentence_at(start)
+    mentions.append(Mention(surface, start, end, sentence, kind, LANG, engine.key(surface, kind)))
+
+
+# a date that names a document or an event: "9·19 군사합의", "6·15 공동선언"
+_DATE_NAME = re.compile(r"(?<![\d.·ㆍ])(1[0-2]|[1-9])[·ㆍ](3[01]|[12]\d|[1-9]) (?=[가-힣])")
+
+
+def _dated_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Add "9·19 군사합의": a month·day, then nouns ending in a document's or an
+    event's head (ko_heads.txt), is one name of that kind."""
+    for m in _DATE_NAME.finditer(engine.text):
+        after = [t for t in toks if t.start >= m.end()][:3]
+        best = None
+        for k, t in enumerate(after):
+            if t.cat not in ("N", "P") or (
+                k and engine.text[after[k - 1].end : t.start] not in ("", " ")
+            ):
+                break
+            kind = engine._head_kind_str(engine.text[m.start() : t.end], proper=True)
+            if kind in ("work", "event"):
+                best = (t.end, kind)
+        if best is None:
+            continue
+        end, kind = best
+        _replace_inside(engine, mentions, m.start(), end, kind)
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """Nouns before a name that give its kind (glossary/mining/data/ko_kind_words.txt)."""
+    return {row[0]: row[1] for row in load_table("ko_kind_words.txt")}
+
+
+def _kind_word_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Add "태풍 힌남노": a kind word, one space, then a proper noun."""
+    for a, b in itertools.pairwise(toks):
+        kind = _kind_words().get(a.form)
+        if kind is None or b.cat != "P" or engine.text[a.end : b.start] != " ":
+            continue
+        if a.start and not engine.text[a.start - 1].isspace():
+            continue
+        _replace_inside(engine, mentions, a.start, b.end, kind)
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
-    engine = KoreanEngine(LANG, text, tokens(text))
+    toks = tokens(text)
+    engine = KoreanEngine(LANG, text, toks)
     mentions = engine.mine()
+    _dated_names(engine, toks, mentions)
+    _kind_word_names(engine, toks, mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)
         if name[0] in _surnames():

@@ -673,3 +673,44 @@ def test_japanese_katakana_name_cut_before_a_suffix_reading_is_whole():
 def test_japanese_katakana_name_the_analyser_read_with_a_dot_inside_is_one_name():
     ms = kinds(mine_ja("ジョン・チュアン・ティオン・リム氏は述べた。"))
     assert ms == {"ジョン・チュアン・ティオン・リム": "person"}
+
+
+def test_korean_name_before_an_honorific_or_a_job_title_is_a_person():
+    # 씨 is a bound noun to Kiwi; 현 would otherwise read as a prefecture's ending
+    assert kinds(mine_ko("윤성현 씨는 이날 말했다."))["윤성현"] == "person"
+    # 봉 is a family name the three-syllable rule leaves out; the title decides
+    assert kinds(mine_ko("봉준호 감독이 부산국제영화제에 참석했다."))["봉준호"] == "person"
+    assert kinds(mine_ko("손흥민 선수가 골을 넣었다."))["손흥민"] == "person"
+
+
+def test_korean_company_letters_before_two_common_nouns_are_one_name():
+    ms = kinds(mine_ko("LG에너지솔루션은 미국 애리조나주에 공장을 짓는다."))
+    assert ms["LG에너지솔루션"] == "org" and "LG" not in ms
+    # one glued noun is a paper or a title, and AI is a common abbreviation
+    assert "KDI보고서" not in kinds(mine_ko("KDI보고서에 따르면 성장률이 낮아졌다."))
+    assert not any(s.startswith("AI") for s in kinds(mine_ko("AI반도체산업을 키운다.")))
+
+
+def test_korean_foreign_family_name_read_as_a_bound_noun_before_a_title():
+    # Kiwi reads 밀리 as a bound noun (a millimetre); a title after it makes it a name
+    assert kinds(mine_ko("마크 밀리 합참의장은 이날 성명을 냈다."))["마크 밀리"] == "person"
+    assert "가량" not in kinds(mine_ko("서울 가량 떨어진 곳에 있다."))
+
+
+def test_korean_month_and_day_name_the_document_after_them():
+    assert kinds(mine_ko("정부는 9·19 군사합의의 효력을 정지했다."))["9·19 군사합의"] == "work"
+    assert kinds(mine_ko("6·15 공동선언 정신을 계승한다."))["6·15 공동선언"] == "work"
+    # a date before a word that names no document is no name
+    assert not kinds(mine_ko("오전 9·10 시에 만났다."))
+
+
+def test_korean_kind_word_before_a_name_gives_the_event():
+    ms = kinds(mine_ko("제11호 태풍 힌남노가 경상북도 포항시를 강타했다."))
+    assert ms["태풍 힌남노"] == "event" and "힌남노" not in ms
+    assert not kinds(mine_ko("태풍 피해 복구가 늦어졌다."))
+
+
+def test_korean_three_syllable_name_of_the_family_bong_is_a_person():
+    # 봉 (奉) is a family name: korean_miner column of korean_surnames.tsv
+    assert kinds(mine_ko("봉준호는 새 영화를 공개했다."))["봉준호"] == "person"
+    assert kinds(mine_ko("봉은사에서 법회가 열렸다."))["봉은사"] == "facility"
