@@ -166,6 +166,7 @@ class _Rules:
     term_stop_phrases: frozenset[str]
     fixed_terms: frozenset[str]  # "social distancing", "economic sanctions"
     term_weak_heads: frozenset[str]  # broad heads: "development", "system"
+    term_tails: frozenset[str]  # nouns that continue a term: "ballistic missile launches"
     fixed_firsts: frozenset[str]  # their first words
     fixed_max: int
     inst_mods: frozenset[str]
@@ -196,6 +197,12 @@ def general_zipf(word: str) -> float:
     if _zipf is None:
         return 0.0
     return float(_zipf(word, "en"))
+
+
+#: A hyphenated modifier all of whose parts are at least this common in general English
+#: describes ("high-level" 5.8/5.4, "stand-alone" 5.1/5.2, "in-person"); one rarer part
+#: makes it a domain word ("vice-ministerial" 3.6, "medium-sized" 4.3, "nuclear-armed" 4.6).
+HYPHEN_EVERYDAY_ZIPF = 5.0
 
 
 #: Below this Zipf frequency a lowercase noun or adjective before a term head is a
@@ -296,6 +303,7 @@ def rules() -> _Rules:
         term_stop_phrases=frozenset(stop_phrases),
         fixed_terms=fixed,
         term_weak_heads=load_words("en_term_weak_heads.txt"),
+        term_tails=load_words("en_term_tails.txt"),
         fixed_firsts=frozenset(f.split()[0] for f in fixed),
         fixed_max=max((len(f.split()) for f in fixed), default=0),
         inst_mods=frozenset(r[0] for r in inst if r[1] == "mod"),
@@ -1806,7 +1814,11 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         return tok.text.replace(".", "") not in r.places and not _is_place(doc, tok.text)
     if "-" in word:
         parts = word.split("-")
-        return all(p.isalpha() for p in parts) and parts[0] not in _NUMBER_WORDS
+        if not all(p.isalpha() for p in parts) or parts[0] in _NUMBER_WORDS:
+            return False
+        # "high-level consultations", "stand-alone summit", "in-person meetings":
+        # everyday words joined describe; "inter-Korean", "vice-ministerial" are domain words
+        return any(general_zipf(p) < HYPHEN_EVERYDAY_ZIPF for p in parts)
     if not word.isalpha() or word in r.stop:
         return False
     if word.endswith(("ing", "ed", "ly")):
@@ -1891,6 +1903,9 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         """Group x follows group x-1 with only spaces between."""
         return toks[groups[x][0]].sp and not toks[groups[x - 1][1]].poss
 
+    # fixed expressions (first group, last group): whole modifiers of a longer term
+    fixed = _fixed_spans(r, toks, groups, lowerish, joined)
+    fixed_end = {q: p for p, q in fixed}
     x = 0
     while x < g:
         word = groups[x][2]
@@ -1904,11 +1919,23 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         # modifiers before it
         s = x
         used_and = False
-        while s > 0 and joined(s) and lowerish(s - 1):
+        # "social security system", "hydrogen fuel cell electric vehicles": a fixed
+        # expression among the modifiers makes the phrase a term and may extend it
+        with_fixed = any(s <= p and q < y for p, q in fixed)
+        while s > 0:
+            p = next((p for p, q in fixed if p < s <= q < y), None)
+            if p is not None:
+                s, with_fixed = p, True
+                continue
+            if not (joined(s) and lowerish(s - 1)):
+                break
             pw = groups[s - 1][2]
             tk = toks[groups[s - 1][0]]
             if _modifier_ok(r, doc, pw, tk):
                 s -= 1
+                continue
+            if fixed_end.get(s - 1, s) < s - 1:
+                s, with_fixed = fixed_end[s - 1], True
                 continue
             if (
                 pw == "and"
@@ -1917,6 +1944,9 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 and joined(s - 1)
                 and lowerish(s - 2)
                 and groups[s - 2][2] in r.term_mods
+                # "corporate municipal tax and corporate business tax": the same head
+                # before "and" ends a term of its own
+                and singular(groups[s - 2][2]) != singular(groups[y][2])
             ):
                 used_and = True
                 s -= 2
@@ -1944,9 +1974,11 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             end = toks[groups[y][1]].end
             phrase = doc.text[start:end].lower()
             mods = [groups[z][2] for z in range(s, y) if groups[z][2] != "and"]
-            specific = any(
-                w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods
-            ) or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
+            specific = (
+                with_fixed
+                or any(w not in r.term_generic and not w.startswith(("then-", "ex-")) for w in mods)
+                or _rare_abstract(groups[y][2])  # "economic revitalization", "fiscal soundness"
+            )
             if specific and y == x and groups[y][2] in r.term_weak_heads:
                 # a broad head ("development", "system") makes a term only with a
                 # listed modifier or a noun: "technological development",
@@ -1955,13 +1987,18 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                     w in r.term_mods or w in r.term_heads or not _adjective_like(w) for w in mods
                 )
             if phrase not in r.term_stop_phrases and not used_and and specific:
+                # "ballistic missile launches": a noun that continues a term
+                y2 = _tail(r, groups, y, lowerish, joined)
+                if y2 > y:
+                    y = y2
+                    end = toks[groups[y][1]].end
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
                     m.start <= start and end <= m.end and m.kind != "term" for m in names_here
                 )
                 doc.emit(start, end, span, "term", inner=inside)
         x = y + 1
-    _fixed_terms(doc, span, toks, groups, lowerish, joined)
+    _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
 
 
@@ -1970,14 +2007,35 @@ def _fixed_terms(
     span: tuple[int, int],
     toks: list[_Tok],
     groups: list[tuple[int, int, str]],
+    fixed: list[tuple[int, int]],
     lowerish: Callable[[int], bool],
     joined: Callable[[int], bool],
 ) -> None:
     """Fixed expressions of the news (en_fixed_terms.txt) are terms whatever their
     modifiers: "social distancing", "economic sanctions", "special wards"; the longest
-    one starting at a word wins."""
-    r = doc.r
+    one starting at a word wins, with a noun that continues it ("public health center")."""
+    for x, last in fixed:
+        last = _tail(doc.r, groups, last, lowerish, joined, heads=True)
+        start, end = toks[groups[x][0]].start, toks[groups[last][1]].end
+        # inside a longer name or term ("comfort women issue") it is no row of its own
+        inside = any(
+            m.start <= start and end <= m.end and m.end - m.start > end - start
+            for m in doc.mentions[doc.sentence_first :]
+        )
+        doc.emit(start, end, span, "term", inner=inside)
+
+
+def _fixed_spans(
+    r: _Rules,
+    toks: list[_Tok],
+    groups: list[tuple[int, int, str]],
+    lowerish: Callable[[int], bool],
+    joined: Callable[[int], bool],
+) -> list[tuple[int, int]]:
+    """The fixed expressions of a sentence as (first group, last group), the longest
+    one starting at a word, left to right without overlaps."""
     g = len(groups)
+    found: list[tuple[int, int]] = []
     x = 0
     while x < g:
         best = 0
@@ -1993,16 +2051,30 @@ def _fixed_terms(
                 if f"{lead} {last}" in r.fixed_terms or f"{lead} {singular(last)}" in r.fixed_terms:
                     best = y
         if best:
-            start, end = toks[groups[x][0]].start, toks[groups[best][1]].end
-            # inside a longer name or term ("comfort women issue") it is no row of its own
-            inside = any(
-                m.start <= start and end <= m.end and m.end - m.start > end - start
-                for m in doc.mentions[doc.sentence_first :]
-            )
-            doc.emit(start, end, span, "term", inner=inside)
+            found.append((x, best))
             x = best + 1
             continue
         x += 1
+    return found
+
+
+def _tail(
+    r: _Rules,
+    groups: list[tuple[int, int, str]],
+    y: int,
+    lowerish: Callable[[int], bool],
+    joined: Callable[[int], bool],
+    heads: bool = False,
+) -> int:
+    """The last group of a term ending at group y with the nouns that continue it
+    (en_term_tails.txt: "ballistic missile launches"; with ``heads``, also term heads
+    after a fixed expression: "social security system", "public health center")."""
+    while y + 1 < len(groups) and joined(y + 1) and lowerish(y + 1):
+        w = groups[y + 1][2]
+        if w not in r.term_tails and not (heads and w in r.term_heads):
+            break
+        y += 1
+    return y
 
 
 def _adjective_like(word: str) -> bool:

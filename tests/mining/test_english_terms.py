@@ -1,0 +1,90 @@
+"""English domain terms: what makes a phrase a term and where its span ends."""
+
+from __future__ import annotations
+
+from glossary.mining.english import mine_text as mine_en
+
+
+def terms(text: str) -> list[str]:
+    return [m.surface for m in mine_en(text) if m.kind == "term"]
+
+
+def test_a_fixed_expression_among_the_modifiers_makes_the_longer_phrase_the_term():
+    s = terms(
+        "The reform will protect the social security system. Nurses at the public "
+        "health center gave advice. The city bought hydrogen fuel cell electric vehicles "
+        "last year."
+    )
+    assert "social security system" in s and "social security" not in s
+    assert "public health center" in s and "public health" not in s
+    assert "hydrogen fuel cell electric vehicles" in s and "electric vehicles" not in s
+
+
+def test_a_fixed_expression_alone_is_still_a_term():
+    assert "public health" in terms("The ministry said public health comes first.")
+
+
+def test_a_launch_continues_a_term_but_makes_none_after_a_bare_modifier():
+    s = terms("Seoul condemned the ballistic missile launches on Monday.")
+    assert s == ["ballistic missile launches"]
+    assert terms("The rocket launch was delayed by the wind.") == []
+
+
+def test_everyday_hyphenated_modifiers_describe():
+    s = terms(
+        "Ministers agreed to hold high-level consultations, a stand-alone summit and "
+        "in-person meetings, and to expand inter-Korean exchanges."
+    )
+    assert not any(x.startswith(("high-level", "stand-alone", "in-person")) for x in s)
+    assert "inter-Korean exchanges" in s
+
+
+def test_issues_need_a_modifier_that_names_one():
+    s = terms("They talked about geostrategic issues and the abduction issue.")
+    assert "geostrategic issues" not in s
+    assert "abduction issue" in s
+
+
+def test_a_virus_strain_named_by_a_capitalised_word_is_one_term():
+    ms = mine_en("Cases of the Omicron strain rose, and the Delta variant faded.")
+    found = {m.surface: m.kind for m in ms}
+    assert found.get("Omicron strain") == "term"
+    assert found.get("Delta variant") == "term"
+    assert "Omicron" not in {m.surface for m in ms if m.kind != "term"}
+
+
+def test_the_same_head_on_both_sides_of_and_gives_two_terms():
+    s = terms("Both corporate property tax and corporate income tax were raised.")
+    assert "corporate property tax" in s and "corporate income tax" in s
+
+
+def test_a_noun_before_and_that_modifies_the_head_joins_no_term():
+    s = terms("Firms announced clean energy and semiconductors investments in Ohio.")
+    assert "semiconductors investments" not in s
+    assert "clean energy" in s
+
+
+def test_population_epidemic_and_energy_expressions():
+    s = terms(
+        "A dwindling birthrate and a shrinking population worry the towns. Officials "
+        "confirmed community transmission and traced close contacts. The plan backs "
+        "green hydrogen. Hydrogen energy needs ports. Families slept in evacuation centers."
+    )
+    for term in (
+        "dwindling birthrate",
+        "shrinking population",
+        "community transmission",
+        "close contacts",
+        "green hydrogen",
+        "Hydrogen energy",
+        "evacuation centers",
+    ):
+        assert term in s, term
+
+
+def test_being_in_close_contact_is_an_idiom():
+    assert terms("We remain in close contact with our allies.") == []
+
+
+def test_a_briefing_session_is_generic():
+    assert terms("He spoke at a briefing session on the budget.") == []
