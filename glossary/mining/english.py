@@ -1733,7 +1733,9 @@ def _lower_head_extension(
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
-            doc.emit(toks[a].start, toks[b - 1].end, span, kind)
+            # a term inside the name ("COVID-19" in "COVID-19 pandemic") is a row only
+            # where it also stands alone
+            doc.emit(toks[a].start, toks[b - 1].end, span, kind, inner=kind == "term")
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
             # organisation, "Pukchang airfield" a place (a row only if it stands alone)
@@ -1816,6 +1818,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
         parts = word.split("-")
         if not all(p.isalpha() for p in parts) or parts[0] in _NUMBER_WORDS:
             return False
+        if word.endswith("s") and not word.endswith(("ss", "ics")):
+            return False  # "to help micro-enterprises deal with": plurals seldom modify
         # "high-level consultations", "stand-alone summit", "in-person meetings":
         # everyday words joined describe; "inter-Korean", "vice-ministerial" are domain words
         return any(general_zipf(p) < HYPHEN_EVERYDAY_ZIPF for p in parts)
@@ -1857,6 +1861,26 @@ _BEFORE_VERB = frozenset(
 )
 
 
+# ordinals spelled out: "the eleventh meeting", "its twentieth anniversary"
+_ORDINAL_WORD = re.compile(
+    r"^(?:\w+-)?(?:fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|\w+tieth|hundredth|thousandth)$"
+)
+
+
+def _en_verb(word: str) -> bool:
+    """A verb made with -en from an everyday word: "strengthen", "deepen", "widen"
+    (not "citizen", "garden", "hydrogen")."""
+    return word.endswith("en") and (
+        general_zipf(word[:-2]) >= EN_VERB_STEM_ZIPF or general_zipf(word[:-1]) >= EN_VERB_STEM_ZIPF
+    )
+
+
+#: The stem of an -en verb is at least this common ("strength" 4.5, "deep" 5.2, "wide"):
+#: the stems of nouns in -en are no words ("citiz", "gard", "hydrog").
+EN_VERB_STEM_ZIPF = 4.0
+
+
 def _domain_noun(r: _Rules, word: str) -> bool:
     """A noun of the domain before a term head ("bribery scandal", "consumption tax"):
     a word rarer in general English than the everyday ones."""
@@ -1864,6 +1888,8 @@ def _domain_noun(r: _Rules, word: str) -> bool:
         return False
     if word.endswith("s") and not word.endswith(("ss", "ics")):
         return False  # "decides monetary policy": a verb; plurals seldom modify
+    if _ORDINAL_WORD.match(word) or _en_verb(word):
+        return False  # "the eleventh meeting", "to strengthen defense capabilities"
     zipf = general_zipf(word)
     return 0 < zipf < TERM_MODIFIER_ZIPF
 
@@ -1992,6 +2018,19 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
                 if y2 > y:
                     y = y2
                     end = toks[groups[y][1]].end
+                # "round-table conference of ministers": a meeting of the holders of an office
+                if (
+                    groups[y][2] in _MEETING_HEADS
+                    and y + 2 < g
+                    and groups[y + 1][2] == "of"
+                    and joined(y + 1)
+                    and joined(y + 2)
+                    and groups[y + 2][2].endswith("s")
+                    and toks[groups[y + 2][0]].text.islower()
+                    and singular(groups[y + 2][2]) in r.title_words
+                ):
+                    y += 2
+                    end = toks[groups[y][1]].end
                 # a term inside a name is a row only where it also stands alone
                 inside = any(
                     m.start <= start and end <= m.end and m.kind != "term" for m in names_here
@@ -2000,6 +2039,12 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         x = y + 1
     _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+# heads of terms that name a meeting by who meets ("conference of ministers")
+_MEETING_HEADS = frozenset(
+    ("conference", "conferences", "meeting", "meetings", "council", "forum", "dialogue")
+)
 
 
 def _fixed_terms(
@@ -2018,10 +2063,20 @@ def _fixed_terms(
         last = _tail(doc.r, groups, last, lowerish, joined, heads=True)
         start, end = toks[groups[x][0]].start, toks[groups[last][1]].end
         # inside a longer name or term ("comfort women issue") it is no row of its own
+        here = doc.mentions[doc.sentence_first :]
         inside = any(
-            m.start <= start and end <= m.end and m.end - m.start > end - start
-            for m in doc.mentions[doc.sentence_first :]
+            m.start <= start and end <= m.end and m.end - m.start > end - start for m in here
         )
+        # a shorter term inside it ("fertility rate" in "total fertility rate") is a row
+        # only where it also stands alone
+        for m in here:
+            if (
+                m.kind == "term"
+                and start <= m.start
+                and m.end <= end
+                and m.end - m.start < end - start
+            ):
+                doc.inner.add(id(m))
         doc.emit(start, end, span, "term", inner=inside)
 
 

@@ -88,3 +88,29 @@ def test_being_in_close_contact_is_an_idiom():
 
 def test_a_briefing_session_is_generic():
     assert terms("He spoke at a briefing session on the budget.") == []
+
+
+def test_verbs_in_en_and_spelled_ordinals_modify_no_term():
+    s = terms("We need to quickly strengthen defense capabilities at the eleventh meeting.")
+    assert "defense capabilities" in s
+    assert not any(x.startswith(("strengthen", "eleventh")) for x in s)
+
+
+def test_a_meeting_named_by_who_meets():
+    s = terms("He convened a round-table conference of ministers on the floods.")
+    assert s == ["round-table conference of ministers"]
+
+
+def test_a_term_inside_a_name_and_a_shorter_term_inside_a_fixed_one():
+    ms = mine_en("Debts grew during the COVID-19 pandemic. The total fertility rate fell.")
+    found = {m.surface: m.kind for m in ms}
+    assert found.get("COVID-19 pandemic") == "event"
+    assert "COVID-19" not in found
+    assert found.get("total fertility rate") == "term"
+    assert "fertility rate" not in found
+
+
+def test_leave_of_family_policy_and_a_plural_hyphenated_word_before_a_verb():
+    s = terms("Fathers may take parental leave. Loans help micro-enterprises deal with debt.")
+    assert "parental leave" in s
+    assert not any("deal" in x for x in s)
