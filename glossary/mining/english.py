@@ -1899,6 +1899,7 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     r = doc.r
     n = len(toks)
     names_here = doc.mentions[doc.sentence_first :]
+    name_starts = {m.start for m in names_here if m.kind in ("org", "person")}
     # groups of hyphen-joined words: (first index, last index, lowercase text)
     groups: list[tuple[int, int, str]] = []
     i = 0
@@ -1920,7 +1921,8 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         if a == b and t.cap and not t.amb and t.low in r.alone_heads:
             return True  # "extraordinary Diet session", "Cabinet meetings"
         if a == b and t.upper:
-            return word not in r.places_lower  # "DNA testing"
+            # "DNA testing"; an organisation's letters describe ("the POSCO and GM partnership")
+            return word not in r.places_lower and t.start not in name_starts
         if t.amb and all(not tk.cap or tk.amb for tk in toks[a : b + 1]):
             return t.low in doc.lower_seen or word in r.term_heads or word in r.term_mods
         return False
@@ -2133,9 +2135,10 @@ def _tail(
 
 
 def _adjective_like(word: str) -> bool:
-    """A modifier that reads as an adjective or a participle, or a plain everyday noun."""
+    """A modifier that reads as an adjective or a participle, or a plain everyday noun
+    ("stagnant economy", "cautious approach")."""
     return (
-        word.endswith((*_ADJ_SUFFIXES, "ing", "ed"))
+        word.endswith((*_ADJ_SUFFIXES, "ing", "ed", "ant"))
         or "-" in word
         or general_zipf(word) >= TERM_MODIFIER_ZIPF
     )

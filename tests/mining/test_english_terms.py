@@ -114,3 +114,20 @@ def test_leave_of_family_policy_and_a_plural_hyphenated_word_before_a_verb():
     s = terms("Fathers may take parental leave. Loans help micro-enterprises deal with debt.")
     assert "parental leave" in s
     assert not any("deal" in x for x in s)
+
+
+def test_evaluative_adjectives_before_broad_heads_describe():
+    s = terms("The bank kept a cautious approach to the stagnant economy.")
+    assert s == []
+
+
+def test_an_organisations_letters_before_a_head_make_no_term():
+    s = terms("Exports grew after the POSCO and GM partnership began, and DNA testing rose.")
+    assert "GM partnership" not in s
+    assert "DNA testing" in s
+
+
+def test_listed_hyphenated_compounds_of_everyday_words_stay_modifiers():
+    s = terms("Low-cost carriers and public-private partnerships grew, not high-level talks.")
+    assert "Low-cost carriers" in s and "public-private partnerships" in s
+    assert not any(x.startswith("high-level") for x in s)
