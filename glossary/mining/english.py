@@ -1820,6 +1820,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
             return False
         if word.endswith("s") and not word.endswith(("ss", "ics")):
             return False  # "to help micro-enterprises deal with": plurals seldom modify
+        if parts[-1].endswith(("ed", "ing")) or parts[-1] in _PARTICIPLES:
+            return False  # "debt-ridden firms", "government-led projects", "job-creating"
         # "high-level consultations", "stand-alone summit", "in-person meetings":
         # everyday words joined describe; "inter-Korean", "vice-ministerial" are domain words
         return any(general_zipf(p) < HYPHEN_EVERYDAY_ZIPF for p in parts)
@@ -1834,6 +1836,10 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
     return _domain_noun(r, word)
 
 
+# irregular participles that end a hyphenated description ("debt-ridden", "quake-hit")
+_PARTICIPLES = frozenset(
+    ("ridden", "hit", "led", "torn", "struck", "stricken", "run", "made", "born", "built")
+)
 # endings of verbs and evaluative adjectives ("intensify", "modernize", "meaningful")
 _NOT_NOUN = ("ful", "less", "ify", "ize", "ise")
 # endings no verb has: after "to" such a word is a noun ("exports to luxury goods")
@@ -1876,6 +1882,21 @@ def _en_verb(word: str) -> bool:
     )
 
 
+def _verb_by_past(word: str) -> bool:
+    """A word English uses as a verb: its past form is about as common as the word
+    ("resolve" 4.2 / "resolved" 4.1, "revise" / "revised"), where a noun's is rare or no
+    word ("quarantine" 3.6 / "quarantined" 3.0, "bribery" / "briberyed")."""
+    past = general_zipf(word + "d" if word.endswith("e") else word + "ed")
+    return past >= VERB_PAST_MIN_ZIPF and past >= general_zipf(word) - VERB_PAST_GAP
+
+
+#: A past form rarer than this says nothing of a verb ("shuttled" 2.3).
+VERB_PAST_MIN_ZIPF = 3.0
+#: How much rarer than the word its past form may be in a verb ("resumed" 0.4 below
+#: "resume"; "quarantined" 0.7 below "quarantine" is a noun's).
+VERB_PAST_GAP = 0.5
+
+
 #: The stem of an -en verb is at least this common ("strength" 4.5, "deep" 5.2, "wide"):
 #: the stems of nouns in -en are no words ("citiz", "gard", "hydrog").
 EN_VERB_STEM_ZIPF = 4.0
@@ -1888,7 +1909,7 @@ def _domain_noun(r: _Rules, word: str) -> bool:
         return False
     if word.endswith("s") and not word.endswith(("ss", "ics")):
         return False  # "decides monetary policy": a verb; plurals seldom modify
-    if _ORDINAL_WORD.match(word) or _en_verb(word):
+    if _ORDINAL_WORD.match(word) or _en_verb(word) or _verb_by_past(word):
         return False  # "the eleventh meeting", "to strengthen defense capabilities"
     zipf = general_zipf(word)
     return 0 < zipf < TERM_MODIFIER_ZIPF

@@ -131,3 +131,23 @@ def test_listed_hyphenated_compounds_of_everyday_words_stay_modifiers():
     s = terms("Low-cost carriers and public-private partnerships grew, not high-level talks.")
     assert "Low-cost carriers" in s and "public-private partnerships" in s
     assert not any(x.startswith("high-level") for x in s)
+
+
+def test_a_verb_by_its_past_form_modifies_no_term():
+    s = terms("The plan will resolve chronic problems. Officials eased the quarantine policy.")
+    assert not any(x.startswith("resolve") for x in s)
+    assert "quarantine policy" in s
+
+
+def test_hyphenated_participles_describe_but_listed_compounds_name():
+    s = terms(
+        "Banks lent to debt-ridden public organizations and to small and medium-sized "
+        "businesses, and promised future-oriented relations."
+    )
+    assert not any(x.startswith("debt-ridden") for x in s)
+    assert "future-oriented relations" in s
+
+
+def test_demand_reform_and_benefits_of_economic_policy():
+    s = terms("Domestic demand fell. The structural reforms raised unemployment benefits.")
+    assert {"Domestic demand", "structural reforms", "unemployment benefits"} <= set(s)
