@@ -151,3 +151,18 @@ def test_hyphenated_participles_describe_but_listed_compounds_name():
 def test_demand_reform_and_benefits_of_economic_policy():
     s = terms("Domestic demand fell. The structural reforms raised unemployment benefits.")
     assert {"Domestic demand", "structural reforms", "unemployment benefits"} <= set(s)
+
+
+def test_a_center_needs_a_modifier_that_names_its_kind():
+    s = terms("They met at the promotional center near the data center.")
+    assert s == ["data center"]
+
+
+def test_disaster_expressions_of_the_government():
+    s = terms(
+        "Heavy rain warnings were issued as landslide disasters spread. Officials studied "
+        "disaster management after the Cabinet decision."
+    )
+    for term in ("Heavy rain warnings", "landslide disasters", "disaster management"):
+        assert term in s, term
+    assert any(x.lower() == "cabinet decision" for x in s)
