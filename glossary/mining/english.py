@@ -1822,6 +1822,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
             return False  # "to help micro-enterprises deal with": plurals seldom modify
         if parts[-1].endswith(("ed", "ing")) or parts[-1] in _PARTICIPLES:
             return False  # "debt-ridden firms", "government-led projects", "job-creating"
+        if parts[0] in _DEGREE_WORDS:
+            return False  # "an ever-stronger relationship", "well-known groups"
         # "high-level consultations", "stand-alone summit", "in-person meetings":
         # everyday words joined describe; "inter-Korean", "vice-ministerial" are domain words
         return any(general_zipf(p) < HYPHEN_EVERYDAY_ZIPF for p in parts)
@@ -1840,6 +1842,8 @@ def _modifier_ok(r: _Rules, doc: _Doc, word: str, tok: _Tok) -> bool:
 _PARTICIPLES = frozenset(
     ("ridden", "hit", "led", "torn", "struck", "stricken", "run", "made", "born", "built")
 )
+# adverbs of degree that open a hyphenated description ("ever-closer", "all-out")
+_DEGREE_WORDS = frozenset(("ever", "well", "all", "so", "much", "never", "far", "very"))
 # endings of verbs and evaluative adjectives ("intensify", "modernize", "meaningful")
 _NOT_NOUN = ("ful", "less", "ify", "ize", "ise")
 # endings no verb has: after "to" such a word is a noun ("exports to luxury goods")

@@ -166,3 +166,8 @@ def test_disaster_expressions_of_the_government():
     for term in ("Heavy rain warnings", "landslide disasters", "disaster management"):
         assert term in s, term
     assert any(x.lower() == "cabinet decision" for x in s)
+
+
+def test_a_degree_adverb_before_a_hyphen_describes():
+    s = terms("They built an ever-stronger defense relationship and far-reaching sanctions.")
+    assert not any(x.startswith(("ever-stronger", "far-reaching")) for x in s)
