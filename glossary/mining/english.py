@@ -2202,18 +2202,18 @@ def _of_terms(
         if not (0 < general_zipf(word) < OF_TERM_ZIPF) or groups[x + 1][2] != "of":
             continue
         k = groups[x + 1][1] + 1
-        if k < n and toks[k].low == "the" and toks[k].text.islower():
-            place = (
-                next(
-                    (m for m in names_here if m.start == toks[k + 1].start and m.kind == "place"),
-                    None,
-                )
-                if k + 1 < n
-                else None
-            )
-            if place is not None:
-                doc.emit(t.start, place.end, span, "term")
-                doc.inner.add(id(place))  # a row only where it also stands alone
+        # "denuclearization of the Korean Peninsula", "denuclearization of North Korea"
+        the = k < n and toks[k].low == "the" and toks[k].text.islower()
+        p = k + 1 if the else k
+        place = next(
+            (m for m in names_here if p < n and m.start == toks[p].start and m.kind == "place"),
+            None,
+        )
+        if place is not None:
+            doc.emit(t.start, place.end, span, "term")
+            doc.inner.add(id(place))  # a row only where it also stands alone
+            continue
+        if the:
             continue
         # a noun phrase of domain words ending in a head: "diplomatic relations"
         end = None

@@ -171,3 +171,9 @@ def test_disaster_expressions_of_the_government():
 def test_a_degree_adverb_before_a_hyphen_describes():
     s = terms("They built an ever-stronger defense relationship and far-reaching sanctions.")
     assert not any(x.startswith(("ever-stronger", "far-reaching")) for x in s)
+
+
+def test_a_rare_abstract_noun_of_a_place_without_the_is_a_term():
+    s = terms("Seoul urged the denuclearization of North Korea, not the situation of Japan.")
+    assert "denuclearization of North Korea" in s
+    assert not any(x.startswith("situation") for x in s)
