@@ -27,6 +27,11 @@ from glossary.mining.rules import load_table
 
 LANG = "ko"
 _PLACE_ENDINGS = frozenset("현시도군구주섬")
+# the endings of villages and neighbourhoods (리, 읍, 면, 동) and the last syllables of
+# the place words they follow ("파주시 문산읍 임진리")
+_NEIGHBOURHOOD_ENDINGS = frozenset("리읍면동")
+_SPACED_PLACE_ENDINGS = frozenset("시주군현")
+_PLACE_WORD_ENDS = frozenset("시군구읍면도동")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
 
 
@@ -138,6 +143,23 @@ def tokens(text: str) -> list[CTok]:
         ):
             cat = "SUF"  # "니가타현": 현 read as a determiner
         if (
+            form in _NEIGHBOURHOOD_ENDINGS
+            and not tag.startswith("J")
+            and out
+            and out[-1].cat == "N"
+            and len(out[-1].form) >= 2
+            and out[-1].end == start
+            and out[-1].start >= 2
+            and text[out[-1].start - 1] == " "
+            and text[out[-1].start - 2] in _PLACE_WORD_ENDS
+            and tag in ("NNG", "NNB", "XSN")
+        ):
+            # "파주시 문산읍 임진리": a village the analyser read as a common noun and
+            # its ending, right after a place
+            first = out.pop()
+            out.append(CTok(first.form + form, first.start, start + t.len, "P", "place"))
+            continue
+        if (
             cat == "O"
             and len(form) == 1
             and "가" <= form <= "힣"
@@ -200,6 +222,18 @@ def tokens(text: str) -> list[CTok]:
             and _title_follows(text, start + t.len + 1)
         ):
             cat = "P"  # "마크 밀리 합참의장": a foreign family name read as a bound noun
+        if (
+            tag in ("NNB", "NNG")
+            and form in _SPACED_PLACE_ENDINGS
+            and out
+            and out[-1].cat == "P"
+            and text[out[-1].end : start] == " "
+            and not text[start + 1 : start + 2].isdigit()
+        ):
+            # "테일러 시에", "오하이오 주": a city's or a state's name and its ending
+            # written apart (시 is no hour after a name)
+            out[-1].sub = "place"
+            cat = "O"
         if tag == "NNB" and form == "씨" and out and out[-1].cat == "P":
             cat = "N"  # "윤성현 씨": the honorific after a name is a title
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
@@ -441,6 +475,89 @@ def _kind_word_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Ment
         _replace_inside(engine, mentions, a.start, b.end, kind)
 
 
+def _kind_word_short_forms(mentions: list[Mention]) -> None:
+    """ "태풍 마이삭" and ‘마이삭’ in one article are one name: the name without its kind
+    word takes the kind and the key of the name with it."""
+    long_forms: dict[str, Mention] = {}
+    for m in mentions:
+        first, _, rest = m.surface.partition(" ")
+        if rest and " " not in rest and _kind_words().get(first) == m.kind:
+            long_forms.setdefault(rest, m)
+    for m in mentions:
+        whole = long_forms.get(m.surface)
+        if whole is not None:
+            m.kind, m.normalized = whole.kind, whole.normalized
+
+
+def _korean_name_shape(word: str) -> bool:
+    """Three syllables, a family name first, each read from a hanja ("김기남")."""
+    return (
+        len(word) == 3
+        and word[0] in korean_miner_surnames()
+        and all(ch in sino_syllables() for ch in word)
+    )
+
+
+def _split_name_and_neighbour(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "김기남 삼성전자 부회장": a Korean full name is never followed by another part of
+    the same name, so the word after it, when the article names it elsewhere too, is a
+    name of its own (its head's kind, else an organisation). Foreign names keep their
+    parts ("마이크 폼페오": 크 reads no hanja; "기시다 후미오": the given name is not
+    written elsewhere)."""
+    for m in list(mentions):
+        first, _, rest = m.surface.partition(" ")
+        if m.kind != "person" or not rest or " " in rest or len(rest) < 2:
+            continue
+        if not _korean_name_shape(first) or not all("가" <= ch <= "힣" for ch in rest):
+            continue
+        if engine.text.count(rest) < 2:
+            continue
+        mentions.remove(m)
+        sentence = engine.index.sentence_at(m.start)
+        cut = m.start + len(first) + 1
+        mentions.append(
+            Mention(first, m.start, m.start + len(first), sentence, "person", LANG, "p:" + first)
+        )
+        kind = engine._head_kind_str(rest, proper=True) or "org"
+        mentions.append(Mention(rest, cut, m.end, sentence, kind, LANG, engine.key(rest, kind)))
+
+
+def _regions_before_places(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "텍사스 테일러 시": a proper noun with no sign of its kind, written right before a
+    place, is the region that place lies in."""
+    by_start = {m.start: m for m in mentions}
+    rules = lang_rules(LANG)
+    for m in mentions:
+        after = by_start.get(m.end + 1)
+        if (
+            m.kind == "org"
+            and after is not None
+            and after.kind == "place"
+            and engine.text[m.end : m.end + 1] == " "
+            and " " not in m.surface
+            and all("가" <= ch <= "힣" for ch in m.surface)
+            and m.surface not in rules.institutions
+            and engine._head_kind_str(m.surface, proper=True) is None
+        ):
+            m.kind, m.normalized = "place", engine.key(m.surface, "place")
+
+
+def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
+    """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
+    in 개성역사유적지구); where the place also stands alone, that mention stays."""
+    return [
+        m
+        for m in mentions
+        if m.kind != "place"
+        or not any(
+            x is not m
+            and x.start <= m.start <= m.end <= x.end
+            and x.end - x.start > m.end - m.start
+            for x in mentions
+        )
+    ]
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
     toks = tokens(text)
@@ -448,6 +565,10 @@ def mine_text(text: str) -> list[Mention]:
     mentions = engine.mine()
     _dated_names(engine, toks, mentions)
     _kind_word_names(engine, toks, mentions)
+    _kind_word_short_forms(mentions)
+    _split_name_and_neighbour(engine, mentions)
+    _regions_before_places(engine, mentions)
+    mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)
         if name[0] in _surnames():

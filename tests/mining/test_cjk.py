@@ -714,3 +714,57 @@ def test_korean_three_syllable_name_of_the_family_bong_is_a_person():
     # 봉 (奉) is a family name: korean_miner column of korean_surnames.tsv
     assert kinds(mine_ko("봉준호는 새 영화를 공개했다."))["봉준호"] == "person"
     assert kinds(mine_ko("봉은사에서 법회가 열렸다."))["봉은사"] == "facility"
+
+
+def test_korean_village_and_neighbourhood_endings_make_places():
+    # 구 (具) is a family name, but 구월동 after a district is a neighbourhood
+    ms = kinds(mine_ko("인천 남동구 구월동 주민들이 모였다."))
+    assert ms["구월동"] == "place" and ms["남동구"] == "place"
+    # a village the analyser reads as a common noun and 리, right after a place
+    ms = kinds(mine_ko("경기도 파주시 문산읍 임진리의 공장을 찾았다."))
+    assert ms["문산읍"] == "place" and ms["임진리"] == "place"
+
+
+def test_korean_city_or_state_ending_written_apart_makes_places():
+    ms = kinds(mine_ko("미국 오하이오 콜럼버스 시에서 공장을 짓는다."))
+    assert ms["오하이오"] == "place" and ms["콜럼버스"] == "place"
+    assert "오하이오 콜럼버스" not in ms
+    # 시 after a number is still the hour
+    assert not kinds(mine_ko("회의는 3 시에 끝났다."))
+
+
+def test_korean_full_name_and_the_organisation_after_it_are_two_rows():
+    ms = kinds(mine_ko("신동빈 롯데 회장은 말했다. 롯데는 투자를 늘린다."))
+    assert ms["신동빈"] == "person" and ms["롯데"] == "org"
+    assert "신동빈 롯데" not in ms
+    # a Japanese name keeps its given name, written nowhere else
+    assert kinds(mine_ko("기시다 후미오 총리는 말했다."))["기시다 후미오"] == "person"
+
+
+def test_korean_place_inside_a_longer_name_is_no_row():
+    ms = kinds(mine_ko("강원 강릉시 경포 해변에 피서객이 몰렸다."))
+    assert ms["경포 해변"] == "place" and "경포" not in ms
+    ms = kinds(mine_ko("경주역사유적지구는 경주에 있다."))
+    assert ms["경주역사유적지구"] == "facility"
+    assert ms["경주"] == "place"  # it also stands alone
+
+
+def test_korean_name_with_and_without_its_kind_word_is_one():
+    ms = mine_ko("태풍 카눈이 북상했다. 카눈은 오후에 약해졌다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["카눈"] == keys["태풍 카눈"]
+    assert keys["카눈"][0] == "event"
+
+
+def test_korean_words_that_only_end_like_an_institution_are_no_names():
+    ms = kinds(mine_ko("시민단체는 정보 공개 신청을 냈고 논평 요청에 답했다. 통일부는 밝혔다."))
+    assert not any(s.endswith(("신청", "요청")) for s in ms)
+    assert ms["통일부"] == "org"  # 일부 ("some") written onto 통일 is no word
+    ms = kinds(mine_ko("한국 남부 지방에 비가 내렸다. 조선중앙TV는 보도했다."))
+    assert "한국 남부" not in ms and ms["한국"] == "place"
+    assert ms["조선중앙TV"] == "org" and "조선" not in ms
+
+
+def test_korean_common_noun_before_a_name_describes_it():
+    ms = kinds(mine_ko("미국의 IT기업 애플은 생산이 늦어진다고 경고했다."))
+    assert ms["애플"] == "org" and not any("기업" in s for s in ms)
