@@ -1275,8 +1275,13 @@ class Engine:
         if any(t.cat == "J" for t in tail):
             return  # "외교·안보": two nouns listed, no term
         # a modifier that makes it a term: "공동 기자회견", not "기자회견" or "국가 안보"
-        mods = [t.form for t in tail[:-1] if t.cat in ("N", "L", "PRE")]
-        if not any(m not in r.term_generic for m in mods):
+        mods = [
+            (t.form, t.form + tail[i + 1].form if tail[i + 1].cat == "SUF" else t.form)
+            for i, t in enumerate(tail[:-1])
+            if t.cat in ("N", "L", "PRE")
+        ]
+        # "외교적 접근": a generic word with its suffix (외교 + 적) is generic too
+        if not any(m not in r.term_generic and w not in r.term_generic for m, w in mods):
             return
         self.emit(seg[0].start, seg[h].end, "term")
 

@@ -98,19 +98,35 @@ def _company_letters(form: str) -> bool:
 
 def _title_follows(text: str, at: int) -> bool:
     """The word at ``at`` holds a person's title ("합참의장은", "대사가")."""
-    word = text[at:].split(" ", 1)[0]
+    word, _, rest = text[at:].partition(" ")
+    if rest and (country_key(word, LANG) is not None or word in abbreviations(LANG)):
+        # "마크 밀리 미 육군참모총장": the title's country comes first
+        word = rest.split(" ", 1)[0]
     return any(title in word for title in lang_rules(LANG).title_list)
+
+
+def _tag(t: Any) -> str:
+    """Kiwi's tag of ``t`` without its irregular-conjugation mark ("VV-I" is VV)."""
+    tag = t.tag
+    if hasattr(tag, "name"):
+        tag = tag.name
+    return str(tag).split("-")[0]
 
 
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
-    for t in load().tokenize(text):
-        tag = t.tag
-        if hasattr(tag, "name"):
-            tag = tag.name
-        tag = str(tag).split("-")[0]
+    analysed = load().tokenize(text)
+    for at, t in enumerate(analysed):
+        tag = _tag(t)
         cat = _TAGS.get(tag, "O")
         form = t.form
+        if (
+            tag == "NNG"
+            and at + 1 < len(analysed)
+            and _tag(analysed[at + 1]) == "XSA"
+            and analysed[at + 1].start == t.start + t.len
+        ):
+            cat = "O"  # "중대한": the root of an adjective, no noun of a name or term
         if tag == "SH" and len(form) >= 2:
             cat = "P"  # "李在明 대통령": a name in hanja, not the start of the title
         if (
@@ -212,7 +228,7 @@ def tokens(text: str) -> list[CTok]:
         ):
             cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
         if (
-            tag == "NNB"
+            (tag == "NNB" or (tag == "NNG" and not all(ch in sino_syllables() for ch in form)))
             and len(form) >= 2
             and out
             and out[-1].cat == "P"
@@ -221,7 +237,9 @@ def tokens(text: str) -> list[CTok]:
             and all("가" <= ch <= "힣" for ch in form)
             and _title_follows(text, start + t.len + 1)
         ):
-            cat = "P"  # "마크 밀리 합참의장": a foreign family name read as a bound noun
+            # "마크 밀리 합참의장", "데이비드 버거 미 해병대사령관": a foreign family name
+            # read as a bound noun or a loanword (not one of hanja: 이재명 정부 장관)
+            cat = "P"
         if (
             tag in ("NNB", "NNG")
             and form in _SPACED_PLACE_ENDINGS
@@ -489,6 +507,29 @@ def _kind_word_short_forms(mentions: list[Mention]) -> None:
             m.kind, m.normalized = whole.kind, whole.normalized
 
 
+@cache
+def _company_words() -> frozenset[str]:
+    """Words that end a company's name after its group's (ko_company_words.txt)."""
+    from glossary.mining.rules import load_words
+
+    return load_words("ko_company_words.txt", lower=False)
+
+
+def _group_short_forms(mentions: list[Mention]) -> None:
+    """ "삼성전자" and "삼성이 이날 발표한": a group's name alone is the one company of
+    that group the article names in full."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "org" and " " not in m.surface:
+            for w in _company_words():
+                if m.surface.endswith(w) and len(m.surface) >= len(w) + 2:
+                    full.setdefault(m.surface[: -len(w)], set()).add(m.normalized)
+    for m in mentions:
+        keys = full.get(m.surface)
+        if m.kind == "org" and keys is not None and len(keys) == 1:
+            m.normalized = next(iter(keys))
+
+
 def _korean_name_shape(word: str) -> bool:
     """Three syllables, a family name first, each read from a hanja ("김기남")."""
     return (
@@ -566,6 +607,7 @@ def mine_text(text: str) -> list[Mention]:
     _dated_names(engine, toks, mentions)
     _kind_word_names(engine, toks, mentions)
     _kind_word_short_forms(mentions)
+    _group_short_forms(mentions)
     _split_name_and_neighbour(engine, mentions)
     _regions_before_places(engine, mentions)
     mentions = _drop_nested_places(mentions)

@@ -768,3 +768,33 @@ def test_korean_words_that_only_end_like_an_institution_are_no_names():
 def test_korean_common_noun_before_a_name_describes_it():
     ms = kinds(mine_ko("미국의 IT기업 애플은 생산이 늦어진다고 경고했다."))
     assert ms["애플"] == "org" and not any("기업" in s for s in ms)
+
+
+def test_korean_title_after_the_country_of_a_foreign_name():
+    # Kiwi reads some foreign family names as bound nouns (밀리) or loanwords (버거);
+    # the title after the country abbreviation still makes the whole a person
+    assert kinds(mine_ko("마크 밀리 미 육군참모총장은 말했다."))["마크 밀리"] == "person"
+    ms = kinds(mine_ko("데이비드 버거 미 해병대사령관은 훈련을 참관했다."))
+    assert ms["데이비드 버거"] == "person" and ms["미"] == "place"
+    # a common noun of hanja between a name and a title stays apart
+    assert "이재명 정부" not in kinds(mine_ko("이재명 정부 장관들이 모였다."))
+
+
+def test_korean_adjective_root_is_no_relation_word():
+    # 중대하다 (serious): 중 and 대 are also China and Taiwan in relation words
+    assert not kinds(mine_ko("이번 선거는 중대한 시금석이 되고 있습니다."))
+
+
+def test_korean_generic_word_with_its_suffix_makes_no_term():
+    assert "외교적 접근" not in kinds(mine_ko("북한에 대한 외교적 접근에 전념하고 있다."))
+    assert kinds(mine_ko("양국은 인적 교류를 늘리기로 했다."))["인적 교류"] == "term"
+
+
+def test_korean_group_name_alone_is_the_company_named_in_full():
+    ms = mine_ko("현대자동차는 새 공장을 짓는다. 현대는 이날 투자 계획을 밝혔다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["현대"] == keys["현대자동차"]
+    # two companies of one group: the group's name alone is neither
+    ms = mine_ko("삼성전자와 삼성물산이 합의했다. 삼성은 이날 밝혔다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["삼성"] not in (keys["삼성전자"], keys["삼성물산"])
