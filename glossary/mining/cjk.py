@@ -1030,6 +1030,9 @@ class Engine:
                     and (text in r.places or self._head_kind_str(text, proper=True) == "place")
                     # "판문점 선언", "한반도 비핵화 공동선언": the place names the document
                     and self._head_kind_str(whole, proper=False) != "work"
+                    # "광안리 해변": a place's head word makes one place with it
+                    and r.heads.get(self.text[words[1][0].start : words[1][-1].end])
+                    != ("place", "")
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])

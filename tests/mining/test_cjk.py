@@ -744,6 +744,9 @@ def test_korean_full_name_and_the_organisation_after_it_are_two_rows():
 def test_korean_place_inside_a_longer_name_is_no_row():
     ms = kinds(mine_ko("강원 강릉시 경포 해변에 피서객이 몰렸다."))
     assert ms["경포 해변"] == "place" and "경포" not in ms
+    # a place word (송정리) and the head word after it are one place, not two
+    ms = kinds(mine_ko("부산 송정리 해변 근방 상가가 문을 닫았다."))
+    assert ms["송정리 해변"] == "place" and "송정리" not in ms
     ms = kinds(mine_ko("경주역사유적지구는 경주에 있다."))
     assert ms["경주역사유적지구"] == "facility"
     assert ms["경주"] == "place"  # it also stands alone
