@@ -31,6 +31,7 @@ _PLACE_ENDINGS = frozenset("현시도군구주섬")
 # the place words they follow ("파주시 문산읍 임진리")
 _NEIGHBOURHOOD_ENDINGS = frozenset("리읍면동")
 _SPACED_PLACE_ENDINGS = frozenset("시주군현")
+_ERA_WORDS = frozenset(("시대", "왕조"))  # written onto a kingdom's name (백제시대)
 _PLACE_WORD_ENDS = frozenset("시군구읍면도동")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
 
@@ -296,6 +297,10 @@ def tokens(text: str) -> list[CTok]:
             and country_key(out[-1].form, LANG) is not None
         ):
             cat = "O"  # "러시아군": a country's forces, no place name
+        if form in _ERA_WORDS and out and out[-1].cat == "P" and out[-1].end == start:
+            # "백제시대", "조선시대": a kingdom's era, no name of a place or a term
+            out[-1].cat = "O"
+            cat = "O"
         if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
@@ -583,6 +588,57 @@ def _regions_before_places(engine: KoreanEngine, mentions: list[Mention]) -> Non
             m.kind, m.normalized = "place", engine.key(m.surface, "place")
 
 
+def _ships_in_events(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "세월호 참사", "천안함 피격 사건": a name ending in 호 or 함 that opens an event's
+    name is a ship, a facility with a row of its own."""
+    have = {(m.start, m.end) for m in mentions}
+    for m in list(mentions):
+        first = m.surface.split(" ", 1)[0]
+        if (
+            m.kind == "event"
+            and " " in m.surface
+            and len(first) >= 3
+            and first[-1] in "호함"
+            and all("가" <= ch <= "힣" for ch in first)
+            and (m.start, m.start + len(first)) not in have
+        ):
+            key = engine.key(first, "facility")
+            sentence = engine.index.sentence_at(m.start)
+            end = m.start + len(first)
+            mentions.append(Mention(first, m.start, end, sentence, "facility", LANG, key))
+
+
+def _known_names_over_places(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "한국 제주항공 여객기가": a place at the start of a word that, further on, spells a
+    name the article has found elsewhere (제주항공, an organisation) is that name."""
+    known = {m.surface: (m.kind, m.normalized) for m in mentions if m.kind in ("org", "facility")}
+    for m in mentions:  # "제주항공" of "제주항공 사고": a name in a word of its own
+        first = m.surface.split(" ", 1)[0]
+        if (
+            m.kind in ("event", "facility")
+            and " " in m.surface
+            and first not in known
+            and first not in _kind_words()
+            and first not in lang_rules(LANG).places
+            and country_key(first, LANG) is None
+            and engine._head_kind_str(first, proper=True) in (None, "org")
+        ):
+            known[first] = ("org", engine.key(first, "org"))
+    text = engine.text
+    for i, m in enumerate(mentions):
+        if m.kind != "place":
+            continue
+        end = m.end
+        while end < len(text) and "가" <= text[end] <= "힣":
+            end += 1
+        for stop in range(end, m.end + 1, -1):  # two syllables more at least (제주도)
+            word = text[m.start : stop]
+            if word in known:
+                kind, key = known[word]
+                mentions[i] = Mention(word, m.start, stop, m.sentence, kind, LANG, key)
+                break
+
+
 def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
     in 개성역사유적지구); where the place also stands alone, that mention stays."""
@@ -610,6 +666,8 @@ def mine_text(text: str) -> list[Mention]:
     _group_short_forms(mentions)
     _split_name_and_neighbour(engine, mentions)
     _regions_before_places(engine, mentions)
+    _ships_in_events(engine, mentions)
+    _known_names_over_places(engine, mentions)
     mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)

@@ -801,3 +801,20 @@ def test_korean_group_name_alone_is_the_company_named_in_full():
     ms = mine_ko("삼성전자와 삼성물산이 합의했다. 삼성은 이날 밝혔다.")
     keys = {m.surface: m.normalized for m in ms}
     assert keys["삼성"] not in (keys["삼성전자"], keys["삼성물산"])
+
+
+def test_korean_ship_that_opens_an_event_name_is_a_facility():
+    ms = kinds(mine_ko("천안함 피격 사건 이후 서해 경계가 강화됐다."))
+    assert ms["천안함 피격 사건"] == "event" and ms["천안함"] == "facility"
+
+
+def test_korean_known_name_written_onto_more_words_is_that_name():
+    ms = mine_ko("아시아나항공 사고가 났다. 한국 아시아나항공 여객기는 착륙했다.")
+    surfaces = [(m.surface, m.kind) for m in ms]
+    assert ("아시아나", "place") not in surfaces and ("아시아", "place") not in surfaces
+    assert kinds(mine_ko("한국 제주항공 사고 이후 제주항공 여객기가 멈췄다.")).get("제주") is None
+
+
+def test_korean_era_of_a_kingdom_is_no_name():
+    assert not kinds(mine_ko("고려시대를 대표하는 유물이 나왔다."))
+    assert "개표 상황실" not in " ".join(kinds(mine_ko("당 개표 상황실을 찾았다.")))
