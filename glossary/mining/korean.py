@@ -639,6 +639,30 @@ def _known_names_over_places(engine: KoreanEngine, mentions: list[Mention]) -> N
                 break
 
 
+@cache
+def _term_actions() -> frozenset[str]:
+    """Verbal nouns after a term that are no part of it (ko_term_actions.txt)."""
+    from glossary.mining.rules import load_words
+
+    return load_words("ko_term_actions.txt", lower=False)
+
+
+def _terms_without_actions(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "탄도미사일 실험" gives the term 탄도미사일: the words before an action noun
+    (ko_term_actions.txt) that end in a term's head make the term by themselves."""
+    for i, m in enumerate(mentions):
+        rest, _, action = m.surface.rpartition(" ")
+        if m.kind != "term" or action not in _term_actions() or not rest:
+            continue
+        head = next((h for h in engine.r.term_head_list if rest.endswith(h)), "")
+        if not head or rest == head:
+            continue  # "미사일 개발": one word before the action is no term
+        end = m.start + len(rest)
+        mentions[i] = Mention(
+            rest, m.start, end, m.sentence, "term", LANG, engine.key(rest, "term")
+        )
+
+
 def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
     in 개성역사유적지구); where the place also stands alone, that mention stays."""
@@ -667,6 +691,7 @@ def mine_text(text: str) -> list[Mention]:
     _split_name_and_neighbour(engine, mentions)
     _regions_before_places(engine, mentions)
     _ships_in_events(engine, mentions)
+    _terms_without_actions(engine, mentions)
     _known_names_over_places(engine, mentions)
     mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):

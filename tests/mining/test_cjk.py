@@ -818,3 +818,11 @@ def test_korean_known_name_written_onto_more_words_is_that_name():
 def test_korean_era_of_a_kingdom_is_no_name():
     assert not kinds(mine_ko("고려시대를 대표하는 유물이 나왔다."))
     assert "개표 상황실" not in " ".join(kinds(mine_ko("당 개표 상황실을 찾았다.")))
+
+
+def test_korean_action_after_a_term_is_no_part_of_it():
+    ms = kinds(mine_ko("북한은 순항미사일 시험과 대량살상무기 개발을 이어 갔다."))
+    assert ms["대량살상무기"] == "term" and "대량살상무기 개발" not in ms
+    assert ms["순항미사일"] == "term"
+    # one noun before the action makes no term
+    assert "미사일" not in kinds(mine_ko("미사일 개발이 계속됐다."))
