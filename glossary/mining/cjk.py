@@ -798,8 +798,8 @@ class Engine:
         tok = run[x]
         text = self.text
         word_start = x == lo or text[run[x - 1].end : tok.start] == " "
-        if not (self.r.spaced and tok.cat == "N" and word_start):
-            return False
+        if not (self.r.spaced and tok.cat == "N" and word_start) or tok.sub == "common":
+            return False  # "유가족 대표": a common noun of the dictionary is no one
         if text[tok.end : tok.end + 1] != " " or not self._korean_full_name(tok.form):
             return False
         form = tok.form

@@ -348,7 +348,8 @@ def tokens(text: str) -> list[CTok]:
             out.append(CTok(form[:cut], start, start + cut, "N"))
             out.append(CTok(form[cut:], start + cut, start + t.len, "N"))
             continue
-        sub = ""
+        # "유가족", "한국인": a word of the analyser's dictionary, shaped like a name or not
+        sub = "common" if tag == "NNG" and cat == "N" and len(form) == 3 else ""
         if (
             cat == "P"
             and len(form) == 1

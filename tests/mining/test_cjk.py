@@ -826,3 +826,18 @@ def test_korean_action_after_a_term_is_no_part_of_it():
     assert ms["순항미사일"] == "term"
     # one noun before the action makes no term
     assert "미사일" not in kinds(mine_ko("미사일 개발이 계속됐다."))
+
+
+def test_korean_district_of_seoul_before_a_title_is_the_district():
+    ms = kinds(mine_ko("마포구 의원들은 예산안을 통과시켰다."))
+    assert ms["마포구"] == "place"
+    # a person whose given name ends in 구 stays a person
+    assert kinds(mine_ko("김영구 의원은 반대했다."))["김영구"] == "person"
+    # the office of a district is still read whole
+    assert kinds(mine_ko("서울 강남구청장은 말했다."))["강남구청장"] == "term"
+
+
+def test_korean_dictionary_word_shaped_like_a_name_before_a_title_is_no_one():
+    ms = kinds(mine_ko("유가족 대표 윤진우 씨가 발언했다."))
+    assert ms["윤진우"] == "person" and ms.get("유가족") != "person"
+    assert kinds(mine_ko("이재민 대표가 정부에 요청했다.")).get("이재민") != "person"
