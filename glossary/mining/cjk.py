@@ -798,8 +798,8 @@ class Engine:
         tok = run[x]
         text = self.text
         word_start = x == lo or text[run[x - 1].end : tok.start] == " "
-        if not (self.r.spaced and tok.cat == "N" and word_start):
-            return False
+        if not (self.r.spaced and tok.cat == "N" and word_start) or tok.sub == "common":
+            return False  # "유가족 대표": a common noun of the dictionary is no one
         if text[tok.end : tok.end + 1] != " " or not self._korean_full_name(tok.form):
             return False
         form = tok.form
@@ -876,10 +876,17 @@ class Engine:
 
     # ---- heads ------------------------------------------------------------
     def _head_kind_str(self, s: str, proper: bool) -> str | None:
+        spaced = s
         s = _nospace(s)
         for h in self.r.head_list:
             if s.endswith(h):
                 kind, short = self.r.heads[h]
+                if kind == "none":
+                    # "등재 신청", "남부": a word that only ends like a head (청, 부);
+                    # written onto a longer word it is no word of its own (통일부)
+                    if spaced == h or spaced.endswith(" " + h):
+                        return None
+                    continue
                 if short in ("short", "after-proper") and not proper:
                     continue
                 if short == "short-common" and not proper and len(s) < 3:
@@ -987,15 +994,31 @@ class Engine:
                     and words[wi - 1][-1].cat == "P"
                     and words[wi + 1][0].cat == "P"
                     and self._head_kind_str(text, proper=False) is None
-                    and text not in r.heads
+                    and r.heads.get(text, ("none", ""))[0] == "none"
                     and text not in r.titles
                 ):
                     self.process_segment([t for ws in words[:wi] for t in ws])
                     return self.process_segment([t for ws in words[wi + 1 :] for t in ws])
+            if (
+                len(words) == 2
+                and all(t.cat in ("N", "L") for t in words[0])
+                and words[0][-1].cat == "N"
+                and all(t.cat == "P" for t in words[1])
+                and self._head_kind_str(whole, proper=False) is None
+                and self.text[words[0][0].start : words[0][-1].end] not in r.titles
+            ):
+                # "IT기업 애플": a common noun before a name describes it, no part of it
+                self.process_segment(words[0])
+                return self.process_segment(words[1])
             if len(words) > 1 and words[0][0].sub == "country":
                 self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
                 rest = seg[len(words[0]) :]
-                if len(rest) == 1 and rest[0].form in r.heads and len(rest[0].form) >= 3:
+                if (
+                    len(rest) == 1
+                    and rest[0].form in r.heads
+                    and len(rest[0].form) >= 3
+                    and r.heads[rest[0].form][0] != "none"
+                ):
                     self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
                     return False
                 return self.process_segment(rest)
@@ -1007,6 +1030,9 @@ class Engine:
                     and (text in r.places or self._head_kind_str(text, proper=True) == "place")
                     # "판문점 선언", "한반도 비핵화 공동선언": the place names the document
                     and self._head_kind_str(whole, proper=False) != "work"
+                    # "광안리 해변": a place's head word makes one place with it
+                    and r.heads.get(self.text[words[1][0].start : words[1][-1].end])
+                    != ("place", "")
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1172,7 +1198,12 @@ class Engine:
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")
                 rest = seg[p:]
-                if len(rest) == 1 and rest[0].form in r.heads and len(rest[0].form) >= 3:
+                if (
+                    len(rest) == 1
+                    and rest[0].form in r.heads
+                    and len(rest[0].form) >= 3
+                    and r.heads[rest[0].form][0] != "none"
+                ):
                     self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
                     return
                 self._common_compound(rest, allow_single_org=True)
@@ -1247,8 +1278,13 @@ class Engine:
         if any(t.cat == "J" for t in tail):
             return  # "외교·안보": two nouns listed, no term
         # a modifier that makes it a term: "공동 기자회견", not "기자회견" or "국가 안보"
-        mods = [t.form for t in tail[:-1] if t.cat in ("N", "L", "PRE")]
-        if not any(m not in r.term_generic for m in mods):
+        mods = [
+            (t.form, t.form + tail[i + 1].form if tail[i + 1].cat == "SUF" else t.form)
+            for i, t in enumerate(tail[:-1])
+            if t.cat in ("N", "L", "PRE")
+        ]
+        # "외교적 접근": a generic word with its suffix (외교 + 적) is generic too
+        if not any(m not in r.term_generic and w not in r.term_generic for m, w in mods):
             return
         self.emit(seg[0].start, seg[h].end, "term")
 

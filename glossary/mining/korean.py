@@ -27,6 +27,12 @@ from glossary.mining.rules import load_table
 
 LANG = "ko"
 _PLACE_ENDINGS = frozenset("현시도군구주섬")
+# the endings of villages and neighbourhoods (리, 읍, 면, 동) and the last syllables of
+# the place words they follow ("파주시 문산읍 임진리")
+_NEIGHBOURHOOD_ENDINGS = frozenset("리읍면동")
+_SPACED_PLACE_ENDINGS = frozenset("시주군현")
+_ERA_WORDS = frozenset(("시대", "왕조"))  # written onto a kingdom's name (백제시대)
+_PLACE_WORD_ENDS = frozenset("시군구읍면도동")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
 
 
@@ -93,19 +99,35 @@ def _company_letters(form: str) -> bool:
 
 def _title_follows(text: str, at: int) -> bool:
     """The word at ``at`` holds a person's title ("합참의장은", "대사가")."""
-    word = text[at:].split(" ", 1)[0]
+    word, _, rest = text[at:].partition(" ")
+    if rest and (country_key(word, LANG) is not None or word in abbreviations(LANG)):
+        # "마크 밀리 미 육군참모총장": the title's country comes first
+        word = rest.split(" ", 1)[0]
     return any(title in word for title in lang_rules(LANG).title_list)
+
+
+def _tag(t: Any) -> str:
+    """Kiwi's tag of ``t`` without its irregular-conjugation mark ("VV-I" is VV)."""
+    tag = t.tag
+    if hasattr(tag, "name"):
+        tag = tag.name
+    return str(tag).split("-")[0]
 
 
 def tokens(text: str) -> list[CTok]:
     out: list[CTok] = []
-    for t in load().tokenize(text):
-        tag = t.tag
-        if hasattr(tag, "name"):
-            tag = tag.name
-        tag = str(tag).split("-")[0]
+    analysed = load().tokenize(text)
+    for at, t in enumerate(analysed):
+        tag = _tag(t)
         cat = _TAGS.get(tag, "O")
         form = t.form
+        if (
+            tag == "NNG"
+            and at + 1 < len(analysed)
+            and _tag(analysed[at + 1]) == "XSA"
+            and analysed[at + 1].start == t.start + t.len
+        ):
+            cat = "O"  # "중대한": the root of an adjective, no noun of a name or term
         if tag == "SH" and len(form) >= 2:
             cat = "P"  # "李在明 대통령": a name in hanja, not the start of the title
         if (
@@ -137,6 +159,23 @@ def tokens(text: str) -> list[CTok]:
             and len(out[-1].form) >= 2  # "니가타현"; "조현" is a name
         ):
             cat = "SUF"  # "니가타현": 현 read as a determiner
+        if (
+            form in _NEIGHBOURHOOD_ENDINGS
+            and not tag.startswith("J")
+            and out
+            and out[-1].cat == "N"
+            and len(out[-1].form) >= 2
+            and out[-1].end == start
+            and out[-1].start >= 2
+            and text[out[-1].start - 1] == " "
+            and text[out[-1].start - 2] in _PLACE_WORD_ENDS
+            and tag in ("NNG", "NNB", "XSN")
+        ):
+            # "파주시 문산읍 임진리": a village the analyser read as a common noun and
+            # its ending, right after a place
+            first = out.pop()
+            out.append(CTok(first.form + form, first.start, start + t.len, "P", "place"))
+            continue
         if (
             cat == "O"
             and len(form) == 1
@@ -190,7 +229,7 @@ def tokens(text: str) -> list[CTok]:
         ):
             cat = "SUF"  # "대륙간탄도미사일": intercontinental, inside one compound
         if (
-            tag == "NNB"
+            (tag == "NNB" or (tag == "NNG" and not all(ch in sino_syllables() for ch in form)))
             and len(form) >= 2
             and out
             and out[-1].cat == "P"
@@ -199,7 +238,21 @@ def tokens(text: str) -> list[CTok]:
             and all("가" <= ch <= "힣" for ch in form)
             and _title_follows(text, start + t.len + 1)
         ):
-            cat = "P"  # "마크 밀리 합참의장": a foreign family name read as a bound noun
+            # "마크 밀리 합참의장", "데이비드 버거 미 해병대사령관": a foreign family name
+            # read as a bound noun or a loanword (not one of hanja: 이재명 정부 장관)
+            cat = "P"
+        if (
+            tag in ("NNB", "NNG")
+            and form in _SPACED_PLACE_ENDINGS
+            and out
+            and out[-1].cat == "P"
+            and text[out[-1].end : start] == " "
+            and not text[start + 1 : start + 2].isdigit()
+        ):
+            # "테일러 시에", "오하이오 주": a city's or a state's name and its ending
+            # written apart (시 is no hour after a name)
+            out[-1].sub = "place"
+            cat = "O"
         if tag == "NNB" and form == "씨" and out and out[-1].cat == "P":
             cat = "N"  # "윤성현 씨": the honorific after a name is a title
         if form == "자" and out and out[-1].cat == "D" and out[-1].end == start:
@@ -244,6 +297,10 @@ def tokens(text: str) -> list[CTok]:
             and country_key(out[-1].form, LANG) is not None
         ):
             cat = "O"  # "러시아군": a country's forces, no place name
+        if form in _ERA_WORDS and out and out[-1].cat == "P" and out[-1].end == start:
+            # "백제시대", "조선시대": a kingdom's era, no name of a place or a term
+            out[-1].cat = "O"
+            cat = "O"
         if form in ("발", "행") and out and out[-1].cat == "P" and out[-1].end == start:
             cat = "O"  # "방콕발 무안행": from Bangkok, bound for Muan
         if cat == "L" and out and out[-1].cat == "D" and out[-1].end == start:
@@ -291,7 +348,8 @@ def tokens(text: str) -> list[CTok]:
             out.append(CTok(form[:cut], start, start + cut, "N"))
             out.append(CTok(form[cut:], start + cut, start + t.len, "N"))
             continue
-        sub = ""
+        # "유가족", "한국인": a word of the analyser's dictionary, shaped like a name or not
+        sub = "common" if tag == "NNG" and cat == "N" and len(form) == 3 else ""
         if (
             cat == "P"
             and len(form) == 1
@@ -441,6 +499,187 @@ def _kind_word_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Ment
         _replace_inside(engine, mentions, a.start, b.end, kind)
 
 
+def _kind_word_short_forms(mentions: list[Mention]) -> None:
+    """ "태풍 마이삭" and ‘마이삭’ in one article are one name: the name without its kind
+    word takes the kind and the key of the name with it."""
+    long_forms: dict[str, Mention] = {}
+    for m in mentions:
+        first, _, rest = m.surface.partition(" ")
+        if rest and " " not in rest and _kind_words().get(first) == m.kind:
+            long_forms.setdefault(rest, m)
+    for m in mentions:
+        whole = long_forms.get(m.surface)
+        if whole is not None:
+            m.kind, m.normalized = whole.kind, whole.normalized
+
+
+@cache
+def _company_words() -> frozenset[str]:
+    """Words that end a company's name after its group's (ko_company_words.txt)."""
+    from glossary.mining.rules import load_words
+
+    return load_words("ko_company_words.txt", lower=False)
+
+
+def _group_short_forms(mentions: list[Mention]) -> None:
+    """ "삼성전자" and "삼성이 이날 발표한": a group's name alone is the one company of
+    that group the article names in full."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "org" and " " not in m.surface:
+            for w in _company_words():
+                if m.surface.endswith(w) and len(m.surface) >= len(w) + 2:
+                    full.setdefault(m.surface[: -len(w)], set()).add(m.normalized)
+    for m in mentions:
+        keys = full.get(m.surface)
+        if m.kind == "org" and keys is not None and len(keys) == 1:
+            m.normalized = next(iter(keys))
+
+
+def _korean_name_shape(word: str) -> bool:
+    """Three syllables, a family name first, each read from a hanja ("김기남")."""
+    return (
+        len(word) == 3
+        and word[0] in korean_miner_surnames()
+        and all(ch in sino_syllables() for ch in word)
+    )
+
+
+def _split_name_and_neighbour(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "김기남 삼성전자 부회장": a Korean full name is never followed by another part of
+    the same name, so the word after it, when the article names it elsewhere too, is a
+    name of its own (its head's kind, else an organisation). Foreign names keep their
+    parts ("마이크 폼페오": 크 reads no hanja; "기시다 후미오": the given name is not
+    written elsewhere)."""
+    for m in list(mentions):
+        first, _, rest = m.surface.partition(" ")
+        if m.kind != "person" or not rest or " " in rest or len(rest) < 2:
+            continue
+        if not _korean_name_shape(first) or not all("가" <= ch <= "힣" for ch in rest):
+            continue
+        if engine.text.count(rest) < 2:
+            continue
+        mentions.remove(m)
+        sentence = engine.index.sentence_at(m.start)
+        cut = m.start + len(first) + 1
+        mentions.append(
+            Mention(first, m.start, m.start + len(first), sentence, "person", LANG, "p:" + first)
+        )
+        kind = engine._head_kind_str(rest, proper=True) or "org"
+        mentions.append(Mention(rest, cut, m.end, sentence, kind, LANG, engine.key(rest, kind)))
+
+
+def _regions_before_places(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "텍사스 테일러 시": a proper noun with no sign of its kind, written right before a
+    place, is the region that place lies in."""
+    by_start = {m.start: m for m in mentions}
+    rules = lang_rules(LANG)
+    for m in mentions:
+        after = by_start.get(m.end + 1)
+        if (
+            m.kind == "org"
+            and after is not None
+            and after.kind == "place"
+            and engine.text[m.end : m.end + 1] == " "
+            and " " not in m.surface
+            and all("가" <= ch <= "힣" for ch in m.surface)
+            and m.surface not in rules.institutions
+            and engine._head_kind_str(m.surface, proper=True) is None
+        ):
+            m.kind, m.normalized = "place", engine.key(m.surface, "place")
+
+
+def _ships_in_events(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "세월호 참사", "천안함 피격 사건": a name ending in 호 or 함 that opens an event's
+    name is a ship, a facility with a row of its own."""
+    have = {(m.start, m.end) for m in mentions}
+    for m in list(mentions):
+        first = m.surface.split(" ", 1)[0]
+        if (
+            m.kind == "event"
+            and " " in m.surface
+            and len(first) >= 3
+            and first[-1] in "호함"
+            and all("가" <= ch <= "힣" for ch in first)
+            and (m.start, m.start + len(first)) not in have
+        ):
+            key = engine.key(first, "facility")
+            sentence = engine.index.sentence_at(m.start)
+            end = m.start + len(first)
+            mentions.append(Mention(first, m.start, end, sentence, "facility", LANG, key))
+
+
+def _known_names_over_places(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "한국 제주항공 여객기가": a place at the start of a word that, further on, spells a
+    name the article has found elsewhere (제주항공, an organisation) is that name."""
+    known = {m.surface: (m.kind, m.normalized) for m in mentions if m.kind in ("org", "facility")}
+    for m in mentions:  # "제주항공" of "제주항공 사고": a name in a word of its own
+        first = m.surface.split(" ", 1)[0]
+        if (
+            m.kind in ("event", "facility")
+            and " " in m.surface
+            and first not in known
+            and first not in _kind_words()
+            and first not in lang_rules(LANG).places
+            and country_key(first, LANG) is None
+            and engine._head_kind_str(first, proper=True) in (None, "org")
+        ):
+            known[first] = ("org", engine.key(first, "org"))
+    text = engine.text
+    for i, m in enumerate(mentions):
+        if m.kind != "place":
+            continue
+        end = m.end
+        while end < len(text) and "가" <= text[end] <= "힣":
+            end += 1
+        for stop in range(end, m.end + 1, -1):  # two syllables more at least (제주도)
+            word = text[m.start : stop]
+            if word in known:
+                kind, key = known[word]
+                mentions[i] = Mention(word, m.start, stop, m.sentence, kind, LANG, key)
+                break
+
+
+@cache
+def _term_actions() -> frozenset[str]:
+    """Verbal nouns after a term that are no part of it (ko_term_actions.txt)."""
+    from glossary.mining.rules import load_words
+
+    return load_words("ko_term_actions.txt", lower=False)
+
+
+def _terms_without_actions(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "탄도미사일 실험" gives the term 탄도미사일: the words before an action noun
+    (ko_term_actions.txt) that end in a term's head make the term by themselves."""
+    for i, m in enumerate(mentions):
+        rest, _, action = m.surface.rpartition(" ")
+        if m.kind != "term" or action not in _term_actions() or not rest:
+            continue
+        head = next((h for h in engine.r.term_head_list if rest.endswith(h)), "")
+        if not head or rest == head:
+            continue  # "미사일 개발": one word before the action is no term
+        end = m.start + len(rest)
+        mentions[i] = Mention(
+            rest, m.start, end, m.sentence, "term", LANG, engine.key(rest, "term")
+        )
+
+
+def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
+    """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
+    in 개성역사유적지구); where the place also stands alone, that mention stays."""
+    return [
+        m
+        for m in mentions
+        if m.kind != "place"
+        or not any(
+            x is not m
+            and x.start <= m.start <= m.end <= x.end
+            and x.end - x.start > m.end - m.start
+            for x in mentions
+        )
+    ]
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
     toks = tokens(text)
@@ -448,6 +687,14 @@ def mine_text(text: str) -> list[Mention]:
     mentions = engine.mine()
     _dated_names(engine, toks, mentions)
     _kind_word_names(engine, toks, mentions)
+    _kind_word_short_forms(mentions)
+    _group_short_forms(mentions)
+    _split_name_and_neighbour(engine, mentions)
+    _regions_before_places(engine, mentions)
+    _ships_in_events(engine, mentions)
+    _terms_without_actions(engine, mentions)
+    _known_names_over_places(engine, mentions)
+    mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)
         if name[0] in _surnames():

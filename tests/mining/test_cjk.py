@@ -715,3 +715,130 @@ def test_korean_three_syllable_name_of_the_family_bong_is_a_person():
     # 봉 (奉) is a family name: korean_miner column of korean_surnames.tsv
     assert kinds(mine_ko("봉준호는 새 영화를 공개했다."))["봉준호"] == "person"
     assert kinds(mine_ko("봉은사에서 법회가 열렸다."))["봉은사"] == "facility"
+
+
+def test_korean_village_and_neighbourhood_endings_make_places():
+    # 구 (具) is a family name, but 구월동 after a district is a neighbourhood
+    ms = kinds(mine_ko("인천 남동구 구월동 주민들이 모였다."))
+    assert ms["구월동"] == "place" and ms["남동구"] == "place"
+    # a village the analyser reads as a common noun and 리, right after a place
+    ms = kinds(mine_ko("경기도 파주시 문산읍 임진리의 공장을 찾았다."))
+    assert ms["문산읍"] == "place" and ms["임진리"] == "place"
+
+
+def test_korean_city_or_state_ending_written_apart_makes_places():
+    ms = kinds(mine_ko("미국 오하이오 콜럼버스 시에서 공장을 짓는다."))
+    assert ms["오하이오"] == "place" and ms["콜럼버스"] == "place"
+    assert "오하이오 콜럼버스" not in ms
+    # 시 after a number is still the hour
+    assert not kinds(mine_ko("회의는 3 시에 끝났다."))
+
+
+def test_korean_full_name_and_the_organisation_after_it_are_two_rows():
+    ms = kinds(mine_ko("신동빈 롯데 회장은 말했다. 롯데는 투자를 늘린다."))
+    assert ms["신동빈"] == "person" and ms["롯데"] == "org"
+    assert "신동빈 롯데" not in ms
+    # a Japanese name keeps its given name, written nowhere else
+    assert kinds(mine_ko("기시다 후미오 총리는 말했다."))["기시다 후미오"] == "person"
+
+
+def test_korean_place_inside_a_longer_name_is_no_row():
+    ms = kinds(mine_ko("강원 강릉시 경포 해변에 피서객이 몰렸다."))
+    assert ms["경포 해변"] == "place" and "경포" not in ms
+    # a place word (송정리) and the head word after it are one place, not two
+    ms = kinds(mine_ko("부산 송정리 해변 근방 상가가 문을 닫았다."))
+    assert ms["송정리 해변"] == "place" and "송정리" not in ms
+    ms = kinds(mine_ko("경주역사유적지구는 경주에 있다."))
+    assert ms["경주역사유적지구"] == "facility"
+    assert ms["경주"] == "place"  # it also stands alone
+
+
+def test_korean_name_with_and_without_its_kind_word_is_one():
+    ms = mine_ko("태풍 카눈이 북상했다. 카눈은 오후에 약해졌다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["카눈"] == keys["태풍 카눈"]
+    assert keys["카눈"][0] == "event"
+
+
+def test_korean_words_that_only_end_like_an_institution_are_no_names():
+    ms = kinds(mine_ko("시민단체는 정보 공개 신청을 냈고 논평 요청에 답했다. 통일부는 밝혔다."))
+    assert not any(s.endswith(("신청", "요청")) for s in ms)
+    assert ms["통일부"] == "org"  # 일부 ("some") written onto 통일 is no word
+    ms = kinds(mine_ko("한국 남부 지방에 비가 내렸다. 조선중앙TV는 보도했다."))
+    assert "한국 남부" not in ms and ms["한국"] == "place"
+    assert ms["조선중앙TV"] == "org" and "조선" not in ms
+
+
+def test_korean_common_noun_before_a_name_describes_it():
+    ms = kinds(mine_ko("미국의 IT기업 애플은 생산이 늦어진다고 경고했다."))
+    assert ms["애플"] == "org" and not any("기업" in s for s in ms)
+
+
+def test_korean_title_after_the_country_of_a_foreign_name():
+    # Kiwi reads some foreign family names as bound nouns (밀리) or loanwords (버거);
+    # the title after the country abbreviation still makes the whole a person
+    assert kinds(mine_ko("마크 밀리 미 육군참모총장은 말했다."))["마크 밀리"] == "person"
+    ms = kinds(mine_ko("데이비드 버거 미 해병대사령관은 훈련을 참관했다."))
+    assert ms["데이비드 버거"] == "person" and ms["미"] == "place"
+    # a common noun of hanja between a name and a title stays apart
+    assert "이재명 정부" not in kinds(mine_ko("이재명 정부 장관들이 모였다."))
+
+
+def test_korean_adjective_root_is_no_relation_word():
+    # 중대하다 (serious): 중 and 대 are also China and Taiwan in relation words
+    assert not kinds(mine_ko("이번 선거는 중대한 시금석이 되고 있습니다."))
+
+
+def test_korean_generic_word_with_its_suffix_makes_no_term():
+    assert "외교적 접근" not in kinds(mine_ko("북한에 대한 외교적 접근에 전념하고 있다."))
+    assert kinds(mine_ko("양국은 인적 교류를 늘리기로 했다."))["인적 교류"] == "term"
+
+
+def test_korean_group_name_alone_is_the_company_named_in_full():
+    ms = mine_ko("현대자동차는 새 공장을 짓는다. 현대는 이날 투자 계획을 밝혔다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["현대"] == keys["현대자동차"]
+    # two companies of one group: the group's name alone is neither
+    ms = mine_ko("삼성전자와 삼성물산이 합의했다. 삼성은 이날 밝혔다.")
+    keys = {m.surface: m.normalized for m in ms}
+    assert keys["삼성"] not in (keys["삼성전자"], keys["삼성물산"])
+
+
+def test_korean_ship_that_opens_an_event_name_is_a_facility():
+    ms = kinds(mine_ko("천안함 피격 사건 이후 서해 경계가 강화됐다."))
+    assert ms["천안함 피격 사건"] == "event" and ms["천안함"] == "facility"
+
+
+def test_korean_known_name_written_onto_more_words_is_that_name():
+    ms = mine_ko("아시아나항공 사고가 났다. 한국 아시아나항공 여객기는 착륙했다.")
+    surfaces = [(m.surface, m.kind) for m in ms]
+    assert ("아시아나", "place") not in surfaces and ("아시아", "place") not in surfaces
+    assert kinds(mine_ko("한국 제주항공 사고 이후 제주항공 여객기가 멈췄다.")).get("제주") is None
+
+
+def test_korean_era_of_a_kingdom_is_no_name():
+    assert not kinds(mine_ko("고려시대를 대표하는 유물이 나왔다."))
+    assert "개표 상황실" not in " ".join(kinds(mine_ko("당 개표 상황실을 찾았다.")))
+
+
+def test_korean_action_after_a_term_is_no_part_of_it():
+    ms = kinds(mine_ko("북한은 순항미사일 시험과 대량살상무기 개발을 이어 갔다."))
+    assert ms["대량살상무기"] == "term" and "대량살상무기 개발" not in ms
+    assert ms["순항미사일"] == "term"
+    # one noun before the action makes no term
+    assert "미사일" not in kinds(mine_ko("미사일 개발이 계속됐다."))
+
+
+def test_korean_district_of_seoul_before_a_title_is_the_district():
+    ms = kinds(mine_ko("마포구 의원들은 예산안을 통과시켰다."))
+    assert ms["마포구"] == "place"
+    # a person whose given name ends in 구 stays a person
+    assert kinds(mine_ko("김영구 의원은 반대했다."))["김영구"] == "person"
+    # the office of a district is still read whole
+    assert kinds(mine_ko("서울 강남구청장은 말했다."))["강남구청장"] == "term"
+
+
+def test_korean_dictionary_word_shaped_like_a_name_before_a_title_is_no_one():
+    ms = kinds(mine_ko("유가족 대표 윤진우 씨가 발언했다."))
+    assert ms["윤진우"] == "person" and ms.get("유가족") != "person"
+    assert kinds(mine_ko("이재민 대표가 정부에 요청했다.")).get("이재민") != "person"
