@@ -159,6 +159,11 @@ def _installation_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
 
 
+def installation_prefixes() -> frozenset[str]:
+    """The words that open an installation's name ("Camp", "Fort", "USAG")."""
+    return frozenset(w for side, w in _installation_words() if side == "before" and " " not in w)
+
+
 def installation_name(surface: str) -> str:
     """The name inside an installation's name ("Camp Humphreys" -> "humphreys"), or ""."""
     for side, word in _installation_words():

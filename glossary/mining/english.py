@@ -41,7 +41,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from glossary.lang.surnames import english_miner_spellings
-from glossary.mining.cluster import acronym_letters, initials, is_acronym
+from glossary.mining.cluster import (
+    acronym_letters,
+    initials,
+    installation_prefixes,
+    is_acronym,
+)
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
 from glossary.mining.names import (
@@ -1014,6 +1019,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
                 ok = office = True  # "Minister for Foreign Affairs"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
+            elif t2.low == "on" and not has_of and _located_on(r, toks, i, k, m):
+                ok = False  # "Olive Park on Shodo Island": a name, then where it is
         elif conn == "to":
             ok = to_title and (t3.text in r.places or _place_at(r, toks, m))
         elif conn == "in":
@@ -1039,6 +1046,22 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         has_head = has_head or _head_kind(r, t3.text) is not None
         work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
+
+
+def _located_on(r: _Rules, toks: list[_Tok], i: int, k: int, m: int) -> bool:
+    """Whether "on" between a name (tokens i..k, ending with its head word) and the
+    name from token m says where the first one is: a place or facility after "on" and
+    no event or document before it ("Olive Park on Shodo Island", "2nd Infantry
+    Division on Camp Humphreys"), unlike "Conference on Disarmament" or "Meeting on
+    Security and Stability on the Korean Peninsula"."""
+    if _head_kind(r, toks[k].text) is None:
+        return False
+    if any(_head_kind(r, t.text) in ("event", "work") for t in toks[i : k + 1]):
+        return False
+    if toks[m].text in installation_prefixes():
+        return True
+    last = toks[_caps_end(toks, m) - 1]
+    return _head_kind(r, last.text) in ("place", "facility")
 
 
 def _place_at(r: _Rules, toks: list[_Tok], m: int) -> bool:
@@ -1619,6 +1642,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
                 kind = _head_kind(r, toks[k].text)
                 if kind:
                     break
+    if kind is None and b - a >= 2 and words[0] in installation_prefixes():
+        kind = "facility"  # "Camp Walker", "Fort Bragg"
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:

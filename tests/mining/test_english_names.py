@@ -1,0 +1,29 @@
+"""English names, titles and their variants: cases seen on unseen news texts."""
+
+from __future__ import annotations
+
+from glossary.mining.english import mine_text as mine_en
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in mine_en(text)}
+
+
+def test_on_before_a_place_says_where_a_name_is():
+    ms = kinds(
+        "The tour ended at Sunrise Park on Jeju Island, and the 2nd Infantry Division on "
+        "Camp Walker joined the drill."
+    )
+    assert "Sunrise Park" in ms and ms["Jeju Island"] == "place"
+    assert "Sunrise Park on Jeju Island" not in ms
+    assert "2nd Infantry Division" in ms and ms["Camp Walker"] == "facility"
+
+
+def test_on_stays_inside_a_conference_or_an_institute():
+    ms = kinds(
+        "Delegates met at the Conference on Disarmament and the Forum on Peace on the "
+        "Korean Peninsula, hosted by the Institute of Advanced Studies on Asia."
+    )
+    assert "Conference on Disarmament" in ms
+    assert "Forum on Peace on the Korean Peninsula" in ms
+    assert "Institute of Advanced Studies on Asia" in ms
