@@ -27,3 +27,12 @@ def test_on_stays_inside_a_conference_or_an_institute():
     assert "Conference on Disarmament" in ms
     assert "Forum on Peace on the Korean Peninsula" in ms
     assert "Institute of Advanced Studies on Asia" in ms
+
+
+def test_demonyms_of_any_country_are_no_names_and_small_countries_are_places():
+    ms = kinds(
+        "By country, Egyptian students led, and the Palestinian delegation met envoys "
+        "from Latvia, Malawi and Estonia."
+    )
+    assert "Egyptian" not in ms and "Palestinian" not in ms
+    assert ms["Latvia"] == ms["Malawi"] == ms["Estonia"] == "place"
