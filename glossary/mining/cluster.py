@@ -11,7 +11,8 @@ possessive forms, titles stripped). When the corpus is complete,
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
   "United States", "Prime Minister"), also without a country in front of the name
-  ("SDF" = "Japan Self-Defense Forces");
+  ("SDF" = "Japan Self-Defense Forces"), or, failing that, the one name whose words'
+  starts spell it ("KOCIS" = "Korean Culture and Information Service");
 * two names of one military installation made from the same name with different
   words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison";
 * in English, a name without a country in front of it to the one name with a country
@@ -141,6 +142,26 @@ def initials(surface: str) -> set[str]:
         if len(letters) >= 2:
             out.add("".join(letters))
     return out
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are, in order, a non-empty start of every word's letters."""
+    if not words:
+        return not letters
+    word = words[0].upper()
+    for size in range(min(len(word), len(letters) - len(words) + 1), 0, -1):
+        if word[:size] == letters[:size] and _spells(letters[size:], words[1:]):
+            return True
+    return False
+
+
+def spelled_by_word_starts(letters: str, surface: str) -> bool:
+    """Whether an acronym is made of the start of every word of a name, with more than
+    one letter from some of them: "KOCIS" = "Korean Culture and Information Service"
+    (KO-C-I-S), "KEPCO" = "Korea Electric Power Corporation" (K-E-P-CO)."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w and w[0].isalpha()]
+    words = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    return 2 <= len(words) < len(letters) and _spells(letters, words)
 
 
 def expansion_initials(surface: str, lang: str) -> set[str]:
@@ -286,13 +307,32 @@ class Clusterer:
                 elif " " in s or "-" in s:
                     for ini in expansion_initials(s, cl.lang):
                         expansions.setdefault((cl.lang, ini), set()).add(root)
+        by_start: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         for root, lang, letters in acronyms:
             if root not in self._parent:
                 continue
             targets = {self._find(t) for t in expansions.get((lang, letters), ())}
             targets.discard(self._find(root))
+            if not targets and len(letters) >= 4 and letters.isalpha():
+                if by_start is None:
+                    by_start = self._names_by_first_letter()
+                targets = {
+                    self._find(t)
+                    for t, s in by_start.get((lang, letters[0]), ())
+                    if spelled_by_word_starts(letters, s)
+                }
+                targets.discard(self._find(root))
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
+
+    def _names_by_first_letter(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """Multi-word surfaces by language and capital first letter, with their cluster."""
+        out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                if " " in s and s[:1].isupper():
+                    out.setdefault((cl.lang, s[0]), []).append((root, s))
+        return out
 
     def _link_installations(self) -> None:
         by_name: dict[tuple[str, str], set[str]] = {}

@@ -36,3 +36,22 @@ def test_demonyms_of_any_country_are_no_names_and_small_countries_are_places():
     )
     assert "Egyptian" not in ms and "Palestinian" not in ms
     assert ms["Latvia"] == ms["Malawi"] == ms["Estonia"] == "place"
+
+
+def lines_of(text: str) -> list[list[str]]:
+    from glossary.mining.scoring import mine_json
+
+    return [line["surfaces"] for line in mine_json(text)]
+
+
+def together(text: str, a: str, b: str) -> bool:
+    return any(a in group and b in group for group in lines_of(text))
+
+
+def test_an_acronym_taking_more_than_one_letter_of_a_word_joins_its_name():
+    text = (
+        "The Korea Electric Power Corporation (Chairman Kim Dong-cheol, KEPCO) said on "
+        "Monday that KEPCO would raise rates, while the Korea Coast Guard said nothing."
+    )
+    assert together(text, "KEPCO", "Korea Electric Power Corporation")
+    assert not together(text, "KEPCO", "Korea Coast Guard")
