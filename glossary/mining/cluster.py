@@ -7,7 +7,9 @@ possessive forms, titles stripped). When the corpus is complete,
 
 * a family name alone ("Takaichi", key ``ps:``) to the one person cluster whose
   full name has it as its first or last word (or, in Korean and Japanese, starts
-  with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
+  with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae"; in English also a
+  short given name (``data/en_given_name_short_forms.txt``): "Tony" joins
+  "Antony J. Blinken";
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
   "United States", "Prime Minister"), also without a country in front of the name
@@ -180,6 +182,17 @@ def _installation_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
 
 
+@cache
+def _short_forms() -> dict[str, tuple[str, ...]]:
+    """Full given name -> the short forms it is called by ("Antony" -> ("Tony",))."""
+    out: dict[str, list[str]] = {}
+    for row in load_table("en_given_name_short_forms.txt"):
+        if len(row) >= 2:
+            for full in row[1].split("|"):
+                out.setdefault(full.strip(), []).append(row[0])
+    return {full: tuple(shorts) for full, shorts in out.items()}
+
+
 def installation_prefixes() -> frozenset[str]:
     """The words that open an installation's name ("Camp", "Fort", "USAG")."""
     return frozenset(w for side, w in _installation_words() if side == "before" and " " not in w)
@@ -274,6 +287,8 @@ class Clusterer:
                     if len(words) >= 2:
                         by_word.setdefault((cl.lang, words[0]), set()).add(root)
                         by_word.setdefault((cl.lang, words[-1]), set()).add(root)
+                        for short in _short_forms().get(words[0], ()):
+                            by_word.setdefault((cl.lang, short), set()).add(root)
                 else:
                     by_word.setdefault((cl.lang, words[0] if len(words) > 1 else s), set()).add(
                         root

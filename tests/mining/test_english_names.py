@@ -55,3 +55,18 @@ def test_an_acronym_taking_more_than_one_letter_of_a_word_joins_its_name():
     )
     assert together(text, "KEPCO", "Korea Electric Power Corporation")
     assert not together(text, "KEPCO", "Korea Coast Guard")
+
+
+def test_the_honorable_is_no_part_of_a_name():
+    ms = kinds("The minister met the Honorable Penny Wong, Minister for Foreign Affairs.")
+    assert ms["Penny Wong"] == "person"
+    assert not any("Honorable" in s for s in ms)
+
+
+def test_a_short_given_name_joins_the_one_person_with_that_full_name():
+    text = (
+        "Secretary of State Anthony Carter met Foreign Minister Kim Min-jun. "
+        '"Thank you for coming, Tony," Kim said. Mr. Bob Lane, an aide, listened.'
+    )
+    assert together(text, "Tony", "Anthony Carter")
+    assert not any("Tony" in g and "Bob Lane" in g for g in lines_of(text))
