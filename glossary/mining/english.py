@@ -515,6 +515,14 @@ def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, names
 
 
+@cache
+def _country_chain() -> re.Pattern[str]:
+    """Two or more usual country names joined by hyphens at the start of a lowercased key."""
+    usual = sorted(set(_country_names()[1].values()), key=len, reverse=True)
+    one = "(?:" + "|".join(re.escape(u) for u in usual) + ")"
+    return re.compile(one + "(?:-" + one + ")+(?![\\w])")
+
+
 @lru_cache(maxsize=65536)
 def norm_key(surface: str, kind: str) -> str:
     """Clustering key for a non-person English surface.
@@ -531,6 +539,12 @@ def norm_key(surface: str, kind: str) -> str:
     s = _BRACKETED.sub(" ", s)  # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting"
     pattern, names = _country_names()
     s = pattern.sub(lambda m: names[m.group(0)], s)
+    chain = _country_chain().match(s)
+    if chain:
+        # "ROK-Japan relations" = "Japan-ROK relations": the order of the countries of a
+        # relation compound does not make another relation; "+" keeps the first country
+        # from reading as a country before a name ("China" in "China-Japan-ROK Summit")
+        s = "+".join(sorted(chain.group(0).split("-"))) + s[chain.end() :]
     s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ").replace("'", "")
     words = s.split()
     if words and words[0] == "the":

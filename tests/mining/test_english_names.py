@@ -70,3 +70,12 @@ def test_a_short_given_name_joins_the_one_person_with_that_full_name():
     )
     assert together(text, "Tony", "Anthony Carter")
     assert not any("Tony" in g and "Bob Lane" in g for g in lines_of(text))
+
+
+def test_a_relation_is_one_whatever_the_order_of_its_countries():
+    text = (
+        "Japan-ROK relations improved this year. Seoul said ROK-Japan relations would "
+        "improve further before the China-Japan-ROK Summit and after the Japan-ROK Summit."
+    )
+    assert together(text, "Japan-ROK relations", "ROK-Japan relations")
+    assert not together(text, "China-Japan-ROK Summit", "Japan-ROK Summit")
