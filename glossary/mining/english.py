@@ -535,7 +535,7 @@ def norm_key(surface: str, kind: str) -> str:
     whole = country_key(surface.strip(), LANG)
     if whole is not None:
         return "n:" + whole
-    s = surface.lower().replace("’", "'").replace(".", "")
+    s = surface.lower().replace("’", "'").replace(".", "").replace(" & ", " and ")
     s = _BRACKETED.sub(" ", s)  # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting"
     pattern, names = _country_names()
     s = pattern.sub(lambda m: names[m.group(0)], s)
@@ -908,6 +908,10 @@ def _list_ok(r: _Rules, toks: list[_Tok], k: int, office: bool = False) -> bool:
         if e < n and toks[e].gap == ", " and toks[e].cap:
             x = e
             continue
+        if e < n and toks[e].gap == " & " and toks[e].cap:
+            # "Ministry of Economy, Trade & Industry": an ampersand closes the list
+            last = _caps_end(toks, e)
+            return last - e <= 2 and all(_portfolio_word(r, t) for t in toks[e:last])
         return (
             e + 1 < n
             and toks[e].low == "and"
@@ -977,6 +981,11 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             continue
         if t2.gap == ", " and f"{cur.text}, {t2.text}" in r.places:
             k = nxt  # "Washington, D.C.": a place written with a comma
+            continue
+        if t2.gap == " & " and t2.cap and cur.cap and not t2.amb:
+            k = nxt  # "Korea Hydro & Nuclear Power", "Economy, Trade & Industry"
+            in_list = False
+            has_head = has_head or _head_kind(r, t2.text) is not None
             continue
         # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
         # initial's ("George W. Bush", "Gregory M. Tomlin")

@@ -79,3 +79,18 @@ def test_a_relation_is_one_whatever_the_order_of_its_countries():
     )
     assert together(text, "Japan-ROK relations", "ROK-Japan relations")
     assert not together(text, "China-Japan-ROK Summit", "Japan-ROK Summit")
+
+
+def test_an_ampersand_joins_the_words_of_a_name_and_reads_as_and():
+    text = (
+        "The Minister of Economy, Trade & Industry visited Korea Hydro & Nuclear Power. "
+        "Later the Ministry of Economy, Trade and Industry and the Ministry of Economy, "
+        "Trade & Industry were named together."
+    )
+    ms = kinds(text)
+    assert ms["Minister of Economy, Trade & Industry"] == "term"
+    assert ms["Korea Hydro & Nuclear Power"] == "org"
+    assert "Trade" not in ms and "Industry" not in ms
+    assert together(
+        text, "Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade & Industry"
+    )
