@@ -94,3 +94,12 @@ def test_an_ampersand_joins_the_words_of_a_name_and_reads_as_and():
     assert together(
         text, "Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade & Industry"
     )
+
+
+def test_a_term_named_after_a_person_or_place_is_a_term_not_a_place():
+    ms = kinds(
+        "The tremor measured 6.2 on the Richter scale. Victims of Minamata disease and "
+        "the Delta variant were counted."
+    )
+    assert ms["Richter scale"] == "term" and "Richter" not in ms
+    assert ms["Minamata disease"] == "term" and ms["Delta variant"] == "term"
