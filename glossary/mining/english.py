@@ -164,6 +164,7 @@ class _Rules:
     alone_heads: frozenset[str]  # heads that name one institution alone ("the Diet")
     connectors: dict[str, str]
     inner_poss: frozenset[str]
+    alone_mods: frozenset[str]
     acronyms_common: frozenset[str]
     term_heads: frozenset[str]
     term_mods: frozenset[str]
@@ -294,6 +295,7 @@ def rules() -> _Rules:
         alone_heads=frozenset(alone),
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
+        alone_mods=load_words("en_alone_head_modifiers.txt", lower=False),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         term_heads=load_words("en_term_heads.txt"),
         term_mods=load_words("en_term_modifiers.txt"),
@@ -2215,7 +2217,10 @@ def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
                 x.normalized
                 for x in longer
                 if x.surface.endswith(" " + m.surface)
-                and x.surface[: -len(m.surface) - 1] in places_orgs
+                and (
+                    x.surface[: -len(m.surface) - 1] in places_orgs
+                    or x.surface[: -len(m.surface) - 1] in doc.r.alone_mods
+                )
             }
         else:
             keys = {

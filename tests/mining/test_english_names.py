@@ -103,3 +103,12 @@ def test_a_term_named_after_a_person_or_place_is_a_term_not_a_place():
     )
     assert ms["Richter scale"] == "term" and "Richter" not in ms
     assert ms["Minamata disease"] == "term" and ms["Delta variant"] == "term"
+
+
+def test_the_diet_alone_is_the_national_diet_the_article_names():
+    text = (
+        "The bill went to the National Diet in May. The Diet passed it in June, and "
+        "the Cabinet welcomed the vote."
+    )
+    assert together(text, "Diet", "National Diet")
+    assert not together(text, "Cabinet", "National Diet")
