@@ -102,6 +102,48 @@ _SAID = frozenset(
         "claimed",
     )
 )
+# verbs of what a person does, after a one-word name opening a sentence ("Trump met
+# Lee"), and the base forms after a modal ("Trump will visit Seoul")
+_PERSON_ACTS = frozenset(
+    (
+        "met",
+        "visited",
+        "arrived",
+        "agreed",
+        "announced",
+        "signed",
+        "thanked",
+        "welcomed",
+        "vowed",
+        "pledged",
+        "praised",
+        "criticized",
+        "criticised",
+        "congratulated",
+        "condemned",
+        "spoke",
+        "traveled",
+        "travelled",
+        "hosted",
+        "attended",
+        "expressed",
+        "reiterated",
+        "emphasized",
+        "emphasised",
+        "promised",
+        "nominated",
+        "appointed",
+        "resigned",
+    )
+)
+_MODALS = frozenset(("will", "would", "also", "later", "then", "plans", "hopes"))
+_PERSON_ACT_BASES = frozenset(
+    ("visit", "meet", "travel", "attend", "host", "sign", "speak", "hold", "announce", "to")
+)
+#: a one-word name before a verb of saying or of what a person does is read as a name up
+#: to this general frequency ("Trump" 4.9), unless the article or the common-word list
+#: has it as an ordinary word; rarer words need no such check (:data:`EVERYDAY_ZIPF`)
+PERSON_VERB_ZIPF = 5.0
 _PLACE_PREPS = frozenset(["in", "at", "from", "near", "to", "across", "outside", "inside"])
 _CREDIT_PREPS = frozenset(["by"])
 _NUMBER_WORDS = frozenset(
@@ -1449,7 +1491,7 @@ def _process_run(
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
-        and not _speaker(toks, a, b)  # "Moon said"
+        and not _speaker(doc, toks, a, b)  # "Moon said"
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1484,22 +1526,46 @@ def _process_run(
         # follows ("Trump, Xi, Lee and Takaichi")
         listed = (
             b < len(toks) and toks[b].cap and not toks[b].amb and toks[b].gap in (", ", " and ")
-        )
-        weak = toks[a].amb and not person_hint and not listed and not _speaker(toks, a, b)
+        ) or (
+            b + 2 < len(toks)
+            and toks[b].text == "and"
+            and toks[b + 1].cap
+            and not toks[b + 1].amb
+            and (toks[b + 2].low in _SAID or toks[b + 2].low in _PERSON_ACTS)
+        )  # "Trump and Lee agreed"
+        weak = toks[a].amb and not person_hint and not listed and not _speaker(doc, toks, a, b)
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
 
 
-def _speaker(toks: list[_Tok], a: int, b: int) -> bool:
-    """ "Kishida told reporters", "Moon said": one word opening a sentence before a
-    verb of saying is a person's name when it reads as a Japanese or Korean name, or is
-    rarer than everyday English and no plural ("Analysts said", "Police said" are not)."""
-    if b - a != 1 or b >= len(toks) or toks[b].low not in _SAID:
+def _speaker(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kishida told reporters", "Moon said", "Trump met Lee", "Pence will visit Seoul":
+    one word opening a sentence before a verb of saying or of what a person does is a
+    person's name when it reads as a Japanese or Korean name, or is rarer than everyday
+    English, or is no more frequent than a famous name (:data:`PERSON_VERB_ZIPF`) and
+    no ordinary word of the article or the common-word list; never a plural
+    ("Analysts said", "Police said" are not)."""
+    n = len(toks)
+    if b - a != 1 or b >= n:
+        return False
+    nxt = toks[b].low
+    if not (
+        nxt in _SAID
+        or nxt in _PERSON_ACTS
+        or (nxt in _MODALS and b + 1 < n and toks[b + 1].low in _PERSON_ACT_BASES)
+    ):
         return False
     w = toks[a].low
     if w.endswith("s") or not toks[a].text.isalpha():
         return False
-    return w in english_miner_spellings() or is_romaji(w) or general_zipf(w) < EVERYDAY_ZIPF
+    if w in english_miner_spellings() or is_romaji(w):
+        return True
+    zipf = general_zipf(w)
+    if zipf < EVERYDAY_ZIPF:
+        return True
+    r = doc.r
+    ordinary = w in r.common or w in r.stop or w in r.term_stop or w in doc.lower_seen
+    return zipf < PERSON_VERB_ZIPF and not ordinary
 
 
 def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
