@@ -1815,10 +1815,12 @@ def _lower_head_extension(
                 t = toks[k]
         if (
             kind
-            and r.lower_bases.get(head) == "person"
+            and r.lower_bases.get(head) in ("person", "place")
             and _is_place(doc, _span_text(doc, toks, a, b))
         ):
-            break  # "the U.S. government": a country's government is no name
+            # "the U.S. government": a country's government is no name; "the
+            # Indo-Pacific region" names the Indo-Pacific
+            break
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)

@@ -128,3 +128,9 @@ def test_an_everyday_word_opening_a_sentence_before_such_a_verb_stays_ordinary()
         "welcomed the change in Busan."
     )
     assert set(ms) == {"Busan"}
+
+
+def test_region_after_a_known_place_adds_nothing_to_its_name():
+    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku region recovered.")
+    assert ms["Indo-Pacific"] == "place" and "Indo-Pacific region" not in ms
+    assert ms["Tohoku region"] == "place"
