@@ -1067,6 +1067,12 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt
             continue
         conn = r.connectors.get(t2.low) if t2.text.islower() else None
+        if conn is not None and t2.low in ("to", "for", "of", "the"):
+            # "Deputy Assistant to the President": a title with lowercase words inside
+            title_end = _title_through(r, toks, i, k)
+            if title_end > k:
+                k = title_end
+                continue
         if conn is None:
             break
         # up to two connectors ("of the"), then a capitalised word or a number
@@ -1113,6 +1119,17 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         has_head = has_head or _head_kind(r, t3.text) is not None
         work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
+
+
+def _title_through(r: _Rules, toks: list[_Tok], i: int, k: int) -> int:
+    """The last token of a title that starts in the run [i, k] and goes on past k
+    through lowercase words ("Assistant to the President"), or k."""
+    for p in range(i, k + 1):
+        if toks[p].cap:
+            tl = _match_title(r, toks, p, len(toks), first=p == i)
+            if p + tl - 1 > k and toks[p + tl - 1].cap:
+                return p + tl - 1
+    return k
 
 
 def _located_on(r: _Rules, toks: list[_Tok], i: int, k: int, m: int) -> bool:
@@ -1258,6 +1275,13 @@ def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
                 k += 1
                 continue
             break
+        if k == c and toks[q].low == "for":
+            pl = _place_len(doc, toks, k, b)
+            if pl and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+                # "Coordinator for the Indo-Pacific", "Special Representative for North
+                # Korea": the region an office is for names it ("of Japan" does not)
+                end = k + pl
+                break
         if _portfolio_word(r, t):
             k += 1
             end = k
@@ -1327,6 +1351,8 @@ def _titled_run(
     p, q = found
     key = tuple(_title_word(r, t.low) for t in toks[p:q])
     kind = r.titles.get(key, "")
+    if p > a and toks[p - 1].low in _RANKS and toks[p - 1].cap and kind == "portfolio":
+        p -= 1  # "Deputy Defense Secretary": the rank is part of the office
     if p > a and toks[p - 1].low in _ORDINALS and toks[p - 1].cap:
         p -= 1  # "First Vice Foreign Minister": the ordinal is part of the office
     term_start, term_end = p, -1  # token indexes of the term; -1: no term

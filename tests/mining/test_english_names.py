@@ -134,3 +134,16 @@ def test_region_after_a_known_place_adds_nothing_to_its_name():
     ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku region recovered.")
     assert ms["Indo-Pacific"] == "place" and "Indo-Pacific region" not in ms
     assert ms["Tohoku region"] == "place"
+
+
+def test_titles_with_their_rank_lowercase_words_an_ampersand_and_a_region():
+    ms = kinds(
+        "Deputy Defense Secretary Ashton Lane toured the base. Deputy Assistant to the "
+        "President & Coordinator for the Indo-Pacific Kurt Lindell spoke, and Special "
+        "Representative for North Korea Sung Han listened."
+    )
+    assert ms["Deputy Defense Secretary"] == "term" and "Defense Secretary" not in ms
+    assert ms["Deputy Assistant to the President"] == "term"
+    assert ms["Coordinator for the Indo-Pacific"] == "term"
+    assert ms["Special Representative for North Korea"] == "term"
+    assert ms["Kurt Lindell"] == ms["Sung Han"] == ms["Ashton Lane"] == "person"
