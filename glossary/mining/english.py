@@ -1041,6 +1041,15 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
             break  # "In this new Cabinet I have appointed": the pronoun
+        if (
+            t2.text.isupper()
+            and t2.text.isalpha()
+            and len(t2.text) <= 4
+            and nxt + 1 < n
+            and toks[nxt + 1].hy
+            and toks[nxt + 1].text[0].isdigit()
+        ):
+            break  # "U.S. Air Force CV-22 Osprey": a model's designation starts a name
         if (t2.cap and t2.text[0].isalpha()) or (t2.text[0].isdigit() and t2.hy):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
@@ -1725,6 +1734,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     last = toks[b - 1]
     if b - a >= 2 and last.hy and (last.text[0].isdigit() or (len(last.text) == 1 and last.cap)):
         return "term"  # a model's designation: "Hwasong-15", "F-35A", "Scud-B", "COVID-19"
+    if (
+        b - a == 3
+        and toks[a].text.isupper()
+        and toks[a + 1].hy
+        and toks[a + 1].text[0].isdigit()
+        and _head_kind(r, last.text) is None
+    ):
+        return "term"  # a designation and the model's name: "CV-22 Osprey", "F-35A Lightning"
     if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
         return "person"  # "John F. Kennedy Jr."
     if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:

@@ -147,3 +147,12 @@ def test_titles_with_their_rank_lowercase_words_an_ampersand_and_a_region():
     assert ms["Coordinator for the Indo-Pacific"] == "term"
     assert ms["Special Representative for North Korea"] == "term"
     assert ms["Kurt Lindell"] == ms["Sung Han"] == ms["Ashton Lane"] == "person"
+
+
+def test_a_model_designation_starts_a_name_of_its_own():
+    ms = kinds(
+        "Officials mourned the crash of a U.S. Air Force CV-22 Osprey, and the ROK Air "
+        "Force F-35A fleet was grounded."
+    )
+    assert ms["U.S. Air Force"] == "org" and ms["CV-22 Osprey"] == "term"
+    assert ms["ROK Air Force"] == "org" and ms["F-35A"] == "term"
