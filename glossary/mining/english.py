@@ -1805,6 +1805,9 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             for t in toks[a:b]
         ):
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
+        first = toks[a].low
+        if len(first) > 5 and first.endswith("ing") and general_zipf(first) >= EVERYDAY_ZIPF:
+            return None  # "Opening Remarks", "Closing Session": a heading, nobody's name
         return "person"
     # one word, no head: read its neighbours
     if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):

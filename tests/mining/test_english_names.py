@@ -156,3 +156,8 @@ def test_a_model_designation_starts_a_name_of_its_own():
     )
     assert ms["U.S. Air Force"] == "org" and ms["CV-22 Osprey"] == "term"
     assert ms["ROK Air Force"] == "org" and ms["F-35A"] == "term"
+
+
+def test_a_heading_opening_with_an_everyday_ing_word_is_nobody():
+    ms = kinds("Opening Remarks\nMs. Yoko Tanaka, Minister for Foreign Affairs: Thank you.")
+    assert "Opening Remarks" not in ms and ms["Yoko Tanaka"] == "person"
