@@ -793,6 +793,19 @@ def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) ->
         k += 1
     else:
         return 0
+    h = k + 1
+    head = _head_kind(doc.r, toks[h].text) if h < n and toks[h].cap else None
+    if (
+        len(parts) == 1
+        and head in ("work", "event")
+        and toks[h].gap[-1:] == " "
+        and all(t.cap or t.low in _TITLE_SMALL or t.text.isdigit() for t in toks[i:h])
+    ):
+        # "the "Local to Global" Project": the quoted words name the project with it
+        m = doc.emit(toks[i].start - 1, toks[h].end, span, head)
+        if m is not None:
+            doc.quoted.append(m)
+        return h + 1
     if len(parts) > 2 or any(not _title_case(toks, x, y) for x, y in parts):
         return 0
     if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):

@@ -161,3 +161,10 @@ def test_a_model_designation_starts_a_name_of_its_own():
 def test_a_heading_opening_with_an_everyday_ing_word_is_nobody():
     ms = kinds("Opening Remarks\nMs. Yoko Tanaka, Minister for Foreign Affairs: Thank you.")
     assert "Opening Remarks" not in ms and ms["Yoko Tanaka"] == "person"
+
+
+def test_quoted_words_before_a_project_head_name_the_project_with_it():
+    ms = kinds('The ministry runs the "Cool Earth" Project with the “Team Asia” Initiative.')
+    assert ms['"Cool Earth" Project'] == "work"
+    assert ms["“Team Asia” Initiative"] == "work"
+    assert "Cool Earth" not in ms
