@@ -1558,6 +1558,18 @@ def _process_run(
     # relation compounds: "U.S.-South Korea-Japan cooperation"
     if _relation(doc, span, toks, a, b):
         return
+    # "KOREA.NET Honorary reporters", "as Honorary reporters": an adjective before a
+    # lowercase noun ends no name
+    while (
+        b < len(toks)
+        and toks[b].sp
+        and toks[b].text.islower()
+        and toks[b].text.isalpha()
+        and _adjective_word(r, toks[b - 1])
+    ):
+        b -= 1
+        if a >= b:
+            return
     kind = _classify(doc, toks, a, b, person_hint)
     if kind is None:
         return
@@ -1584,6 +1596,22 @@ def _process_run(
         weak = toks[a].amb and not person_hint and not listed and not _speaker(doc, toks, a, b)
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
+
+
+_ADJECTIVE_ENDS = ("ary", "ous", "ive", "ical")
+
+
+def _adjective_word(r: _Rules, t: _Tok) -> bool:
+    """A capitalised adjective by its ending ("Honorary", "Executive", "Legislative"),
+    long enough not to be a given name ("Gary", "Clive"), and no head word."""
+    return (
+        t.cap
+        and not t.upper
+        and len(t.low) > 6
+        and t.low.endswith(_ADJECTIVE_ENDS)
+        and _head_kind(r, t.text) is None
+        and t.low not in english_miner_spellings()
+    )
 
 
 def _speaker(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:

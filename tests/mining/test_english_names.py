@@ -168,3 +168,13 @@ def test_quoted_words_before_a_project_head_name_the_project_with_it():
     assert ms['"Cool Earth" Project'] == "work"
     assert ms["“Team Asia” Initiative"] == "work"
     assert "Cool Earth" not in ms
+
+
+def test_a_capitalised_adjective_before_a_lowercase_noun_ends_no_name():
+    ms = kinds(
+        "The KOREA.NET Honorary reporters grew, and 300 people joined as Honorary "
+        "reporters; the Executive Council met Gary Locke."
+    )
+    assert ms["KOREA.NET"] == "org" and "KOREA.NET Honorary" not in ms
+    assert "Honorary" not in ms
+    assert ms["Executive Council"] == "org" and ms["Gary Locke"] == "person"
