@@ -178,3 +178,9 @@ def test_a_capitalised_adjective_before_a_lowercase_noun_ends_no_name():
     assert ms["KOREA.NET"] == "org" and "KOREA.NET Honorary" not in ms
     assert "Honorary" not in ms
     assert ms["Executive Council"] == "org" and ms["Gary Locke"] == "person"
+
+
+def test_a_term_inside_an_event_is_a_row_only_where_it_stands_alone():
+    assert set(kinds("Schools shut during the COVID-19 pandemic.")) == {"COVID-19 pandemic"}
+    ms = kinds("Schools shut during the COVID-19 pandemic. COVID-19 then spread.")
+    assert ms["COVID-19"] == "term"
