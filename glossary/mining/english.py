@@ -1217,9 +1217,9 @@ def _span_text(doc: _Doc, toks: list[_Tok], a: int, b: int) -> str:
 def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True) -> int:
     """Length in words of the longest title at ``p`` (0 if none). A plural opens a
     title only at the start of a run (``first``): "The Ministers", "Vice Ministers",
-    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title or one
-    word ("Heads of Delegation"), not a job of several ("Korea.net Honorary
-    Reporters" is a name)."""
+    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title, one
+    word or a job with "of" ("Heads of Delegation"), not a job of several words
+    ("Korea.net Honorary Reporters" is a name)."""
     best = 0
     words: list[str] = []
     plural = False
@@ -1233,7 +1233,7 @@ def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True
             plural = True
         words.append(word)
         key = tuple(words)
-        if key in r.titles and (not plural or r.titles[key] or len(key) == 1):
+        if key in r.titles and (not plural or r.titles[key] or len(key) == 1 or "of" in key):
             best = q - p + 1
     return best
 

@@ -184,3 +184,9 @@ def test_a_term_inside_an_event_is_a_row_only_where_it_stands_alone():
     assert set(kinds("Schools shut during the COVID-19 pandemic.")) == {"COVID-19 pandemic"}
     ms = kinds("Schools shut during the COVID-19 pandemic. COVID-19 then spread.")
     assert ms["COVID-19"] == "term"
+
+
+def test_heads_of_delegation_is_a_job_before_the_talks_it_names():
+    ms = kinds("She met the Heads of Delegation of the Four-Party Talks in Geneva.")
+    assert ms["Four-Party Talks"] == "event"
+    assert not any("Delegation" in s for s in ms)
