@@ -1358,6 +1358,21 @@ def _descriptor(
         if kind is not None and k - a >= 2:
             _process_run(doc, span, toks, a, k, titled=True)
             return (kind if kind == "org" and k == p else ""), a
+    t = toks[a]
+    if (
+        p - a == 1
+        and t.cap
+        and t.text.isalpha()
+        and (not t.amb or t.text in doc.cap_mid)
+        and t.low not in r.stop
+        and t.low not in r.common
+        and t.low not in r.term_stop
+        and t.low not in english_miner_spellings()
+        and general_zipf(t.low) < EVERYDAY_ZIPF
+    ):
+        # "Samsung Chairman Lee Jae-yong", "Toyota President Akio Toyoda": the
+        # organisation the job is in (a short name: "Samsung" for "Samsung Electronics")
+        doc.emit(t.start, t.end, span, "org")
     return "", a
 
 

@@ -190,3 +190,14 @@ def test_heads_of_delegation_is_a_job_before_the_talks_it_names():
     ms = kinds("She met the Heads of Delegation of the Four-Party Talks in Geneva.")
     assert ms["Four-Party Talks"] == "event"
     assert not any("Delegation" in s for s in ms)
+
+
+def test_a_company_before_a_job_title_is_an_organisation_and_its_short_name():
+    text = (
+        "The plant, built by Hyundai Motor Group, opened after Hyundai Chairman Euisun "
+        "Chung spoke; later Acting President Han Duck-soo came."
+    )
+    ms = kinds(text)
+    assert ms["Hyundai"] == "org" and ms["Euisun Chung"] == "person"
+    assert "Acting" not in ms
+    assert together(text, "Hyundai", "Hyundai Motor Group")
