@@ -1731,16 +1731,26 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
         return False
     bounds = [a, *cuts, b]
     parts = [(bounds[x], bounds[x + 1]) for x in range(len(bounds) - 1)]
-    if not all(_is_place(doc, _span_text(doc, toks, p, q)) for p, q in parts):
+    names = [_span_text(doc, toks, p, q) for p, q in parts]
+    groups = [x in _relation_parties() for x in names]
+    if not all(g or _is_place(doc, x) for g, x in zip(groups, names, strict=True)):
         return False
-    for p, q in parts:
-        doc.emit(toks[p].start, toks[q - 1].end, span, "place", inner=True)
+    if all(groups):
+        return False  # "G7-NATO": no country in it
+    for (p, q), group in zip(parts, groups, strict=True):
+        # "ASEAN" in "ASEAN-Korea ties" is an organisation, a row of its own
+        doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
     elif _elliptical_relation(doc, toks, b):
         doc.emit(toks[a].start, toks[b - 1].end, span, "term")  # "Japan-ROK and ..."
     return True
+
+
+@cache
+def _relation_parties() -> frozenset[str]:
+    return frozenset(load_lines("en_relation_parties.txt"))
 
 
 def _elliptical_relation(doc: _Doc, toks: list[_Tok], b: int) -> bool:

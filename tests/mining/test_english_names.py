@@ -201,3 +201,10 @@ def test_a_company_before_a_job_title_is_an_organisation_and_its_short_name():
     assert ms["Hyundai"] == "org" and ms["Euisun Chung"] == "person"
     assert "Acting" not in ms
     assert together(text, "Hyundai", "Hyundai Motor Group")
+
+
+def test_a_group_of_countries_stands_in_a_relation_compound():
+    ms = kinds("Officials said ASEAN-Korea ties grew, as did EU-Japan cooperation.")
+    assert ms["ASEAN-Korea ties"] == ms["EU-Japan cooperation"] == "term"
+    assert ms["ASEAN"] == ms["EU"] == "org"
+    assert "ASEAN-Korea" not in ms
