@@ -429,7 +429,12 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
         singles = {s for s in surfaces if " " not in s}
         styled = house_style(surfaces, singles)
         if styled:
-            return styled
+            # "ISHIBA Shigeru", "LEE Jae-myung": a family name in capitals is written
+            # as a name in the canonical form
+            return " ".join(
+                w.capitalize() if len(w) >= 2 and w.isalpha() and w.isupper() else w
+                for w in styled.split(" ")
+            )
     full = [s for s in surfaces if not is_acronym(s)]
     pool = full or list(surfaces)
     if kind == "person":

@@ -1526,8 +1526,10 @@ def _process_run(
     if dl:
         if a + dl >= b:
             return
-        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
-            a += dl  # "Korean Air Flight 858" keeps its first word
+        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]) and not _known_org_end(
+            doc, toks, a + dl, b
+        ):
+            a += dl  # "Korean Air Flight 858", "Korean Red Cross" keep their first word
     elif (
         b - a == 1
         and toks[a].low.endswith("s")
@@ -1791,12 +1793,19 @@ def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:
     return last
 
 
+def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether the run [a, b) ends with a known organisation (en_organisations.txt)."""
+    return any(_span_text(doc, toks, x, b) in doc.r.orgs for x in range(max(a, b - 4), b))
+
+
 def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) -> str | None:
     r = doc.r
     text = _span_text(doc, toks, a, b)
     words = [t.text for t in toks[a:b]]
     if text in r.places:
         return "place"
+    if _known_org_end(doc, toks, a, b):
+        return "org"  # "Red Cross", "Korean Red Cross"
     last = toks[b - 1]
     if b - a >= 2 and last.hy and (last.text[0].isdigit() or (len(last.text) == 1 and last.cap)):
         return "term"  # a model's designation: "Hwasong-15", "F-35A", "Scud-B", "COVID-19"
@@ -1825,6 +1834,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             bare = t.text.replace(".", "")
             if t.text in r.acronyms_common or bare in r.acronyms_common:
                 return None
+            if person_hint and t.text.isalpha() and is_romaji(t.low):
+                return "person"  # "Mr. ISHIBA": a family name in capitals after a title
             return "org"
         if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
             return None
@@ -2328,11 +2339,14 @@ def _resolve_document(doc: _Doc) -> None:
     drop: set[int] = set()
     _unquoted_titles(doc, drop)
     for m in doc.mentions:
-        # a family name alone ("Kan" in "Kan administration") is the article's full name
-        one = m.kind == "person" and " " not in m.surface
+        # a family name alone ("Kan" in "Kan administration") is the article's full name;
+        # so is one in capitals read as an acronym ("Mr. ISHIBA" after "ISHIBA Shigeru")
+        caps = m.kind == "org" and m.surface.isupper() and m.surface.isalpha()
+        one = (m.kind == "person" or caps) and " " not in m.surface
         keys = persons.get(m.surface.lower()) if one else None
         if keys and len(keys) == 1:
             m.normalized = next(iter(keys))
+            m.kind = "person"
     for m, weak in doc.pending:
         keys = persons.get(m.surface.lower())
         if keys and len(keys) == 1:

@@ -208,3 +208,15 @@ def test_a_group_of_countries_stands_in_a_relation_compound():
     assert ms["ASEAN-Korea ties"] == ms["EU-Japan cooperation"] == "term"
     assert ms["ASEAN"] == ms["EU"] == "org"
     assert "ASEAN-Korea" not in ms
+
+
+def test_a_family_name_in_capitals_joins_the_full_name_and_a_known_org_keeps_its_demonym():
+    text = (
+        "Prime Minister TANAKA Kenji spoke at the Prime Minister's Office. Later Mr. "
+        "TANAKA said volunteers of the Korean Red Cross would help."
+    )
+    from glossary.mining.scoring import mine_json
+
+    person = next(line for line in mine_json(text) if "TANAKA" in line["surfaces"])
+    assert "TANAKA Kenji" in person["surfaces"] and person["canonical"] == "Tanaka Kenji"
+    assert kinds(text)["Korean Red Cross"] == "org"
