@@ -1837,8 +1837,9 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             if person_hint and t.text.isalpha() and is_romaji(t.low):
                 return "person"  # "Mr. ISHIBA": a family name in capitals after a title
             return "org"
-        if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
-            return None
+        korean_family = person_hint and t.low in english_miner_spellings()
+        if (t.low in r.stop and not korean_family) or t.low in r.calendar or t.text in r.languages:
+            return None  # but "Mayor Oh": a Korean family name after a title
     # head word: the first word before "of" ("Department of State"), the last word
     # (before a number: "Flight 858"), or a word before "of"/"for"
     kind = None

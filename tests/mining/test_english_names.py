@@ -220,3 +220,9 @@ def test_a_family_name_in_capitals_joins_the_full_name_and_a_known_org_keeps_its
     person = next(line for line in mine_json(text) if "TANAKA" in line["surfaces"])
     assert "TANAKA Kenji" in person["surfaces"] and person["canonical"] == "Tanaka Kenji"
     assert kinds(text)["Korean Red Cross"] == "org"
+
+
+def test_a_korean_family_name_that_is_also_an_english_word_stands_after_a_title():
+    text = "Seoul Mayor Oh Se-hoon came. Mayor Oh said it helped. Oh, it was fun."
+    assert together(text, "Oh", "Oh Se-hoon")
+    assert [m.surface for m in mine_en(text)].count("Oh") == 1
