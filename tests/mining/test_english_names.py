@@ -226,3 +226,11 @@ def test_a_korean_family_name_that_is_also_an_english_word_stands_after_a_title(
     text = "Seoul Mayor Oh Se-hoon came. Mayor Oh said it helped. Oh, it was fun."
     assert together(text, "Oh", "Oh Se-hoon")
     assert [m.surface for m in mine_en(text)].count("Oh") == 1
+
+
+def test_a_western_name_that_reads_as_romaji_keeps_its_order():
+    from glossary.mining.scoring import mine_json
+
+    text = "President Joe Biden met the press. Biden said the talks went well."
+    person = next(line for line in mine_json(text) if "Biden" in line["surfaces"])
+    assert person["canonical"] == "Joe Biden"
