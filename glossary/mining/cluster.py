@@ -7,11 +7,14 @@ possessive forms, titles stripped). When the corpus is complete,
 
 * a family name alone ("Takaichi", key ``ps:``) to the one person cluster whose
   full name has it as its first or last word (or, in Korean and Japanese, starts
-  with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae";
+  with it): "Takaichi" joins "Sanae Takaichi" / "Takaichi Sanae"; in English also a
+  short given name (``data/en_given_name_short_forms.txt``): "Tony" joins
+  "Antony J. Blinken";
 * an acronym ("G20", "APEC", "U.S.", "PM") to the one cluster with a name or term
   whose initials spell it ("Group of 20", "Asia-Pacific Economic Cooperation",
   "United States", "Prime Minister"), also without a country in front of the name
-  ("SDF" = "Japan Self-Defense Forces");
+  ("SDF" = "Japan Self-Defense Forces"), or, failing that, the one name whose words'
+  starts spell it ("KOCIS" = "Korean Culture and Information Service");
 * two names of one military installation made from the same name with different
   words (``data/en_installation_words.txt``): "Camp Humphreys" / "Humphreys Garrison";
 * in English, a name without a country in front of it to the one name with a country
@@ -143,6 +146,26 @@ def initials(surface: str) -> set[str]:
     return out
 
 
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are, in order, a non-empty start of every word's letters."""
+    if not words:
+        return not letters
+    word = words[0].upper()
+    for size in range(min(len(word), len(letters) - len(words) + 1), 0, -1):
+        if word[:size] == letters[:size] and _spells(letters[size:], words[1:]):
+            return True
+    return False
+
+
+def spelled_by_word_starts(letters: str, surface: str) -> bool:
+    """Whether an acronym is made of the start of every word of a name, with more than
+    one letter from some of them: "KOCIS" = "Korean Culture and Information Service"
+    (KO-C-I-S), "KEPCO" = "Korea Electric Power Corporation" (K-E-P-CO)."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w and w[0].isalpha()]
+    words = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    return 2 <= len(words) < len(letters) and _spells(letters, words)
+
+
 def expansion_initials(surface: str, lang: str) -> set[str]:
     """The acronyms a name could have, also without a country in front of it:
     "Japan Self-Defense Forces" -> {"JSDF", "SDF"}."""
@@ -157,6 +180,22 @@ def expansion_initials(surface: str, lang: str) -> set[str]:
 def _installation_words() -> tuple[tuple[str, str], ...]:
     rows = [(r[0], r[1]) for r in load_table("en_installation_words.txt") if len(r) >= 2]
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
+
+
+@cache
+def _short_forms() -> dict[str, tuple[str, ...]]:
+    """Full given name -> the short forms it is called by ("Antony" -> ("Tony",))."""
+    out: dict[str, list[str]] = {}
+    for row in load_table("en_given_name_short_forms.txt"):
+        if len(row) >= 2:
+            for full in row[1].split("|"):
+                out.setdefault(full.strip(), []).append(row[0])
+    return {full: tuple(shorts) for full, shorts in out.items()}
+
+
+def installation_prefixes() -> frozenset[str]:
+    """The words that open an installation's name ("Camp", "Fort", "USAG")."""
+    return frozenset(w for side, w in _installation_words() if side == "before" and " " not in w)
 
 
 def installation_name(surface: str) -> str:
@@ -248,6 +287,8 @@ class Clusterer:
                     if len(words) >= 2:
                         by_word.setdefault((cl.lang, words[0]), set()).add(root)
                         by_word.setdefault((cl.lang, words[-1]), set()).add(root)
+                        for short in _short_forms().get(words[0], ()):
+                            by_word.setdefault((cl.lang, short), set()).add(root)
                 else:
                     by_word.setdefault((cl.lang, words[0] if len(words) > 1 else s), set()).add(
                         root
@@ -281,13 +322,32 @@ class Clusterer:
                 elif " " in s or "-" in s:
                     for ini in expansion_initials(s, cl.lang):
                         expansions.setdefault((cl.lang, ini), set()).add(root)
+        by_start: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         for root, lang, letters in acronyms:
             if root not in self._parent:
                 continue
             targets = {self._find(t) for t in expansions.get((lang, letters), ())}
             targets.discard(self._find(root))
+            if not targets and len(letters) >= 4 and letters.isalpha():
+                if by_start is None:
+                    by_start = self._names_by_first_letter()
+                targets = {
+                    self._find(t)
+                    for t, s in by_start.get((lang, letters[0]), ())
+                    if spelled_by_word_starts(letters, s)
+                }
+                targets.discard(self._find(root))
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
+
+    def _names_by_first_letter(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """Multi-word surfaces by language and capital first letter, with their cluster."""
+        out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                if " " in s and s[:1].isupper():
+                    out.setdefault((cl.lang, s[0]), []).append((root, s))
+        return out
 
     def _link_installations(self) -> None:
         by_name: dict[tuple[str, str], set[str]] = {}
@@ -369,7 +429,12 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
         singles = {s for s in surfaces if " " not in s}
         styled = house_style(surfaces, singles)
         if styled:
-            return styled
+            # "ISHIBA Shigeru", "LEE Jae-myung": a family name in capitals is written
+            # as a name in the canonical form
+            return " ".join(
+                w.capitalize() if len(w) >= 2 and w.isalpha() and w.isupper() else w
+                for w in styled.split(" ")
+            )
     full = [s for s in surfaces if not is_acronym(s)]
     pool = full or list(surfaces)
     if kind == "person":

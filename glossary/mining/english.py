@@ -41,7 +41,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from glossary.lang.surnames import english_miner_spellings
-from glossary.mining.cluster import acronym_letters, initials, is_acronym
+from glossary.mining.cluster import (
+    acronym_letters,
+    initials,
+    installation_prefixes,
+    is_acronym,
+)
 from glossary.mining.countries import country_key, is_country
 from glossary.mining.mention import Mention
 from glossary.mining.names import (
@@ -97,6 +102,48 @@ _SAID = frozenset(
         "claimed",
     )
 )
+# verbs of what a person does, after a one-word name opening a sentence ("Trump met
+# Lee"), and the base forms after a modal ("Trump will visit Seoul")
+_PERSON_ACTS = frozenset(
+    (
+        "met",
+        "visited",
+        "arrived",
+        "agreed",
+        "announced",
+        "signed",
+        "thanked",
+        "welcomed",
+        "vowed",
+        "pledged",
+        "praised",
+        "criticized",
+        "criticised",
+        "congratulated",
+        "condemned",
+        "spoke",
+        "traveled",
+        "travelled",
+        "hosted",
+        "attended",
+        "expressed",
+        "reiterated",
+        "emphasized",
+        "emphasised",
+        "promised",
+        "nominated",
+        "appointed",
+        "resigned",
+    )
+)
+_MODALS = frozenset(("will", "would", "also", "later", "then", "plans", "hopes"))
+_PERSON_ACT_BASES = frozenset(
+    ("visit", "meet", "travel", "attend", "host", "sign", "speak", "hold", "announce", "to")
+)
+#: a one-word name before a verb of saying or of what a person does is read as a name up
+#: to this general frequency ("Trump" 4.9), unless the article or the common-word list
+#: has it as an ordinary word; rarer words need no such check (:data:`EVERYDAY_ZIPF`)
+PERSON_VERB_ZIPF = 5.0
 _PLACE_PREPS = frozenset(["in", "at", "from", "near", "to", "across", "outside", "inside"])
 _CREDIT_PREPS = frozenset(["by"])
 _NUMBER_WORDS = frozenset(
@@ -159,6 +206,7 @@ class _Rules:
     alone_heads: frozenset[str]  # heads that name one institution alone ("the Diet")
     connectors: dict[str, str]
     inner_poss: frozenset[str]
+    alone_mods: frozenset[str]
     acronyms_common: frozenset[str]
     term_heads: frozenset[str]
     term_mods: frozenset[str]
@@ -296,6 +344,7 @@ def rules() -> _Rules:
         alone_heads=frozenset(alone),
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
+        alone_mods=load_words("en_alone_head_modifiers.txt", lower=False),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         term_heads=load_words("en_term_heads.txt"),
         term_mods=load_words("en_term_modifiers.txt"),
@@ -518,6 +567,14 @@ def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, names
 
 
+@cache
+def _country_chain() -> re.Pattern[str]:
+    """Two or more usual country names joined by hyphens at the start of a lowercased key."""
+    usual = sorted(set(_country_names()[1].values()), key=len, reverse=True)
+    one = "(?:" + "|".join(re.escape(u) for u in usual) + ")"
+    return re.compile(one + "(?:-" + one + ")+(?![\\w])")
+
+
 @lru_cache(maxsize=65536)
 def norm_key(surface: str, kind: str) -> str:
     """Clustering key for a non-person English surface.
@@ -530,10 +587,16 @@ def norm_key(surface: str, kind: str) -> str:
     whole = country_key(surface.strip(), LANG)
     if whole is not None:
         return "n:" + whole
-    s = surface.lower().replace("’", "'").replace(".", "")
+    s = surface.lower().replace("’", "'").replace(".", "").replace(" & ", " and ")
     s = _BRACKETED.sub(" ", s)  # "Japan-Republic of Korea (ROK) Foreign Ministers' Meeting"
     pattern, names = _country_names()
     s = pattern.sub(lambda m: names[m.group(0)], s)
+    chain = _country_chain().match(s)
+    if chain:
+        # "ROK-Japan relations" = "Japan-ROK relations": the order of the countries of a
+        # relation compound does not make another relation; "+" keeps the first country
+        # from reading as a country before a name ("China" in "China-Japan-ROK Summit")
+        s = "+".join(sorted(chain.group(0).split("-"))) + s[chain.end() :]
     s = s.replace("-", " ").replace("'s ", " ").replace("' ", " ").replace("'", "")
     words = s.split()
     if words and words[0] == "the":
@@ -738,6 +801,19 @@ def _quoted_title(doc: _Doc, span: tuple[int, int], toks: list[_Tok], i: int) ->
         k += 1
     else:
         return 0
+    h = k + 1
+    head = _head_kind(doc.r, toks[h].text) if h < n and toks[h].cap else None
+    if (
+        len(parts) == 1
+        and head in ("work", "event")
+        and toks[h].gap[-1:] == " "
+        and all(t.cap or t.low in _TITLE_SMALL or t.text.isdigit() for t in toks[i:h])
+    ):
+        # "the "Local to Global" Project": the quoted words name the project with it
+        m = doc.emit(toks[i].start - 1, toks[h].end, span, head)
+        if m is not None:
+            doc.quoted.append(m)
+        return h + 1
     if len(parts) > 2 or any(not _title_case(toks, x, y) for x, y in parts):
         return 0
     if len(parts) == 1 and not any(t.low in _TITLE_SMALL for t in toks[i : k + 1]):
@@ -897,6 +973,10 @@ def _list_ok(r: _Rules, toks: list[_Tok], k: int, office: bool = False) -> bool:
         if e < n and toks[e].gap == ", " and toks[e].cap:
             x = e
             continue
+        if e < n and toks[e].gap == " & " and toks[e].cap:
+            # "Ministry of Economy, Trade & Industry": an ampersand closes the list
+            last = _caps_end(toks, e)
+            return last - e <= 2 and all(_portfolio_word(r, t) for t in toks[e:last])
         return (
             e + 1 < n
             and toks[e].low == "and"
@@ -967,6 +1047,11 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if t2.gap == ", " and f"{cur.text}, {t2.text}" in r.places:
             k = nxt  # "Washington, D.C.": a place written with a comma
             continue
+        if t2.gap == " & " and t2.cap and cur.cap and not t2.amb:
+            k = nxt  # "Korea Hydro & Nuclear Power", "Economy, Trade & Industry"
+            in_list = False
+            has_head = has_head or _head_kind(r, t2.text) is not None
+            continue
         # "Gov. Lee": an abbreviated title's period does not end the run, nor does an
         # initial's ("George W. Bush", "Gregory M. Tomlin")
         if not t2.sp and not (
@@ -977,6 +1062,15 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
             break  # "In this new Cabinet I have appointed": the pronoun
+        if (
+            t2.text.isupper()
+            and t2.text.isalpha()
+            and len(t2.text) <= 4
+            and nxt + 1 < n
+            and toks[nxt + 1].hy
+            and toks[nxt + 1].text[0].isdigit()
+        ):
+            break  # "U.S. Air Force CV-22 Osprey": a model's designation starts a name
         if (t2.cap and t2.text[0].isalpha()) or (t2.text[0].isdigit() and t2.hy):
             k = nxt
             has_head = has_head or _head_kind(r, t2.text) is not None
@@ -1003,6 +1097,12 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt
             continue
         conn = r.connectors.get(t2.low) if t2.text.islower() else None
+        if conn is not None and t2.low in ("to", "for", "of", "the"):
+            # "Deputy Assistant to the President": a title with lowercase words inside
+            title_end = _title_through(r, toks, i, k)
+            if title_end > k:
+                k = title_end
+                continue
         if conn is None:
             break
         # up to two connectors ("of the"), then a capitalised word or a number
@@ -1022,6 +1122,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
                 ok = office = True  # "Minister for Foreign Affairs"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
+            elif t2.low == "on" and not has_of and _located_on(r, toks, i, k, m):
+                ok = False  # "Olive Park on Shodo Island": a name, then where it is
         elif conn == "to":
             ok = to_title and (t3.text in r.places or _place_at(r, toks, m))
         elif conn == "in":
@@ -1047,6 +1149,33 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         has_head = has_head or _head_kind(r, t3.text) is not None
         work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
+
+
+def _title_through(r: _Rules, toks: list[_Tok], i: int, k: int) -> int:
+    """The last token of a title that starts in the run [i, k] and goes on past k
+    through lowercase words ("Assistant to the President"), or k."""
+    for p in range(i, k + 1):
+        if toks[p].cap:
+            tl = _match_title(r, toks, p, len(toks), first=p == i)
+            if p + tl - 1 > k and toks[p + tl - 1].cap:
+                return p + tl - 1
+    return k
+
+
+def _located_on(r: _Rules, toks: list[_Tok], i: int, k: int, m: int) -> bool:
+    """Whether "on" between a name (tokens i..k, ending with its head word) and the
+    name from token m says where the first one is: a place or facility after "on" and
+    no event or document before it ("Olive Park on Shodo Island", "2nd Infantry
+    Division on Camp Humphreys"), unlike "Conference on Disarmament" or "Meeting on
+    Security and Stability on the Korean Peninsula"."""
+    if _head_kind(r, toks[k].text) is None:
+        return False
+    if any(_head_kind(r, t.text) in ("event", "work") for t in toks[i : k + 1]):
+        return False
+    if toks[m].text in installation_prefixes():
+        return True
+    last = toks[_caps_end(toks, m) - 1]
+    return _head_kind(r, last.text) in ("place", "facility")
 
 
 def _place_at(r: _Rules, toks: list[_Tok], m: int) -> bool:
@@ -1096,9 +1225,9 @@ def _span_text(doc: _Doc, toks: list[_Tok], a: int, b: int) -> str:
 def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True) -> int:
     """Length in words of the longest title at ``p`` (0 if none). A plural opens a
     title only at the start of a run (``first``): "The Ministers", "Vice Ministers",
-    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title or one
-    word ("Heads of Delegation"), not a job of several ("Korea.net Honorary
-    Reporters" is a name)."""
+    not the "Chiefs" of "Joint Chiefs of Staff"; and only an office's title, one
+    word or a job with "of" ("Heads of Delegation"), not a job of several words
+    ("Korea.net Honorary Reporters" is a name)."""
     best = 0
     words: list[str] = []
     plural = False
@@ -1112,7 +1241,7 @@ def _match_title(r: _Rules, toks: list[_Tok], p: int, b: int, first: bool = True
             plural = True
         words.append(word)
         key = tuple(words)
-        if key in r.titles and (not plural or r.titles[key] or len(key) == 1):
+        if key in r.titles and (not plural or r.titles[key] or len(key) == 1 or "of" in key):
             best = q - p + 1
     return best
 
@@ -1176,6 +1305,13 @@ def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
                 k += 1
                 continue
             break
+        if k == c and toks[q].low == "for":
+            pl = _place_len(doc, toks, k, b)
+            if pl and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+                # "Coordinator for the Indo-Pacific", "Special Representative for North
+                # Korea": the region an office is for names it ("of Japan" does not)
+                end = k + pl
+                break
         if _portfolio_word(r, t):
             k += 1
             end = k
@@ -1230,6 +1366,21 @@ def _descriptor(
         if kind is not None and k - a >= 2:
             _process_run(doc, span, toks, a, k, titled=True)
             return (kind if kind == "org" and k == p else ""), a
+    t = toks[a]
+    if (
+        p - a == 1
+        and t.cap
+        and t.text.isalpha()
+        and (not t.amb or t.text in doc.cap_mid)
+        and t.low not in r.stop
+        and t.low not in r.common
+        and t.low not in r.term_stop
+        and t.low not in english_miner_spellings()
+        and general_zipf(t.low) < EVERYDAY_ZIPF
+    ):
+        # "Samsung Chairman Lee Jae-yong", "Toyota President Akio Toyoda": the
+        # organisation the job is in (a short name: "Samsung" for "Samsung Electronics")
+        doc.emit(t.start, t.end, span, "org")
     return "", a
 
 
@@ -1245,6 +1396,8 @@ def _titled_run(
     p, q = found
     key = tuple(_title_word(r, t.low) for t in toks[p:q])
     kind = r.titles.get(key, "")
+    if p > a and toks[p - 1].low in _RANKS and toks[p - 1].cap and kind == "portfolio":
+        p -= 1  # "Deputy Defense Secretary": the rank is part of the office
     if p > a and toks[p - 1].low in _ORDINALS and toks[p - 1].cap:
         p -= 1  # "First Vice Foreign Minister": the ordinal is part of the office
     term_start, term_end = p, -1  # token indexes of the term; -1: no term
@@ -1381,8 +1534,10 @@ def _process_run(
     if dl:
         if a + dl >= b:
             return
-        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]):
-            a += dl  # "Korean Air Flight 858" keeps its first word
+        if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]) and not _known_org_end(
+            doc, toks, a + dl, b
+        ):
+            a += dl  # "Korean Air Flight 858", "Korean Red Cross" keep their first word
     elif (
         b - a == 1
         and toks[a].low.endswith("s")
@@ -1409,7 +1564,7 @@ def _process_run(
         and _span_text(doc, toks, a, b) not in r.places  # "North Korea" after a quote
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
-        and not _speaker(toks, a, b)  # "Moon said"
+        and not _speaker(doc, toks, a, b)  # "Moon said"
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1428,6 +1583,18 @@ def _process_run(
     # relation compounds: "U.S.-South Korea-Japan cooperation"
     if _relation(doc, span, toks, a, b):
         return
+    # "KOREA.NET Honorary reporters", "as Honorary reporters": an adjective before a
+    # lowercase noun ends no name
+    while (
+        b < len(toks)
+        and toks[b].sp
+        and toks[b].text.islower()
+        and toks[b].text.isalpha()
+        and _adjective_word(r, toks[b - 1])
+    ):
+        b -= 1
+        if a >= b:
+            return
     kind = _classify(doc, toks, a, b, person_hint)
     if kind is None:
         return
@@ -1444,22 +1611,62 @@ def _process_run(
         # follows ("Trump, Xi, Lee and Takaichi")
         listed = (
             b < len(toks) and toks[b].cap and not toks[b].amb and toks[b].gap in (", ", " and ")
-        )
-        weak = toks[a].amb and not person_hint and not listed and not _speaker(toks, a, b)
+        ) or (
+            b + 2 < len(toks)
+            and toks[b].text == "and"
+            and toks[b + 1].cap
+            and not toks[b + 1].amb
+            and (toks[b + 2].low in _SAID or toks[b + 2].low in _PERSON_ACTS)
+        )  # "Trump and Lee agreed"
+        weak = toks[a].amb and not person_hint and not listed and not _speaker(doc, toks, a, b)
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
 
 
-def _speaker(toks: list[_Tok], a: int, b: int) -> bool:
-    """ "Kishida told reporters", "Moon said": one word opening a sentence before a
-    verb of saying is a person's name when it reads as a Japanese or Korean name, or is
-    rarer than everyday English and no plural ("Analysts said", "Police said" are not)."""
-    if b - a != 1 or b >= len(toks) or toks[b].low not in _SAID:
+_ADJECTIVE_ENDS = ("ary", "ous", "ive", "ical")
+
+
+def _adjective_word(r: _Rules, t: _Tok) -> bool:
+    """A capitalised adjective by its ending ("Honorary", "Executive", "Legislative"),
+    long enough not to be a given name ("Gary", "Clive"), and no head word."""
+    return (
+        t.cap
+        and not t.upper
+        and len(t.low) > 6
+        and t.low.endswith(_ADJECTIVE_ENDS)
+        and _head_kind(r, t.text) is None
+        and t.low not in english_miner_spellings()
+    )
+
+
+def _speaker(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kishida told reporters", "Moon said", "Trump met Lee", "Pence will visit Seoul":
+    one word opening a sentence before a verb of saying or of what a person does is a
+    person's name when it reads as a Japanese or Korean name, or is rarer than everyday
+    English, or is no more frequent than a famous name (:data:`PERSON_VERB_ZIPF`) and
+    no ordinary word of the article or the common-word list; never a plural
+    ("Analysts said", "Police said" are not)."""
+    n = len(toks)
+    if b - a != 1 or b >= n:
+        return False
+    nxt = toks[b].low
+    if not (
+        nxt in _SAID
+        or nxt in _PERSON_ACTS
+        or (nxt in _MODALS and b + 1 < n and toks[b + 1].low in _PERSON_ACT_BASES)
+    ):
         return False
     w = toks[a].low
     if w.endswith("s") or not toks[a].text.isalpha():
         return False
-    return w in english_miner_spellings() or is_romaji(w) or general_zipf(w) < EVERYDAY_ZIPF
+    if w in english_miner_spellings() or is_romaji(w):
+        return True
+    zipf = general_zipf(w)
+    if zipf < EVERYDAY_ZIPF:
+        return True
+    r = doc.r
+    ordinary = w in r.common or w in r.stop or w in r.term_stop or w in doc.lower_seen
+    return zipf < PERSON_VERB_ZIPF and not ordinary
 
 
 def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
@@ -1534,16 +1741,26 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
         return False
     bounds = [a, *cuts, b]
     parts = [(bounds[x], bounds[x + 1]) for x in range(len(bounds) - 1)]
-    if not all(_is_place(doc, _span_text(doc, toks, p, q)) for p, q in parts):
+    names = [_span_text(doc, toks, p, q) for p, q in parts]
+    groups = [x in _relation_parties() for x in names]
+    if not all(g or _is_place(doc, x) for g, x in zip(groups, names, strict=True)):
         return False
-    for p, q in parts:
-        doc.emit(toks[p].start, toks[q - 1].end, span, "place", inner=True)
+    if all(groups):
+        return False  # "G7-NATO": no country in it
+    for (p, q), group in zip(parts, groups, strict=True):
+        # "ASEAN" in "ASEAN-Korea ties" is an organisation, a row of its own
+        doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
     elif _elliptical_relation(doc, toks, b):
         doc.emit(toks[a].start, toks[b - 1].end, span, "term")  # "Japan-ROK and ..."
     return True
+
+
+@cache
+def _relation_parties() -> frozenset[str]:
+    return frozenset(load_lines("en_relation_parties.txt"))
 
 
 def _elliptical_relation(doc: _Doc, toks: list[_Tok], b: int) -> bool:
@@ -1584,15 +1801,30 @@ def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:
     return last
 
 
+def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
+    """Whether the run [a, b) ends with a known organisation (en_organisations.txt)."""
+    return any(_span_text(doc, toks, x, b) in doc.r.orgs for x in range(max(a, b - 4), b))
+
+
 def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) -> str | None:
     r = doc.r
     text = _span_text(doc, toks, a, b)
     words = [t.text for t in toks[a:b]]
     if text in r.places:
         return "place"
+    if _known_org_end(doc, toks, a, b):
+        return "org"  # "Red Cross", "Korean Red Cross"
     last = toks[b - 1]
     if b - a >= 2 and last.hy and (last.text[0].isdigit() or (len(last.text) == 1 and last.cap)):
         return "term"  # a model's designation: "Hwasong-15", "F-35A", "Scud-B", "COVID-19"
+    if (
+        b - a == 3
+        and toks[a].text.isupper()
+        and toks[a + 1].hy
+        and toks[a + 1].text[0].isdigit()
+        and _head_kind(r, last.text) is None
+    ):
+        return "term"  # a designation and the model's name: "CV-22 Osprey", "F-35A Lightning"
     if b - a >= 2 and toks[b - 1].text in r.suffixes and toks[b - 2].cap:
         return "person"  # "John F. Kennedy Jr."
     if b - a == 2 and toks[b - 1].hy and toks[b - 1].low in r.place_suffixes:
@@ -1610,9 +1842,12 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             bare = t.text.replace(".", "")
             if t.text in r.acronyms_common or bare in r.acronyms_common:
                 return None
+            if person_hint and t.text.isalpha() and is_romaji(t.low):
+                return "person"  # "Mr. ISHIBA": a family name in capitals after a title
             return "org"
-        if t.low in r.stop or t.low in r.calendar or t.text in r.languages:
-            return None
+        korean_family = person_hint and t.low in english_miner_spellings()
+        if (t.low in r.stop and not korean_family) or t.low in r.calendar or t.text in r.languages:
+            return None  # but "Mayor Oh": a Korean family name after a title
     # head word: the first word before "of" ("Department of State"), the last word
     # (before a number: "Flight 858"), or a word before "of"/"for"
     kind = None
@@ -1627,6 +1862,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
                 kind = _head_kind(r, toks[k].text)
                 if kind:
                     break
+    if kind is None and b - a >= 2 and words[0] in installation_prefixes():
+        kind = "facility"  # "Camp Walker", "Fort Bragg"
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:
@@ -1654,6 +1891,9 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
             for t in toks[a:b]
         ):
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
+        first = toks[a].low
+        if len(first) > 5 and first.endswith("ing") and general_zipf(first) >= EVERYDAY_ZIPF:
+            return None  # "Opening Remarks", "Closing Session": a heading, nobody's name
         return "person"
     # one word, no head: read its neighbours
     if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):
@@ -1707,10 +1947,12 @@ def _lower_head_extension(
                 t = toks[k]
         if (
             kind
-            and r.lower_bases.get(head) == "person"
+            and r.lower_bases.get(head) in ("person", "place")
             and _is_place(doc, _span_text(doc, toks, a, b))
         ):
-            break  # "the U.S. government": a country's government is no name
+            # "the U.S. government": a country's government is no name; "the
+            # Indo-Pacific region" names the Indo-Pacific
+            break
         if kind:
             # the name itself is emitted as the base of the longer one
             doc.emit(toks[a].start, t.end, span, kind)
@@ -2252,11 +2494,14 @@ def _resolve_document(doc: _Doc) -> None:
     drop: set[int] = set()
     _unquoted_titles(doc, drop)
     for m in doc.mentions:
-        # a family name alone ("Kan" in "Kan administration") is the article's full name
-        one = m.kind == "person" and " " not in m.surface
+        # a family name alone ("Kan" in "Kan administration") is the article's full name;
+        # so is one in capitals read as an acronym ("Mr. ISHIBA" after "ISHIBA Shigeru")
+        caps = m.kind == "org" and m.surface.isupper() and m.surface.isalpha()
+        one = (m.kind == "person" or caps) and " " not in m.surface
         keys = persons.get(m.surface.lower()) if one else None
         if keys and len(keys) == 1:
             m.normalized = next(iter(keys))
+            m.kind = "person"
     for m, weak in doc.pending:
         keys = persons.get(m.surface.lower())
         if keys and len(keys) == 1:
@@ -2322,7 +2567,10 @@ def _short_names(doc: _Doc, family_names: set[str], drop: set[int]) -> None:
                 x.normalized
                 for x in longer
                 if x.surface.endswith(" " + m.surface)
-                and x.surface[: -len(m.surface) - 1] in places_orgs
+                and (
+                    x.surface[: -len(m.surface) - 1] in places_orgs
+                    or x.surface[: -len(m.surface) - 1] in doc.r.alone_mods
+                )
             }
         else:
             keys = {

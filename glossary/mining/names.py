@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import cache
 
 from glossary.lang.surnames import english_miner_spellings
+from glossary.mining.rules import load_table
 
 # Hepburn romaji: an optional consonant (or digraph), a vowel; a syllabic n; a
 # doubled consonant before another syllable.
@@ -66,6 +68,18 @@ def is_romaji(word: str) -> bool:
     """Whether ``word`` reads as Hepburn romanization of Japanese."""
     w = word.lower().replace("ō", "o").replace("ū", "u")
     return len(w) >= 2 and bool(_ROMAJI.fullmatch(w))
+
+
+@cache
+def western_given_names() -> frozenset[str]:
+    """English given names and their short forms (``en_given_name_short_forms.txt``):
+    "Joe Biden" reads as romaji letter by letter, but "Joe" is no Japanese name."""
+    out: set[str] = set()
+    for row in load_table("en_given_name_short_forms.txt"):
+        out.add(row[0])
+        if len(row) > 1:
+            out.update(x.strip() for x in row[1].split("|"))
+    return frozenset(out)
 
 
 def is_japanese_name(tokens: list[str]) -> bool:
@@ -116,7 +130,7 @@ def house_style(surfaces: Counter[str], family_hints: set[str]) -> str | None:
             return _korean_canonical(toks[-1], toks[:-1])
     for surface, _ in multi:
         toks = name_tokens(surface)
-        if is_japanese_name(toks):
+        if is_japanese_name(toks) and toks[0] not in western_given_names():
             lowered = {h.lower() for h in family_hints}
             if toks[0].lower() in lowered:
                 return surface

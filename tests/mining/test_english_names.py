@@ -1,0 +1,236 @@
+"""English names, titles and their variants: cases seen on unseen news texts."""
+
+from __future__ import annotations
+
+from glossary.mining.english import mine_text as mine_en
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in mine_en(text)}
+
+
+def test_on_before_a_place_says_where_a_name_is():
+    ms = kinds(
+        "The tour ended at Sunrise Park on Jeju Island, and the 2nd Infantry Division on "
+        "Camp Walker joined the drill."
+    )
+    assert "Sunrise Park" in ms and ms["Jeju Island"] == "place"
+    assert "Sunrise Park on Jeju Island" not in ms
+    assert "2nd Infantry Division" in ms and ms["Camp Walker"] == "facility"
+
+
+def test_on_stays_inside_a_conference_or_an_institute():
+    ms = kinds(
+        "Delegates met at the Conference on Disarmament and the Forum on Peace on the "
+        "Korean Peninsula, hosted by the Institute of Advanced Studies on Asia."
+    )
+    assert "Conference on Disarmament" in ms
+    assert "Forum on Peace on the Korean Peninsula" in ms
+    assert "Institute of Advanced Studies on Asia" in ms
+
+
+def test_demonyms_of_any_country_are_no_names_and_small_countries_are_places():
+    ms = kinds(
+        "By country, Egyptian students led, and the Palestinian delegation met envoys "
+        "from Latvia, Malawi and Estonia."
+    )
+    assert "Egyptian" not in ms and "Palestinian" not in ms
+    assert ms["Latvia"] == ms["Malawi"] == ms["Estonia"] == "place"
+
+
+def lines_of(text: str) -> list[list[str]]:
+    from glossary.mining.scoring import mine_json
+
+    return [line["surfaces"] for line in mine_json(text)]
+
+
+def together(text: str, a: str, b: str) -> bool:
+    return any(a in group and b in group for group in lines_of(text))
+
+
+def test_an_acronym_taking_more_than_one_letter_of_a_word_joins_its_name():
+    text = (
+        "The Korea Electric Power Corporation (Chairman Kim Dong-cheol, KEPCO) said on "
+        "Monday that KEPCO would raise rates, while the Korea Coast Guard said nothing."
+    )
+    assert together(text, "KEPCO", "Korea Electric Power Corporation")
+    assert not together(text, "KEPCO", "Korea Coast Guard")
+
+
+def test_the_honorable_is_no_part_of_a_name():
+    ms = kinds("The minister met the Honorable Penny Wong, Minister for Foreign Affairs.")
+    assert ms["Penny Wong"] == "person"
+    assert not any("Honorable" in s for s in ms)
+
+
+def test_a_short_given_name_joins_the_one_person_with_that_full_name():
+    text = (
+        "Secretary of State Anthony Carter met Foreign Minister Kim Min-jun. "
+        '"Thank you for coming, Tony," Kim said. Mr. Bob Lane, an aide, listened.'
+    )
+    assert together(text, "Tony", "Anthony Carter")
+    assert not any("Tony" in g and "Bob Lane" in g for g in lines_of(text))
+
+
+def test_a_relation_is_one_whatever_the_order_of_its_countries():
+    text = (
+        "Japan-ROK relations improved this year. Seoul said ROK-Japan relations would "
+        "improve further before the China-Japan-ROK Summit and after the Japan-ROK Summit."
+    )
+    assert together(text, "Japan-ROK relations", "ROK-Japan relations")
+    assert not together(text, "China-Japan-ROK Summit", "Japan-ROK Summit")
+
+
+def test_an_ampersand_joins_the_words_of_a_name_and_reads_as_and():
+    text = (
+        "The Minister of Economy, Trade & Industry visited Korea Hydro & Nuclear Power. "
+        "Later the Ministry of Economy, Trade and Industry and the Ministry of Economy, "
+        "Trade & Industry were named together."
+    )
+    ms = kinds(text)
+    assert ms["Minister of Economy, Trade & Industry"] == "term"
+    assert ms["Korea Hydro & Nuclear Power"] == "org"
+    assert "Trade" not in ms and "Industry" not in ms
+    assert together(
+        text, "Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade & Industry"
+    )
+
+
+def test_a_term_named_after_a_person_or_place_is_a_term_not_a_place():
+    ms = kinds(
+        "The tremor measured 6.2 on the Richter scale. Victims of Minamata disease and "
+        "the Delta variant were counted."
+    )
+    assert ms["Richter scale"] == "term" and "Richter" not in ms
+    assert ms["Minamata disease"] == "term" and ms["Delta variant"] == "term"
+
+
+def test_the_diet_alone_is_the_national_diet_the_article_names():
+    text = (
+        "The bill went to the National Diet in May. The Diet passed it in June, and "
+        "the Cabinet welcomed the vote."
+    )
+    assert together(text, "Diet", "National Diet")
+    assert not together(text, "Cabinet", "National Diet")
+
+
+def test_a_famous_name_opening_a_sentence_before_what_a_person_does_is_a_name():
+    ms = kinds(
+        "Trump will visit Seoul in May. Pence met the governor there. Bush and Koizumi "
+        "agreed on the plan."
+    )
+    assert ms["Trump"] == ms["Pence"] == ms["Bush"] == "person"
+
+
+def test_an_everyday_word_opening_a_sentence_before_such_a_verb_stays_ordinary():
+    ms = kinds(
+        "Nobody said a word. Police met the protesters. Support arrived late. Staff "
+        "welcomed the change in Busan."
+    )
+    assert set(ms) == {"Busan"}
+
+
+def test_region_after_a_known_place_adds_nothing_to_its_name():
+    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku region recovered.")
+    assert ms["Indo-Pacific"] == "place" and "Indo-Pacific region" not in ms
+    assert ms["Tohoku region"] == "place"
+
+
+def test_titles_with_their_rank_lowercase_words_an_ampersand_and_a_region():
+    ms = kinds(
+        "Deputy Defense Secretary Ashton Lane toured the base. Deputy Assistant to the "
+        "President & Coordinator for the Indo-Pacific Kurt Lindell spoke, and Special "
+        "Representative for North Korea Sung Han listened."
+    )
+    assert ms["Deputy Defense Secretary"] == "term" and "Defense Secretary" not in ms
+    assert ms["Deputy Assistant to the President"] == "term"
+    assert ms["Coordinator for the Indo-Pacific"] == "term"
+    assert ms["Special Representative for North Korea"] == "term"
+    assert ms["Kurt Lindell"] == ms["Sung Han"] == ms["Ashton Lane"] == "person"
+
+
+def test_a_model_designation_starts_a_name_of_its_own():
+    ms = kinds(
+        "Officials mourned the crash of a U.S. Air Force CV-22 Osprey, and the ROK Air "
+        "Force F-35A fleet was grounded."
+    )
+    assert ms["U.S. Air Force"] == "org" and ms["CV-22 Osprey"] == "term"
+    assert ms["ROK Air Force"] == "org" and ms["F-35A"] == "term"
+
+
+def test_a_heading_opening_with_an_everyday_ing_word_is_nobody():
+    ms = kinds("Opening Remarks\nMs. Yoko Tanaka, Minister for Foreign Affairs: Thank you.")
+    assert "Opening Remarks" not in ms and ms["Yoko Tanaka"] == "person"
+
+
+def test_quoted_words_before_a_project_head_name_the_project_with_it():
+    ms = kinds('The ministry runs the "Cool Earth" Project with the “Team Asia” Initiative.')
+    assert ms['"Cool Earth" Project'] == "work"
+    assert ms["“Team Asia” Initiative"] == "work"
+    assert "Cool Earth" not in ms
+
+
+def test_a_capitalised_adjective_before_a_lowercase_noun_ends_no_name():
+    ms = kinds(
+        "The KOREA.NET Honorary reporters grew, and 300 people joined as Honorary "
+        "reporters; the Executive Council met Gary Locke."
+    )
+    assert ms["KOREA.NET"] == "org" and "KOREA.NET Honorary" not in ms
+    assert "Honorary" not in ms
+    assert ms["Executive Council"] == "org" and ms["Gary Locke"] == "person"
+
+
+def test_a_term_inside_an_event_is_a_row_only_where_it_stands_alone():
+    assert set(kinds("Schools shut during the COVID-19 pandemic.")) == {"COVID-19 pandemic"}
+    ms = kinds("Schools shut during the COVID-19 pandemic. COVID-19 then spread.")
+    assert ms["COVID-19"] == "term"
+
+
+def test_heads_of_delegation_is_a_job_before_the_talks_it_names():
+    ms = kinds("She met the Heads of Delegation of the Four-Party Talks in Geneva.")
+    assert ms["Four-Party Talks"] == "event"
+    assert not any("Delegation" in s for s in ms)
+
+
+def test_a_company_before_a_job_title_is_an_organisation_and_its_short_name():
+    text = (
+        "The plant, built by Hyundai Motor Group, opened after Hyundai Chairman Euisun "
+        "Chung spoke; later Acting President Han Duck-soo came."
+    )
+    ms = kinds(text)
+    assert ms["Hyundai"] == "org" and ms["Euisun Chung"] == "person"
+    assert "Acting" not in ms
+    assert together(text, "Hyundai", "Hyundai Motor Group")
+
+
+def test_a_group_of_countries_stands_in_a_relation_compound():
+    ms = kinds("Officials said ASEAN-Korea ties grew, as did EU-Japan cooperation.")
+    assert ms["ASEAN-Korea ties"] == ms["EU-Japan cooperation"] == "term"
+    assert ms["ASEAN"] == ms["EU"] == "org"
+    assert "ASEAN-Korea" not in ms
+
+
+def test_a_family_name_in_capitals_joins_the_full_name_and_a_known_org_keeps_its_demonym():
+    text = (
+        "Prime Minister TANAKA Kenji spoke at the Prime Minister's Office. Later Mr. "
+        "TANAKA said volunteers of the Korean Red Cross would help."
+    )
+    from glossary.mining.scoring import mine_json
+
+    person = next(line for line in mine_json(text) if "TANAKA" in line["surfaces"])
+    assert "TANAKA Kenji" in person["surfaces"] and person["canonical"] == "Tanaka Kenji"
+    assert kinds(text)["Korean Red Cross"] == "org"
+
+
+def test_a_korean_family_name_that_is_also_an_english_word_stands_after_a_title():
+    text = "Seoul Mayor Oh Se-hoon came. Mayor Oh said it helped. Oh, it was fun."
+    assert together(text, "Oh", "Oh Se-hoon")
+    assert [m.surface for m in mine_en(text)].count("Oh") == 1
+
+
+def test_a_western_name_that_reads_as_romaji_keeps_its_order():
+    from glossary.mining.scoring import mine_json
+
+    text = "President Joe Biden met the press. Biden said the talks went well."
+    person = next(line for line in mine_json(text) if "Biden" in line["surfaces"])
+    assert person["canonical"] == "Joe Biden"
