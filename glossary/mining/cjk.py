@@ -1033,6 +1033,13 @@ class Engine:
                     # "광안리 해변": a place's head word makes one place with it
                     and r.heads.get(self.text[words[1][0].start : words[1][-1].end])
                     != ("place", "")
+                    # "이태원 참사", "포항 지진": a town names the event ("미국 대선" is a
+                    # country's election, the country a row of its own)
+                    and not (
+                        country_key(text, self.lang) is None
+                        and len(words[1]) == 1
+                        and r.heads.get(words[1][0].form, ("",))[0] == "event"
+                    )
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1194,6 +1201,13 @@ class Engine:
                 and h_last >= p
                 and self.text[seg[0].end : seg[1].start] == " "
                 and heads[-1][1] != "work"  # "판문점 선언": the place names the document
+                # "이태원 참사": a town names the event; a country does not ("미국 대선")
+                and not (
+                    r.spaced
+                    and heads[-1][1] == "event"
+                    and h_last == p
+                    and country_key(lead, self.lang) is None
+                )
             ):
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")

@@ -841,3 +841,12 @@ def test_korean_dictionary_word_shaped_like_a_name_before_a_title_is_no_one():
     ms = kinds(mine_ko("유가족 대표 윤진우 씨가 발언했다."))
     assert ms["윤진우"] == "person" and ms.get("유가족") != "person"
     assert kinds(mine_ko("이재민 대표가 정부에 요청했다.")).get("이재민") != "person"
+
+
+def test_korean_town_and_a_disaster_word_make_the_event():
+    ms = kinds(mine_ko("포항 지진 피해 주민들이 임시 거처로 옮겼다."))
+    assert ms["포항 지진"] == "event" and "포항" not in ms
+    ms = kinds(mine_ko("강원 산불로 주민들이 대피했다. 강원 지역은 건조하다."))
+    assert ms["강원 산불"] == "event" and ms["강원"] == "place"
+    # a country and its election: the country stands alone, no event is named
+    assert kinds(mine_ko("미국 대선 결과가 나왔다.")) == {"미국": "place"}
