@@ -1040,6 +1040,8 @@ class Engine:
                         and len(words[1]) == 1
                         and r.heads.get(words[1][0].form, ("",))[0] == "event"
                     )
+                    # "우크라이나 침공 전쟁", "한국 전쟁": a war is named by its country
+                    and self._head_of(whole) != ("event", "country")
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1205,8 +1207,10 @@ class Engine:
                 and not (
                     r.spaced
                     and heads[-1][1] == "event"
-                    and h_last == p
-                    and country_key(lead, self.lang) is None
+                    and (
+                        (h_last == p and country_key(lead, self.lang) is None)
+                        or self._head_of(self.text[seg[0].start : seg[h_last].end])[1] == "country"
+                    )
                 )
             ):
                 # "일본 방위연구소": the country, then the institution
@@ -1402,7 +1406,11 @@ class Engine:
                 if len(g) > 1:
                     self.emit(g[0].start, g[0].end, "org")  # 유엔 in 유엔 안보리
                 continue
-            if len(g) == 1 and (g[0].form in r.places or g[0].sub == "place"):
+            if len(g) == 1 and (
+                g[0].form in r.places
+                or g[0].sub == "place"
+                or country_key(g[0].form, self.lang) is not None  # "이라크 국민들"
+            ):
                 self.emit(start, end, "place")
                 continue
             last = gi == len(groups) - 1

@@ -850,3 +850,10 @@ def test_korean_town_and_a_disaster_word_make_the_event():
     assert ms["강원 산불"] == "event" and ms["강원"] == "place"
     # a country and its election: the country stands alone, no event is named
     assert kinds(mine_ko("미국 대선 결과가 나왔다.")) == {"미국": "place"}
+
+
+def test_korean_war_named_by_its_country_is_one_event():
+    ms = kinds(mine_ko("베트남 전쟁 당시 한국군이 파병됐다."))
+    assert ms["베트남 전쟁"] == "event"
+    ms = kinds(mine_ko("이라크 침공 전쟁이 시작됐다. 이라크 국민들은 피란했다."))
+    assert ms["이라크 침공 전쟁"] == "event" and ms["이라크"] == "place"
