@@ -1278,6 +1278,15 @@ class Engine:
                     continue
                 self.emit(seg[0].start, seg[k].end, "org")
                 return
+        if r.spaced and len(seg) == 1 and seg[0].cat == "N":
+            # "문화유산": a compound the analyser's dictionary holds as one word, a
+            # modifier of two syllables or more and a head ("기자회견": a generic one)
+            form = seg[0].form
+            head = next((t for t in r.term_head_list if len(t) >= 2 and form.endswith(t)), "")
+            mod = form[: -len(head)] if head else ""
+            if len(mod) >= 2 and mod not in r.term_generic and mod not in r.stop:
+                self.emit(seg[0].start, seg[0].end, "term")
+            return
         h = self._last_term_head(seg)
         if h is None or h == 0:
             return

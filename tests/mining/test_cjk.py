@@ -857,3 +857,11 @@ def test_korean_war_named_by_its_country_is_one_event():
     assert ms["베트남 전쟁"] == "event"
     ms = kinds(mine_ko("이라크 침공 전쟁이 시작됐다. 이라크 국민들은 피란했다."))
     assert ms["이라크 침공 전쟁"] == "event" and ms["이라크"] == "place"
+
+
+def test_korean_compound_held_as_one_word_is_a_term():
+    # the analyser's dictionary holds 문화유산 as one word: 문화 + 유산 is still two
+    assert kinds(mine_ko("유네스코는 그 사찰을 문화유산으로 지정했다."))["문화유산"] == "term"
+    assert kinds(mine_ko("그 나라는 자유민주주의 체제를 지켜 왔다."))["자유민주주의 체제"] == "term"
+    # a generic modifier makes no term: 기자 + 회견
+    assert "기자회견" not in kinds(mine_ko("장관은 기자회견을 열었다."))
