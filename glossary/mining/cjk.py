@@ -1033,6 +1033,15 @@ class Engine:
                     # "광안리 해변": a place's head word makes one place with it
                     and r.heads.get(self.text[words[1][0].start : words[1][-1].end])
                     != ("place", "")
+                    # "이태원 참사", "포항 지진": a town names the event ("미국 대선" is a
+                    # country's election, the country a row of its own)
+                    and not (
+                        country_key(text, self.lang) is None
+                        and len(words[1]) == 1
+                        and r.heads.get(words[1][0].form, ("",))[0] == "event"
+                    )
+                    # "우크라이나 침공 전쟁", "한국 전쟁": a war is named by its country
+                    and self._head_of(whole) != ("event", "country")
                 ):
                     self.process_segment(first)
                     return self.process_segment(seg[len(first) :])
@@ -1194,6 +1203,15 @@ class Engine:
                 and h_last >= p
                 and self.text[seg[0].end : seg[1].start] == " "
                 and heads[-1][1] != "work"  # "판문점 선언": the place names the document
+                # "이태원 참사": a town names the event; a country does not ("미국 대선")
+                and not (
+                    r.spaced
+                    and heads[-1][1] == "event"
+                    and (
+                        (h_last == p and country_key(lead, self.lang) is None)
+                        or self._head_of(self.text[seg[0].start : seg[h_last].end])[1] == "country"
+                    )
+                )
             ):
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")
@@ -1260,6 +1278,15 @@ class Engine:
                     continue
                 self.emit(seg[0].start, seg[k].end, "org")
                 return
+        if r.spaced and len(seg) == 1 and seg[0].cat == "N":
+            # "문화유산": a compound the analyser's dictionary holds as one word, a
+            # modifier of two syllables or more and a head ("기자회견": a generic one)
+            form = seg[0].form
+            head = next((t for t in r.term_head_list if len(t) >= 2 and form.endswith(t)), "")
+            mod = form[: -len(head)] if head else ""
+            if len(mod) >= 2 and mod not in r.term_generic and mod not in r.stop:
+                self.emit(seg[0].start, seg[0].end, "term")
+            return
         h = self._last_term_head(seg)
         if h is None or h == 0:
             return
@@ -1388,7 +1415,11 @@ class Engine:
                 if len(g) > 1:
                     self.emit(g[0].start, g[0].end, "org")  # 유엔 in 유엔 안보리
                 continue
-            if len(g) == 1 and (g[0].form in r.places or g[0].sub == "place"):
+            if len(g) == 1 and (
+                g[0].form in r.places
+                or g[0].sub == "place"
+                or country_key(g[0].form, self.lang) is not None  # "이라크 국민들"
+            ):
                 self.emit(start, end, "place")
                 continue
             last = gi == len(groups) - 1

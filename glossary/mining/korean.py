@@ -666,13 +666,16 @@ def _terms_without_actions(engine: KoreanEngine, mentions: list[Mention]) -> Non
 
 def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
-    in 개성역사유적지구); where the place also stands alone, that mention stays."""
+    in 개성역사유적지구); where the place also stands alone, that mention stays. A
+    person's or a term's span over a place keeps it: those are more often words read
+    together by mistake ("오하이오 콜럼버스" as a person) than one name."""
     return [
         m
         for m in mentions
         if m.kind != "place"
         or not any(
             x is not m
+            and x.kind in ("place", "org", "facility", "event", "work")
             and x.start <= m.start <= m.end <= x.end
             and x.end - x.start > m.end - m.start
             for x in mentions

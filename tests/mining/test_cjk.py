@@ -842,3 +842,27 @@ def test_korean_dictionary_word_shaped_like_a_name_before_a_title_is_no_one():
     ms = kinds(mine_ko("유가족 대표 윤진우 씨가 발언했다."))
     assert ms["윤진우"] == "person" and ms.get("유가족") != "person"
     assert kinds(mine_ko("이재민 대표가 정부에 요청했다.")).get("이재민") != "person"
+
+
+def test_korean_town_and_a_disaster_word_make_the_event():
+    ms = kinds(mine_ko("포항 지진 피해 주민들이 임시 거처로 옮겼다."))
+    assert ms["포항 지진"] == "event" and "포항" not in ms
+    ms = kinds(mine_ko("강원 산불로 주민들이 대피했다. 강원 지역은 건조하다."))
+    assert ms["강원 산불"] == "event" and ms["강원"] == "place"
+    # a country and its election: the country stands alone, no event is named
+    assert kinds(mine_ko("미국 대선 결과가 나왔다.")) == {"미국": "place"}
+
+
+def test_korean_war_named_by_its_country_is_one_event():
+    ms = kinds(mine_ko("베트남 전쟁 당시 한국군이 파병됐다."))
+    assert ms["베트남 전쟁"] == "event"
+    ms = kinds(mine_ko("이라크 침공 전쟁이 시작됐다. 이라크 국민들은 피란했다."))
+    assert ms["이라크 침공 전쟁"] == "event" and ms["이라크"] == "place"
+
+
+def test_korean_compound_held_as_one_word_is_a_term():
+    # the analyser's dictionary holds 문화유산 as one word: 문화 + 유산 is still two
+    assert kinds(mine_ko("유네스코는 그 사찰을 문화유산으로 지정했다."))["문화유산"] == "term"
+    assert kinds(mine_ko("그 나라는 자유민주주의 체제를 지켜 왔다."))["자유민주주의 체제"] == "term"
+    # a generic modifier makes no term: 기자 + 회견
+    assert "기자회견" not in kinds(mine_ko("장관은 기자회견을 열었다."))
