@@ -13,7 +13,7 @@ from glossary.mining.scoring import SPLITS, corpus_texts, normalize_surface, rea
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mining-dev"
 TEXTS = corpus_texts(CORPUS)
-NAME = re.compile(r"^(\d{2})-(en|ko|ja)-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
+NAME = re.compile(r"^(\d{2,3})-(en|ko|ja)-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 SOURCE_COLUMNS = ["file", "source", "publisher", "licence", "retrieved"]
 
 
