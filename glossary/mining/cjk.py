@@ -527,6 +527,20 @@ class Engine:
                         break  # "魏聖洛国家安保室長": 洛 ends the name
                     j -= 1
                     chain.append(run[j])
+                # "自民党幹事長": a party's name (a proper noun and a one-character org
+                # ending) names the office with the title
+                if (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and len(run[j].form) == 1
+                    and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub not in ("place", "surname", "given", "person")
+                    and run[j - 1].end == run[j].start
+                ):
+                    j -= 1
+                    chain.append(run[j])
                 # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
                 # the words after it, unless they already name an institution ("韓国" in
                 # "韓国外交部長官" is the country of its own)
@@ -1130,7 +1144,10 @@ class Engine:
         if p == 0:
             first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
             if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
-                # "米ワシントン近郊": a one-character prefix before a proper noun
+                # "米ワシントン近郊": a one-character prefix before a proper noun; but
+                # "外務省飯倉公館": a ministry (外務 + 省) before its guest house
+                if first_p == 2 and not r.spaced:
+                    self._common_compound(seg[:first_p])
                 self._names_and_terms(seg[first_p:], person_hint, name_end)
                 return
             self._common_compound(seg)
@@ -1182,7 +1199,13 @@ class Engine:
                 # own ("조세이 탄광" in its 사고); a place or an event inside is not
                 # ("輪島" in 輪島市, "安城選挙" in 安城選挙区), nor a proper noun that
                 # only ends like a head ("安城": 城 is a castle)
-                if h == h_last or (h >= p and kind in ("org", "facility")):
+                # "清州上党選挙区": 党 after one character inside a name is no party
+                inner = (
+                    h >= p
+                    and kind in ("org", "facility")
+                    and (r.spaced or len(seg[h].form) > 1 or len(seg[h - 1].form) > 1)
+                )
+                if h == h_last or inner:
                     self.emit(seg[0].start, seg[h].end, kind)
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")

@@ -10,6 +10,7 @@ The tagger is loaded once per process (``load()``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -19,6 +20,7 @@ from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
+from glossary.mining.rules import load_words
 
 LANG = "ja"
 _FORMER = frozenset("前元現故")
@@ -86,7 +88,130 @@ def tokens(text: str) -> list[CTok]:
                 continue
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _stationed_in(_part_of_place(_direction_places(_numbered_parties(toks))))
+    toks = _legal_forms(text, _relation_words(_ordinals(_numbered_parties(toks))))
+    toks = _number_one(toks)
+    return _stationed_in(_part_of_place(_direction_places(toks)))
+
+
+def _join_pairs(toks: list[CTok], joined: Callable[[CTok, CTok], bool], cat: str) -> list[CTok]:
+    """Two touching tokens for which ``joined`` holds become one token of ``cat``."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == t.start and joined(prev, t):
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, cat)
+            continue
+        out.append(t)
+    return out
+
+
+def _number_one(toks: list[CTok]) -> list[CTok]:
+    """ "日本一": a place and 一 that JMdict knows as one word (the best in Japan) are
+    a common noun, no place."""
+    return _join_pairs(
+        toks,
+        lambda a, b: b.form == "一" and a.cat == "P" and _common_word(a.form + b.form),
+        "N",
+    )
+
+
+def _legal_forms(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "特定非営利活動法人プラス・アーツ", "株式会社トヨタ": the words after a legal form
+    (``ja_legal_forms.txt``), up to a punctuation mark or a particle, are one
+    organisation's name; the form stands apart (sub "legal")."""
+    forms = load_words("ja_legal_forms.txt", lower=False)
+    if not any(f in text for f in forms):
+        return toks
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        done = False
+        for form in forms:
+            if not text.startswith(form, toks[i].start):
+                continue
+            k = i
+            while k < n and toks[k].end < toks[i].start + len(form):
+                k += 1
+            if k >= n or toks[k].end != toks[i].start + len(form):
+                continue
+            # the name: nominal tokens (a word in kana may begin it: "なら国際映画祭")
+            j = k + 1
+            nominal = False
+            while j < n and text[toks[j - 1].end : toks[j].start] in ("", "・"):
+                t = toks[j]
+                if t.cat in ("P", "N", "SUF", "PRE", "L", "D", "J"):
+                    nominal = True
+                elif nominal or not all("ぁ" <= ch <= "ゖ" for ch in t.form):
+                    break
+                j += 1
+            while j - 1 > k and toks[j - 1].cat == "J":
+                j -= 1
+            if not nominal:
+                continue
+            out.append(CTok(form, toks[i].start, toks[k].end, "O", "legal"))
+            out.append(
+                CTok(
+                    text[toks[k + 1].start : toks[j - 1].end],
+                    toks[k + 1].start,
+                    toks[j - 1].end,
+                    "P",
+                    "org",
+                )
+            )
+            i = j
+            done = True
+            break
+        if not done:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def _relation_words(toks: list[CTok]) -> list[CTok]:
+    """ "日米韓": country characters the analyser cut (日 + 米韓) are one relation word."""
+    chars = lang_rules(LANG).relation_chars
+    return _join_pairs(
+        toks,
+        lambda a, b: (
+            a.cat == "N"
+            and b.cat == "N"
+            and len(a.form) + len(b.form) <= 4
+            and all(ch in chars for ch in a.form + b.form)
+        ),
+        "N",
+    )
+
+
+# counters of a numbered event or period: 第45回 (the 45th), 第二次 (the second), 第20代
+_ORDINAL_COUNTERS = frozenset("回次代期")
+
+
+def _ordinals(toks: list[CTok]) -> list[CTok]:
+    """ "第45回衆議院議員総選挙", "第二次世界大戦": 第, a number and its counter are one
+    ordinal noun that begins the name of a numbered event."""
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if (
+            t.form == "第"
+            and i + 2 < n
+            and toks[i + 1].cat == "D"
+            and toks[i + 2].form in _ORDINAL_COUNTERS
+            and t.end == toks[i + 1].start
+            and toks[i + 1].end == toks[i + 2].start
+        ):
+            end = toks[i + 2].end
+            out.append(
+                CTok(t.form + toks[i + 1].form + toks[i + 2].form, t.start, end, "N", "ordinal")
+            )
+            i += 3
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _stationed_in(toks: list[CTok]) -> list[CTok]:
@@ -194,9 +319,44 @@ def _dotted_words(toks: list[CTok]) -> list[CTok]:
                 pos += len(part) + 1
             continue
         if t.cat == "N":
+            if _listed_words(t.form.split("・"), t.sub != ""):
+                # "ヒト・モノ・カネ": words of the dictionary listed, no one's name
+                out.append(t)
+                continue
             t = CTok(t.form, t.start, t.end, "P", "person")
         out.append(t)
     return out
+
+
+def _common_word(word: str) -> bool:
+    return bool(common_readings(word))
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    """General-language word frequencies of Japanese (wordfreq; {} without it)."""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq comes with the "en" extra
+        return {}
+    return dict(get_frequency_dict("ja"))
+
+
+_FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
+
+
+def _listed_words(words: list[str], named: bool) -> bool:
+    """Whether katakana words joined by ・ are a list of everyday words ("ヒト・モノ・
+    カネ": people, goods, money), not one name: every word is frequent in general
+    Japanese, and there are three or more of them or the analyser read none as a
+    name ("ドナルド・トランプ" and "ペルー・リマ" have two frequent words and are
+    names)."""
+    if len(words) < 2 or not all(words):
+        return False
+    freq = _frequencies()
+    if not all(freq.get(w, 0.0) >= _FREQUENT for w in words):
+        return False
+    return len(words) >= 3 or not named
 
 
 @cache
@@ -354,6 +514,15 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
             ):
                 j += 1
                 parts.append(toks[j])
+            words = "".join(p.form for p in parts).split("・")
+            named = any(p.sub in ("person", "surname", "given", "place") for p in parts)
+            if any(p.form == "・" for p in parts) and _listed_words(words, named):
+                # "ヒト・モノ・カネ": everyday words listed; none of them is a name
+                out.extend(
+                    CTok(p.form, p.start, p.end, "N" if p.cat == "P" else p.cat) for p in parts
+                )
+                i = j + 1
+                continue
             if any(p.form == "・" for p in parts) and any(p.cat == "P" for p in parts):
                 sub = (
                     "person"
@@ -369,9 +538,47 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
     return out
 
 
+@cache
+def _head_generic() -> tuple[str, ...]:
+    return tuple(load_words("ja_head_generic.txt", lower=False))
+
+
+# suffixes that make a compound name people: "関係者", "受賞団体関係者"
+_PERSON_SUFFIXES = frozenset("者員")
+
+
 class JapaneseEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         return "org"
+
+    def mine(self) -> list[Mention]:
+        for t in self.toks:
+            if t.sub == "legal":
+                self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
+        return super().mine()
+
+    def _head_kind_str(self, s: str, proper: bool) -> str | None:
+        # "与党", "最大野党": a word that ends in a head but names no one thing
+        if s.replace(" ", "").endswith(_head_generic()):
+            return None
+        return super()._head_kind_str(s, proper)
+
+    def _last_term_head(self, seg: list[CTok]) -> int | None:
+        h = super()._last_term_head(seg)
+        if h is not None and h + 1 < len(seg) and seg[h + 1].form in _PERSON_SUFFIXES:
+            return None  # "関係者": the people of it, no term
+        return h
+
+    def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        super()._common_compound(seg, allow_single_org)
+        if len(seg) >= 2 and seg[0].sub == "ordinal":
+            # "第45回衆議院議員総選挙": an institution named inside the event's name
+            insts = self.r.institutions
+            for a in range(1, len(seg)):
+                for b in range(len(seg), a, -1):
+                    if self.text[seg[a].start : seg[b - 1].end] in insts:
+                        self.emit(seg[a].start, seg[b - 1].end, "org")
+                        break
 
     def is_full_name(self, m: Mention) -> bool:
         return len(m.surface) >= 3 or "・" in m.surface
@@ -380,9 +587,59 @@ class JapaneseEngine(Engine):
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    toks = _korean_kanji_names(text, tokens(text), titles)
+    toks = _split_family_names(text, _korean_kanji_names(text, tokens(text), titles), titles)
     toks = _country_before_title(text, _listed_full_names(text, toks, titles), titles)
     return JapaneseEngine(LANG, text, toks).mine()
+
+
+def _ends_in_title(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
+    """Whether the nouns from token k on, proper nouns among them, end in a title
+    within six tokens ("和歌山県知事", "自民党幹事長", "外務大臣政務官")."""
+    end = k
+    while end < len(toks) and end - k < 6 and (end == k or toks[end].start == toks[end - 1].end):
+        if toks[end].cat not in ("N", "SUF", "PRE", "P"):
+            break
+        words = text[toks[k].start : toks[end].end]
+        if any(words.endswith(t) for t in titles):
+            return True
+        end += 1
+    return False
+
+
+def _split_family_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "仁坂和歌山県知事", "二階自民党幹事長", "薗浦政務官": a family name the analyser cut
+    into single characters (仁 + 坂, 二 + 階) is one name when JMnedict lists the
+    characters together as a family name and a title follows."""
+    from glossary.lang.ja.jmnedict import readings
+
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        before = text[t.start - 1 : t.start] if t.start else ""
+        merged = False
+        if len(t.form) == 1 and _is_kanji(t.form) and not (before and _is_kanji(before)):
+            for k in (i + 3, i + 2):
+                span = toks[i:k]
+                if (
+                    k <= n
+                    and all(len(x.form) == 1 and _is_kanji(x.form) for x in span)
+                    and all(b.start == a.end for a, b in pairwise(span))
+                    and k < n
+                    and toks[k].start == span[-1].end
+                    and _ends_in_title(text, toks, k, titles)
+                ):
+                    form = "".join(x.form for x in span)
+                    if any("surname" in kinds for _, kinds in readings(form)):
+                        out.append(CTok(form, span[0].start, span[-1].end, "P", "surname"))
+                        i = k
+                        merged = True
+                        break
+        if not merged:
+            out.append(t)
+            i += 1
+    return out
 
 
 def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:

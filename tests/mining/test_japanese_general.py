@@ -1,0 +1,85 @@
+"""Japanese mining: general classes found on unseen dev texts (sentences written for
+these tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+from glossary.mining.japanese import mine_text
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in mine_text(text)}
+
+
+def test_party_names_of_common_nouns_and_generic_party_words():
+    ms = kinds("民主党と国民新党が連立を組み、与野党の協議では最大野党が反対した。")
+    assert ms["民主党"] == "org" and ms["国民新党"] == "org"
+    assert "与野党" not in ms and "最大野党" not in ms
+
+
+def test_party_post_names_the_party_and_keeps_the_person_apart():
+    ms = kinds("会見には二階幹事長と岸田自民党政調会長、谷垣自民党幹事長が出た。")
+    assert ms["谷垣"] == "person"
+    assert ms["自民党幹事長"] == "term"
+    assert ms["自民党"] == "org"
+    assert "谷垣自民" not in ms and "党幹事長" not in ms
+
+
+def test_family_name_the_analyser_cut_into_characters_before_a_title():
+    ms = kinds("記者団の前で二階幹事長が発言し、仁坂知事も同席した。")
+    assert ms["二階"] == "person" and ms["仁坂"] == "person"
+    assert "仁" not in ms
+
+
+def test_numbered_events_keep_their_ordinal():
+    ms = kinds(
+        "第二次世界大戦の終結から80年、第5回日中韓サミットと第26回参議院議員通常選挙があった。"
+    )
+    assert ms["第二次世界大戦"] == "event"
+    assert ms["第5回日中韓サミット"] == "event"
+    assert ms["第26回参議院議員通常選挙"] == "event"
+    assert ms["参議院"] == "org"  # the institution inside the election's name
+    assert "中韓サミット" not in ms
+
+
+def test_constitution_is_a_work():
+    assert kinds("大韓民国憲法と日本国憲法を比べた。")["日本国憲法"] == "work"
+
+
+def test_legal_form_before_an_organisation_name():
+    ms = kinds("一般社団法人ジャパン・ミュージック協議会と株式会社ソニーが提携した。")
+    assert ms["ジャパン・ミュージック協議会"] == "org"
+    assert ms["一般社団法人"] == "term"
+    assert ms["ソニー"] == "org"
+    assert "ジャパン" not in ms
+
+
+def test_katakana_everyday_words_listed_are_no_name():
+    ms = kinds("地方にヒト・モノ・カネを呼び込み、ドナルド・トランプ大統領も視察した。")
+    assert not any("ヒト" in s or s == "モノ" for s in ms)
+    assert ms["ドナルド・トランプ"] == "person"
+
+
+def test_region_disaster_and_weather_terms_and_the_residence():
+    ms = kinds("梅雨前線の影響で九州地方に土砂災害の恐れがあり、官邸は警戒を強めた。")
+    assert ms["九州地方"] == "place"
+    assert ms["梅雨前線"] == "term" and ms["土砂災害"] == "term"
+    assert ms["官邸"] == "org"
+
+
+def test_the_people_of_a_compound_are_no_term_and_best_in_japan_is_no_place():
+    ms = kinds("協力団体関係者が集まり、日本一の桜を眺めた。")
+    assert not any(s.startswith("協力団体") for s in ms)
+    assert "日本" not in ms
+
+
+def test_diplomatic_corps_and_chamber_of_commerce():
+    ms = kinds("在京外交団と東京商工会議所の代表が外務省飯倉公館に招かれた。")
+    assert ms["在京外交団"] == "term"
+    assert ms["東京商工会議所"] == "org"
+    assert ms["外務省"] == "org" and ms["飯倉公館"] == "facility"
+
+
+def test_parliamentary_vice_minister_is_a_portfolio_title():
+    ms = kinds("山田外務大臣政務官が式典に出席した。")
+    assert ms["外務大臣政務官"] == "term"
+    assert ms["山田"] == "person"
