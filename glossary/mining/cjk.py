@@ -528,8 +528,20 @@ class Engine:
                     j -= 1
                     chain.append(run[j])
                 # "自民党幹事長": a party's name (a proper noun and a one-character org
-                # ending) names the office with the title
+                # ending, or a listed institution) names the office with the title
                 if (
+                    not self.r.spaced
+                    and not chain
+                    and j - 1 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "org"
+                    and run[j - 1].end == run[j].start
+                    and self.r.titles.get(title) == "office"
+                ):
+                    j -= 1
+                    chain.append(run[j])
+                    self.emit(run[j].start, run[j].end, "org")
+                elif (
                     not self.r.spaced
                     and chain
                     and j - 1 >= seg_start
@@ -1109,7 +1121,15 @@ class Engine:
                     and seg[x].cat in ("N", "SUF")
                     and seg[x].form in r.heads
                     and r.heads[seg[x].form] == ("place", "short")
-                    and seg[x + 1].cat == "P"
+                    and (
+                        seg[x + 1].cat == "P"
+                        # "福島県双葉郡": a county of common nouns after its prefecture
+                        or (
+                            seg[x + 1].cat == "N"
+                            and self._head_of(self.text[seg[x + 1].start : seg[-1].end])
+                            == ("place", "short-common")
+                        )
+                    )
                 ):
                     self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
                     self._names_and_terms(seg[x + 1 :], person_hint, name_end)
@@ -1143,7 +1163,21 @@ class Engine:
             return
         if p == 0:
             first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
-            if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
+            if (
+                first_p is not None
+                and first_p <= 2
+                and len(seg[first_p - 1].form) == 1
+                # "麻浦乙選挙区": a character that abbreviates no country begins the name
+                and not (
+                    not r.spaced
+                    and first_p == 1
+                    and seg[0].cat == "N"
+                    and seg[0].form not in r.relation_chars
+                    and seg[0].form not in r.stop
+                    and seg[0].form not in _FORMER
+                    and self._head_of(self.text[seg[0].start : seg[-1].end])[1] == "common"
+                )
+            ):
                 # "米ワシントン近郊": a one-character prefix before a proper noun; but
                 # "外務省飯倉公館": a ministry (外務 + 省) before its guest house
                 if first_p == 2 and not r.spaced:
@@ -1204,6 +1238,8 @@ class Engine:
                     h >= p
                     and kind in ("org", "facility")
                     and (r.spaced or len(seg[h].form) > 1 or len(seg[h - 1].form) > 1)
+                    # "朝鮮通信使": 通信 before the suffix 使 is part of one word
+                    and (r.spaced or h + 1 >= n or seg[h + 1].cat != "SUF")
                 )
                 if h == h_last or inner:
                     self.emit(seg[0].start, seg[h].end, kind)

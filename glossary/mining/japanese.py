@@ -288,15 +288,16 @@ def _numbered_parties(toks: list[CTok]) -> list[CTok]:
 
 
 def _kana_institutions(text: str, toks: list[CTok]) -> list[CTok]:
-    """ "共に民主党", "日本維新の会": a known institution written with a particle in it
-    (``ja_institutions.txt``) is one proper noun, not a name cut at the particle."""
-    names = [w for w in lang_rules(LANG).institutions if any("ぁ" <= ch <= "ゖ" for ch in w)]
+    """ "共に民主党", "日本維新の会", "青瓦台": a known institution (``ja_institutions.txt``)
+    that the analyser cuts into several tokens, at a particle or not (青瓦 + 台), is one
+    proper noun."""
+    names = sorted(lang_rules(LANG).institutions, key=len, reverse=True)
     for name in names:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             inside = [t for t in toks if start <= t.start and t.end <= end]
-            if inside and inside[0].start == start and inside[-1].end == end:
+            if len(inside) > 1 and inside[0].start == start and inside[-1].end == end:
                 first = toks.index(inside[0])
                 toks[first : first + len(inside)] = [CTok(name, start, end, "P", "org")]
             start = text.find(name, end)
@@ -345,6 +346,11 @@ def _frequencies() -> dict[str, float]:
 _FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
 
 
+def _everyday_word(word: str) -> bool:
+    """Whether ``word`` is frequent in general Japanese (Zipf 3.5 or more)."""
+    return _frequencies().get(word, 0.0) >= _FREQUENT
+
+
 def _listed_words(words: list[str], named: bool) -> bool:
     """Whether katakana words joined by ・ are a list of everyday words ("ヒト・モノ・
     カネ": people, goods, money), not one name: every word is frequent in general
@@ -353,8 +359,7 @@ def _listed_words(words: list[str], named: bool) -> bool:
     names)."""
     if len(words) < 2 or not all(words):
         return False
-    freq = _frequencies()
-    if not all(freq.get(w, 0.0) >= _FREQUENT for w in words):
+    if not all(_everyday_word(w) for w in words):
         return False
     return len(words) >= 3 or not named
 
@@ -555,7 +560,32 @@ class JapaneseEngine(Engine):
         for t in self.toks:
             if t.sub == "legal":
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
-        return super().mine()
+        return _drop_inner_places(super().mine())
+
+    def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        whole = self.text[seg[0].start : seg[-1].end] if seg else ""
+        kind, mark = self._head_of(whole)
+        named = mark == "common" or (kind == "place" and mark == "short-common")
+        head = next((h for h in self.r.head_list if whole.endswith(h)), "")
+        before = whole[: len(whole) - len(head)]
+        # after a prefecture ("福島県双葉郡") a county's name may be a common word
+        county = mark == "short-common" and self.text[seg[0].start - 1 : seg[0].start] in (
+            "県",
+            "都",
+            "道",
+            "府",
+        )
+        if (
+            named
+            and before
+            and seg[0].form not in self.r.stop
+            and (county or not _common_word(before))
+        ):
+            # "鐘路選挙区", "瑞草甲選挙区": a head that names a place after common nouns
+            # too; not after a word of the dictionary ("欠員選挙区": vacant seats)
+            self.emit(seg[0].start, seg[-1].end, kind)
+            return
+        self._ordinal_compound(seg, allow_single_org)
 
     def _head_kind_str(self, s: str, proper: bool) -> str | None:
         # "与党", "最大野党": a word that ends in a head but names no one thing
@@ -569,7 +599,7 @@ class JapaneseEngine(Engine):
             return None  # "関係者": the people of it, no term
         return h
 
-    def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+    def _ordinal_compound(self, seg: list[CTok], allow_single_org: bool) -> None:
         super()._common_compound(seg, allow_single_org)
         if len(seg) >= 2 and seg[0].sub == "ordinal":
             # "第45回衆議院議員総選挙": an institution named inside the event's name
@@ -582,6 +612,26 @@ class JapaneseEngine(Engine):
 
     def is_full_name(self, m: Mention) -> bool:
         return len(m.surface) >= 3 or "・" in m.surface
+
+
+def _drop_inner_places(mentions: list[Mention]) -> list[Mention]:
+    """The guideline: a place or a term inside a longer name is no row unless it also
+    stands alone ("日本" of 日本銀行 only where 日本 is also said alone)."""
+    inner: set[int] = set()
+    for m in mentions:
+        if m.kind not in ("place", "term"):
+            continue
+        if any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in mentions
+            if o.kind != "person"
+        ):
+            inner.add(id(m))
+    alone = {m.surface for m in mentions if id(m) not in inner}
+    return [m for m in mentions if id(m) not in inner or m.surface in alone]
 
 
 def mine_text(text: str) -> list[Mention]:

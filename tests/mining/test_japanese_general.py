@@ -83,3 +83,33 @@ def test_parliamentary_vice_minister_is_a_portfolio_title():
     ms = kinds("山田外務大臣政務官が式典に出席した。")
     assert ms["外務大臣政務官"] == "term"
     assert ms["山田"] == "person"
+
+
+def test_a_place_inside_a_name_is_a_row_only_where_it_also_stands_alone():
+    assert "日本" not in kinds("日本銀行が利上げを決めた。")
+    ms = kinds("日本銀行と日本政府が協議した。")
+    assert ms["日本銀行"] == "org" and ms["日本"] == "place"
+
+
+def test_county_after_its_prefecture_and_named_constituencies():
+    ms = kinds("福島県双葉郡の住民と、ソウルの麻浦乙選挙区、5つの欠員選挙区。")
+    assert ms["福島県"] == "place" and ms["双葉郡"] == "place"
+    assert ms["麻浦乙選挙区"] == "place"
+    assert "欠員選挙区" not in ms  # vacant seats: no constituency's name
+
+
+def test_envoys_after_their_country_are_one_event():
+    ms = kinds("朝鮮通信使の行列が再現された。")
+    assert ms["朝鮮通信使"] == "event"
+    assert "朝鮮通信" not in ms and "朝鮮" not in ms
+
+
+def test_listed_institution_the_analyser_cuts_stays_whole_before_a_title():
+    ms = kinds("青瓦台報道官と青瓦台国家安保室長が会見した。")
+    assert ms["青瓦台"] == "org"
+    assert ms["国家安保室長"] == "term"
+    assert "青瓦" not in ms
+
+
+def test_short_form_of_the_new_coronavirus_is_a_term():
+    assert kinds("新型コロナの流行が続いた。")["新型コロナ"] == "term"
