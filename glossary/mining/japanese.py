@@ -10,6 +10,7 @@ The tagger is loaded once per process (``load()``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
@@ -79,6 +80,8 @@ def tokens(text: str) -> list[CTok]:
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
+            if pos1 in ("助詞", "接続詞"):
+                sub = "particle"  # "地方を世界へ", "外務大臣及び…": may stand inside a name
         if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
             prev = out[-1]
             if _katakana(prev.form) and prev.cat in ("N", "P"):
@@ -548,6 +551,11 @@ def _head_generic() -> tuple[str, ...]:
     return tuple(load_words("ja_head_generic.txt", lower=False))
 
 
+# a name in Japanese quotation brackets, within one line and without sentence marks
+_BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
+# a short name in round brackets at the end of a longer one
+_SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
+
 # suffixes that make a compound name people: "関係者", "受賞団体関係者"
 _PERSON_SUFFIXES = frozenset("者員")
 
@@ -560,7 +568,38 @@ class JapaneseEngine(Engine):
         for t in self.toks:
             if t.sub == "legal":
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
-        return _drop_inner_places(super().mine())
+        super().mine()
+        self._bracketed_names()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return _drop_inner_places(self.mentions)
+
+    def _bracketed_names(self) -> None:
+        """ "「稲むらの火」", "「郵政選挙」", "「地方を世界へ」": words in Japanese quotation
+        brackets that end in a noun and hold no verb or adjective name a programme, a
+        work or an event (the kind of their head word, else a work). A short name in
+        round brackets at the end ("基本方針2023(骨太の方針2023)") is the same one."""
+        text = self.text
+        for q in _BRACKETED.finditer(text):
+            s, e = q.span(1)
+            short = _SHORT_IN_BRACKETS.search(text[s:e])
+            name_end = s + short.start() if short else e
+            inside = [t for t in self.toks if s <= t.start and t.end <= name_end]
+            if not inside or inside[0].start != s or inside[-1].end != name_end:
+                continue  # the analyser's tokens do not fit the brackets
+            if inside[-1].cat not in ("N", "P", "SUF", "L", "D") or inside[0].cat == "D":
+                continue  # "「一つの経済圏」": a phrase, no name
+            if any(t.cat == "O" and t.sub != "particle" and t.form != " " for t in inside):
+                continue  # "「近くて近い国」": a verb or an adjective inside
+            if len(inside) < 2 and inside[0].cat != "P":
+                continue  # "「危機」": one common word
+            if (s, name_end) in self.seen:
+                continue
+            kind = self._head_kind_str(text[s:name_end], proper=True) or "work"
+            m = self.emit(s, name_end, kind)
+            if m is not None and short:
+                alias = self.emit(s + short.start(1), s + short.end(1), kind, key=m.normalized)
+                if alias is not None:
+                    alias.normalized = m.normalized
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
         whole = self.text[seg[0].start : seg[-1].end] if seg else ""

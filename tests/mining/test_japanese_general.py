@@ -113,3 +113,16 @@ def test_listed_institution_the_analyser_cuts_stays_whole_before_a_title():
 
 def test_short_form_of_the_new_coronavirus_is_a_term():
     assert kinds("新型コロナの流行が続いた。")["新型コロナ"] == "term"
+
+
+def test_names_in_quotation_brackets():
+    ms = kinds(
+        "県は「ふるさと未来基金」を設け、「水と緑の国づくり計画(みどり計画)」を発表した。"
+        "知事は「本当に良かった」と述べ、「一つの経済圏」を目指すとした。"
+    )
+    assert ms["ふるさと未来基金"] == "org"  # the kind of its head word
+    assert ms["水と緑の国づくり計画"] == "work"
+    assert ms["みどり計画"] == "work"  # its short name in round brackets
+    assert "本当に良かった" not in ms and "一つの経済圏" not in ms
+    m = {x.surface: x for x in mine_text("「水と緑の国づくり計画(みどり計画)」を読む。")}
+    assert m["みどり計画"].normalized == m["水と緑の国づくり計画"].normalized
