@@ -639,6 +639,10 @@ class JapaneseEngine(Engine):
         return h
 
     def _ordinal_compound(self, seg: list[CTok], allow_single_org: bool) -> None:
+        if seg and seg[0].sub == "ordinal":
+            # "第7回総選挙以来107年ぶり": a time word ends the event's name
+            cut = next((x for x in range(2, len(seg)) if seg[x].form in self.r.stop), len(seg))
+            seg = seg[:cut]
         super()._common_compound(seg, allow_single_org)
         if len(seg) >= 2 and seg[0].sub == "ordinal":
             # "第45回衆議院議員総選挙": an institution named inside the event's name

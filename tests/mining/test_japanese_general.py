@@ -126,3 +126,14 @@ def test_names_in_quotation_brackets():
     assert "本当に良かった" not in ms and "一つの経済圏" not in ms
     m = {x.surface: x for x in mine_text("「水と緑の国づくり計画(みどり計画)」を読む。")}
     assert m["みどり計画"].normalized == m["水と緑の国づくり計画"].normalized
+
+
+def test_a_time_word_ends_a_numbered_event_and_cabinet_meetings_are_terms():
+    ms = kinds("第5回全国大会以来の規模で、定例閣議と臨時閣議が開かれた。")
+    assert ms["第5回全国大会"] == "event" and "第5回全国大会以来" not in ms
+    assert ms["臨時閣議"] == "term" and ms["定例閣議"] == "term"
+
+
+def test_groups_are_no_term_head():
+    ms = kinds("支援団体と市民団体の代表が集まった。")
+    assert "支援団体" not in ms and "市民団体" not in ms
