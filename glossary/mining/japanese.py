@@ -17,7 +17,6 @@ from itertools import pairwise
 from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
-from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
@@ -32,6 +31,7 @@ def load() -> Any:
     """The fugashi tagger over UniDic (loaded once)."""
     import fugashi
 
+    _frequencies()  # loaded with the analyser, once
     return fugashi.Tagger()
 
 
@@ -39,8 +39,12 @@ def _is_latin(s: str) -> bool:
     return s.isascii() and s.isalpha()
 
 
+# katakana as glossary.lang.script reads it, without the middle dot ・ (U+30FB)
+_KATAKANA_RUN = re.compile("[\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+
+
 def _katakana(s: str) -> bool:
-    return bool(s) and all(char_script(ch) == KATAKANA and ch != "・" for ch in s)
+    return bool(_KATAKANA_RUN.fullmatch(s))
 
 
 def tokens(text: str) -> list[CTok]:
@@ -66,8 +70,14 @@ def tokens(text: str) -> list[CTok]:
                 sub = {"姓": "surname", "名": "given"}.get(pos4, "person")
             elif pos3 == "地名":
                 sub = "place"
-        elif pos1 == "名詞" and w.is_unk and _katakana(surface) and len(surface) >= 2:
-            cat = "P"  # "スナク": a katakana word missing from UniDic is a name
+        elif (
+            pos1 == "名詞"
+            and w.is_unk
+            and _katakana(surface)
+            and len(surface) >= 2
+            and not _everyday_word(surface)  # "スマホ": an everyday word, no name
+        ):
+            cat = "P"  # "ゼレンスキー": a katakana word missing from UniDic is a name
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":
@@ -338,19 +348,22 @@ def _common_word(word: str) -> bool:
 
 @cache
 def _frequencies() -> dict[str, float]:
-    """General-language word frequencies of Japanese (wordfreq; {} without it)."""
+    """General-language frequencies of Japanese words written in katakana (wordfreq;
+    {} without it)."""
     try:
         from wordfreq import get_frequency_dict
     except ImportError:  # pragma: no cover - wordfreq comes with the "en" extra
         return {}
-    return dict(get_frequency_dict("ja"))
+    return {w: f for w, f in get_frequency_dict("ja").items() if _KATAKANA_WORD.fullmatch(w)}
 
 
+_KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
 _FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
 
 
 def _everyday_word(word: str) -> bool:
-    """Whether ``word`` is frequent in general Japanese (Zipf 3.5 or more)."""
+    """Whether the katakana ``word`` is frequent in general Japanese (Zipf 3.5 or
+    more): スマホ, ヒト, but not ゼレンスキー."""
     return _frequencies().get(word, 0.0) >= _FREQUENT
 
 
@@ -547,6 +560,17 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
 
 
 @cache
+def _naming_heads() -> tuple[str, ...]:
+    """Heads that name a place after common nouns too ("選挙区", "郡")."""
+    heads = lang_rules(LANG).heads
+    return tuple(
+        h
+        for h, (kind, mark) in heads.items()
+        if mark == "common" or (kind, mark) == ("place", "short-common")
+    )
+
+
+@cache
 def _head_generic() -> tuple[str, ...]:
     return tuple(load_words("ja_head_generic.txt", lower=False))
 
@@ -603,6 +627,9 @@ class JapaneseEngine(Engine):
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
         whole = self.text[seg[0].start : seg[-1].end] if seg else ""
+        if not whole.endswith(_naming_heads()):
+            self._ordinal_compound(seg, allow_single_org)
+            return
         kind, mark = self._head_of(whole)
         named = mark == "common" or (kind == "place" and mark == "short-common")
         head = next((h for h in self.r.head_list if whole.endswith(h)), "")

@@ -137,3 +137,9 @@ def test_a_time_word_ends_a_numbered_event_and_cabinet_meetings_are_terms():
 def test_groups_are_no_term_head():
     ms = kinds("支援団体と市民団体の代表が集まった。")
     assert "支援団体" not in ms and "市民団体" not in ms
+
+
+def test_an_everyday_katakana_word_unknown_to_the_analyser_is_no_name():
+    ms = kinds("若者はスマホで情報を得ており、ゼレンスキー大統領の演説も見た。")
+    assert "スマホ" not in ms
+    assert ms["ゼレンスキー"] == "person"
