@@ -167,7 +167,12 @@ def _family_name(word: str) -> bool:
     """Whether JMnedict knows ``word`` as a family name (False without JMnedict)."""
     from glossary.lang.ja import jmnedict
 
+    word = _VARIATION_SELECTORS.sub("", word)  # "辻󠄀": the glyph variant of 辻
     return any("surname" in kinds for _, kinds in jmnedict.readings(word))
+
+
+# variation selectors, which choose a kanji's glyph in official spellings ("辻󠄀")
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def _common_word(word: str) -> bool:
@@ -1528,7 +1533,13 @@ class Engine:
                 (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
             )
             inner = text[m.end + 1 : close] if close > 0 else ""
-            if not inner or len(inner) > 20 or not all(_is_kana(ch) for ch in inner):
+            if (
+                not inner
+                or len(inner) > 20
+                or inner != inner.strip()
+                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading
+                or not all(_is_kana(ch) or (ch == " " and "・" in inner) for ch in inner)
+            ):
                 continue
             s, e = m.end + 1, close
             self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]

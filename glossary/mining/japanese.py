@@ -92,6 +92,10 @@ def tokens(text: str) -> list[CTok]:
             cat = "O"
             if pos1 in ("助詞", "接続詞"):
                 sub = "particle"  # "地方を世界へ", "外務大臣及び…": may stand inside a name
+        if _VARIATION_SELECTOR.fullmatch(surface) and out and out[-1].end == start:
+            prev = out[-1]  # "辻󠄀": a variation selector belongs to the kanji before it
+            out[-1] = CTok(prev.form + surface, prev.start, end, prev.cat, prev.sub)
+            continue
         if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
             prev = out[-1]
             if _katakana(prev.form) and prev.cat in ("N", "P"):
@@ -357,6 +361,7 @@ def _frequencies() -> dict[str, float]:
     return {w: f for w, f in get_frequency_dict("ja").items() if _KATAKANA_WORD.fullmatch(w)}
 
 
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
 _FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
 
@@ -594,8 +599,26 @@ class JapaneseEngine(Engine):
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
         super().mine()
         self._bracketed_names()
+        self._clipped_terms()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _clipped_terms(self) -> None:
+        """ "新型コロナ" and "新型コロナウイルス": a term clipped after a katakana word
+        (the longer one goes on in katakana) is the same term."""
+        terms = [m for m in self.mentions if m.kind == "term"]
+        for m in terms:
+            if not _katakana(m.surface[-1]):
+                continue
+            keys = {
+                o.normalized
+                for o in terms
+                if len(o.surface) > len(m.surface)
+                and o.surface.startswith(m.surface)
+                and _katakana(o.surface[len(m.surface) :])
+            }
+            if len(keys) == 1:
+                m.normalized = next(iter(keys))
 
     def _bracketed_names(self) -> None:
         """ "「稲むらの火」", "「郵政選挙」", "「地方を世界へ」": words in Japanese quotation
@@ -610,7 +633,15 @@ class JapaneseEngine(Engine):
             inside = [t for t in self.toks if s <= t.start and t.end <= name_end]
             if not inside or inside[0].start != s or inside[-1].end != name_end:
                 continue  # the analyser's tokens do not fit the brackets
-            if inside[-1].cat not in ("N", "P", "SUF", "L", "D") or inside[0].cat == "D":
+            after = next((t for t in self.toks if t.start == e + 1), None)
+            # "「地方を世界へ」プロジェクト": a name before the noun it names may end in a
+            # particle
+            names_noun = after is not None and after.cat == "N" and not short
+            last = inside[-1]
+            if inside[0].cat == "D" or (
+                last.cat not in ("N", "P", "SUF", "L", "D")
+                and not (names_noun and last.sub == "particle")
+            ):
                 continue  # "「一つの経済圏」": a phrase, no name
             if any(t.cat == "O" and t.sub != "particle" and t.form != " " for t in inside):
                 continue  # "「近くて近い国」": a verb or an adjective inside

@@ -143,3 +143,32 @@ def test_an_everyday_katakana_word_unknown_to_the_analyser_is_no_name():
     ms = kinds("若者はスマホで情報を得ており、ゼレンスキー大統領の演説も見た。")
     assert "スマホ" not in ms
     assert ms["ゼレンスキー"] == "person"
+
+
+def test_a_kanji_with_a_variation_selector_is_one_family_name():
+    ms = kinds("挨拶する辻\U000e0100副大臣")
+    assert ms["辻\U000e0100"] == "person"
+
+
+def test_a_quoted_name_before_the_noun_it_names_may_end_in_a_particle():
+    ms = kinds("県は「未来へ」事業と「世界を知ろう」を進め、「日本を世界へ」プロジェクトも始めた。")
+    assert ms["未来へ"] == "work" and ms["日本を世界へ"] == "work"
+    assert "世界を知ろう" not in ms  # a verb inside
+
+
+def test_a_clipped_katakana_term_is_the_same_term():
+    text = "新型コロナウイルスの流行が続き、観光業は新型コロナの影響を受けた。"
+    ms = {m.surface: m for m in mine_text(text)}
+    assert ms["新型コロナ"].normalized == ms["新型コロナウイルス"].normalized
+
+
+def test_a_reading_with_a_space_after_a_korean_name():
+    ms = {m.surface: m for m in mine_text("金英男(キム・ヨン ナム)氏が来日した。")}
+    assert ms["キム・ヨン ナム"].normalized == ms["金英男"].normalized
+    assert "キム・ヨン" not in ms
+
+
+def test_prizes_and_their_ceremonies():
+    ms = kinds("県民文化賞授賞式が開かれ、ノーベル平和賞の話も出た。")
+    assert ms["県民文化賞授賞式"] == "event"
+    assert ms["ノーベル平和賞"] == "work"
