@@ -672,14 +672,18 @@ class JapaneseEngine(Engine):
             "道",
             "府",
         )
+        # a one-character head is a word of its own: "公職選挙法" (法), not "方法"
+        whole_word = len(head) > 1 or (seg[-1].form == head and len(before) >= 2)
         if (
             named
             and before
+            and whole_word
             and seg[0].form not in self.r.stop
             and (county or not _common_word(before))
         ):
-            # "鐘路選挙区", "瑞草甲選挙区": a head that names a place after common nouns
-            # too; not after a word of the dictionary ("欠員選挙区": vacant seats)
+            # "鐘路選挙区", "公職選挙法": a head that names a thing after common nouns
+            # too; not after a word of the dictionary ("欠員選挙区": vacant seats,
+            # "国際法": international law)
             self.emit(seg[0].start, seg[-1].end, kind)
             return
         self._ordinal_compound(seg, allow_single_org)

@@ -172,3 +172,9 @@ def test_prizes_and_their_ceremonies():
     ms = kinds("県民文化賞授賞式が開かれ、ノーベル平和賞の話も出た。")
     assert ms["県民文化賞授賞式"] == "event"
     assert ms["ノーベル平和賞"] == "work"
+
+
+def test_laws_ending_in_ho_are_works_but_not_generic_law_words():
+    ms = kinds("個人情報保護法と公職選挙法を改正し、国際法と新しい方法を論じた。")
+    assert ms["個人情報保護法"] == "work" and ms["公職選挙法"] == "work"
+    assert "国際法" not in ms and "新しい方法" not in ms and "方法" not in ms
