@@ -20,7 +20,7 @@ from glossary.lang.ja.jmnedict import common_readings
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
-from glossary.mining.rules import load_words
+from glossary.mining.rules import load_table, load_words
 
 LANG = "ja"
 _FORMER = frozenset("前元現故")
@@ -555,6 +555,8 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
                     if any(p.sub in ("person", "surname", "given") for p in parts)
                     else ("place" if any(p.sub == "place" for p in parts) else "")
                 )
+                # "キャンプ・デービッド": a word that says what the name names
+                sub = _kind_words().get(parts[0].form, sub)
                 form = "".join(p.form for p in parts)
                 out.append(CTok(form, parts[0].start, parts[-1].end, "P", sub))
                 i = j + 1
@@ -562,6 +564,12 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
         out.append(t)
         i += 1
     return out
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """Katakana words that begin a name and give its kind (ja_kind_words.txt)."""
+    return {row[0]: row[1] for row in load_table("ja_kind_words.txt") if len(row) >= 2}
 
 
 @cache
@@ -687,6 +695,12 @@ class JapaneseEngine(Engine):
             self.emit(seg[0].start, seg[-1].end, kind)
             return
         self._ordinal_compound(seg, allow_single_org)
+
+    def _proper_kind(self, g: list[CTok], surface: str, person_hint: bool) -> str | None:
+        kinds = {t.sub for t in g} & {"facility", "event", "work"}
+        if kinds and not person_hint:
+            return kinds.pop()  # "キャンプ・デービッド" (ja_kind_words.txt)
+        return super()._proper_kind(g, surface, person_hint)
 
     def _head_kind_str(self, s: str, proper: bool) -> str | None:
         # "与党", "最大野党": a word that ends in a head but names no one thing

@@ -178,3 +178,9 @@ def test_laws_ending_in_ho_are_works_but_not_generic_law_words():
     ms = kinds("個人情報保護法と公職選挙法を改正し、国際法と新しい方法を論じた。")
     assert ms["個人情報保護法"] == "work" and ms["公職選挙法"] == "work"
     assert "国際法" not in ms and "新しい方法" not in ms and "方法" not in ms
+
+
+def test_a_kind_word_begins_a_katakana_name():
+    ms = kinds("両首脳はキャンプ・デービッドで会い、ジョン・スミス氏も同席した。")
+    assert ms["キャンプ・デービッド"] == "facility"
+    assert ms["ジョン・スミス"] == "person"
