@@ -593,6 +593,8 @@ _BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
 # a short name in round brackets at the end of a longer one
 _SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
 
+_ON = "に関する"  # "on", in the title of a document
+
 # suffixes that make a compound name people: "関係者", "受賞団体関係者"
 _PERSON_SUFFIXES = frozenset("者員")
 
@@ -608,8 +610,29 @@ class JapaneseEngine(Engine):
         super().mine()
         self._bracketed_names()
         self._clipped_terms()
+        self._documents_on()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _documents_on(self) -> None:
+        """ "北朝鮮に関する日米韓三か国共同声明", "気候変動に関する国際連合枠組条約": the
+        subject before に関する belongs to a document's name (a head of kind work)."""
+        text = self.text
+        for m in list(self.mentions):
+            s = m.start - len(_ON)
+            if s <= 0 or text[s : m.start] != _ON or self._head_of(m.surface)[0] != "work":
+                continue
+            subject = [t for t in self.toks if t.end <= s]
+            k = len(subject)
+            while (
+                k > 0
+                and subject[k - 1].cat in ("N", "P", "SUF", "PRE", "L", "D")
+                and subject[k - 1].end == (subject[k].start if k < len(subject) else s)
+                and len(subject) - k < 4
+            ):
+                k -= 1
+            if k < len(subject) and subject[k].form not in self.r.stop:
+                self.emit(subject[k].start, m.end, "work")
 
     def _clipped_terms(self) -> None:
         """ "新型コロナ" and "新型コロナウイルス": a term clipped after a katakana word

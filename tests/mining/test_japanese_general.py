@@ -184,3 +184,12 @@ def test_a_kind_word_begins_a_katakana_name():
     ms = kinds("両首脳はキャンプ・デービッドで会い、ジョン・スミス氏も同席した。")
     assert ms["キャンプ・デービッド"] == "facility"
     assert ms["ジョン・スミス"] == "person"
+
+
+def test_the_subject_before_ni_kansuru_belongs_to_a_documents_name():
+    ms = kinds(
+        "気候変動に関する国際連合枠組条約と、漁業に関する日韓協定を論じ、人権に関する議論もした。"
+    )
+    assert ms["気候変動に関する国際連合枠組条約"] == "work"
+    assert ms["漁業に関する日韓協定"] == "work"
+    assert not any(s.startswith("人権に関する") for s in ms)  # 議論 names no document
