@@ -193,3 +193,9 @@ def test_the_subject_before_ni_kansuru_belongs_to_a_documents_name():
     assert ms["気候変動に関する国際連合枠組条約"] == "work"
     assert ms["漁業に関する日韓協定"] == "work"
     assert not any(s.startswith("人権に関する") for s in ms)  # 議論 names no document
+
+
+def test_relations_of_trust_and_friendship_are_no_terms():
+    ms = kinds("両国は信頼関係と友好関係を深め、安全保障協力とシャトル外交を進めた。")
+    assert "信頼関係" not in ms and "友好関係" not in ms
+    assert ms["安全保障協力"] == "term" and ms["シャトル外交"] == "term"
