@@ -593,6 +593,7 @@ _BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
 # a short name in round brackets at the end of a longer one
 _SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
 
+_PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "県", "府", "都", "道", "島")
 _ON = "に関する"  # "on", in the title of a document
 
 # suffixes that make a compound name people: "関係者", "受賞団体関係者"
@@ -611,8 +612,22 @@ class JapaneseEngine(Engine):
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
+        self._places_said_short()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _places_said_short(self) -> None:
+        """ "輪島、珠洲" beside "輪島市": a name read as a family name but seen with no
+        title is the place the article names with its ending."""
+        places = {m.surface for m in self.mentions if m.kind == "place"}
+        for m in self.mentions:
+            if (
+                m.kind == "person"
+                and m.surface not in self.titled
+                and any(m.surface + end in places for end in _PLACE_ENDINGS)
+            ):
+                m.kind = "place"
+                m.normalized = self.key(m.surface, "place")
 
     def _documents_on(self) -> None:
         """ "北朝鮮に関する日米韓三か国共同声明", "気候変動に関する国際連合枠組条約": the

@@ -199,3 +199,10 @@ def test_relations_of_trust_and_friendship_are_no_terms():
     ms = kinds("両国は信頼関係と友好関係を深め、安全保障協力とシャトル外交を進めた。")
     assert "信頼関係" not in ms and "友好関係" not in ms
     assert ms["安全保障協力"] == "term" and ms["シャトル外交"] == "term"
+
+
+def test_a_place_said_without_its_ending_and_the_same_prefecture():
+    ms = kinds("被害は輪島市と珠洲市に集中し、輪島、珠洲の両市と同県白山市が支援した。")
+    assert ms["輪島"] == "place" and ms["白山市"] == "place"
+    assert "同県白山市" not in ms
+    assert kinds("輪島大臣は述べた。")["輪島"] == "person"  # a title: a person
