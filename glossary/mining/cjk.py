@@ -167,7 +167,12 @@ def _family_name(word: str) -> bool:
     """Whether JMnedict knows ``word`` as a family name (False without JMnedict)."""
     from glossary.lang.ja import jmnedict
 
+    word = _VARIATION_SELECTORS.sub("", word)  # "辻󠄀": the glyph variant of 辻
     return any("surname" in kinds for _, kinds in jmnedict.readings(word))
+
+
+# variation selectors, which choose a kanji's glyph in official spellings ("辻󠄀")
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def _common_word(word: str) -> bool:
@@ -525,6 +530,32 @@ class Engine:
                         and len(run[j - 1].form) == 1
                     ):
                         break  # "魏聖洛国家安保室長": 洛 ends the name
+                    j -= 1
+                    chain.append(run[j])
+                # "自民党幹事長": a party's name (a proper noun and a one-character org
+                # ending, or a listed institution) names the office with the title
+                if (
+                    not self.r.spaced
+                    and not chain
+                    and j - 1 >= seg_start
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub == "org"
+                    and run[j - 1].end == run[j].start
+                    and self.r.titles.get(title) == "office"
+                ):
+                    j -= 1
+                    chain.append(run[j])
+                    self.emit(run[j].start, run[j].end, "org")
+                elif (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and len(run[j].form) == 1
+                    and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub not in ("place", "surname", "given", "person")
+                    and run[j - 1].end == run[j].start
+                ):
                     j -= 1
                     chain.append(run[j])
                 # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
@@ -1130,7 +1161,15 @@ class Engine:
                     and seg[x].cat in ("N", "SUF")
                     and seg[x].form in r.heads
                     and r.heads[seg[x].form] == ("place", "short")
-                    and seg[x + 1].cat == "P"
+                    and (
+                        seg[x + 1].cat == "P"
+                        # "福島県双葉郡": a county of common nouns after its prefecture
+                        or (
+                            seg[x + 1].cat == "N"
+                            and self._head_of(self.text[seg[x + 1].start : seg[-1].end])
+                            == ("place", "short-common")
+                        )
+                    )
                 ):
                     self._names_and_terms(seg[: x + 1], person_hint=False, name_end=None)
                     self._names_and_terms(seg[x + 1 :], person_hint, name_end)
@@ -1164,8 +1203,25 @@ class Engine:
             return
         if p == 0:
             first_p = next((i for i, t in enumerate(seg) if t.cat == "P"), None)
-            if first_p is not None and first_p <= 2 and len(seg[first_p - 1].form) == 1:
-                # "米ワシントン近郊": a one-character prefix before a proper noun
+            if (
+                first_p is not None
+                and first_p <= 2
+                and len(seg[first_p - 1].form) == 1
+                # "麻浦乙選挙区": a character that abbreviates no country begins the name
+                and not (
+                    not r.spaced
+                    and first_p == 1
+                    and seg[0].cat == "N"
+                    and seg[0].form not in r.relation_chars
+                    and seg[0].form not in r.stop
+                    and seg[0].form not in _FORMER
+                    and self._head_of(self.text[seg[0].start : seg[-1].end])[1] == "common"
+                )
+            ):
+                # "米ワシントン近郊": a one-character prefix before a proper noun; but
+                # "外務省飯倉公館": a ministry (外務 + 省) before its guest house
+                if first_p == 2 and not r.spaced:
+                    self._common_compound(seg[:first_p])
                 self._names_and_terms(seg[first_p:], person_hint, name_end)
                 return
             self._common_compound(seg)
@@ -1231,7 +1287,15 @@ class Engine:
                 # own ("조세이 탄광" in its 사고); a place or an event inside is not
                 # ("輪島" in 輪島市, "安城選挙" in 安城選挙区), nor a proper noun that
                 # only ends like a head ("安城": 城 is a castle)
-                if h == h_last or (h >= p and kind in ("org", "facility")):
+                # "清州上党選挙区": 党 after one character inside a name is no party
+                inner = (
+                    h >= p
+                    and kind in ("org", "facility")
+                    and (r.spaced or len(seg[h].form) > 1 or len(seg[h - 1].form) > 1)
+                    # "朝鮮通信使": 通信 before the suffix 使 is part of one word
+                    and (r.spaced or h + 1 >= n or seg[h + 1].cat != "SUF")
+                )
+                if h == h_last or inner:
                     self.emit(seg[0].start, seg[h].end, kind)
             # proper nouns inside: "도쿄대" in "도쿄대 동양문화연구소"; the longest known
             # place at the start ("アジア太平洋" in "アジア太平洋経済協力会議")
@@ -1536,7 +1600,13 @@ class Engine:
                 (i for i in (text.find(")", m.end), text.find("）", m.end)) if i > 0), default=-1
             )
             inner = text[m.end + 1 : close] if close > 0 else ""
-            if not inner or len(inner) > 20 or not all(_is_kana(ch) for ch in inner):
+            if (
+                not inner
+                or len(inner) > 20
+                or inner != inner.strip()
+                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading
+                or not all(_is_kana(ch) or (ch == " " and "・" in inner) for ch in inner)
+            ):
                 continue
             s, e = m.end + 1, close
             self.mentions = [x for x in self.mentions if not (s <= x.start and x.end <= e)]

@@ -10,15 +10,17 @@ The tagger is loaded once per process (``load()``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from glossary.lang.ja.jmnedict import common_readings
-from glossary.lang.script import KATAKANA, char_script
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
+from glossary.mining.rules import load_table, load_words
 
 LANG = "ja"
 _FORMER = frozenset("前元現故")
@@ -29,6 +31,7 @@ def load() -> Any:
     """The fugashi tagger over UniDic (loaded once)."""
     import fugashi
 
+    _frequencies()  # loaded with the analyser, once
     return fugashi.Tagger()
 
 
@@ -36,8 +39,12 @@ def _is_latin(s: str) -> bool:
     return s.isascii() and s.isalpha()
 
 
+# katakana as glossary.lang.script reads it, without the middle dot ・ (U+30FB)
+_KATAKANA_RUN = re.compile("[\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+
+
 def _katakana(s: str) -> bool:
-    return bool(s) and all(char_script(ch) == KATAKANA and ch != "・" for ch in s)
+    return bool(_KATAKANA_RUN.fullmatch(s))
 
 
 def tokens(text: str) -> list[CTok]:
@@ -63,8 +70,14 @@ def tokens(text: str) -> list[CTok]:
                 sub = {"姓": "surname", "名": "given"}.get(pos4, "person")
             elif pos3 == "地名":
                 sub = "place"
-        elif pos1 == "名詞" and w.is_unk and _katakana(surface) and len(surface) >= 2:
-            cat = "P"  # "スナク": a katakana word missing from UniDic is a name
+        elif (
+            pos1 == "名詞"
+            and w.is_unk
+            and _katakana(surface)
+            and len(surface) >= 2
+            and not _everyday_word(surface)  # "スマホ": an everyday word, no name
+        ):
+            cat = "P"  # "ゼレンスキー": a katakana word missing from UniDic is a name
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":
@@ -77,6 +90,12 @@ def tokens(text: str) -> list[CTok]:
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
+            if pos1 in ("助詞", "接続詞"):
+                sub = "particle"  # "地方を世界へ", "外務大臣及び…": may stand inside a name
+        if _VARIATION_SELECTOR.fullmatch(surface) and out and out[-1].end == start:
+            prev = out[-1]  # "辻󠄀": a variation selector belongs to the kanji before it
+            out[-1] = CTok(prev.form + surface, prev.start, end, prev.cat, prev.sub)
+            continue
         if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
             prev = out[-1]
             if _katakana(prev.form) and prev.cat in ("N", "P"):
@@ -86,7 +105,130 @@ def tokens(text: str) -> list[CTok]:
                 continue
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    return _stationed_in(_part_of_place(_direction_places(_numbered_parties(toks))))
+    toks = _legal_forms(text, _relation_words(_ordinals(_numbered_parties(toks))))
+    toks = _number_one(toks)
+    return _stationed_in(_part_of_place(_direction_places(toks)))
+
+
+def _join_pairs(toks: list[CTok], joined: Callable[[CTok, CTok], bool], cat: str) -> list[CTok]:
+    """Two touching tokens for which ``joined`` holds become one token of ``cat``."""
+    out: list[CTok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == t.start and joined(prev, t):
+            out[-1] = CTok(prev.form + t.form, prev.start, t.end, cat)
+            continue
+        out.append(t)
+    return out
+
+
+def _number_one(toks: list[CTok]) -> list[CTok]:
+    """ "日本一": a place and 一 that JMdict knows as one word (the best in Japan) are
+    a common noun, no place."""
+    return _join_pairs(
+        toks,
+        lambda a, b: b.form == "一" and a.cat == "P" and _common_word(a.form + b.form),
+        "N",
+    )
+
+
+def _legal_forms(text: str, toks: list[CTok]) -> list[CTok]:
+    """ "特定非営利活動法人プラス・アーツ", "株式会社トヨタ": the words after a legal form
+    (``ja_legal_forms.txt``), up to a punctuation mark or a particle, are one
+    organisation's name; the form stands apart (sub "legal")."""
+    forms = load_words("ja_legal_forms.txt", lower=False)
+    if not any(f in text for f in forms):
+        return toks
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        done = False
+        for form in forms:
+            if not text.startswith(form, toks[i].start):
+                continue
+            k = i
+            while k < n and toks[k].end < toks[i].start + len(form):
+                k += 1
+            if k >= n or toks[k].end != toks[i].start + len(form):
+                continue
+            # the name: nominal tokens (a word in kana may begin it: "なら国際映画祭")
+            j = k + 1
+            nominal = False
+            while j < n and text[toks[j - 1].end : toks[j].start] in ("", "・"):
+                t = toks[j]
+                if t.cat in ("P", "N", "SUF", "PRE", "L", "D", "J"):
+                    nominal = True
+                elif nominal or not all("ぁ" <= ch <= "ゖ" for ch in t.form):
+                    break
+                j += 1
+            while j - 1 > k and toks[j - 1].cat == "J":
+                j -= 1
+            if not nominal:
+                continue
+            out.append(CTok(form, toks[i].start, toks[k].end, "O", "legal"))
+            out.append(
+                CTok(
+                    text[toks[k + 1].start : toks[j - 1].end],
+                    toks[k + 1].start,
+                    toks[j - 1].end,
+                    "P",
+                    "org",
+                )
+            )
+            i = j
+            done = True
+            break
+        if not done:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def _relation_words(toks: list[CTok]) -> list[CTok]:
+    """ "日米韓": country characters the analyser cut (日 + 米韓) are one relation word."""
+    chars = lang_rules(LANG).relation_chars
+    return _join_pairs(
+        toks,
+        lambda a, b: (
+            a.cat == "N"
+            and b.cat == "N"
+            and len(a.form) + len(b.form) <= 4
+            and all(ch in chars for ch in a.form + b.form)
+        ),
+        "N",
+    )
+
+
+# counters of a numbered event or period: 第45回 (the 45th), 第二次 (the second), 第20代
+_ORDINAL_COUNTERS = frozenset("回次代期")
+
+
+def _ordinals(toks: list[CTok]) -> list[CTok]:
+    """ "第45回衆議院議員総選挙", "第二次世界大戦": 第, a number and its counter are one
+    ordinal noun that begins the name of a numbered event."""
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if (
+            t.form == "第"
+            and i + 2 < n
+            and toks[i + 1].cat == "D"
+            and toks[i + 2].form in _ORDINAL_COUNTERS
+            and t.end == toks[i + 1].start
+            and toks[i + 1].end == toks[i + 2].start
+        ):
+            end = toks[i + 2].end
+            out.append(
+                CTok(t.form + toks[i + 1].form + toks[i + 2].form, t.start, end, "N", "ordinal")
+            )
+            i += 3
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _stationed_in(toks: list[CTok]) -> list[CTok]:
@@ -163,15 +305,16 @@ def _numbered_parties(toks: list[CTok]) -> list[CTok]:
 
 
 def _kana_institutions(text: str, toks: list[CTok]) -> list[CTok]:
-    """ "共に民主党", "日本維新の会": a known institution written with a particle in it
-    (``ja_institutions.txt``) is one proper noun, not a name cut at the particle."""
-    names = [w for w in lang_rules(LANG).institutions if any("ぁ" <= ch <= "ゖ" for ch in w)]
+    """ "共に民主党", "日本維新の会", "青瓦台": a known institution (``ja_institutions.txt``)
+    that the analyser cuts into several tokens, at a particle or not (青瓦 + 台), is one
+    proper noun."""
+    names = sorted(lang_rules(LANG).institutions, key=len, reverse=True)
     for name in names:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             inside = [t for t in toks if start <= t.start and t.end <= end]
-            if inside and inside[0].start == start and inside[-1].end == end:
+            if len(inside) > 1 and inside[0].start == start and inside[-1].end == end:
                 first = toks.index(inside[0])
                 toks[first : first + len(inside)] = [CTok(name, start, end, "P", "org")]
             start = text.find(name, end)
@@ -194,9 +337,52 @@ def _dotted_words(toks: list[CTok]) -> list[CTok]:
                 pos += len(part) + 1
             continue
         if t.cat == "N":
+            if _listed_words(t.form.split("・"), t.sub != ""):
+                # "ヒト・モノ・カネ": words of the dictionary listed, no one's name
+                out.append(t)
+                continue
             t = CTok(t.form, t.start, t.end, "P", "person")
         out.append(t)
     return out
+
+
+def _common_word(word: str) -> bool:
+    return bool(common_readings(word))
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    """General-language frequencies of Japanese words written in katakana (wordfreq;
+    {} without it)."""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq comes with the "en" extra
+        return {}
+    return {w: f for w, f in get_frequency_dict("ja").items() if _KATAKANA_WORD.fullmatch(w)}
+
+
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
+_KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
+_FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
+
+
+def _everyday_word(word: str) -> bool:
+    """Whether the katakana ``word`` is frequent in general Japanese (Zipf 3.5 or
+    more): スマホ, ヒト, but not ゼレンスキー."""
+    return _frequencies().get(word, 0.0) >= _FREQUENT
+
+
+def _listed_words(words: list[str], named: bool) -> bool:
+    """Whether katakana words joined by ・ are a list of everyday words ("ヒト・モノ・
+    カネ": people, goods, money), not one name: every word is frequent in general
+    Japanese, and there are three or more of them or the analyser read none as a
+    name ("ドナルド・トランプ" and "ペルー・リマ" have two frequent words and are
+    names)."""
+    if len(words) < 2 or not all(words):
+        return False
+    if not all(_everyday_word(w) for w in words):
+        return False
+    return len(words) >= 3 or not named
 
 
 @cache
@@ -354,12 +540,23 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
             ):
                 j += 1
                 parts.append(toks[j])
+            words = "".join(p.form for p in parts).split("・")
+            named = any(p.sub in ("person", "surname", "given", "place") for p in parts)
+            if any(p.form == "・" for p in parts) and _listed_words(words, named):
+                # "ヒト・モノ・カネ": everyday words listed; none of them is a name
+                out.extend(
+                    CTok(p.form, p.start, p.end, "N" if p.cat == "P" else p.cat) for p in parts
+                )
+                i = j + 1
+                continue
             if any(p.form == "・" for p in parts) and any(p.cat == "P" for p in parts):
                 sub = (
                     "person"
                     if any(p.sub in ("person", "surname", "given") for p in parts)
                     else ("place" if any(p.sub == "place" for p in parts) else "")
                 )
+                # "キャンプ・デービッド": a word that says what the name names
+                sub = _kind_words().get(parts[0].form, sub)
                 form = "".join(p.form for p in parts)
                 out.append(CTok(form, parts[0].start, parts[-1].end, "P", sub))
                 i = j + 1
@@ -369,20 +566,287 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
     return out
 
 
+@cache
+def _kind_words() -> dict[str, str]:
+    """Katakana words that begin a name and give its kind (ja_kind_words.txt)."""
+    return {row[0]: row[1] for row in load_table("ja_kind_words.txt") if len(row) >= 2}
+
+
+@cache
+def _naming_heads() -> tuple[str, ...]:
+    """Heads that name a place after common nouns too ("選挙区", "郡")."""
+    heads = lang_rules(LANG).heads
+    return tuple(
+        h
+        for h, (kind, mark) in heads.items()
+        if mark == "common" or (kind, mark) == ("place", "short-common")
+    )
+
+
+@cache
+def _head_generic() -> tuple[str, ...]:
+    return tuple(load_words("ja_head_generic.txt", lower=False))
+
+
+# a name in Japanese quotation brackets, within one line and without sentence marks
+_BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
+# a short name in round brackets at the end of a longer one
+_SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
+
+_PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "県", "府", "都", "道", "島")
+_ON = "に関する"  # "on", in the title of a document
+
+# suffixes that make a compound name people: "関係者", "受賞団体関係者"
+_PERSON_SUFFIXES = frozenset("者員")
+
+
 class JapaneseEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         return "org"
+
+    def mine(self) -> list[Mention]:
+        for t in self.toks:
+            if t.sub == "legal":
+                self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
+        super().mine()
+        self._bracketed_names()
+        self._clipped_terms()
+        self._documents_on()
+        self._places_said_short()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return _drop_inner_places(self.mentions)
+
+    def _places_said_short(self) -> None:
+        """ "輪島、珠洲" beside "輪島市": a name read as a family name but seen with no
+        title is the place the article names with its ending."""
+        places = {m.surface for m in self.mentions if m.kind == "place"}
+        for m in self.mentions:
+            if (
+                m.kind == "person"
+                and m.surface not in self.titled
+                and any(m.surface + end in places for end in _PLACE_ENDINGS)
+            ):
+                m.kind = "place"
+                m.normalized = self.key(m.surface, "place")
+
+    def _documents_on(self) -> None:
+        """ "北朝鮮に関する日米韓三か国共同声明", "気候変動に関する国際連合枠組条約": the
+        subject before に関する belongs to a document's name (a head of kind work)."""
+        text = self.text
+        for m in list(self.mentions):
+            s = m.start - len(_ON)
+            if s <= 0 or text[s : m.start] != _ON or self._head_of(m.surface)[0] != "work":
+                continue
+            subject = [t for t in self.toks if t.end <= s]
+            k = len(subject)
+            while (
+                k > 0
+                and subject[k - 1].cat in ("N", "P", "SUF", "PRE", "L", "D")
+                and subject[k - 1].end == (subject[k].start if k < len(subject) else s)
+                and len(subject) - k < 4
+            ):
+                k -= 1
+            if k < len(subject) and subject[k].form not in self.r.stop:
+                self.emit(subject[k].start, m.end, "work")
+
+    def _clipped_terms(self) -> None:
+        """ "新型コロナ" and "新型コロナウイルス": a term clipped after a katakana word
+        (the longer one goes on in katakana) is the same term."""
+        terms = [m for m in self.mentions if m.kind == "term"]
+        for m in terms:
+            if not _katakana(m.surface[-1]):
+                continue
+            keys = {
+                o.normalized
+                for o in terms
+                if len(o.surface) > len(m.surface)
+                and o.surface.startswith(m.surface)
+                and _katakana(o.surface[len(m.surface) :])
+            }
+            if len(keys) == 1:
+                m.normalized = next(iter(keys))
+
+    def _bracketed_names(self) -> None:
+        """ "「稲むらの火」", "「郵政選挙」", "「地方を世界へ」": words in Japanese quotation
+        brackets that end in a noun and hold no verb or adjective name a programme, a
+        work or an event (the kind of their head word, else a work). A short name in
+        round brackets at the end ("基本方針2023(骨太の方針2023)") is the same one."""
+        text = self.text
+        for q in _BRACKETED.finditer(text):
+            s, e = q.span(1)
+            short = _SHORT_IN_BRACKETS.search(text[s:e])
+            name_end = s + short.start() if short else e
+            inside = [t for t in self.toks if s <= t.start and t.end <= name_end]
+            if not inside or inside[0].start != s or inside[-1].end != name_end:
+                continue  # the analyser's tokens do not fit the brackets
+            after = next((t for t in self.toks if t.start == e + 1), None)
+            # "「地方を世界へ」プロジェクト": a name before the noun it names may end in a
+            # particle
+            names_noun = after is not None and after.cat == "N" and not short
+            last = inside[-1]
+            if inside[0].cat == "D" or (
+                last.cat not in ("N", "P", "SUF", "L", "D")
+                and not (names_noun and last.sub == "particle")
+            ):
+                continue  # "「一つの経済圏」": a phrase, no name
+            if any(t.cat == "O" and t.sub != "particle" and t.form != " " for t in inside):
+                continue  # "「近くて近い国」": a verb or an adjective inside
+            if len(inside) < 2 and inside[0].cat != "P":
+                continue  # "「危機」": one common word
+            if (s, name_end) in self.seen:
+                continue
+            kind = self._head_kind_str(text[s:name_end], proper=True) or "work"
+            m = self.emit(s, name_end, kind)
+            if m is not None and short:
+                alias = self.emit(s + short.start(1), s + short.end(1), kind, key=m.normalized)
+                if alias is not None:
+                    alias.normalized = m.normalized
+
+    def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        whole = self.text[seg[0].start : seg[-1].end] if seg else ""
+        if not whole.endswith(_naming_heads()):
+            self._ordinal_compound(seg, allow_single_org)
+            return
+        kind, mark = self._head_of(whole)
+        named = mark == "common" or (kind == "place" and mark == "short-common")
+        head = next((h for h in self.r.head_list if whole.endswith(h)), "")
+        before = whole[: len(whole) - len(head)]
+        # after a prefecture ("福島県双葉郡") a county's name may be a common word
+        county = mark == "short-common" and self.text[seg[0].start - 1 : seg[0].start] in (
+            "県",
+            "都",
+            "道",
+            "府",
+        )
+        # a one-character head is a word of its own: "公職選挙法" (法), not "方法"
+        whole_word = len(head) > 1 or (seg[-1].form == head and len(before) >= 2)
+        if (
+            named
+            and before
+            and whole_word
+            and seg[0].form not in self.r.stop
+            and (county or not _common_word(before))
+        ):
+            # "鐘路選挙区", "公職選挙法": a head that names a thing after common nouns
+            # too; not after a word of the dictionary ("欠員選挙区": vacant seats,
+            # "国際法": international law)
+            self.emit(seg[0].start, seg[-1].end, kind)
+            return
+        self._ordinal_compound(seg, allow_single_org)
+
+    def _proper_kind(self, g: list[CTok], surface: str, person_hint: bool) -> str | None:
+        kinds = {t.sub for t in g} & {"facility", "event", "work"}
+        if kinds and not person_hint:
+            return kinds.pop()  # "キャンプ・デービッド" (ja_kind_words.txt)
+        return super()._proper_kind(g, surface, person_hint)
+
+    def _head_kind_str(self, s: str, proper: bool) -> str | None:
+        # "与党", "最大野党": a word that ends in a head but names no one thing
+        if s.replace(" ", "").endswith(_head_generic()):
+            return None
+        return super()._head_kind_str(s, proper)
+
+    def _last_term_head(self, seg: list[CTok]) -> int | None:
+        h = super()._last_term_head(seg)
+        if h is not None and h + 1 < len(seg) and seg[h + 1].form in _PERSON_SUFFIXES:
+            return None  # "関係者": the people of it, no term
+        return h
+
+    def _ordinal_compound(self, seg: list[CTok], allow_single_org: bool) -> None:
+        if seg and seg[0].sub == "ordinal":
+            # "第7回総選挙以来107年ぶり": a time word ends the event's name
+            cut = next((x for x in range(2, len(seg)) if seg[x].form in self.r.stop), len(seg))
+            seg = seg[:cut]
+        super()._common_compound(seg, allow_single_org)
+        if len(seg) >= 2 and seg[0].sub == "ordinal":
+            # "第45回衆議院議員総選挙": an institution named inside the event's name
+            insts = self.r.institutions
+            for a in range(1, len(seg)):
+                for b in range(len(seg), a, -1):
+                    if self.text[seg[a].start : seg[b - 1].end] in insts:
+                        self.emit(seg[a].start, seg[b - 1].end, "org")
+                        break
 
     def is_full_name(self, m: Mention) -> bool:
         return len(m.surface) >= 3 or "・" in m.surface
 
 
+def _drop_inner_places(mentions: list[Mention]) -> list[Mention]:
+    """The guideline: a place or a term inside a longer name is no row unless it also
+    stands alone ("日本" of 日本銀行 only where 日本 is also said alone)."""
+    inner: set[int] = set()
+    for m in mentions:
+        if m.kind not in ("place", "term"):
+            continue
+        if any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in mentions
+            if o.kind != "person"
+        ):
+            inner.add(id(m))
+    alone = {m.surface for m in mentions if id(m) not in inner}
+    return [m for m in mentions if id(m) not in inner or m.surface in alone]
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    toks = _korean_kanji_names(text, tokens(text), titles)
+    toks = _split_family_names(text, _korean_kanji_names(text, tokens(text), titles), titles)
     toks = _country_before_title(text, _listed_full_names(text, toks, titles), titles)
     return JapaneseEngine(LANG, text, toks).mine()
+
+
+def _ends_in_title(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
+    """Whether the nouns from token k on, proper nouns among them, end in a title
+    within six tokens ("和歌山県知事", "自民党幹事長", "外務大臣政務官")."""
+    end = k
+    while end < len(toks) and end - k < 6 and (end == k or toks[end].start == toks[end - 1].end):
+        if toks[end].cat not in ("N", "SUF", "PRE", "P"):
+            break
+        words = text[toks[k].start : toks[end].end]
+        if any(words.endswith(t) for t in titles):
+            return True
+        end += 1
+    return False
+
+
+def _split_family_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
+    """ "仁坂和歌山県知事", "二階自民党幹事長", "薗浦政務官": a family name the analyser cut
+    into single characters (仁 + 坂, 二 + 階) is one name when JMnedict lists the
+    characters together as a family name and a title follows."""
+    from glossary.lang.ja.jmnedict import readings
+
+    out: list[CTok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        before = text[t.start - 1 : t.start] if t.start else ""
+        merged = False
+        if len(t.form) == 1 and _is_kanji(t.form) and not (before and _is_kanji(before)):
+            for k in (i + 3, i + 2):
+                span = toks[i:k]
+                if (
+                    k <= n
+                    and all(len(x.form) == 1 and _is_kanji(x.form) for x in span)
+                    and all(b.start == a.end for a, b in pairwise(span))
+                    and k < n
+                    and toks[k].start == span[-1].end
+                    and _ends_in_title(text, toks, k, titles)
+                ):
+                    form = "".join(x.form for x in span)
+                    if any("surname" in kinds for _, kinds in readings(form)):
+                        out.append(CTok(form, span[0].start, span[-1].end, "P", "surname"))
+                        i = k
+                        merged = True
+                        break
+        if not merged:
+            out.append(t)
+            i += 1
+    return out
 
 
 def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:

@@ -1,0 +1,208 @@
+"""Japanese mining: general classes found on unseen dev texts (sentences written for
+these tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+from glossary.mining.japanese import mine_text
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in mine_text(text)}
+
+
+def test_party_names_of_common_nouns_and_generic_party_words():
+    ms = kinds("民主党と国民新党が連立を組み、与野党の協議では最大野党が反対した。")
+    assert ms["民主党"] == "org" and ms["国民新党"] == "org"
+    assert "与野党" not in ms and "最大野党" not in ms
+
+
+def test_party_post_names_the_party_and_keeps_the_person_apart():
+    ms = kinds("会見には二階幹事長と岸田自民党政調会長、谷垣自民党幹事長が出た。")
+    assert ms["谷垣"] == "person"
+    assert ms["自民党幹事長"] == "term"
+    assert ms["自民党"] == "org"
+    assert "谷垣自民" not in ms and "党幹事長" not in ms
+
+
+def test_family_name_the_analyser_cut_into_characters_before_a_title():
+    ms = kinds("記者団の前で二階幹事長が発言し、仁坂知事も同席した。")
+    assert ms["二階"] == "person" and ms["仁坂"] == "person"
+    assert "仁" not in ms
+
+
+def test_numbered_events_keep_their_ordinal():
+    ms = kinds(
+        "第二次世界大戦の終結から80年、第5回日中韓サミットと第26回参議院議員通常選挙があった。"
+    )
+    assert ms["第二次世界大戦"] == "event"
+    assert ms["第5回日中韓サミット"] == "event"
+    assert ms["第26回参議院議員通常選挙"] == "event"
+    assert ms["参議院"] == "org"  # the institution inside the election's name
+    assert "中韓サミット" not in ms
+
+
+def test_constitution_is_a_work():
+    assert kinds("大韓民国憲法と日本国憲法を比べた。")["日本国憲法"] == "work"
+
+
+def test_legal_form_before_an_organisation_name():
+    ms = kinds("一般社団法人ジャパン・ミュージック協議会と株式会社ソニーが提携した。")
+    assert ms["ジャパン・ミュージック協議会"] == "org"
+    assert ms["一般社団法人"] == "term"
+    assert ms["ソニー"] == "org"
+    assert "ジャパン" not in ms
+
+
+def test_katakana_everyday_words_listed_are_no_name():
+    ms = kinds("地方にヒト・モノ・カネを呼び込み、ドナルド・トランプ大統領も視察した。")
+    assert not any("ヒト" in s or s == "モノ" for s in ms)
+    assert ms["ドナルド・トランプ"] == "person"
+
+
+def test_region_disaster_and_weather_terms_and_the_residence():
+    ms = kinds("梅雨前線の影響で九州地方に土砂災害の恐れがあり、官邸は警戒を強めた。")
+    assert ms["九州地方"] == "place"
+    assert ms["梅雨前線"] == "term" and ms["土砂災害"] == "term"
+    assert ms["官邸"] == "org"
+
+
+def test_the_people_of_a_compound_are_no_term_and_best_in_japan_is_no_place():
+    ms = kinds("協力団体関係者が集まり、日本一の桜を眺めた。")
+    assert not any(s.startswith("協力団体") for s in ms)
+    assert "日本" not in ms
+
+
+def test_diplomatic_corps_and_chamber_of_commerce():
+    ms = kinds("在京外交団と東京商工会議所の代表が外務省飯倉公館に招かれた。")
+    assert ms["在京外交団"] == "term"
+    assert ms["東京商工会議所"] == "org"
+    assert ms["外務省"] == "org" and ms["飯倉公館"] == "facility"
+
+
+def test_parliamentary_vice_minister_is_a_portfolio_title():
+    ms = kinds("山田外務大臣政務官が式典に出席した。")
+    assert ms["外務大臣政務官"] == "term"
+    assert ms["山田"] == "person"
+
+
+def test_a_place_inside_a_name_is_a_row_only_where_it_also_stands_alone():
+    assert "日本" not in kinds("日本銀行が利上げを決めた。")
+    ms = kinds("日本銀行と日本政府が協議した。")
+    assert ms["日本銀行"] == "org" and ms["日本"] == "place"
+
+
+def test_county_after_its_prefecture_and_named_constituencies():
+    ms = kinds("福島県双葉郡の住民と、ソウルの麻浦乙選挙区、5つの欠員選挙区。")
+    assert ms["福島県"] == "place" and ms["双葉郡"] == "place"
+    assert ms["麻浦乙選挙区"] == "place"
+    assert "欠員選挙区" not in ms  # vacant seats: no constituency's name
+
+
+def test_envoys_after_their_country_are_one_event():
+    ms = kinds("朝鮮通信使の行列が再現された。")
+    assert ms["朝鮮通信使"] == "event"
+    assert "朝鮮通信" not in ms and "朝鮮" not in ms
+
+
+def test_listed_institution_the_analyser_cuts_stays_whole_before_a_title():
+    ms = kinds("青瓦台報道官と青瓦台国家安保室長が会見した。")
+    assert ms["青瓦台"] == "org"
+    assert ms["国家安保室長"] == "term"
+    assert "青瓦" not in ms
+
+
+def test_short_form_of_the_new_coronavirus_is_a_term():
+    assert kinds("新型コロナの流行が続いた。")["新型コロナ"] == "term"
+
+
+def test_names_in_quotation_brackets():
+    ms = kinds(
+        "県は「ふるさと未来基金」を設け、「水と緑の国づくり計画(みどり計画)」を発表した。"
+        "知事は「本当に良かった」と述べ、「一つの経済圏」を目指すとした。"
+    )
+    assert ms["ふるさと未来基金"] == "org"  # the kind of its head word
+    assert ms["水と緑の国づくり計画"] == "work"
+    assert ms["みどり計画"] == "work"  # its short name in round brackets
+    assert "本当に良かった" not in ms and "一つの経済圏" not in ms
+    m = {x.surface: x for x in mine_text("「水と緑の国づくり計画(みどり計画)」を読む。")}
+    assert m["みどり計画"].normalized == m["水と緑の国づくり計画"].normalized
+
+
+def test_a_time_word_ends_a_numbered_event_and_cabinet_meetings_are_terms():
+    ms = kinds("第5回全国大会以来の規模で、定例閣議と臨時閣議が開かれた。")
+    assert ms["第5回全国大会"] == "event" and "第5回全国大会以来" not in ms
+    assert ms["臨時閣議"] == "term" and ms["定例閣議"] == "term"
+
+
+def test_groups_are_no_term_head():
+    ms = kinds("支援団体と市民団体の代表が集まった。")
+    assert "支援団体" not in ms and "市民団体" not in ms
+
+
+def test_an_everyday_katakana_word_unknown_to_the_analyser_is_no_name():
+    ms = kinds("若者はスマホで情報を得ており、ゼレンスキー大統領の演説も見た。")
+    assert "スマホ" not in ms
+    assert ms["ゼレンスキー"] == "person"
+
+
+def test_a_kanji_with_a_variation_selector_is_one_family_name():
+    ms = kinds("挨拶する辻\U000e0100副大臣")
+    assert ms["辻\U000e0100"] == "person"
+
+
+def test_a_quoted_name_before_the_noun_it_names_may_end_in_a_particle():
+    ms = kinds("県は「未来へ」事業と「世界を知ろう」を進め、「日本を世界へ」プロジェクトも始めた。")
+    assert ms["未来へ"] == "work" and ms["日本を世界へ"] == "work"
+    assert "世界を知ろう" not in ms  # a verb inside
+
+
+def test_a_clipped_katakana_term_is_the_same_term():
+    text = "新型コロナウイルスの流行が続き、観光業は新型コロナの影響を受けた。"
+    ms = {m.surface: m for m in mine_text(text)}
+    assert ms["新型コロナ"].normalized == ms["新型コロナウイルス"].normalized
+
+
+def test_a_reading_with_a_space_after_a_korean_name():
+    ms = {m.surface: m for m in mine_text("金英男(キム・ヨン ナム)氏が来日した。")}
+    assert ms["キム・ヨン ナム"].normalized == ms["金英男"].normalized
+    assert "キム・ヨン" not in ms
+
+
+def test_prizes_and_their_ceremonies():
+    ms = kinds("県民文化賞授賞式が開かれ、ノーベル平和賞の話も出た。")
+    assert ms["県民文化賞授賞式"] == "event"
+    assert ms["ノーベル平和賞"] == "work"
+
+
+def test_laws_ending_in_ho_are_works_but_not_generic_law_words():
+    ms = kinds("個人情報保護法と公職選挙法を改正し、国際法と新しい方法を論じた。")
+    assert ms["個人情報保護法"] == "work" and ms["公職選挙法"] == "work"
+    assert "国際法" not in ms and "新しい方法" not in ms and "方法" not in ms
+
+
+def test_a_kind_word_begins_a_katakana_name():
+    ms = kinds("両首脳はキャンプ・デービッドで会い、ジョン・スミス氏も同席した。")
+    assert ms["キャンプ・デービッド"] == "facility"
+    assert ms["ジョン・スミス"] == "person"
+
+
+def test_the_subject_before_ni_kansuru_belongs_to_a_documents_name():
+    ms = kinds(
+        "気候変動に関する国際連合枠組条約と、漁業に関する日韓協定を論じ、人権に関する議論もした。"
+    )
+    assert ms["気候変動に関する国際連合枠組条約"] == "work"
+    assert ms["漁業に関する日韓協定"] == "work"
+    assert not any(s.startswith("人権に関する") for s in ms)  # 議論 names no document
+
+
+def test_relations_of_trust_and_friendship_are_no_terms():
+    ms = kinds("両国は信頼関係と友好関係を深め、安全保障協力とシャトル外交を進めた。")
+    assert "信頼関係" not in ms and "友好関係" not in ms
+    assert ms["安全保障協力"] == "term" and ms["シャトル外交"] == "term"
+
+
+def test_a_place_said_without_its_ending_and_the_same_prefecture():
+    ms = kinds("被害は輪島市と珠洲市に集中し、輪島、珠洲の両市と同県白山市が支援した。")
+    assert ms["輪島"] == "place" and ms["白山市"] == "place"
+    assert "同県白山市" not in ms
+    assert kinds("輪島大臣は述べた。")["輪島"] == "person"  # a title: a person
