@@ -177,3 +177,18 @@ def test_a_rare_abstract_noun_of_a_place_without_the_is_a_term():
     s = terms("Seoul urged the denuclearization of North Korea, not the situation of Japan.")
     assert "denuclearization of North Korea" in s
     assert not any(x.startswith("situation") for x in s)
+
+
+def test_economic_policy_expressions_of_the_government():
+    s = terms(
+        "The Cabinet approved comprehensive economic measures as capital investment rose, "
+        "tax revenues grew and consumer prices eased."
+    )
+    for term in (
+        "comprehensive economic measures",
+        "capital investment",
+        "tax revenues",
+        "consumer prices",
+    ):
+        assert term in s, term
+    assert "economic measures" not in s
