@@ -192,3 +192,14 @@ def test_economic_policy_expressions_of_the_government():
     ):
         assert term in s, term
     assert "economic measures" not in s
+
+
+def test_leave_is_a_term_only_in_its_fixed_expressions():
+    s = terms("Many women leave their jobs; maternity leave and part-time workers help.")
+    assert "maternity leave" in s and "part-time workers" in s
+    assert "women leave" not in s
+
+
+def test_gender_expressions_and_a_cabinet_reshuffle():
+    s = terms("The cabinet reshuffle put gender equality and the gender gap issues first.")
+    assert {"cabinet reshuffle", "gender equality", "gender gap issues"} <= set(s)
