@@ -2022,6 +2022,12 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             and "-" in groups[s][2]
         ):
             s -= 2  # "small- and medium-sized enterprises": a suspended hyphen
+        if y > s and groups[y][2] in _VERB_HEADS and _plural(groups[y - 1][2]):
+            # "foreign students visit Seoul", "defectors visit": a subject and its verb
+            if y == x:
+                s = y
+            else:
+                y -= 1
         if y > s:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end
@@ -2066,6 +2072,20 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         x = y + 1
     _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+# term heads that are verbs as often: after a plural they are the sentence's verb
+_VERB_HEADS = frozenset(
+    ("visit", "exercise", "deal", "test", "trade", "exchange", "drill", "rule", "aid", "alert")
+)
+_IRREGULAR_PLURALS = frozenset(("women", "men", "people", "children"))
+
+
+def _plural(word: str) -> bool:
+    """A plural noun: "students", "forces", "women" (not "gas", "economics")."""
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ics", "us", "is"))
+    )
 
 
 # heads of terms that name a meeting by who meets ("conference of ministers")

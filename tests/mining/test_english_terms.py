@@ -203,3 +203,12 @@ def test_leave_is_a_term_only_in_its_fixed_expressions():
 def test_gender_expressions_and_a_cabinet_reshuffle():
     s = terms("The cabinet reshuffle put gender equality and the gender gap issues first.")
     assert {"cabinet reshuffle", "gender equality", "gender gap issues"} <= set(s)
+
+
+def test_a_plural_before_a_head_that_is_also_a_verb_is_its_subject():
+    s = terms(
+        "Many foreign students visit Seoul, defectors visit the border and both forces "
+        "exercise together, while a student exchange and a nuclear test go ahead."
+    )
+    assert "student exchange" in s and "nuclear test" in s
+    assert not any(x.endswith(("visit", "exercise")) for x in s)
