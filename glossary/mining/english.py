@@ -14,7 +14,9 @@
 * official titles written with capitals ("President", "Prime Minister");
 * domain terms: noun phrases ending in a news-domain head noun whose other words
   are domain modifiers ("shuttle diplomacy", "joint news conference",
-  "people-to-people exchanges"), and relation compounds ("China-Japan tensions").
+  "people-to-people exchanges"), fixed expressions with the head nouns that continue
+  them ("social security system", "ballistic missile launches"), and relation
+  compounds ("China-Japan tensions").
 
 Sentence-initial capitals and title-case headlines are not taken for names unless
 the article gives evidence (the word is capitalised mid-sentence elsewhere, is a
