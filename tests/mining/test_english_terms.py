@@ -212,3 +212,9 @@ def test_a_plural_before_a_head_that_is_also_a_verb_is_its_subject():
     )
     assert "student exchange" in s and "nuclear test" in s
     assert not any(x.endswith(("visit", "exercise")) for x in s)
+
+
+def test_shortages_and_state_media():
+    s = terms("State media admitted a food shortage and labor shortages.")
+    assert {"food shortage", "labor shortages"} <= set(s)
+    assert any(x.lower() == "state media" for x in s)
