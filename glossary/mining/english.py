@@ -1735,8 +1735,7 @@ def _lower_head_extension(
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
-            # a term inside the name ("COVID-19" in "COVID-19 pandemic") is a row only
-            # where it also stands alone
+            # a term inside ("COVID-19" in "COVID-19 pandemic") is a row only alone
             doc.emit(toks[a].start, toks[b - 1].end, span, kind, inner=kind == "term")
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
