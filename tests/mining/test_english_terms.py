@@ -218,3 +218,8 @@ def test_shortages_and_state_media():
     s = terms("State media admitted a food shortage and labor shortages.")
     assert {"food shortage", "labor shortages"} <= set(s)
     assert any(x.lower() == "state media" for x in s)
+
+
+def test_diplomatic_fixed_expressions():
+    s = terms("He met the diplomatic corps and like-minded countries in Tokyo.")
+    assert {"diplomatic corps", "like-minded countries"} <= set(s)
