@@ -14,7 +14,9 @@
 * official titles written with capitals ("President", "Prime Minister");
 * domain terms: noun phrases ending in a news-domain head noun whose other words
   are domain modifiers ("shuttle diplomacy", "joint news conference",
-  "people-to-people exchanges"), and relation compounds ("China-Japan tensions").
+  "people-to-people exchanges"), fixed expressions with the head nouns that continue
+  them ("social security system", "ballistic missile launches"), and relation
+  compounds ("China-Japan tensions").
 
 Sentence-initial capitals and title-case headlines are not taken for names unless
 the article gives evidence (the word is capitalised mid-sentence elsewhere, is a
@@ -1975,8 +1977,7 @@ def _lower_head_extension(
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
-            # a term inside the name ("COVID-19" in "COVID-19 pandemic") is a row only
-            # where it also stands alone
+            # a term inside ("COVID-19" in "COVID-19 pandemic") is a row only alone
             doc.emit(toks[a].start, toks[b - 1].end, span, kind, inner=kind == "term")
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
@@ -2264,6 +2265,12 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             and "-" in groups[s][2]
         ):
             s -= 2  # "small- and medium-sized enterprises": a suspended hyphen
+        if y > s and groups[y][2] in _VERB_HEADS and _plural(groups[y - 1][2]):
+            # "foreign students visit Seoul", "defectors visit": a subject and its verb
+            if y == x:
+                s = y
+            else:
+                y -= 1
         if y > s:
             start = toks[groups[s][0]].start
             end = toks[groups[y][1]].end
@@ -2308,6 +2315,20 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         x = y + 1
     _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+# term heads that are verbs as often: after a plural they are the sentence's verb
+_VERB_HEADS = frozenset(
+    ("visit", "exercise", "deal", "test", "trade", "exchange", "drill", "rule", "aid", "alert")
+)
+_IRREGULAR_PLURALS = frozenset(("women", "men", "people", "children"))
+
+
+def _plural(word: str) -> bool:
+    """A plural noun: "students", "forces", "women" (not "gas", "economics")."""
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ics", "us", "is"))
+    )
 
 
 # heads of terms that name a meeting by who meets ("conference of ministers")

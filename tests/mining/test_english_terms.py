@@ -177,3 +177,49 @@ def test_a_rare_abstract_noun_of_a_place_without_the_is_a_term():
     s = terms("Seoul urged the denuclearization of North Korea, not the situation of Japan.")
     assert "denuclearization of North Korea" in s
     assert not any(x.startswith("situation") for x in s)
+
+
+def test_economic_policy_expressions_of_the_government():
+    s = terms(
+        "The Cabinet approved comprehensive economic measures as capital investment rose, "
+        "tax revenues grew and consumer prices eased."
+    )
+    for term in (
+        "comprehensive economic measures",
+        "capital investment",
+        "tax revenues",
+        "consumer prices",
+    ):
+        assert term in s, term
+    assert "economic measures" not in s
+
+
+def test_leave_is_a_term_only_in_its_fixed_expressions():
+    s = terms("Many women leave their jobs; maternity leave and part-time workers help.")
+    assert "maternity leave" in s and "part-time workers" in s
+    assert "women leave" not in s
+
+
+def test_gender_expressions_and_a_cabinet_reshuffle():
+    s = terms("The cabinet reshuffle put gender equality and the gender gap issues first.")
+    assert {"cabinet reshuffle", "gender equality", "gender gap issues"} <= set(s)
+
+
+def test_a_plural_before_a_head_that_is_also_a_verb_is_its_subject():
+    s = terms(
+        "Many foreign students visit Seoul, defectors visit the border and both forces "
+        "exercise together, while a student exchange and a nuclear test go ahead."
+    )
+    assert "student exchange" in s and "nuclear test" in s
+    assert not any(x.endswith(("visit", "exercise")) for x in s)
+
+
+def test_shortages_and_state_media():
+    s = terms("State media admitted a food shortage and labor shortages.")
+    assert {"food shortage", "labor shortages"} <= set(s)
+    assert any(x.lower() == "state media" for x in s)
+
+
+def test_diplomatic_fixed_expressions():
+    s = terms("In his policy speech he met the diplomatic corps and like-minded countries.")
+    assert {"policy speech", "diplomatic corps", "like-minded countries"} <= set(s)
