@@ -865,3 +865,12 @@ def test_korean_compound_held_as_one_word_is_a_term():
     assert kinds(mine_ko("그 나라는 자유민주주의 체제를 지켜 왔다."))["자유민주주의 체제"] == "term"
     # a generic modifier makes no term: 기자 + 회견
     assert "기자회견" not in kinds(mine_ko("장관은 기자회견을 열었다."))
+
+
+def test_korean_bill_written_onto_its_nouns_is_a_term():
+    ms = mine_ko("야당은 불신임결의안을 냈다. 불신임안 표결은 내일이다. 최종안은 없었다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["불신임결의안"][0] == "term" and keys["불신임안"] == keys["불신임결의안"]
+    assert "최종안" not in keys  # a generic word and 안 make no term
+    # 안 spaced after a noun is "inside"
+    assert not kinds(mine_ko("국회 안에서 논의했다."))
