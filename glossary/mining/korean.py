@@ -31,6 +31,7 @@ _PLACE_ENDINGS = frozenset("현시도군구주섬")
 # the place words they follow ("파주시 문산읍 임진리")
 _NEIGHBOURHOOD_ENDINGS = frozenset("리읍면동")
 _SPACED_PLACE_ENDINGS = frozenset("시주군현")
+_PARTICLES = frozenset("에의은는을를와과로")
 _ERA_WORDS = frozenset(("시대", "왕조"))  # written onto a kingdom's name (백제시대)
 _PLACE_WORD_ENDS = frozenset("시군구읍면도동")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
@@ -149,6 +150,15 @@ def tokens(text: str) -> list[CTok]:
         ):
             cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
+        if (
+            tag == "NNP"
+            and len(form) >= 4
+            and form[-1] in _PARTICLES
+            and form[-2] in _PLACE_WORD_ENDS
+        ):
+            # "흥덕구에": the analyser kept the particle on a district's name
+            out.append(CTok(form[:-1], t.start, t.start + len(form) - 1, "P", "place"))
+            continue
         if (
             cat in ("O", "N")  # "포항시에서": 시 read as a common noun (o'clock)
             and form in _PLACE_ENDINGS
@@ -431,12 +441,8 @@ class KoreanEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         if " " in surface and all(t.cat == "P" for t in g):
             return "person"
-        if (
-            len(surface) == 3
-            and surface[0] in korean_miner_surnames()
-            and all("가" <= ch <= "힣" for ch in surface)
-        ):
-            return "person"
+        if _korean_name_shape(surface):
+            return "person"  # not "서배너": 너 reads no hanja
         return "org"
 
     def is_full_name(self, m: Mention) -> bool:
@@ -713,6 +719,21 @@ def _glued_suffix_terms(engine: KoreanEngine, toks: list[CTok], mentions: list[M
             m.normalized = next(iter(longer))
 
 
+def _former_holders(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "김용현 전 국방부 장관": a word shaped like a Korean name, then 전 (former) and a
+    title within the next words, is a person, whatever its last syllable (현, 구, 대)."""
+    titles = lang_rules(LANG).title_list
+    text = engine.text
+    for m in mentions:
+        if m.kind == "person" or not _korean_name_shape(m.surface):
+            continue
+        if text[m.end : m.end + 3] != " 전 ":
+            continue
+        words = text[m.end + 3 :].split(" ", 3)[:3]
+        if any(title in w for w in words for title in titles):
+            m.kind, m.normalized = "person", "p:" + m.surface
+
+
 def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
     in 개성역사유적지구); where the place also stands alone, that mention stays. A
@@ -744,6 +765,7 @@ def mine_text(text: str) -> list[Mention]:
     _split_name_and_neighbour(engine, mentions)
     _regions_before_places(engine, mentions)
     _ships_in_events(engine, mentions)
+    _former_holders(engine, mentions)
     _terms_without_actions(engine, mentions)
     _glued_suffix_terms(engine, toks, mentions)
     _known_names_over_places(engine, mentions)
