@@ -882,6 +882,8 @@ def test_korean_name_after_a_party_and_before_a_title_is_the_person():
     assert ms["김한대"] == "person" and ms["정의당"] == "org"
     ms = kinds(mine_ko("이준석 서울대 교수는 말했다."))
     assert ms["이준석"] == "person" and ms["서울대"] == "org"
+    # a country and its institution before a title: 국무원 is no name of a person
+    assert kinds(mine_ko("리창 중국 국무원 총리가 도착했다."))["국무원"] == "org"
 
 
 def test_korean_name_before_a_former_title_is_a_person():
