@@ -744,7 +744,20 @@ class Engine:
             if len(words) >= 2:
                 last = words[-1]
                 text = self.text[last[0].start : last[-1].end]
-                if self._head_kind_str(text, proper=True) in ("org", "event"):
+                # "더불어민주당 박찬대 원내대표": a Korean name after a word that is none
+                # ends like a university (대) and is still the person
+                prev = self._span(words[-2])
+                prev_name = self._korean_full_name(prev) and not self._head_kind_str(
+                    prev, proper=True
+                )  # "이준석 서울대 교수"; not "정의당", whose 당 ends a party
+                name_last = (
+                    self._korean_full_name(text)
+                    and text.endswith("대")
+                    and not prev_name
+                    and country_key(prev, self.lang) is None
+                    and prev not in self.r.places
+                )
+                if not name_last and self._head_kind_str(text, proper=True) in ("org", "event"):
                     self.emit(last[0].start, last[-1].end, "org")  # 당, 국민회의
                     toks = toks[: len(toks) - len(last)]
         if self.r.spaced and toks:

@@ -31,6 +31,7 @@ _PLACE_ENDINGS = frozenset("현시도군구주섬")
 # the place words they follow ("파주시 문산읍 임진리")
 _NEIGHBOURHOOD_ENDINGS = frozenset("리읍면동")
 _SPACED_PLACE_ENDINGS = frozenset("시주군현")
+_PARTICLES = frozenset("에의은는을를와과로")
 _ERA_WORDS = frozenset(("시대", "왕조"))  # written onto a kingdom's name (백제시대)
 _PLACE_WORD_ENDS = frozenset("시군구읍면도동")
 _TAGS = {"NNP": "P", "NNG": "N", "XPN": "PRE", "XSN": "SUF", "SL": "L", "SN": "D", "SH": "N"}
@@ -149,6 +150,15 @@ def tokens(text: str) -> list[CTok]:
         ):
             cat = "J"  # "미-북 협상", "한-일 관계": a relation written with a hyphen
         start = t.start
+        if (
+            tag == "NNP"
+            and len(form) >= 4
+            and form[-1] in _PARTICLES
+            and form[-2] in _PLACE_WORD_ENDS
+        ):
+            # "흥덕구에": the analyser kept the particle on a district's name
+            out.append(CTok(form[:-1], t.start, t.start + len(form) - 1, "P", "place"))
+            continue
         if (
             cat in ("O", "N")  # "포항시에서": 시 read as a common noun (o'clock)
             and form in _PLACE_ENDINGS
@@ -431,12 +441,8 @@ class KoreanEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         if " " in surface and all(t.cat == "P" for t in g):
             return "person"
-        if (
-            len(surface) == 3
-            and surface[0] in korean_miner_surnames()
-            and all("가" <= ch <= "힣" for ch in surface)
-        ):
-            return "person"
+        if _korean_name_shape(surface):
+            return "person"  # not "서배너": 너 reads no hanja
         return "org"
 
     def is_full_name(self, m: Mention) -> bool:
@@ -664,6 +670,70 @@ def _terms_without_actions(engine: KoreanEngine, mentions: list[Mention]) -> Non
         )
 
 
+# one-syllable heads written onto a compound that make it a term: 안 (a bill or a
+# motion: "탄핵소추안"); not 권, which ends rights (생명권) and regions (수도권) alike
+_TERM_SUFFIXES = frozenset(("안",))
+
+
+def _glued_suffix_terms(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Add "탄핵소추안", "탄핵안": nouns written together and ending in a term suffix
+    (the noun before it two syllables or more, and no generic word: "최종안") are a term;
+    the short form of the one longer such term of the article (탄핵안: 탄핵 + 안, of
+    탄핵 + 소추 + 안) is the same term."""
+    rules = lang_rules(LANG)
+    have = {(m.start, m.end) for m in mentions}
+    found: list[tuple[bool, Mention]] = []  # (ends in 안 itself, term)
+    for k, t in enumerate(toks):
+        suffix = t.form in _TERM_SUFFIXES or (len(t.form) >= 3 and t.form[-1] in _TERM_SUFFIXES)
+        if not suffix or k == 0 or t.cat not in ("N", "SUF"):
+            continue  # 안, or a noun ending in it (결의안: 해임결의안)
+        if k + 1 < len(toks) and toks[k + 1].start == t.end and toks[k + 1].cat in ("N", "SUF"):
+            continue  # "안보": the syllable opens a longer noun
+        j = k
+        while j > 0 and toks[j - 1].end == toks[j].start and toks[j - 1].cat in ("N", "PRE"):
+            j -= 1  # "불신임안": a prefix opens the compound
+        if j == k or len(toks[k - 1].form) < 2 or toks[k - 1].cat != "N":
+            continue
+        if j > 0 and toks[j - 1].end == toks[j].start:
+            continue  # written onto a name or a number: no compound of common nouns
+        if any(x.form in rules.term_generic or x.form in rules.stop for x in toks[j:k]):
+            continue
+        start, end = toks[j].start, t.end
+        if (start, end) in have:
+            continue
+        surface = engine.text[start:end]
+        sentence = engine.index.sentence_at(start)
+        m = Mention(surface, start, end, sentence, "term", LANG, engine.key(surface, "term"))
+        mentions.append(m)
+        found.append((t.form in _TERM_SUFFIXES, m))
+    for bare, m in found:
+        if not bare:
+            continue
+        stem = m.surface[:-1]  # 해임 of 해임안
+        longer = {
+            x.normalized
+            for _, x in found
+            if x.surface.startswith(stem) and len(x.surface) > len(m.surface)
+        }
+        if len(longer) == 1:
+            m.normalized = next(iter(longer))
+
+
+def _former_holders(engine: KoreanEngine, mentions: list[Mention]) -> None:
+    """ "김용현 전 국방부 장관": a word shaped like a Korean name, then 전 (former) and a
+    title within the next words, is a person, whatever its last syllable (현, 구, 대)."""
+    titles = lang_rules(LANG).title_list
+    text = engine.text
+    for m in mentions:
+        if m.kind == "person" or not _korean_name_shape(m.surface):
+            continue
+        if text[m.end : m.end + 3] != " 전 ":
+            continue
+        words = text[m.end + 3 :].split(" ", 3)[:3]
+        if any(title in w for w in words for title in titles):
+            m.kind, m.normalized = "person", "p:" + m.surface
+
+
 def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     """A place inside a longer name is no row of its own ("광안리" in 광안리 해변, "개성"
     in 개성역사유적지구); where the place also stands alone, that mention stays. A
@@ -695,7 +765,9 @@ def mine_text(text: str) -> list[Mention]:
     _split_name_and_neighbour(engine, mentions)
     _regions_before_places(engine, mentions)
     _ships_in_events(engine, mentions)
+    _former_holders(engine, mentions)
     _terms_without_actions(engine, mentions)
+    _glued_suffix_terms(engine, toks, mentions)
     _known_names_over_places(engine, mentions)
     mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):

@@ -866,3 +866,38 @@ def test_korean_compound_held_as_one_word_is_a_term():
     assert kinds(mine_ko("그 나라는 자유민주주의 체제를 지켜 왔다."))["자유민주주의 체제"] == "term"
     # a generic modifier makes no term: 기자 + 회견
     assert "기자회견" not in kinds(mine_ko("장관은 기자회견을 열었다."))
+
+
+def test_korean_bill_written_onto_its_nouns_is_a_term():
+    ms = mine_ko("야당은 불신임결의안을 냈다. 불신임안 표결은 내일이다. 최종안은 없었다.")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["불신임결의안"][0] == "term" and keys["불신임안"] == keys["불신임결의안"]
+    assert "최종안" not in keys  # a generic word and 안 make no term
+    # 안 spaced after a noun is "inside"
+    assert not kinds(mine_ko("국회 안에서 논의했다."))
+
+
+def test_korean_name_after_a_party_and_before_a_title_is_the_person():
+    # 대 ends universities (서울대), and given names too
+    ms = kinds(mine_ko("정의당 김한대 대표는 반대 의견을 냈다."))
+    assert ms["김한대"] == "person" and ms["정의당"] == "org"
+    ms = kinds(mine_ko("이준석 서울대 교수는 말했다."))
+    assert ms["이준석"] == "person" and ms["서울대"] == "org"
+    # a country and its institution before a title: 국무원 is no name of a person
+    assert kinds(mine_ko("리창 중국 국무원 총리가 도착했다."))["국무원"] == "org"
+
+
+def test_korean_name_before_a_former_title_is_a_person():
+    # 현 ends Japanese prefectures (나라현), and given names too
+    ms = kinds(mine_ko("검찰은 박정현 전 외교부 차관을 불러 조사했다."))
+    assert ms["박정현"] == "person"
+
+
+def test_korean_particle_kept_on_a_district_name_is_cut():
+    ms = kinds(mine_ko("경기 수원시 영통구에 연구소를 세웠다."))
+    assert ms.get("영통구") == "place" and "영통구에" not in ms
+
+
+def test_korean_three_syllables_with_a_syllable_of_no_hanja_are_no_person():
+    ms = kinds(mine_ko("미국 조지아주 서배너에 공장을 지었다."))
+    assert ms.get("서배너") != "person"
