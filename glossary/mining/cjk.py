@@ -991,7 +991,11 @@ class Engine:
                 head = self.text[seg[0].start : seg[k].end]
                 cut = self._institutions_in_a_row(head) if k > 0 else 0
                 if head in r.institutions or cut:
-                    self.emit(seg[0].start, seg[k].end, "org")
+                    # "自民党公明党", "衆議院参議院": two of one kind are listed, no
+                    # name of one body (国連安保理 is the UN's council)
+                    listed = bool(cut) and head[cut - 1] == head[-1]
+                    if not listed:
+                        self.emit(seg[0].start, seg[k].end, "org")
                     if cut:  # 国連 and 安保理 in 国連安保理
                         self.emit(seg[0].start, seg[0].start + cut, "org")
                         self.emit(seg[0].start + cut, seg[k].end, "org")

@@ -593,6 +593,7 @@ _BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
 # a short name in round brackets at the end of a longer one
 _SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
 
+_SYSTEM_SUFFIXES = frozenset("制")  # "議院内閣制", "小選挙区制"
 _PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "県", "府", "都", "道", "島")
 _ON = "に関する"  # "on", in the title of a document
 
@@ -703,6 +704,11 @@ class JapaneseEngine(Engine):
                     alias.normalized = m.normalized
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        if len(seg) >= 3 and seg[-1].cat == "SUF" and seg[-1].form in _SYSTEM_SUFFIXES:
+            # "議院内閣制": a system of government, a term; no 内閣 (org) inside
+            if all(t.cat == "N" for t in seg[:-1]):
+                self.emit(seg[0].start, seg[-1].end, "term")
+            return
         whole = self.text[seg[0].start : seg[-1].end] if seg else ""
         if not whole.endswith(_naming_heads()):
             self._ordinal_compound(seg, allow_single_org)

@@ -206,3 +206,11 @@ def test_a_place_said_without_its_ending_and_the_same_prefecture():
     assert ms["輪島"] == "place" and ms["白山市"] == "place"
     assert "同県白山市" not in ms
     assert kinds("輪島大臣は述べた。")["輪島"] == "person"  # a title: a person
+
+
+def test_two_parties_in_a_row_are_listed_and_a_system_is_a_term():
+    ms = kinds("自民党公明党の連立と議院内閣制、国連安保理の決定。")
+    assert ms["自民党"] == "org" and ms["公明党"] == "org"
+    assert "自民党公明党" not in ms
+    assert ms["国連安保理"] == "org"  # the UN's council, one body
+    assert ms["議院内閣制"] == "term" and "議院内閣" not in ms
