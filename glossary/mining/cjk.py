@@ -532,6 +532,18 @@ class Engine:
                         break  # "魏聖洛国家安保室長": 洛 ends the name
                     j -= 1
                     chain.append(run[j])
+                # "谷防災担当大臣": one kanji that JMnedict knows as a family name, at
+                # the start before a portfolio of two words or more, is the person's
+                if (
+                    not self.r.spaced
+                    and len(chain) >= 3
+                    and j == seg_start
+                    and _is_kanji_char(run[j].form)
+                    and _family_name(run[j].form)
+                ):
+                    run[j].cat, run[j].sub = "P", "surname"
+                    chain.pop()
+                    j += 1
                 # "自民党幹事長": a party's name (a proper noun and a one-character org
                 # ending, or a listed institution) names the office with the title
                 if (

@@ -78,6 +78,8 @@ def tokens(text: str) -> list[CTok]:
             and not _everyday_word(surface)  # "スマホ": an everyday word, no name
         ):
             cat = "P"  # "ゼレンスキー": a katakana word missing from UniDic is a name
+        elif pos1 == "名詞" and pos3 == "副詞可能" and all("ぁ" <= ch <= "ゖ" for ch in surface):
+            cat = "O"  # "このあと谷大臣": a noun in kana used as an adverb ends a run
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":
@@ -459,6 +461,7 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
             and i + 1 < n
             and toks[i + 1].start == t.end
             and len(toks[i + 1].form) == 1
+            and toks[i + 1].form not in _FORMER  # "安倍元総理": 元 is "former"
             and toks[i + 1].cat in ("N", "P")
             and _is_kanji(toks[i + 1].form)
         ):

@@ -214,3 +214,16 @@ def test_two_parties_in_a_row_are_listed_and_a_system_is_a_term():
     assert "自民党公明党" not in ms
     assert ms["国連安保理"] == "org"  # the UN's council, one body
     assert ms["議院内閣制"] == "term" and "議院内閣" not in ms
+
+
+def test_former_after_a_family_name_and_a_kana_adverb_before_a_title():
+    ms = kinds("会見のあと森防災担当大臣が説明し、遊説中の安倍元総理にも触れた。")
+    assert ms["安倍"] == "person" and "安倍元" not in ms
+    assert ms["森"] == "person" and ms["防災担当大臣"] == "term"
+    assert not any(s.startswith("あと") for s in ms)
+
+
+def test_ministries_in_general_are_no_organisation():
+    ms = kinds("関係省庁と中央省庁が連携し、外務省も加わった。")
+    assert "関係省庁" not in ms and "中央省庁" not in ms
+    assert ms["外務省"] == "org"
