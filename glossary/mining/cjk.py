@@ -1421,8 +1421,9 @@ class Engine:
                 letters = surface.replace(" ", "")
                 if letters in r.acronyms_common or len(letters) < 2 or not letters[0].isupper():
                     continue
-                if letters.isalpha() and not letters.isupper():
-                    continue
+                plural = len(letters) >= 3 and letters[-1] == "s" and letters[:-1].isupper()
+                if letters.isalpha() and not letters.isupper() and not plural:
+                    continue  # "SDGs", "NGOs": an acronym in the plural stays
                 self.emit(start, end, "org")
                 continue
             if surface in r.stop:

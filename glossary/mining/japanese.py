@@ -16,7 +16,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from glossary.lang.ja.jmnedict import common_readings
+from glossary.lang.ja.jmnedict import common_readings, kana_word
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
 from glossary.mining.mention import Mention
@@ -75,7 +75,9 @@ def tokens(text: str) -> list[CTok]:
             and w.is_unk
             and _katakana(surface)
             and len(surface) >= 2
-            and not _everyday_word(surface)  # "スマホ": an everyday word, no name
+            # "スマホ", "レガシー": an everyday word or a loanword of JMdict, no name
+            and not _everyday_word(surface)
+            and not kana_word(surface)
         ):
             cat = "P"  # "ゼレンスキー": a katakana word missing from UniDic is a name
         elif pos1 == "名詞" and pos3 == "副詞可能" and all("ぁ" <= ch <= "ゖ" for ch in surface):

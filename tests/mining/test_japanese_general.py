@@ -227,3 +227,10 @@ def test_ministries_in_general_are_no_organisation():
     ms = kinds("関係省庁と中央省庁が連携し、外務省も加わった。")
     assert "関係省庁" not in ms and "中央省庁" not in ms
     assert ms["外務省"] == "org"
+
+
+def test_plural_acronym_and_the_most_important_issue():
+    ms = kinds("持続可能な開発目標(SDGs)は政府の最重要課題で、最先端技術も使う。")
+    assert "SDGs" in ms
+    assert "最重要課題" not in ms
+    assert ms["最先端技術"] == "term"
