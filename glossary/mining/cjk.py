@@ -528,6 +528,8 @@ class Engine:
                         and run[j - 2].cat == "P"
                         and run[j - 2].sub in ("surname", "given", "person")
                         and len(run[j - 1].form) == 1
+                        # "矢吹貢一県議会議長": 県 begins the assembly's name
+                        and run[j - 1].form not in _LOCAL
                     ):
                         break  # "魏聖洛国家安保室長": 洛 ends the name
                     j -= 1

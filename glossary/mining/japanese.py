@@ -127,13 +127,27 @@ def _join_pairs(toks: list[CTok], joined: Callable[[CTok, CTok], bool], cat: str
 
 
 def _number_one(toks: list[CTok]) -> list[CTok]:
-    """ "日本一": a place and 一 that JMdict knows as one word (the best in Japan) are
-    a common noun, no place."""
-    return _join_pairs(
+    """ "日本一", "日本酒", "日本語": a place and one character after it that JMdict knows
+    as one word are a common noun, no place (a listed place such as 日本海 stays one)."""
+    rules = lang_rules(LANG)
+    out = _join_pairs(
         toks,
-        lambda a, b: b.form == "一" and a.cat == "P" and _common_word(a.form + b.form),
+        lambda a, b: (
+            a.cat == "P"
+            and a.sub == "place"
+            and len(b.form) == 1
+            # not 国: "日本国" is the country's name
+            and b.cat in ("N", "SUF", "D")
+            and b.form not in rules.heads
+            and b.form != "国"
+            and _common_word(a.form + b.form)
+        ),
         "N",
     )
+    for i, t in enumerate(out):
+        if t.cat == "N" and t.form in rules.places:
+            out[i] = CTok(t.form, t.start, t.end, "P", "place")  # "日本海"
+    return out
 
 
 def _legal_forms(text: str, toks: list[CTok]) -> list[CTok]:

@@ -234,3 +234,16 @@ def test_plural_acronym_and_the_most_important_issue():
     assert "SDGs" in ms
     assert "最重要課題" not in ms
     assert ms["最先端技術"] == "term"
+
+
+def test_a_place_in_a_dictionary_word_is_no_place():
+    ms = kinds("日本酒と日本語を学び、日本海を渡り、日本国憲法を読んだ。")
+    assert "日本" not in ms
+    assert ms["日本海"] == "place" and ms["日本国憲法"] == "work"
+
+
+def test_a_prefectural_assembly_post_and_a_named_plan():
+    ms = kinds("佐藤一郎県議会議長と、福島イノベーション・コースト構想。")
+    assert ms["佐藤一郎"] == "person"
+    assert ms["県議会議長"] == "term"
+    assert ms["福島イノベーション・コースト構想"] == "work"
