@@ -247,3 +247,9 @@ def test_a_prefectural_assembly_post_and_a_named_plan():
     assert ms["佐藤一郎"] == "person"
     assert ms["県議会議長"] == "term"
     assert ms["福島イノベーション・コースト構想"] == "work"
+
+
+def test_governments_are_no_term():
+    ms = kinds("外国政府と日本政府が協議し、官民連携を進めた。")
+    assert "外国政府" not in ms and "日本政府" not in ms
+    assert ms["官民連携"] == "term"
