@@ -244,6 +244,19 @@ def _ordinals(toks: list[CTok]) -> list[CTok]:
             )
             i += 3
             continue
+        if (
+            t.form == "第"
+            and i + 1 < n
+            and toks[i + 1].cat == "D"
+            and t.end == toks[i + 1].start
+            and out
+            and out[-1].cat == "P"
+            and out[-1].end == t.start
+        ):
+            # "福島第一原発": a number after a name tells its sites apart
+            out.append(CTok(t.form + toks[i + 1].form, t.start, toks[i + 1].end, "N"))
+            i += 2
+            continue
         out.append(t)
         i += 1
     return out
