@@ -528,10 +528,24 @@ class Engine:
                         and run[j - 2].cat == "P"
                         and run[j - 2].sub in ("surname", "given", "person")
                         and len(run[j - 1].form) == 1
+                        # "矢吹貢一県議会議長": 県 begins the assembly's name
+                        and run[j - 1].form not in _LOCAL
                     ):
                         break  # "魏聖洛国家安保室長": 洛 ends the name
                     j -= 1
                     chain.append(run[j])
+                # "谷防災担当大臣": one kanji that JMnedict knows as a family name, at
+                # the start before a portfolio of two words or more, is the person's
+                if (
+                    not self.r.spaced
+                    and len(chain) >= 3
+                    and j == seg_start
+                    and _is_kanji_char(run[j].form)
+                    and _family_name(run[j].form)
+                ):
+                    run[j].cat, run[j].sub = "P", "surname"
+                    chain.pop()
+                    j += 1
                 # "自民党幹事長": a party's name (a proper noun and a one-character org
                 # ending, or a listed institution) names the office with the title
                 if (
@@ -1011,7 +1025,11 @@ class Engine:
                 head = self.text[seg[0].start : seg[k].end]
                 cut = self._institutions_in_a_row(head) if k > 0 else 0
                 if head in r.institutions or cut:
-                    self.emit(seg[0].start, seg[k].end, "org")
+                    # "自民党公明党", "衆議院参議院": two of one kind are listed, no
+                    # name of one body (国連安保理 is the UN's council)
+                    listed = bool(cut) and head[cut - 1] == head[-1]
+                    if not listed:
+                        self.emit(seg[0].start, seg[k].end, "org")
                     if cut:  # 国連 and 安保理 in 国連安保理
                         self.emit(seg[0].start, seg[0].start + cut, "org")
                         self.emit(seg[0].start + cut, seg[k].end, "org")
@@ -1481,8 +1499,9 @@ class Engine:
                 letters = surface.replace(" ", "")
                 if letters in r.acronyms_common or len(letters) < 2 or not letters[0].isupper():
                     continue
-                if letters.isalpha() and not letters.isupper():
-                    continue
+                plural = len(letters) >= 3 and letters[-1] == "s" and letters[:-1].isupper()
+                if letters.isalpha() and not letters.isupper() and not plural:
+                    continue  # "SDGs", "NGOs": an acronym in the plural stays
                 self.emit(start, end, "org")
                 continue
             if surface in r.stop:

@@ -5,24 +5,42 @@ UniDic's parts of speech become the engine's categories (see ``cjk.py``):
 common noun, 接頭辞 prefix, 接尾辞 suffix, 数詞 digits, Latin letters, "・" a
 joiner; particles and everything else end a noun run ("高市総理は" gives 高市).
 Katakana names written with "・" are one name ("ジョン・チュアン・ティオン・リム").
-The tagger is loaded once per process (``load()``).
+Word-level passes over the tokens (ordinals, relation words, names after a legal
+form, family names cut into characters) and the word tests they share live in
+``japanese_words.py``. The tagger is loaded once per process (``load()``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from glossary.lang.ja.jmnedict import common_readings
+from glossary.lang.ja.jmnedict import common_readings, kana_word
 from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words
 from glossary.mining.countries import abbreviations
+from glossary.mining.japanese_words import (
+    VARIATION_SELECTOR,
+    common_word,
+    ends_in_title,
+    everyday_word,
+    frequencies,
+    is_kanji,
+    katakana,
+    legal_forms,
+    listed_words,
+    number_one,
+    ordinals,
+    relation_words,
+    split_family_names,
+)
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table, load_words
 
 LANG = "ja"
+
+
 _FORMER = frozenset("前元現故")
 
 
@@ -31,20 +49,12 @@ def load() -> Any:
     """The fugashi tagger over UniDic (loaded once)."""
     import fugashi
 
-    _frequencies()  # loaded with the analyser, once
+    frequencies()  # loaded with the analyser, once
     return fugashi.Tagger()
 
 
 def _is_latin(s: str) -> bool:
     return s.isascii() and s.isalpha()
-
-
-# katakana as glossary.lang.script reads it, without the middle dot ・ (U+30FB)
-_KATAKANA_RUN = re.compile("[\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
-
-
-def _katakana(s: str) -> bool:
-    return bool(_KATAKANA_RUN.fullmatch(s))
 
 
 def tokens(text: str) -> list[CTok]:
@@ -73,11 +83,15 @@ def tokens(text: str) -> list[CTok]:
         elif (
             pos1 == "名詞"
             and w.is_unk
-            and _katakana(surface)
+            and katakana(surface)
             and len(surface) >= 2
-            and not _everyday_word(surface)  # "スマホ": an everyday word, no name
+            # "スマホ", "レガシー": an everyday word or a loanword of JMdict, no name
+            and not everyday_word(surface)
+            and not kana_word(surface)
         ):
             cat = "P"  # "ゼレンスキー": a katakana word missing from UniDic is a name
+        elif pos1 == "名詞" and pos3 == "副詞可能" and all("ぁ" <= ch <= "ゖ" for ch in surface):
+            cat = "O"  # "このあと谷大臣": a noun in kana used as an adverb ends a run
         elif pos1 == "名詞":
             cat = "N"
         elif pos1 == "接頭辞" or pos1 == "形状詞":
@@ -86,149 +100,28 @@ def tokens(text: str) -> list[CTok]:
             cat = "SUF"
         elif surface in ("・",):
             cat = "J"
-        elif pos1 == "記号" and (_katakana(surface) or all(_is_kanji(ch) for ch in surface)):
+        elif pos1 == "記号" and (katakana(surface) or all(is_kanji(ch) for ch in surface)):
             cat = "N"  # "玄" after a line break: a kanji UniDic took for a symbol
         else:
             cat = "O"
             if pos1 in ("助詞", "接続詞"):
                 sub = "particle"  # "地方を世界へ", "外務大臣及び…": may stand inside a name
-        if _VARIATION_SELECTOR.fullmatch(surface) and out and out[-1].end == start:
+        if VARIATION_SELECTOR.fullmatch(surface) and out and out[-1].end == start:
             prev = out[-1]  # "辻󠄀": a variation selector belongs to the kanji before it
             out[-1] = CTok(prev.form + surface, prev.start, end, prev.cat, prev.sub)
             continue
-        if cat in ("O", "SUF") and _katakana(surface) and out and out[-1].end == start:
+        if cat in ("O", "SUF") and katakana(surface) and out and out[-1].end == start:
             prev = out[-1]
-            if _katakana(prev.form) and prev.cat in ("N", "P"):
+            if katakana(prev.form) and prev.cat in ("N", "P"):
                 # "マクロ" + "ン", "ブリン" + "ケン": a katakana name the analyser cut,
                 # its end read as a particle or a suffix
                 out[-1] = CTok(prev.form + surface, prev.start, end, "P")
                 continue
         out.append(CTok(surface, start, end, cat, sub))
     toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
-    toks = _legal_forms(text, _relation_words(_ordinals(_numbered_parties(toks))))
-    toks = _number_one(toks)
+    toks = legal_forms(text, relation_words(ordinals(_numbered_parties(toks))))
+    toks = number_one(toks)
     return _stationed_in(_part_of_place(_direction_places(toks)))
-
-
-def _join_pairs(toks: list[CTok], joined: Callable[[CTok, CTok], bool], cat: str) -> list[CTok]:
-    """Two touching tokens for which ``joined`` holds become one token of ``cat``."""
-    out: list[CTok] = []
-    for t in toks:
-        prev = out[-1] if out else None
-        if prev is not None and prev.end == t.start and joined(prev, t):
-            out[-1] = CTok(prev.form + t.form, prev.start, t.end, cat)
-            continue
-        out.append(t)
-    return out
-
-
-def _number_one(toks: list[CTok]) -> list[CTok]:
-    """ "日本一": a place and 一 that JMdict knows as one word (the best in Japan) are
-    a common noun, no place."""
-    return _join_pairs(
-        toks,
-        lambda a, b: b.form == "一" and a.cat == "P" and _common_word(a.form + b.form),
-        "N",
-    )
-
-
-def _legal_forms(text: str, toks: list[CTok]) -> list[CTok]:
-    """ "特定非営利活動法人プラス・アーツ", "株式会社トヨタ": the words after a legal form
-    (``ja_legal_forms.txt``), up to a punctuation mark or a particle, are one
-    organisation's name; the form stands apart (sub "legal")."""
-    forms = load_words("ja_legal_forms.txt", lower=False)
-    if not any(f in text for f in forms):
-        return toks
-    out: list[CTok] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        done = False
-        for form in forms:
-            if not text.startswith(form, toks[i].start):
-                continue
-            k = i
-            while k < n and toks[k].end < toks[i].start + len(form):
-                k += 1
-            if k >= n or toks[k].end != toks[i].start + len(form):
-                continue
-            # the name: nominal tokens (a word in kana may begin it: "なら国際映画祭")
-            j = k + 1
-            nominal = False
-            while j < n and text[toks[j - 1].end : toks[j].start] in ("", "・"):
-                t = toks[j]
-                if t.cat in ("P", "N", "SUF", "PRE", "L", "D", "J"):
-                    nominal = True
-                elif nominal or not all("ぁ" <= ch <= "ゖ" for ch in t.form):
-                    break
-                j += 1
-            while j - 1 > k and toks[j - 1].cat == "J":
-                j -= 1
-            if not nominal:
-                continue
-            out.append(CTok(form, toks[i].start, toks[k].end, "O", "legal"))
-            out.append(
-                CTok(
-                    text[toks[k + 1].start : toks[j - 1].end],
-                    toks[k + 1].start,
-                    toks[j - 1].end,
-                    "P",
-                    "org",
-                )
-            )
-            i = j
-            done = True
-            break
-        if not done:
-            out.append(toks[i])
-            i += 1
-    return out
-
-
-def _relation_words(toks: list[CTok]) -> list[CTok]:
-    """ "日米韓": country characters the analyser cut (日 + 米韓) are one relation word."""
-    chars = lang_rules(LANG).relation_chars
-    return _join_pairs(
-        toks,
-        lambda a, b: (
-            a.cat == "N"
-            and b.cat == "N"
-            and len(a.form) + len(b.form) <= 4
-            and all(ch in chars for ch in a.form + b.form)
-        ),
-        "N",
-    )
-
-
-# counters of a numbered event or period: 第45回 (the 45th), 第二次 (the second), 第20代
-_ORDINAL_COUNTERS = frozenset("回次代期")
-
-
-def _ordinals(toks: list[CTok]) -> list[CTok]:
-    """ "第45回衆議院議員総選挙", "第二次世界大戦": 第, a number and its counter are one
-    ordinal noun that begins the name of a numbered event."""
-    out: list[CTok] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        if (
-            t.form == "第"
-            and i + 2 < n
-            and toks[i + 1].cat == "D"
-            and toks[i + 2].form in _ORDINAL_COUNTERS
-            and t.end == toks[i + 1].start
-            and toks[i + 1].end == toks[i + 2].start
-        ):
-            end = toks[i + 2].end
-            out.append(
-                CTok(t.form + toks[i + 1].form + toks[i + 2].form, t.start, end, "N", "ordinal")
-            )
-            i += 3
-            continue
-        out.append(t)
-        i += 1
-    return out
 
 
 def _stationed_in(toks: list[CTok]) -> list[CTok]:
@@ -326,7 +219,7 @@ def _dotted_words(toks: list[CTok]) -> list[CTok]:
     it a common noun), or two places ("ペルー・リマ": Peru, Lima)."""
     out: list[CTok] = []
     for t in toks:
-        if "・" not in t.form or not _katakana(t.form.replace("・", "")):
+        if "・" not in t.form or not katakana(t.form.replace("・", "")):
             out.append(t)
             continue
         if t.sub == "place":
@@ -337,52 +230,13 @@ def _dotted_words(toks: list[CTok]) -> list[CTok]:
                 pos += len(part) + 1
             continue
         if t.cat == "N":
-            if _listed_words(t.form.split("・"), t.sub != ""):
+            if listed_words(t.form.split("・"), t.sub != ""):
                 # "ヒト・モノ・カネ": words of the dictionary listed, no one's name
                 out.append(t)
                 continue
             t = CTok(t.form, t.start, t.end, "P", "person")
         out.append(t)
     return out
-
-
-def _common_word(word: str) -> bool:
-    return bool(common_readings(word))
-
-
-@cache
-def _frequencies() -> dict[str, float]:
-    """General-language frequencies of Japanese words written in katakana (wordfreq;
-    {} without it)."""
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - wordfreq comes with the "en" extra
-        return {}
-    return {w: f for w, f in get_frequency_dict("ja").items() if _KATAKANA_WORD.fullmatch(w)}
-
-
-_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
-_KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
-_FREQUENT = 10 ** (3.5 - 9)  # Zipf 3.5: a word of everyday Japanese
-
-
-def _everyday_word(word: str) -> bool:
-    """Whether the katakana ``word`` is frequent in general Japanese (Zipf 3.5 or
-    more): スマホ, ヒト, but not ゼレンスキー."""
-    return _frequencies().get(word, 0.0) >= _FREQUENT
-
-
-def _listed_words(words: list[str], named: bool) -> bool:
-    """Whether katakana words joined by ・ are a list of everyday words ("ヒト・モノ・
-    カネ": people, goods, money), not one name: every word is frequent in general
-    Japanese, and there are three or more of them or the analyser read none as a
-    name ("ドナルド・トランプ" and "ペルー・リマ" have two frequent words and are
-    names)."""
-    if len(words) < 2 or not all(words):
-        return False
-    if not all(_everyday_word(w) for w in words):
-        return False
-    return len(words) >= 3 or not named
 
 
 @cache
@@ -400,10 +254,6 @@ def _korean_family_kanji() -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
     """ "李光宰", "文在寅大統領": a Korean family name in kanji and a two-character given
     name, which the analyser splits character by character, make one name when the name
@@ -416,13 +266,13 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
     while i < n:
         t = toks[i]
         before = text[t.start - 1 : t.start] if t.start else ""
-        if len(t.form) == 1 and t.form in family and not (before and _is_kanji(before)):
+        if len(t.form) == 1 and t.form in family and not (before and is_kanji(before)):
             # the given name: two kanji in one or two tokens right after the family name
             k = i + 1
             chars = 0
             while k < n and chars < 2 and toks[k].start == toks[k - 1].end:
                 form = toks[k].form
-                if not all(_is_kanji(ch) for ch in form):
+                if not all(is_kanji(ch) for ch in form):
                     break
                 chars += len(form)
                 k += 1
@@ -445,7 +295,7 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
                 titled = (nxt is not None and nxt.form in titles) or _title_follows(
                     text, toks, k, titles
                 )
-                if not after or not _is_kanji(after) or titled:
+                if not after or not is_kanji(after) or titled:
                     out.append(CTok(text[t.start : end], t.start, end, "P", "person"))
                     i = k
                     continue
@@ -454,13 +304,14 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
             and t.cat == "P"
             and t.sub in ("given", "surname", "person")
             and t.form[0] in family
-            and all(_is_kanji(ch) for ch in t.form)
-            and not (before and _is_kanji(before))
+            and all(is_kanji(ch) for ch in t.form)
+            and not (before and is_kanji(before))
             and i + 1 < n
             and toks[i + 1].start == t.end
             and len(toks[i + 1].form) == 1
+            and toks[i + 1].form not in _FORMER  # "安倍元総理": 元 is "former"
             and toks[i + 1].cat in ("N", "P")
-            and _is_kanji(toks[i + 1].form)
+            and is_kanji(toks[i + 1].form)
         ):
             # "金正恩総書記": the analyser joined the family name to the given name's
             # first character (金正 + 恩)
@@ -468,7 +319,7 @@ def _korean_kanji_names(text: str, toks: list[CTok], titles: frozenset[str]) -> 
             name = text[t.start : end]
             after = text[end : end + 1]
             titled = _title_follows(text, toks, i + 2, titles) if i + 2 < n else False
-            if not common_readings(name) and (not after or not _is_kanji(after) or titled):
+            if not common_readings(name) and (not after or not is_kanji(after) or titled):
                 out.append(CTok(name, t.start, end, "P", "person"))
                 i += 2
                 continue
@@ -506,16 +357,10 @@ def _unvoiced(kana: str) -> str:
 
 def _title_follows(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
     """Whether the nouns from token k on end in a title ("尹炳世外交部長官": 外交部長官
-    ends in 長官), within four tokens."""
-    end = k
-    while end < len(toks) and end - k < 4 and toks[end].start == toks[end - 1].end:
-        if toks[end].cat not in ("N", "SUF", "PRE"):
-            break
-        words = text[toks[k].start : toks[end].end]
-        if any(words.endswith(t) for t in titles):
-            return True
-        end += 1
-    return False
+    ends in 長官), within four tokens, the first written onto the word before it."""
+    if k >= len(toks) or toks[k].start != toks[k - 1].end:
+        return False
+    return ends_in_title(text, toks, k, titles, within=4, cats=("N", "SUF", "PRE"))
 
 
 def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
@@ -525,24 +370,24 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
     n = len(toks)
     while i < n:
         t = toks[i]
-        if t.cat in ("P", "N") and _katakana(t.form):
+        if t.cat in ("P", "N") and katakana(t.form):
             j = i
             parts = [t]
             # a word may be split into several katakana tokens ("ティ" "オン")
             while (
                 j + 1 < n
                 and toks[j + 1].start == toks[j].end
-                and (toks[j + 1].form == "・" or _katakana(toks[j + 1].form.replace("・", "")))
+                and (toks[j + 1].form == "・" or katakana(toks[j + 1].form.replace("・", "")))
                 and not (
                     toks[j + 1].form == "・"
-                    and (j + 2 >= n or not _katakana(toks[j + 2].form.replace("・", "")))
+                    and (j + 2 >= n or not katakana(toks[j + 2].form.replace("・", "")))
                 )
             ):
                 j += 1
                 parts.append(toks[j])
             words = "".join(p.form for p in parts).split("・")
             named = any(p.sub in ("person", "surname", "given", "place") for p in parts)
-            if any(p.form == "・" for p in parts) and _listed_words(words, named):
+            if any(p.form == "・" for p in parts) and listed_words(words, named):
                 # "ヒト・モノ・カネ": everyday words listed; none of them is a name
                 out.extend(
                     CTok(p.form, p.start, p.end, "N" if p.cat == "P" else p.cat) for p in parts
@@ -590,11 +435,20 @@ def _head_generic() -> tuple[str, ...]:
 
 # a name in Japanese quotation brackets, within one line and without sentence marks
 _BRACKETED = re.compile(r"「([^「」。、,\n]{2,40})」")
+
+
 # a short name in round brackets at the end of a longer one
 _SHORT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,20})[)）]$")
 
+
+_SYSTEM_SUFFIXES = frozenset("制")  # "議院内閣制", "小選挙区制"
+
+
 _PLACE_ENDINGS = ("市", "町", "村", "区", "郡", "県", "府", "都", "道", "島")
+
+
 _ON = "に関する"  # "on", in the title of a document
+
 
 # suffixes that make a compound name people: "関係者", "受賞団体関係者"
 _PERSON_SUFFIXES = frozenset("者員")
@@ -654,14 +508,14 @@ class JapaneseEngine(Engine):
         (the longer one goes on in katakana) is the same term."""
         terms = [m for m in self.mentions if m.kind == "term"]
         for m in terms:
-            if not _katakana(m.surface[-1]):
+            if not katakana(m.surface[-1]):
                 continue
             keys = {
                 o.normalized
                 for o in terms
                 if len(o.surface) > len(m.surface)
                 and o.surface.startswith(m.surface)
-                and _katakana(o.surface[len(m.surface) :])
+                and katakana(o.surface[len(m.surface) :])
             }
             if len(keys) == 1:
                 m.normalized = next(iter(keys))
@@ -703,6 +557,11 @@ class JapaneseEngine(Engine):
                     alias.normalized = m.normalized
 
     def _common_compound(self, seg: list[CTok], allow_single_org: bool = False) -> None:
+        if len(seg) >= 3 and seg[-1].cat == "SUF" and seg[-1].form in _SYSTEM_SUFFIXES:
+            # "議院内閣制": a system of government, a term; no 内閣 (org) inside
+            if all(t.cat == "N" for t in seg[:-1]):
+                self.emit(seg[0].start, seg[-1].end, "term")
+            return
         whole = self.text[seg[0].start : seg[-1].end] if seg else ""
         if not whole.endswith(_naming_heads()):
             self._ordinal_compound(seg, allow_single_org)
@@ -725,7 +584,7 @@ class JapaneseEngine(Engine):
             and before
             and whole_word
             and seg[0].form not in self.r.stop
-            and (county or not _common_word(before))
+            and (county or not common_word(before))
         ):
             # "鐘路選挙区", "公職選挙法": a head that names a thing after common nouns
             # too; not after a word of the dictionary ("欠員選挙区": vacant seats,
@@ -794,59 +653,9 @@ def _drop_inner_places(mentions: list[Mention]) -> list[Mention]:
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Japanese ``text``, with offsets into ``text``."""
     titles = frozenset(lang_rules(LANG).titles)
-    toks = _split_family_names(text, _korean_kanji_names(text, tokens(text), titles), titles)
+    toks = split_family_names(text, _korean_kanji_names(text, tokens(text), titles), titles)
     toks = _country_before_title(text, _listed_full_names(text, toks, titles), titles)
     return JapaneseEngine(LANG, text, toks).mine()
-
-
-def _ends_in_title(text: str, toks: list[CTok], k: int, titles: frozenset[str]) -> bool:
-    """Whether the nouns from token k on, proper nouns among them, end in a title
-    within six tokens ("和歌山県知事", "自民党幹事長", "外務大臣政務官")."""
-    end = k
-    while end < len(toks) and end - k < 6 and (end == k or toks[end].start == toks[end - 1].end):
-        if toks[end].cat not in ("N", "SUF", "PRE", "P"):
-            break
-        words = text[toks[k].start : toks[end].end]
-        if any(words.endswith(t) for t in titles):
-            return True
-        end += 1
-    return False
-
-
-def _split_family_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
-    """ "仁坂和歌山県知事", "二階自民党幹事長", "薗浦政務官": a family name the analyser cut
-    into single characters (仁 + 坂, 二 + 階) is one name when JMnedict lists the
-    characters together as a family name and a title follows."""
-    from glossary.lang.ja.jmnedict import readings
-
-    out: list[CTok] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        before = text[t.start - 1 : t.start] if t.start else ""
-        merged = False
-        if len(t.form) == 1 and _is_kanji(t.form) and not (before and _is_kanji(before)):
-            for k in (i + 3, i + 2):
-                span = toks[i:k]
-                if (
-                    k <= n
-                    and all(len(x.form) == 1 and _is_kanji(x.form) for x in span)
-                    and all(b.start == a.end for a, b in pairwise(span))
-                    and k < n
-                    and toks[k].start == span[-1].end
-                    and _ends_in_title(text, toks, k, titles)
-                ):
-                    form = "".join(x.form for x in span)
-                    if any("surname" in kinds for _, kinds in readings(form)):
-                        out.append(CTok(form, span[0].start, span[-1].end, "P", "surname"))
-                        i = k
-                        merged = True
-                        break
-        if not merged:
-            out.append(t)
-            i += 1
-    return out
 
 
 def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> list[CTok]:
@@ -860,7 +669,7 @@ def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> l
     while i < n:
         before = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
         merged = False
-        if not (before and _is_kanji(before)):
+        if not (before and is_kanji(before)):
             for k in range(min(n, i + 4), i + 1, -1):
                 span = toks[i:k]
                 form = text[span[0].start : span[-1].end]
@@ -868,7 +677,7 @@ def _listed_full_names(text: str, toks: list[CTok], titles: frozenset[str]) -> l
                     k < n
                     and 3 <= len(form) <= 4
                     and all(b.start == a.end for a, b in pairwise(span))
-                    and all(_is_kanji(ch) for ch in form)
+                    and all(is_kanji(ch) for ch in form)
                     and (toks[k].form in titles or _title_follows(text, toks, k, titles))
                     and any("person" in kinds for _, kinds in readings(form))
                 ):
@@ -894,7 +703,7 @@ def _country_before_title(text: str, toks: list[CTok], titles: frozenset[str]) -
             t.form in short
             and prev.end == t.start
             and prev.cat == "P"
-            and _katakana(prev.form.replace("・", ""))
+            and katakana(prev.form.replace("・", ""))
             and _title_follows(text, out, i + 1, titles)
         ):
             out[i] = CTok(t.form, t.start, t.end, "P", "country")

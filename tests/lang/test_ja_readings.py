@@ -311,6 +311,17 @@ def test_common_words_without_the_dictionary_still_read() -> None:
     assert jmnedict.common_readings("国") == []
 
 
+def test_kana_words_of_jmdict() -> None:
+    # loanwords in katakana are words of JMdict; a foreign family name is not
+    assert jmnedict.kana_word("レガシー") and jmnedict.kana_word("スマホ")
+    assert not jmnedict.kana_word("ゼレンスキー")
+
+
+@pytest.mark.usefixtures("without_jmnedict")
+def test_kana_words_without_the_dictionary() -> None:
+    assert not jmnedict.kana_word("レガシー")
+
+
 def accuracy(rows: list[tuple[str, str, str]], kind: str | None) -> tuple[float, float]:
     """(top-1 rate, top-3 rate) of the suggestions over ``rows``."""
     top1 = top3 = 0

@@ -206,3 +206,57 @@ def test_a_place_said_without_its_ending_and_the_same_prefecture():
     assert ms["輪島"] == "place" and ms["白山市"] == "place"
     assert "同県白山市" not in ms
     assert kinds("輪島大臣は述べた。")["輪島"] == "person"  # a title: a person
+
+
+def test_two_parties_in_a_row_are_listed_and_a_system_is_a_term():
+    ms = kinds("自民党公明党の連立と議院内閣制、国連安保理の決定。")
+    assert ms["自民党"] == "org" and ms["公明党"] == "org"
+    assert "自民党公明党" not in ms
+    assert ms["国連安保理"] == "org"  # the UN's council, one body
+    assert ms["議院内閣制"] == "term" and "議院内閣" not in ms
+
+
+def test_former_after_a_family_name_and_a_kana_adverb_before_a_title():
+    ms = kinds("会見のあと森防災担当大臣が説明し、遊説中の安倍元総理にも触れた。")
+    assert ms["安倍"] == "person" and "安倍元" not in ms
+    assert ms["森"] == "person" and ms["防災担当大臣"] == "term"
+    assert not any(s.startswith("あと") for s in ms)
+
+
+def test_ministries_in_general_are_no_organisation():
+    ms = kinds("関係省庁と中央省庁が連携し、外務省も加わった。")
+    assert "関係省庁" not in ms and "中央省庁" not in ms
+    assert ms["外務省"] == "org"
+
+
+def test_plural_acronym_and_the_most_important_issue():
+    ms = kinds("持続可能な開発目標(SDGs)は政府の最重要課題で、最先端技術も使う。")
+    assert "SDGs" in ms
+    assert "最重要課題" not in ms
+    assert ms["最先端技術"] == "term"
+
+
+def test_a_place_in_a_dictionary_word_is_no_place():
+    ms = kinds("日本酒と日本語を学び、日本海を渡り、日本国憲法を読んだ。")
+    assert "日本" not in ms
+    assert ms["日本海"] == "place" and ms["日本国憲法"] == "work"
+
+
+def test_a_prefectural_assembly_post_and_a_named_plan():
+    ms = kinds("佐藤一郎県議会議長と、福島イノベーション・コースト構想。")
+    assert ms["佐藤一郎"] == "person"
+    assert ms["県議会議長"] == "term"
+    assert ms["福島イノベーション・コースト構想"] == "work"
+
+
+def test_governments_are_no_term():
+    ms = kinds("外国政府と日本政府が協議し、官民連携を進めた。")
+    assert "外国政府" not in ms and "日本政府" not in ms
+    assert ms["官民連携"] == "term"
+
+
+def test_numbered_sites_and_companies():
+    ms = kinds("東海第二原発の審査が続き、東京電力と吉本興業も会見した。")
+    assert ms["東海第二原発"] == "facility"
+    assert ms["東京電力"] == "org" and ms["吉本興業"] == "org"
+    assert "吉本" not in ms

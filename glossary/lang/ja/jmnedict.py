@@ -54,6 +54,7 @@ def use_database(path: str | None) -> None:
         readings.cache_clear()
         spellings.cache_clear()
         common_readings.cache_clear()
+        kana_word.cache_clear()
 
 
 def database_path() -> str | None:
@@ -217,3 +218,19 @@ def common_readings(kanji: str) -> list[tuple[str, bool]]:
         ranked = [k for k in kanas if k[1]] + [k for k in kanas if not k[1]]
         out.extend(k for k in ranked if k[0] not in {r for r, _ in out})
     return out
+
+
+@lru_cache(maxsize=20000)
+def kana_word(kana: str) -> bool:
+    """Whether JMdict has a word written ``kana`` (a loanword in katakana such as
+    レガシー or スマホ); False without the dictionary."""
+    try:
+        conn = _connection()
+        if conn is None or not kana:
+            return False
+        return (
+            conn.execute("SELECT 1 FROM Kana WHERE text = ? LIMIT 1", (kana,)).fetchone()
+            is not None
+        )
+    except sqlite3.Error:
+        return False
