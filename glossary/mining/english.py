@@ -877,7 +877,7 @@ def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
         and t.text.isalpha()
         and t.text.islower()
         and len(t.text) <= 5
-        and 2 <= len(prev.text) <= 5
+        and (2 <= len(prev.text) <= 5 or (len(prev.text) == 6 and is_korean_syllable(prev.low)))
         and prev.cap
         and prev.text.isalpha()  # "U.S.-made", "U.S.-led": an adjective, no name
         and (  # "Seoul-based", "Japan-made" are no names either

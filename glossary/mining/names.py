@@ -33,7 +33,7 @@ _ROMAJI = re.compile(
 # One Revised Romanization (or McCune-Reischauer-like) syllable of a given name.
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|ch|[gkndrlmbsjhpty])?"
-    r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|ay|oh|u|a|e|i|o)"
+    r"(?:yae|yeo|wae|you|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|ay|oh|u|a|e|i|o)"
     r"(?:ng|[kntlmpgbr])?"
 )
 

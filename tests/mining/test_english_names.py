@@ -234,3 +234,16 @@ def test_a_western_name_that_reads_as_romaji_keeps_its_order():
     text = "President Joe Biden met the press. Biden said the talks went well."
     person = next(line for line in mine_json(text) if "Biden" in line["surfaces"])
     assert person["canonical"] == "Joe Biden"
+
+
+def test_a_korean_given_name_with_a_long_syllable_stays_whole():
+    assert "Koo Byoung-sam" in kinds("Spokesperson Koo Byoung-sam said Pyongyang had not replied.")
+
+
+def test_the_council_alone_joins_the_un_council_however_the_un_is_written():
+    text = (
+        "The United Nations Security Council met. Later the U.N. Security Council (UNSC) "
+        "met again, but the Security Council issued no statement."
+    )
+    assert together(text, "Security Council", "United Nations Security Council")
+    assert together(text, "U.N. Security Council", "UNSC")
