@@ -1425,7 +1425,10 @@ def _titled_run(
             term_start = start  # "U.N. Secretary-General", "Seoul Mayor"
             term_end = max(term_end, q)
     if term_end > term_start and toks[p].cap:
-        doc.emit(toks[term_start].start, toks[term_end - 1].end, span, "term")
+        end = toks[term_end - 1].end
+        if toks[term_end - 1].low in r.title_abbrevs and doc.text[end : end + 1] == ".":
+            end += 1  # "Osaka Gov.": the abbreviation keeps its period
+        doc.emit(toks[term_start].start, end, span, "term")
     # "of the ROK" after the office: the country alone
     while rest < b and toks[rest].text.islower():
         if toks[rest].low in ("of", "for", "the", "to"):

@@ -247,3 +247,10 @@ def test_the_council_alone_joins_the_un_council_however_the_un_is_written():
     )
     assert together(text, "Security Council", "United Nations Security Council")
     assert together(text, "U.N. Security Council", "UNSC")
+
+
+def test_an_abbreviated_governor_after_a_city_is_the_governor_of_that_city():
+    text = "Osaka Gov. Hirofumi Yoshimura spoke; the Osaka Governor later left."
+    ms = kinds(text)
+    assert ms["Osaka Gov."] == "term" and ms["Hirofumi Yoshimura"] == "person"
+    assert together(text, "Osaka Gov.", "Osaka Governor")
