@@ -705,7 +705,7 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     doc.sentence_first = len(doc.mentions)
     doc.span = span
     n = len(toks)
-    i = 0
+    i = _heading_label_end(doc, span, toks)
     while i < n:
         t = toks[i]
         q = _quoted_title(doc, span, toks, i)
@@ -741,6 +741,37 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         i += 1
     _find_terms(doc, span, toks)
     _named_phrases(doc, span)
+
+
+#: general frequency from which every capitalised word of a label before a colon
+#: opening a sentence makes it a heading ("Historic Investments:", "Industries of the
+#: Future:"), not a name; speakers' names are rarer ("Minister Kishida:")
+LABEL_ZIPF = 4.0
+
+
+def _heading_label_end(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> int:
+    """Index after a heading label that opens the sentence before a colon, or 0."""
+    r = doc.r
+    for k in range(min(len(toks), 8)):
+        t = toks[k]
+        if k and not t.sp:
+            return 0
+        if not (t.cap or t.low in _TITLE_SMALL) or t.upper:
+            return 0
+        after = doc.text[t.end : t.end + 1]
+        if after == ":":
+            words = [x for x in toks[: k + 1] if x.cap]
+            if words and all(
+                general_zipf(x.low) >= LABEL_ZIPF
+                and _head_kind(r, x.text) is None
+                and x.text not in r.places
+                and x.low not in english_miner_spellings()
+                and x.low not in r.title_vocab
+                for x in words
+            ):
+                return k + 1
+            return 0
+    return 0
 
 
 # "what the government calls "distancing in daily life"", "the so-called "comfort

@@ -254,3 +254,11 @@ def test_an_abbreviated_governor_after_a_city_is_the_governor_of_that_city():
     ms = kinds(text)
     assert ms["Osaka Gov."] == "term" and ms["Hirofumi Yoshimura"] == "person"
     assert together(text, "Osaka Gov.", "Osaka Governor")
+
+
+def test_a_heading_label_of_everyday_words_before_a_colon_is_no_name():
+    ms = kinds(
+        "- Record Growth: Exports to Busan rose.\n- Markets of the Future: Firms in "
+        "Incheon grew.\nMinister Tanaka: We agreed."
+    )
+    assert set(ms) == {"Busan", "Incheon", "Tanaka"}
