@@ -1288,6 +1288,10 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
         q = p + tl
         if p > a and q < b and all(t.text in r.suffixes for t in toks[q:b]):
             continue  # "Martin Luther King III": a name, not a title
+        key = tuple(_title_word(r, t.low) for t in toks[p:q])
+        end = toks[q - 1].end
+        if p > a and q == b and not r.titles.get(key) and doc.text[end : end + 1] != ".":
+            continue  # "Nakatani Gen": a rank's word ending a name, without a period
         if q < b and toks[q].cap:
             head = _head_kind(r, toks[b - 1].text)
             if head is not None and not (head == "facility" and q == b - 1):

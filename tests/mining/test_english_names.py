@@ -262,3 +262,9 @@ def test_a_heading_label_of_everyday_words_before_a_colon_is_no_name():
         "Incheon grew.\nMinister Tanaka: We agreed."
     )
     assert set(ms) == {"Busan", "Incheon", "Tanaka"}
+
+
+def test_a_rank_word_ending_a_name_without_its_period_is_part_of_the_name():
+    ms = kinds("Defense Minister Nakatani Gen met Gen. Paul Avery in Tokyo.")
+    assert ms["Nakatani Gen"] == "person" and ms["Paul Avery"] == "person"
+    assert "Nakatani" not in ms
