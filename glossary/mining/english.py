@@ -1831,6 +1831,35 @@ def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:
     return last
 
 
+#: an all-capital word rarer than this (and of six letters or more, a third of them
+#: vowels) reads as a family name written in capitals after a given name, not as an
+#: acronym ("NATO", "UNESCO" are more frequent; "KEPCO", "KOTRA" are short)
+CAPS_FAMILY_ZIPF = 2.5
+
+
+def _capitals_family_name(r: _Rules, toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kubra RENDECIOGLU": a capitalised given name, then a family name in capitals."""
+    if b - a != 2:
+        return False
+    given, family = toks[a], toks[a + 1]
+    word = family.low
+    vowels = sum(ch in "aeiouy" for ch in word)
+    return (
+        family.upper
+        and family.text.isalpha()
+        and len(word) >= 6
+        and vowels / len(word) >= 0.3
+        and general_zipf(word) < CAPS_FAMILY_ZIPF
+        and given.cap
+        and not given.upper
+        and given.text.isalpha()
+        and given.text not in r.places
+        and _head_kind(r, given.text) is None
+        and given.low not in r.common
+        and given.low not in r.stop
+    )
+
+
 def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
     """Whether the run [a, b) ends with a known organisation (en_organisations.txt)."""
     return any(_span_text(doc, toks, x, b) in doc.r.orgs for x in range(max(a, b - 4), b))
@@ -1909,6 +1938,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if b - a >= 2:
         if is_korean_name(words) or is_japanese_name(words):
             return "person"
+        if _capitals_family_name(r, toks, a, b):
+            return "person"  # "Kubra RENDECIOGLU": a family name in capitals
         if any(w in r.places for w in words) or any(t.upper for t in toks[a:b]):
             return "org"
         if any(t.text[0].isdigit() for t in toks[a:b]):

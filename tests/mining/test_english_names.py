@@ -268,3 +268,13 @@ def test_a_rank_word_ending_a_name_without_its_period_is_part_of_the_name():
     ms = kinds("Defense Minister Nakatani Gen met Gen. Paul Avery in Tokyo.")
     assert ms["Nakatani Gen"] == "person" and ms["Paul Avery"] == "person"
     assert "Nakatani" not in ms
+
+
+def test_a_given_name_and_a_rare_family_name_in_capitals_are_a_person():
+    from glossary.mining.scoring import mine_json
+
+    text = "The designer Aylin KARAKAYA from Turkey met Hanwha KEPCO officials."
+    ms = kinds(text)
+    assert ms["Aylin KARAKAYA"] == "person" and ms["Hanwha KEPCO"] == "org"
+    person = next(line for line in mine_json(text) if "Aylin KARAKAYA" in line["surfaces"])
+    assert person["canonical"] == "Aylin Karakaya"
