@@ -1683,6 +1683,7 @@ def _speaker(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
     if not (
         nxt in _SAID
         or nxt in _PERSON_ACTS
+        or (nxt == "who" and toks[b].gap == ", ")  # "Trump, who took office in January,"
         or (nxt in _MODALS and b + 1 < n and toks[b + 1].low in _PERSON_ACT_BASES)
     ):
         return False

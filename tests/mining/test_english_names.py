@@ -117,15 +117,15 @@ def test_the_diet_alone_is_the_national_diet_the_article_names():
 def test_a_famous_name_opening_a_sentence_before_what_a_person_does_is_a_name():
     ms = kinds(
         "Trump will visit Seoul in May. Pence met the governor there. Bush and Koizumi "
-        "agreed on the plan."
+        "agreed on the plan. Obama, who left office in 2017, spoke."
     )
-    assert ms["Trump"] == ms["Pence"] == ms["Bush"] == "person"
+    assert ms["Trump"] == ms["Pence"] == ms["Bush"] == ms["Obama"] == "person"
 
 
 def test_an_everyday_word_opening_a_sentence_before_such_a_verb_stays_ordinary():
     ms = kinds(
         "Nobody said a word. Police met the protesters. Support arrived late. Staff "
-        "welcomed the change in Busan."
+        "welcomed the change in Busan. Police, who came late, left."
     )
     assert set(ms) == {"Busan"}
 
