@@ -1191,10 +1191,13 @@ def _located_on(r: _Rules, toks: list[_Tok], i: int, k: int, m: int) -> bool:
     no event or document before it ("Olive Park on Shodo Island", "2nd Infantry
     Division on Camp Humphreys"), unlike "Conference on Disarmament" or "Meeting on
     Security and Stability on the Korean Peninsula"."""
-    if _head_kind(r, toks[k].text) is None:
+    before = _head_kind(r, toks[k].text)
+    if before is None:
         return False
     if any(_head_kind(r, t.text) in ("event", "work") for t in toks[i : k + 1]):
         return False
+    if before in ("place", "facility"):
+        return True  # "Ishikawa Prefecture on New Year's Day": a place's name ends there
     if toks[m].text in installation_prefixes():
         return True
     last = toks[_caps_end(toks, m) - 1]
@@ -1966,6 +1969,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         return "person"
     if prev in _PLACE_PREPS or (prev == "the" and toks[a].sp):
         return "place"  # "in Gyeongju", "the Mekong countries": no person's name
+    if (
+        prev == "and"
+        and a >= 3
+        and toks[a - 2].cap
+        and toks[a - 2].sp
+        and (toks[a - 2].text in r.places or toks[a - 3].low in _PLACE_PREPS)
+    ):
+        return "place"  # "in Wajima and Suzu": the second of two places
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"

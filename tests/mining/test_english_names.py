@@ -278,3 +278,9 @@ def test_a_given_name_and_a_rare_family_name_in_capitals_are_a_person():
     assert ms["Aylin KARAKAYA"] == "person" and ms["Hanwha KEPCO"] == "org"
     person = next(line for line in mine_json(text) if "Aylin KARAKAYA" in line["surfaces"])
     assert person["canonical"] == "Aylin Karakaya"
+
+
+def test_a_place_ends_before_on_and_the_second_of_two_places_is_a_place():
+    ms = kinds("A quake hit Toyama Prefecture on New Year's Day; homes fell in Himi and Imizu.")
+    assert ms["Toyama Prefecture"] == "place" and ms["New Year's Day"] == "event"
+    assert ms["Himi"] == ms["Imizu"] == "place"
