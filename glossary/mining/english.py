@@ -78,6 +78,10 @@ _RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentar
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
 _REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+# a company's legal form after its name ("Samsung Electronics Co."): keeps its period,
+# and the clustering key leaves it out
+_CORPORATE = frozenset(("Co.", "Corp.", "Inc.", "Ltd."))
+_CORPORATE_KEYS = frozenset(w.lower().rstrip(".") for w in _CORPORATE)
 # a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _OPENERS = frozenset('“"‘(—–:|[«)]')
@@ -351,7 +355,7 @@ def rules() -> _Rules:
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
         suffixes=suffixes,
         state_abbrevs=states,
-        dotted=frozenset(w for w in suffixes | states if w.endswith(".")),
+        dotted=frozenset(w for w in suffixes | states | _CORPORATE if w.endswith(".")),
         key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
         languages=load_words("en_languages.txt", lower=False),
         term_generic=load_words("en_term_generic.txt"),
@@ -416,7 +420,11 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
             e < end
             and text[e] == "."
             and word + "." in dotted
-            and (word + "." in suffixes or text[max(0, s - 2) : s] == ", ")
+            and (
+                word + "." in suffixes
+                or word + "." in _CORPORATE
+                or text[max(0, s - 2) : s] == ", "
+            )
         ):
             # "Jr.", "Carlisle, Penn.": the period is part of the word; a state's
             # abbreviation only after a comma ("I am Naoto Kan." ends a sentence)
@@ -622,6 +630,8 @@ def norm_key(surface: str, kind: str) -> str:
             if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
                 words = [words[0], head]
     words = rank + country_words + words
+    while len(words) >= 2 and kind != "term" and words[-1] in _CORPORATE_KEYS:
+        words = words[:-1]  # "Hyundai Motor Co." = "Hyundai Motor"
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -1028,8 +1038,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if cur.poss and not _inner_possessive(r, toks, k, has_head and has_of):
             break
         nxt = k + 1
-        if nxt >= n:
-            break
+        if nxt >= n or (cur.text in _CORPORATE and k > i):
+            break  # "Nvidia Corp.": a company's legal form ends its name
         t2 = toks[nxt]
         if t2.text in r.suffixes and t2.gap in (" ", ", ") and cur.cap and k > i:
             k = nxt  # "John F. Kennedy Jr.", "Martin Luther King III": the name ends here

@@ -284,3 +284,14 @@ def test_a_place_ends_before_on_and_the_second_of_two_places_is_a_place():
     ms = kinds("A quake hit Toyama Prefecture on New Year's Day; homes fell in Himi and Imizu.")
     assert ms["Toyama Prefecture"] == "place" and ms["New Year's Day"] == "event"
     assert ms["Himi"] == ms["Imizu"] == "place"
+
+
+def test_a_companys_legal_form_keeps_its_period_ends_the_name_and_joins_the_bare_name():
+    text = (
+        "Kia Motors Corp. said sales rose. Chips went to Micron Corp. SK Hynix Inc. "
+        "gained too, and Kia Motors said it would hire."
+    )
+    ms = kinds(text)
+    assert ms["Kia Motors Corp."] == "org" and ms["Micron Corp."] == "org"
+    assert ms["SK Hynix Inc."] == "org"
+    assert together(text, "Kia Motors Corp.", "Kia Motors")
