@@ -295,3 +295,12 @@ def test_a_companys_legal_form_keeps_its_period_ends_the_name_and_joins_the_bare
     assert ms["Kia Motors Corp."] == "org" and ms["Micron Corp."] == "org"
     assert ms["SK Hynix Inc."] == "org"
     assert together(text, "Kia Motors Corp.", "Kia Motors")
+
+
+def test_curator_is_a_title_a_dynasty_a_place_and_a_religion_an_adjective():
+    ms = kinds(
+        "Curator Han Ji-min showed Buddhist paintings of the Goryeo Dynasty and the "
+        "Islamic State flag."
+    )
+    assert ms["Han Ji-min"] == "person" and ms["Goryeo Dynasty"] == "place"
+    assert "Buddhist" not in ms and "Islamic State" in ms
