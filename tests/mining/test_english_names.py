@@ -304,3 +304,8 @@ def test_curator_is_a_title_a_dynasty_a_place_and_a_religion_an_adjective():
     )
     assert ms["Han Ji-min"] == "person" and ms["Goryeo Dynasty"] == "place"
     assert "Buddhist" not in ms and "Islamic State" in ms
+
+
+def test_a_complex_after_a_name_is_a_facility():
+    ms = kinds("Inspectors said the Yongbyon nuclear complex remains active.")
+    assert ms["Yongbyon nuclear complex"] == "facility" and "Yongbyon" not in ms
