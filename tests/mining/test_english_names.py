@@ -309,3 +309,14 @@ def test_curator_is_a_title_a_dynasty_a_place_and_a_religion_an_adjective():
 def test_a_complex_after_a_name_is_a_facility():
     ms = kinds("Inspectors said the Yongbyon nuclear complex remains active.")
     assert ms["Yongbyon nuclear complex"] == "facility" and "Yongbyon" not in ms
+
+
+def test_a_western_given_name_read_as_romaji_does_not_turn_the_name_round():
+    from glossary.mining.scoring import mine_json
+
+    text = "Commerce Secretary Gina Moretti spoke. Later Moretti left for Seoul."
+    person = next(line for line in mine_json(text) if "Moretti" in line["surfaces"])
+    assert person["canonical"] == "Gina Moretti"
+    text = "Prime Minister Sanae Takaichi spoke. Later Takaichi left for Seoul."
+    person = next(line for line in mine_json(text) if "Takaichi" in line["surfaces"])
+    assert person["canonical"] == "Takaichi Sanae"
