@@ -211,6 +211,8 @@ class _Rules:
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     alone_mods: frozenset[str]
+    openers: dict[str, str]  # "Mount" -> place, "Typhoon" -> event
+    opener_abbrevs: frozenset[str]  # "Mt": its period does not end the name
     acronyms_common: frozenset[str]
     term_heads: frozenset[str]
     term_mods: frozenset[str]
@@ -342,6 +344,10 @@ def rules() -> _Rules:
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         alone_mods=load_words("en_alone_head_modifiers.txt", lower=False),
+        openers={row[0].rstrip("."): row[1] for row in load_table("en_name_openers.txt")},
+        opener_abbrevs=frozenset(
+            row[0].rstrip(".") for row in load_table("en_name_openers.txt") if row[0][-1] == "."
+        ),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         term_heads=load_words("en_term_heads.txt"),
         term_mods=load_words("en_term_modifiers.txt"),
@@ -473,8 +479,16 @@ def _uppercase_words(toks: list[_Tok]) -> None:
         i = j + 1
     for k in range(1, n - 1):
         t = toks[k]
-        if t.upper and t.text.isalpha() and t.gap == " (" and toks[k + 1].gap.startswith("):"):
-            t.upper = t.cap = t.amb = False  # "SECRETARY (MODERATOR):": a role, no name
+        if (
+            t.upper
+            and t.text.isalpha()
+            and len(t.text) >= 6
+            and t.gap == " ("
+            and toks[k + 1].gap.startswith("):")
+        ):
+            # "SECRETARY (MODERATOR):": a role, no name; "REPORTER (NHK):" names the
+            # reporter's newsroom, an acronym
+            t.upper = t.cap = t.amb = False
     # "KISHIDA Fumio", "YOON Suk Yeol", "Prime Minister KISHIDA": a family name in
     # capitals, as Japanese and Korean government pages write it, is no abbreviation
     r = rules()
@@ -1090,7 +1104,11 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if not t2.sp and not (
             t2.cap
             and t2.gap == ". "
-            and (cur.low in r.title_abbrevs or (len(cur.text) == 1 and cur.text.isupper()))
+            and (
+                cur.low in r.title_abbrevs
+                or (len(cur.text) == 1 and cur.text.isupper())
+                or (k == i and cur.text in r.opener_abbrevs)  # "Mt. Halla"
+            )
         ):
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
@@ -1937,6 +1955,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
                     break
     if kind is None and b - a >= 2 and words[0] in installation_prefixes():
         kind = "facility"  # "Camp Walker", "Fort Bragg"
+    if kind is None and b - a >= 2:
+        kind = r.openers.get(words[0])  # "Mount Fuji", "Typhoon Hinnamnor"
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:

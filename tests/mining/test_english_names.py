@@ -320,3 +320,18 @@ def test_a_western_given_name_read_as_romaji_does_not_turn_the_name_round():
     text = "Prime Minister Sanae Takaichi spoke. Later Takaichi left for Seoul."
     person = next(line for line in mine_json(text) if "Takaichi" in line["surfaces"])
     assert person["canonical"] == "Takaichi Sanae"
+
+
+def test_a_word_opening_a_name_gives_its_kind_and_an_abbreviation_keeps_the_name_whole():
+    text = "Typhoon Maemi hit Busan. Tourists climbed Mt. Halla, and Mount Halla was closed."
+    ms = kinds(text)
+    assert ms["Typhoon Maemi"] == "event"
+    assert ms["Mt. Halla"] == ms["Mount Halla"] == "place"
+    assert together(text, "Mt. Halla", "Mount Halla")
+
+
+def test_a_newsroom_in_brackets_after_a_speaker_label_is_an_organisation():
+    ms = kinds(
+        "REPORTER (KBS): Will you run? SECRETARY (MODERATOR): Next question. Komeito agreed."
+    )
+    assert ms["KBS"] == "org" and ms["Komeito"] == "org" and "MODERATOR" not in ms
