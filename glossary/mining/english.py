@@ -1363,13 +1363,16 @@ def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
                 k += 1
                 continue
             break
-        if k == c and toks[q].low == "for":
-            pl = _place_len(doc, toks, k, b)
-            if pl and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+        pl = _place_len(doc, toks, k, b) if k == c else 0
+        org_after = any(
+            _head_kind(r, toks[h].text) == "org" for h in range(k + pl, min(_caps_end(toks, k), b))
+        )  # "Chair of the U.S. Export-Import Bank": the place starts the institution's name
+        if pl and not org_after and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+            if toks[q].low == "for":
                 # "Coordinator for the Indo-Pacific", "Special Representative for North
-                # Korea": the region an office is for names it ("of Japan" does not)
+                # Korea": the region an office is for names it
                 end = k + pl
-                break
+            break  # "of South Korea": the country is a row of its own
         if _portfolio_word(r, t):
             k += 1
             end = k

@@ -335,3 +335,13 @@ def test_a_newsroom_in_brackets_after_a_speaker_label_is_an_organisation():
         "REPORTER (KBS): Will you run? SECRETARY (MODERATOR): Next question. Komeito agreed."
     )
     assert ms["KBS"] == "org" and ms["Komeito"] == "org" and "MODERATOR" not in ms
+
+
+def test_a_country_after_of_is_its_own_row_unless_it_starts_an_institution():
+    ms = kinds(
+        "He was Prosecutor General of South Korea and later met the Chair of the U.S. "
+        "Export-Import Bank."
+    )
+    assert ms["Prosecutor General"] == "term" and ms["South Korea"] == "place"
+    assert not any(s.startswith("General of") for s in ms)
+    assert "Chair of the U.S. Export-Import Bank" in ms
