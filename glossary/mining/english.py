@@ -1558,8 +1558,8 @@ def _process_run(
     while b > a and toks[b - 1].cap and not toks[b - 1].hy and toks[b - 1].low in r.calendar:
         b -= 1
     # "The", "According", "What" at the start of a sentence
-    while a < b and toks[a].amb and toks[a].low in r.stop:
-        a += 1
+    while a < b and toks[a].amb and toks[a].low in r.stop and _match_title(r, toks, a, b) < 2:
+        a += 1  # but "Under Secretary for Political Affairs" opens with a title
     if b - a >= 3 and toks[a].text == "The":
         a += 1  # "from The Associated Press": the article is no part of the name
     while a < b and toks[a].text.islower() and not _ORDINAL_DIGITS.match(toks[a].low):

@@ -345,3 +345,9 @@ def test_a_country_after_of_is_its_own_row_unless_it_starts_an_institution():
     assert ms["Prosecutor General"] == "term" and ms["South Korea"] == "place"
     assert not any(s.startswith("General of") for s in ms)
     assert "Chair of the U.S. Export-Import Bank" in ms
+
+
+def test_a_title_opening_a_sentence_with_a_function_word_keeps_it():
+    ms = kinds("They met in Tokyo. Under Secretary for Political Affairs Jane Doyle joined.")
+    assert ms["Under Secretary for Political Affairs"] == "term"
+    assert ms["Jane Doyle"] == "person"
