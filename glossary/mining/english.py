@@ -1061,7 +1061,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if t2.hy and t2.low in r.title_hyphen and cur.cap:
             k = nxt  # "Ambassador-designate", "President-elect"
             continue
-        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and k == i:
+        opening = k == i or (k == i + 1 and toks[i].amb and toks[i].low in r.stop)
+        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and opening:
             k = nxt  # "Yeongju-si", "Gangwon-do": a place and its unit
             break
         if (
@@ -1741,6 +1742,8 @@ def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _headline_run(toks: list[_Tok], a: int, b: int) -> bool:
+    if b - a == 2 and toks[b - 1].hy and toks[b - 1].text.islower():
+        return False  # "Gangwon-do" opening a sentence: a place and its unit
     return (
         all(t.amb or not t.cap or t.upper for t in toks[a:b])
         and (b - a) >= 2

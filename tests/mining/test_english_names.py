@@ -351,3 +351,8 @@ def test_a_title_opening_a_sentence_with_a_function_word_keeps_it():
     ms = kinds("They met in Tokyo. Under Secretary for Political Affairs Jane Doyle joined.")
     assert ms["Under Secretary for Political Affairs"] == "term"
     assert ms["Jane Doyle"] == "person"
+
+
+def test_a_korean_province_with_its_unit_stays_whole_at_a_sentence_start():
+    ms = kinds("In Chungcheongbuk-do, rain fell. Jeollabuk-do and Gangwon-do were spared.")
+    assert ms["Chungcheongbuk-do"] == ms["Jeollabuk-do"] == ms["Gangwon-do"] == "place"
