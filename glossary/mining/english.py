@@ -1807,12 +1807,28 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     whole = _span_text(doc, toks, a, b)
     if _is_place(doc, whole):
         return False
-    bounds = [a, *cuts, b]
+    # "U.S.-Japan Alliance", "Japan-ROK Relations": the relation's head written with a
+    # capital is still a term's head
+    head = b
+    last = toks[b - 1]
+    if (
+        b - cuts[-1] >= 2
+        and last.low in doc.r.term_heads
+        and not last.upper
+        and _head_kind(doc.r, last.text) not in ("event", "work")  # "Japan-ROK Summit"
+    ):
+        head = b - 1
+    bounds = [a, *cuts, head]
     parts = [(bounds[x], bounds[x + 1]) for x in range(len(bounds) - 1)]
     names = [_span_text(doc, toks, p, q) for p, q in parts]
     groups = [x in _relation_parties() for x in names]
     if not all(g or _is_place(doc, x) for g, x in zip(groups, names, strict=True)):
         return False
+    if head < b:
+        for (p, q), group in zip(parts, groups, strict=True):
+            doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
+        doc.emit(toks[a].start, toks[b - 1].end, span, "term")
+        return True
     if all(groups):
         return False  # "G7-NATO": no country in it
     for (p, q), group in zip(parts, groups, strict=True):

@@ -356,3 +356,11 @@ def test_a_title_opening_a_sentence_with_a_function_word_keeps_it():
 def test_a_korean_province_with_its_unit_stays_whole_at_a_sentence_start():
     ms = kinds("In Chungcheongbuk-do, rain fell. Jeollabuk-do and Gangwon-do were spared.")
     assert ms["Chungcheongbuk-do"] == ms["Jeollabuk-do"] == ms["Gangwon-do"] == "place"
+
+
+def test_a_relation_with_a_capitalised_head_is_the_same_term_as_in_lowercase():
+    text = "Both praised the U.S.-Japan Alliance; the Japan-U.S. alliance is strong."
+    ms = kinds(text)
+    assert ms["U.S.-Japan Alliance"] == ms["Japan-U.S. alliance"] == "term"
+    assert together(text, "U.S.-Japan Alliance", "Japan-U.S. alliance")
+    assert kinds("The Japan-ROK Summit was held.")["Japan-ROK Summit"] == "event"
