@@ -1824,16 +1824,15 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     groups = [x in _relation_parties() for x in names]
     if not all(g or _is_place(doc, x) for g, x in zip(groups, names, strict=True)):
         return False
-    if head < b:
-        for (p, q), group in zip(parts, groups, strict=True):
-            doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
-        doc.emit(toks[a].start, toks[b - 1].end, span, "term")
-        return True
     if all(groups):
         return False  # "G7-NATO": no country in it
     for (p, q), group in zip(parts, groups, strict=True):
         # "ASEAN" in "ASEAN-Korea ties" is an organisation, a row of its own
-        doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
+        kind = "org" if group else "place"
+        doc.emit(toks[p].start, toks[q - 1].end, span, kind, inner=not group)
+    if head < b:
+        doc.emit(toks[a].start, toks[b - 1].end, span, "term")
+        return True
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
