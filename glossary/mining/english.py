@@ -1600,7 +1600,7 @@ def _process_run(
         if a + dl >= b:
             return
         if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]) and not _known_org_end(
-            doc, toks, a + dl, b
+            doc, toks, a, b
         ):
             a += dl  # "Korean Air Flight 858", "Korean Red Cross" keep their first word
     elif (

@@ -364,3 +364,8 @@ def test_a_relation_with_a_capitalised_head_is_the_same_term_as_in_lowercase():
     assert ms["U.S.-Japan Alliance"] == ms["Japan-U.S. alliance"] == "term"
     assert together(text, "U.S.-Japan Alliance", "Japan-U.S. alliance")
     assert kinds("The Japan-ROK Summit was held.")["Japan-ROK Summit"] == "event"
+
+
+def test_companies_named_by_their_trade_are_organisations():
+    ms = kinds("Analysts asked about Nippon Steel, SK Telecom and Korean Air on Friday.")
+    assert ms["Nippon Steel"] == ms["SK Telecom"] == ms["Korean Air"] == "org"
