@@ -369,3 +369,9 @@ def test_a_relation_with_a_capitalised_head_is_the_same_term_as_in_lowercase():
 def test_companies_named_by_their_trade_are_organisations():
     ms = kinds("Analysts asked about Nippon Steel, SK Telecom and Korean Air on Friday.")
     assert ms["Nippon Steel"] == ms["SK Telecom"] == ms["Korean Air"] == "org"
+
+
+def test_a_name_before_program_is_a_named_programme_unless_it_is_a_place():
+    ms = kinds("Japan joined the Artemis program, while the Iran nuclear program worried Seoul.")
+    assert ms["Artemis program"] == "work" and "Artemis" not in ms
+    assert "Iran nuclear program" not in ms and ms["Iran"] == "place"
