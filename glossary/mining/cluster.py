@@ -429,12 +429,7 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
         singles = {s for s in surfaces if " " not in s}
         styled = house_style(surfaces, singles)
         if styled:
-            # "ISHIBA Shigeru", "LEE Jae-myung": a family name in capitals is written
-            # as a name in the canonical form
-            return " ".join(
-                w.capitalize() if len(w) >= 2 and w.isalpha() and w.isupper() else w
-                for w in styled.split(" ")
-            )
+            return _name_case(styled)
     full = [s for s in surfaces if not is_acronym(s)]
     pool = full or list(surfaces)
     if kind == "person":
@@ -459,4 +454,15 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
         ]
         if fuller:
             best = max(fuller, key=score)
+    if kind == "person" and lang == "en" and " " in best:
+        return _name_case(best)
     return best
+
+
+def _name_case(name: str) -> str:
+    """ "ISHIBA Shigeru" -> "Ishiba Shigeru": a family name in capitals, as a name (a
+    Roman numeral stays: "Martin Luther King III")."""
+    return " ".join(
+        w.capitalize() if len(w) >= 2 and w.isalpha() and w.isupper() and w.strip("IVXLCDM") else w
+        for w in name.split(" ")
+    )

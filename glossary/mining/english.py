@@ -80,6 +80,10 @@ _RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentar
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
 _REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+# a company's legal form after its name ("Samsung Electronics Co."): keeps its period,
+# and the clustering key leaves it out
+_CORPORATE = frozenset(("Co.", "Corp.", "Inc.", "Ltd."))
+_CORPORATE_KEYS = frozenset(w.lower().rstrip(".") for w in _CORPORATE)
 # a footnote mark in brackets ("[1]", "[12]") is no word: what follows it starts afresh
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _OPENERS = frozenset('“"‘(—–:|[«)]')
@@ -209,6 +213,8 @@ class _Rules:
     connectors: dict[str, str]
     inner_poss: frozenset[str]
     alone_mods: frozenset[str]
+    openers: dict[str, str]  # "Mount" -> place, "Typhoon" -> event
+    opener_abbrevs: frozenset[str]  # "Mt": its period does not end the name
     acronyms_common: frozenset[str]
     term_heads: frozenset[str]
     term_mods: frozenset[str]
@@ -347,6 +353,10 @@ def rules() -> _Rules:
         connectors={row[0]: row[1] for row in load_table("en_connectors.txt")},
         inner_poss=load_words("en_inner_possessives.txt"),
         alone_mods=load_words("en_alone_head_modifiers.txt", lower=False),
+        openers={row[0].rstrip("."): row[1] for row in load_table("en_name_openers.txt")},
+        opener_abbrevs=frozenset(
+            row[0].rstrip(".") for row in load_table("en_name_openers.txt") if row[0][-1] == "."
+        ),
         acronyms_common=load_words("en_acronyms_common.txt", lower=False),
         term_heads=load_words("en_term_heads.txt"),
         term_mods=load_words("en_term_modifiers.txt"),
@@ -361,7 +371,7 @@ def rules() -> _Rules:
         inst_heads=frozenset(r[0] for r in inst if r[1] == "head"),
         suffixes=suffixes,
         state_abbrevs=states,
-        dotted=frozenset(w for w in suffixes | states if w.endswith(".")),
+        dotted=frozenset(w for w in suffixes | states | _CORPORATE if w.endswith(".")),
         key_synonyms={row[0]: row[1] for row in load_table("en_key_synonyms.txt")},
         languages=load_words("en_languages.txt", lower=False),
         term_generic=load_words("en_term_generic.txt"),
@@ -426,7 +436,11 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
             e < end
             and text[e] == "."
             and word + "." in dotted
-            and (word + "." in suffixes or text[max(0, s - 2) : s] == ", ")
+            and (
+                word + "." in suffixes
+                or word + "." in _CORPORATE
+                or text[max(0, s - 2) : s] == ", "
+            )
         ):
             # "Jr.", "Carlisle, Penn.": the period is part of the word; a state's
             # abbreviation only after a comma ("I am Naoto Kan." ends a sentence)
@@ -475,8 +489,16 @@ def _uppercase_words(toks: list[_Tok]) -> None:
         i = j + 1
     for k in range(1, n - 1):
         t = toks[k]
-        if t.upper and t.text.isalpha() and t.gap == " (" and toks[k + 1].gap.startswith("):"):
-            t.upper = t.cap = t.amb = False  # "SECRETARY (MODERATOR):": a role, no name
+        if (
+            t.upper
+            and t.text.isalpha()
+            and len(t.text) >= 6
+            and t.gap == " ("
+            and toks[k + 1].gap.startswith("):")
+        ):
+            # "SECRETARY (MODERATOR):": a role, no name; "REPORTER (NHK):" names the
+            # reporter's newsroom, an acronym
+            t.upper = t.cap = t.amb = False
     # "KISHIDA Fumio", "YOON Suk Yeol", "Prime Minister KISHIDA": a family name in
     # capitals, as Japanese and Korean government pages write it, is no abbreviation
     r = rules()
@@ -632,6 +654,8 @@ def norm_key(surface: str, kind: str) -> str:
             if head in _REORDER_HEADS and len(words) == 3 and words[1] in ("affairs", "affair"):
                 words = [words[0], head]
     words = rank + country_words + words
+    while len(words) >= 2 and kind != "term" and words[-1] in _CORPORATE_KEYS:
+        words = words[:-1]  # "Hyundai Motor Co." = "Hyundai Motor"
     if kind == "facility" and len(words) >= 3:
         # "Sado gold mine" = "Sado mine": the lowercase words before the head go
         caps = [
@@ -715,7 +739,7 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     doc.sentence_first = len(doc.mentions)
     doc.span = span
     n = len(toks)
-    i = 0
+    i = _heading_label_end(doc, span, toks)
     while i < n:
         t = toks[i]
         q = _quoted_title(doc, span, toks, i)
@@ -751,6 +775,37 @@ def _mine_sentence(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         i += 1
     _find_terms(doc, span, toks)
     _named_phrases(doc, span)
+
+
+#: general frequency from which every capitalised word of a label before a colon
+#: opening a sentence makes it a heading ("Historic Investments:", "Industries of the
+#: Future:"), not a name; speakers' names are rarer ("Minister Kishida:")
+LABEL_ZIPF = 4.0
+
+
+def _heading_label_end(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> int:
+    """Index after a heading label that opens the sentence before a colon, or 0."""
+    r = doc.r
+    for k in range(min(len(toks), 8)):
+        t = toks[k]
+        if k and not t.sp:
+            return 0
+        if not (t.cap or t.low in _TITLE_SMALL) or t.upper:
+            return 0
+        after = doc.text[t.end : t.end + 1]
+        if after == ":":
+            words = [x for x in toks[: k + 1] if x.cap]
+            if words and all(
+                general_zipf(x.low) >= LABEL_ZIPF
+                and _head_kind(r, x.text) is None
+                and x.text not in r.places
+                and x.low not in english_miner_spellings()
+                and x.low not in r.title_vocab
+                for x in words
+            ):
+                return k + 1
+            return 0
+    return 0
 
 
 # "what the government calls "distancing in daily life"", "the so-called "comfort
@@ -887,7 +942,7 @@ def _is_lower_name_part(prev: _Tok, t: _Tok) -> bool:
         and t.text.isalpha()
         and t.text.islower()
         and len(t.text) <= 5
-        and 2 <= len(prev.text) <= 5
+        and (2 <= len(prev.text) <= 5 or (len(prev.text) == 6 and is_korean_syllable(prev.low)))
         and prev.cap
         and prev.text.isalpha()  # "U.S.-made", "U.S.-led": an adjective, no name
         and (  # "Seoul-based", "Japan-made" are no names either
@@ -1007,8 +1062,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if cur.poss and not _inner_possessive(r, toks, k, has_head and has_of):
             break
         nxt = k + 1
-        if nxt >= n:
-            break
+        if nxt >= n or (cur.text in _CORPORATE and k > i):
+            break  # "Nvidia Corp.": a company's legal form ends its name
         t2 = toks[nxt]
         if t2.text in r.suffixes and t2.gap in (" ", ", ") and cur.cap and k > i:
             k = nxt  # "John F. Kennedy Jr.", "Martin Luther King III": the name ends here
@@ -1016,7 +1071,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if t2.hy and t2.low in r.title_hyphen and cur.cap:
             k = nxt  # "Ambassador-designate", "President-elect"
             continue
-        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and k == i:
+        opening = k == i or (k == i + 1 and toks[i].amb and toks[i].low in r.stop)
+        if t2.hy and t2.text.islower() and t2.low in r.place_suffixes and cur.cap and opening:
             k = nxt  # "Yeongju-si", "Gangwon-do": a place and its unit
             break
         if (
@@ -1059,7 +1115,11 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         if not t2.sp and not (
             t2.cap
             and t2.gap == ". "
-            and (cur.low in r.title_abbrevs or (len(cur.text) == 1 and cur.text.isupper()))
+            and (
+                cur.low in r.title_abbrevs
+                or (len(cur.text) == 1 and cur.text.isupper())
+                or (k == i and cur.text in r.opener_abbrevs)  # "Mt. Halla"
+            )
         ):
             break
         if t2.text == "I" and not (nxt + 1 < n and toks[nxt + 1].gap == ". "):
@@ -1170,10 +1230,13 @@ def _located_on(r: _Rules, toks: list[_Tok], i: int, k: int, m: int) -> bool:
     no event or document before it ("Olive Park on Shodo Island", "2nd Infantry
     Division on Camp Humphreys"), unlike "Conference on Disarmament" or "Meeting on
     Security and Stability on the Korean Peninsula"."""
-    if _head_kind(r, toks[k].text) is None:
+    before = _head_kind(r, toks[k].text)
+    if before is None:
         return False
     if any(_head_kind(r, t.text) in ("event", "work") for t in toks[i : k + 1]):
         return False
+    if before in ("place", "facility"):
+        return True  # "Ishikawa Prefecture on New Year's Day": a place's name ends there
     if toks[m].text in installation_prefixes():
         return True
     last = toks[_caps_end(toks, m) - 1]
@@ -1267,6 +1330,10 @@ def _find_title(doc: _Doc, toks: list[_Tok], a: int, b: int) -> tuple[int, int] 
         q = p + tl
         if p > a and q < b and all(t.text in r.suffixes for t in toks[q:b]):
             continue  # "Martin Luther King III": a name, not a title
+        key = tuple(_title_word(r, t.low) for t in toks[p:q])
+        end = toks[q - 1].end
+        if p > a and q == b and not r.titles.get(key) and doc.text[end : end + 1] != ".":
+            continue  # "Nakatani Gen": a rank's word ending a name, without a period
         if q < b and toks[q].cap:
             head = _head_kind(r, toks[b - 1].text)
             if head is not None and not (head == "facility" and q == b - 1):
@@ -1307,13 +1374,16 @@ def _complement(doc: _Doc, toks: list[_Tok], q: int, b: int) -> tuple[int, int]:
                 k += 1
                 continue
             break
-        if k == c and toks[q].low == "for":
-            pl = _place_len(doc, toks, k, b)
-            if pl and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+        pl = _place_len(doc, toks, k, b) if k == c else 0
+        org_after = any(
+            _head_kind(r, toks[h].text) == "org" for h in range(k + pl, min(_caps_end(toks, k), b))
+        )  # "Chair of the U.S. Export-Import Bank": the place starts the institution's name
+        if pl and not org_after and not (k + pl < b and _portfolio_word(r, toks[k + pl])):
+            if toks[q].low == "for":
                 # "Coordinator for the Indo-Pacific", "Special Representative for North
-                # Korea": the region an office is for names it ("of Japan" does not)
+                # Korea": the region an office is for names it
                 end = k + pl
-                break
+            break  # "of South Korea": the country is a row of its own
         if _portfolio_word(r, t):
             k += 1
             end = k
@@ -1435,7 +1505,10 @@ def _titled_run(
             term_start = start  # "U.N. Secretary-General", "Seoul Mayor"
             term_end = max(term_end, q)
     if term_end > term_start and toks[p].cap:
-        doc.emit(toks[term_start].start, toks[term_end - 1].end, span, "term")
+        end = toks[term_end - 1].end
+        if toks[term_end - 1].low in r.title_abbrevs and doc.text[end : end + 1] == ".":
+            end += 1  # "Osaka Gov.": the abbreviation keeps its period
+        doc.emit(toks[term_start].start, end, span, "term")
     # "of the ROK" after the office: the country alone
     while rest < b and toks[rest].text.islower():
         if toks[rest].low in ("of", "for", "the", "to"):
@@ -1496,8 +1569,8 @@ def _process_run(
     while b > a and toks[b - 1].cap and not toks[b - 1].hy and toks[b - 1].low in r.calendar:
         b -= 1
     # "The", "According", "What" at the start of a sentence
-    while a < b and toks[a].amb and toks[a].low in r.stop:
-        a += 1
+    while a < b and toks[a].amb and toks[a].low in r.stop and _match_title(r, toks, a, b) < 2:
+        a += 1  # but "Under Secretary for Political Affairs" opens with a title
     if b - a >= 3 and toks[a].text == "The":
         a += 1  # "from The Associated Press": the article is no part of the name
     while a < b and toks[a].text.islower() and not _ORDINAL_DIGITS.match(toks[a].low):
@@ -1537,7 +1610,7 @@ def _process_run(
         if a + dl >= b:
             return
         if all(_head_kind(r, t.text) is None for t in toks[a + dl : b]) and not _known_org_end(
-            doc, toks, a + dl, b
+            doc, toks, a, b
         ):
             a += dl  # "Korean Air Flight 858", "Korean Red Cross" keep their first word
     elif (
@@ -1655,6 +1728,7 @@ def _speaker(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
     if not (
         nxt in _SAID
         or nxt in _PERSON_ACTS
+        or (nxt == "who" and toks[b].gap == ", ")  # "Trump, who took office in January,"
         or (nxt in _MODALS and b + 1 < n and toks[b + 1].low in _PERSON_ACT_BASES)
     ):
         return False
@@ -1678,6 +1752,8 @@ def _quoted(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _headline_run(toks: list[_Tok], a: int, b: int) -> bool:
+    if b - a == 2 and toks[b - 1].hy and toks[b - 1].text.islower():
+        return False  # "Gangwon-do" opening a sentence: a place and its unit
     return (
         all(t.amb or not t.cap or t.upper for t in toks[a:b])
         and (b - a) >= 2
@@ -1741,7 +1817,18 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
     whole = _span_text(doc, toks, a, b)
     if _is_place(doc, whole):
         return False
-    bounds = [a, *cuts, b]
+    # "U.S.-Japan Alliance", "Japan-ROK Relations": the relation's head written with a
+    # capital is still a term's head
+    head = b
+    last = toks[b - 1]
+    if (
+        b - cuts[-1] >= 2
+        and last.low in doc.r.term_heads
+        and not last.upper
+        and _head_kind(doc.r, last.text) not in ("event", "work")  # "Japan-ROK Summit"
+    ):
+        head = b - 1
+    bounds = [a, *cuts, head]
     parts = [(bounds[x], bounds[x + 1]) for x in range(len(bounds) - 1)]
     names = [_span_text(doc, toks, p, q) for p, q in parts]
     groups = [x in _relation_parties() for x in names]
@@ -1751,7 +1838,11 @@ def _relation(doc: _Doc, span: tuple[int, int], toks: list[_Tok], a: int, b: int
         return False  # "G7-NATO": no country in it
     for (p, q), group in zip(parts, groups, strict=True):
         # "ASEAN" in "ASEAN-Korea ties" is an organisation, a row of its own
-        doc.emit(toks[p].start, toks[q - 1].end, span, "org" if group else "place", inner=not group)
+        kind = "org" if group else "place"
+        doc.emit(toks[p].start, toks[q - 1].end, span, kind, inner=not group)
+    if head < b:
+        doc.emit(toks[a].start, toks[b - 1].end, span, "term")
+        return True
     end = _term_after(doc, toks, b)
     if end is not None:
         doc.emit(toks[a].start, toks[end].end, span, "term")
@@ -1801,6 +1892,35 @@ def _term_after(doc: _Doc, toks: list[_Tok], b: int) -> int | None:
             break
         k = g_end + 1
     return last
+
+
+#: an all-capital word rarer than this (and of six letters or more, a third of them
+#: vowels) reads as a family name written in capitals after a given name, not as an
+#: acronym ("NATO", "UNESCO" are more frequent; "KEPCO", "KOTRA" are short)
+CAPS_FAMILY_ZIPF = 2.5
+
+
+def _capitals_family_name(r: _Rules, toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Kubra RENDECIOGLU": a capitalised given name, then a family name in capitals."""
+    if b - a != 2:
+        return False
+    given, family = toks[a], toks[a + 1]
+    word = family.low
+    vowels = sum(ch in "aeiouy" for ch in word)
+    return (
+        family.upper
+        and family.text.isalpha()
+        and len(word) >= 6
+        and vowels / len(word) >= 0.3
+        and general_zipf(word) < CAPS_FAMILY_ZIPF
+        and given.cap
+        and not given.upper
+        and given.text.isalpha()
+        and given.text not in r.places
+        and _head_kind(r, given.text) is None
+        and given.low not in r.common
+        and given.low not in r.stop
+    )
 
 
 def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
@@ -1866,6 +1986,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
                     break
     if kind is None and b - a >= 2 and words[0] in installation_prefixes():
         kind = "facility"  # "Camp Walker", "Fort Bragg"
+    if kind is None and b - a >= 2:
+        kind = r.openers.get(words[0])  # "Mount Fuji", "Typhoon Hinnamnor"
     if kind is not None and not (b - a == 1 and kind != "person"):
         return kind
     if kind is not None and b - a == 1:
@@ -1881,6 +2003,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if b - a >= 2:
         if is_korean_name(words) or is_japanese_name(words):
             return "person"
+        if _capitals_family_name(r, toks, a, b):
+            return "person"  # "Kubra RENDECIOGLU": a family name in capitals
         if any(w in r.places for w in words) or any(t.upper for t in toks[a:b]):
             return "org"
         if any(t.text[0].isdigit() for t in toks[a:b]):
@@ -1906,6 +2030,14 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         return "person"
     if prev in _PLACE_PREPS or (prev == "the" and toks[a].sp):
         return "place"  # "in Gyeongju", "the Mekong countries": no person's name
+    if (
+        prev == "and"
+        and a >= 3
+        and toks[a - 2].cap
+        and toks[a - 2].sp
+        and (toks[a - 2].text in r.places or toks[a - 3].low in _PLACE_PREPS)
+    ):
+        return "place"  # "in Wajima and Suzu": the second of two places
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"

@@ -22,7 +22,7 @@ from collections import Counter
 from functools import cache
 
 from glossary.lang.surnames import english_miner_spellings
-from glossary.mining.rules import load_table
+from glossary.mining.rules import load_table, load_words
 
 # Hepburn romaji: an optional consonant (or digraph), a vowel; a syllabic n; a
 # doubled consonant before another syllable.
@@ -33,7 +33,7 @@ _ROMAJI = re.compile(
 # One Revised Romanization (or McCune-Reischauer-like) syllable of a given name.
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|ch|[gkndrlmbsjhpty])?"
-    r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|ay|oh|u|a|e|i|o)"
+    r"(?:yae|yeo|wae|you|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ea|ay|oh|u|a|e|i|o)"
     r"(?:ng|[kntlmpgbr])?"
 )
 
@@ -72,9 +72,10 @@ def is_romaji(word: str) -> bool:
 
 @cache
 def western_given_names() -> frozenset[str]:
-    """English given names and their short forms (``en_given_name_short_forms.txt``):
-    "Joe Biden" reads as romaji letter by letter, but "Joe" is no Japanese name."""
-    out: set[str] = set()
+    """Western given names that read as romaji (``en_given_names.txt``) and the short
+    forms and their full names (``en_given_name_short_forms.txt``): "Joe Biden" reads
+    as romaji letter by letter, but "Joe" is no Japanese name."""
+    out: set[str] = set(load_words("en_given_names.txt", lower=False))
     for row in load_table("en_given_name_short_forms.txt"):
         out.add(row[0])
         if len(row) > 1:
