@@ -2101,6 +2101,10 @@ def _lower_head_extension(
             break
         if t.low in r.stop or t.low in r.common or t.low.endswith("ly") or mods == 2:
             break
+        if t.low in _BEFORE_VERB or _third_person_verb(t.low):
+            # "sent the Self-Defense Forces to disaster areas", "the Cabinet decision
+            # covers disaster relief": a verb or "to" ends the name before any head
+            break
         mods += 1
         k += 1
     if found:
@@ -2121,6 +2125,14 @@ def _lower_head_extension(
             if m is not None and full is not None and base == full.kind:
                 m.normalized = full.normalized  # "Yonhap" = "Yonhap news agency"
     return found
+
+
+def _third_person_verb(word: str) -> bool:
+    """A verb with the -s of the third person ("covers", "includes", "forces"), not a
+    plural noun ("ministers", "prices"): the word without -s is used as a verb."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return _verb_by_past(word[:-1]) or (word.endswith("es") and _verb_by_past(word[:-2]))
 
 
 _WEB_NAME = re.compile(r"^[^\W\d_][\w-]*\.(?:net|com|org|gov|go\.kr|go\.jp|kr|jp)$")

@@ -223,3 +223,21 @@ def test_shortages_and_state_media():
 def test_diplomatic_fixed_expressions():
     s = terms("In his policy speech he met the diplomatic corps and like-minded countries.")
     assert {"policy speech", "diplomatic corps", "like-minded countries"} <= set(s)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.kind) for m in mine_en(text)]
+
+
+def test_a_lowercase_name_head_is_not_reached_over_to_or_a_verb():
+    found = _kinds("The government sent the Self-Defense Forces to disaster zones on Monday.")
+    assert ("Self-Defense Forces", "org") in found
+    assert not any(kind == "event" for _, kind in found)
+    found = _kinds("The Cabinet decision covers disaster relief for farmers.")
+    assert not any(kind == "event" for _, kind in found)
+    assert ("disaster relief", "term") in found
+
+
+def test_a_noun_modifier_still_reaches_a_lowercase_name_head():
+    found = _kinds("The Sewol ferry disaster shocked the nation.")
+    assert ("Sewol ferry disaster", "event") in found
