@@ -2298,8 +2298,10 @@ def _domain_noun(r: _Rules, word: str) -> bool:
     a word rarer in general English than the everyday ones."""
     if len(word) <= 3 or word in r.common or word.endswith(_NOT_NOUN):
         return False
-    if word.endswith("s") and not word.endswith(("ss", "ics")):
-        return False  # "decides monetary policy": a verb; plurals seldom modify
+    if word.endswith("s") and not word.endswith(("ss", "ics", "us", "is")):
+        # "decides monetary policy": a verb; plurals seldom modify ("coronavirus",
+        # "census", "crisis" are no plurals)
+        return False
     if _ORDINAL_WORD.match(word) or _en_verb(word) or _verb_by_past(word):
         return False  # "the eleventh meeting", "to strengthen defense capabilities"
     zipf = general_zipf(word)

@@ -241,3 +241,17 @@ def test_a_lowercase_name_head_is_not_reached_over_to_or_a_verb():
 def test_a_noun_modifier_still_reaches_a_lowercase_name_head():
     found = _kinds("The Sewol ferry disaster shocked the nation.")
     assert ("Sewol ferry disaster", "event") in found
+
+
+def test_prices_costs_and_companies_of_a_sector_are_terms_but_not_described_ones():
+    s = terms(
+        "Consumer prices rose in May while higher prices hit families. Power companies "
+        "blamed fuel costs, and major companies asked for energy efficiency rules."
+    )
+    assert "Consumer prices" in s and "power companies" in [x.lower() for x in s]
+    assert "fuel costs" in s and "energy efficiency" in s
+    assert not any(x.lower() in ("higher prices", "major companies") for x in s)
+
+
+def test_a_word_in_us_or_is_modifies_as_a_noun_not_a_plural():
+    assert "coronavirus variants" in terms("Experts tracked new coronavirus variants closely.")
