@@ -2379,6 +2379,11 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             if fixed_end.get(s - 1, s) < s - 1:
                 s, with_fixed = fixed_end[s - 1], True
                 continue
+            if s == y and _coordinated_nouns(r, groups, s, lowerish, joined):
+                # "deterrence and response capabilities": two nouns, the first a
+                # domain head itself, share the head; the whole is the term
+                s -= 3
+                continue
             if (
                 pw == "and"
                 and not used_and
@@ -2461,6 +2466,30 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         x = y + 1
     _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+
+
+def _coordinated_nouns(
+    r: _Rules,
+    groups: list[tuple[int, int, str]],
+    s: int,
+    lowerish: Callable[[int], bool],
+    joined: Callable[[int], bool],
+) -> bool:
+    """Whether groups s-3, s-2, s-1 read "<domain head> and <noun>" before group s:
+    "deterrence and response capabilities" (not "nuclear and missile development",
+    whose first word describes)."""
+    if s < 3 or groups[s - 2][2] != "and" or groups[s - 3][2] not in r.term_heads:
+        return False
+    if not all(joined(z) and lowerish(z - 1) for z in (s, s - 1, s - 2)):
+        return False
+    noun = groups[s - 1][2]
+    return (
+        noun.isalpha()
+        and noun not in r.stop
+        and noun not in _BEFORE_VERB
+        and not noun.endswith(("ing", "ed", "ly", *_ADJ_SUFFIXES))
+        and not _plural(noun)
+    )
 
 
 # term heads that are verbs as often: after a plural they are the sentence's verb

@@ -255,3 +255,9 @@ def test_prices_costs_and_companies_of_a_sector_are_terms_but_not_described_ones
 
 def test_a_word_in_us_or_is_modifies_as_a_noun_not_a_plural():
     assert "coronavirus variants" in terms("Experts tracked new coronavirus variants closely.")
+
+
+def test_two_nouns_joined_by_and_share_a_head_but_a_describing_word_does_not():
+    s = terms("The allies will raise their deterrence and response capabilities this year.")
+    assert s == ["deterrence and response capabilities"]
+    assert terms("The envoy condemned nuclear and missile development again.") == []
