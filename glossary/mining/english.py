@@ -2379,7 +2379,12 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
             if fixed_end.get(s - 1, s) < s - 1:
                 s, with_fixed = fixed_end[s - 1], True
                 continue
-            if s == y and _coordinated_nouns(r, groups, s, lowerish, joined):
+            if (
+                s == y
+                and s >= 3
+                and all(joined(z) and lowerish(z - 1) for z in (s, s - 1, s - 2))
+                and _coordinated_nouns(r, *(groups[z][2] for z in (s - 3, s - 2, s - 1)))
+            ):
                 # "deterrence and response capabilities": two nouns, the first a
                 # domain head itself, share the head; the whole is the term
                 s -= 3
@@ -2468,21 +2473,12 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
     _of_terms(doc, span, toks, groups, names_here)
 
 
-def _coordinated_nouns(
-    r: _Rules,
-    groups: list[tuple[int, int, str]],
-    s: int,
-    lowerish: Callable[[int], bool],
-    joined: Callable[[int], bool],
-) -> bool:
-    """Whether groups s-3, s-2, s-1 read "<domain head> and <noun>" before group s:
+def _coordinated_nouns(r: _Rules, first: str, conjunction: str, noun: str) -> bool:
+    """Whether three lowercase words read "<domain head> and <noun>" before a head:
     "deterrence and response capabilities" (not "nuclear and missile development",
     whose first word describes)."""
-    if s < 3 or groups[s - 2][2] != "and" or groups[s - 3][2] not in r.term_heads:
+    if conjunction != "and" or first not in r.term_heads:
         return False
-    if not all(joined(z) and lowerish(z - 1) for z in (s, s - 1, s - 2)):
-        return False
-    noun = groups[s - 1][2]
     return (
         noun.isalpha()
         and noun not in r.stop
