@@ -719,9 +719,26 @@ def mine_text(text: str) -> list[Mention]:
                 doc.cap_mid.add(t.text)
     for span, toks in sentences:
         _mine_sentence(doc, span, toks)
+        _spelled_common_acronym(doc, span)
     _resolve_document(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     return doc.mentions
+
+
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z]{2,5})\)")
+
+
+def _spelled_common_acronym(doc: _Doc, span: tuple[int, int]) -> None:
+    """ "the Consumer Price Index (CPI)", "artificial intelligence (AI)": an everyday
+    abbreviation (en_acronyms_common.txt) in brackets after the phrase it spells is
+    that phrase's short form."""
+    for m in doc.mentions[doc.sentence_first :]:
+        found = _BRACKETED_ACRONYM.match(doc.text, m.end)
+        if found is None or found.end() > span[1]:
+            continue
+        letters = found.group(1)
+        if letters in doc.r.acronyms_common and letters in initials(m.surface):
+            doc.emit(found.start(1), found.end(1), span, m.kind, key=m.normalized)
 
 
 def _head_kind(r: _Rules, word: str) -> str | None:

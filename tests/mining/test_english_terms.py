@@ -261,3 +261,16 @@ def test_two_nouns_joined_by_and_share_a_head_but_a_describing_word_does_not():
     s = terms("The allies will raise their deterrence and response capabilities this year.")
     assert s == ["deterrence and response capabilities"]
     assert terms("The envoy condemned nuclear and missile development again.") == []
+
+
+def test_an_everyday_abbreviation_in_brackets_after_its_expansion_is_its_short_form():
+    found = mine_en("Analysts watched the Consumer Price Index (CPI) and the (CPI) again.")
+    cpi = [m for m in found if m.surface == "CPI"]
+    full = [m for m in found if m.surface == "Consumer Price Index"]
+    assert len(cpi) == 1 and full and cpi[0].normalized == full[0].normalized
+    assert "AI" in terms("Firms invest in artificial intelligence (AI) tools.")
+    assert not any(m.surface == "CEO" for m in mine_en("He met the new finance chief (CEO) today."))
+
+
+def test_an_index_continues_a_term():
+    assert "consumer price index" in terms("The consumer price index rose by 3 percent.")
