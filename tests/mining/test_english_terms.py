@@ -274,3 +274,9 @@ def test_an_everyday_abbreviation_in_brackets_after_its_expansion_is_its_short_f
 
 def test_an_index_continues_a_term():
     assert "consumer price index" in terms("The consumer price index rose by 3 percent.")
+
+
+def test_a_declared_state_of_emergency_and_an_acting_president_are_fixed_terms():
+    s = terms("The declaration of the state of emergency in the capital was lifted.")
+    assert s == ["declaration of the state of emergency"]
+    assert terms("The acting president signed the bill on Friday.") == ["acting president"]
