@@ -2130,8 +2130,9 @@ def _lower_head_extension(
         kind = _classify(doc, toks, a, b, False)
         base_has_head = _head_kind(r, toks[b - 1].text) is not None or toks[b - 1].upper
         if kind is not None and (base_has_head or (b - a >= 2 and kind != "person")):
-            # a term inside ("COVID-19" in "COVID-19 pandemic") is a row only alone
-            doc.emit(toks[a].start, toks[b - 1].end, span, kind, inner=kind == "term")
+            # a term or place inside ("COVID-19" in "COVID-19 pandemic", "UK" in "UK
+            # variant") is a row only alone
+            doc.emit(toks[a].start, toks[b - 1].end, span, kind, inner=kind in ("term", "place"))
         elif kind is not None and b - a == 1:
             # "Trump administration" holds a person, "Yonhap news agency" an
             # organisation, "Pukchang airfield" a place (a row only if it stands alone)

@@ -280,3 +280,10 @@ def test_a_declared_state_of_emergency_and_an_acting_president_are_fixed_terms()
     s = terms("The declaration of the state of emergency in the capital was lifted.")
     assert s == ["declaration of the state of emergency"]
     assert terms("The acting president signed the bill on Friday.") == ["acting president"]
+
+
+def test_a_place_inside_a_term_named_after_it_is_a_row_only_alone():
+    found = _kinds("Doctors found the so-called UK variant in two patients.")
+    assert ("UK variant", "term") in found and ("UK", "place") not in found
+    found = _kinds("The UK variant reached Japan. Flights from the UK were stopped.")
+    assert ("UK", "place") in found
