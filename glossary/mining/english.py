@@ -2489,6 +2489,36 @@ def _find_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
         x = y + 1
     _fixed_terms(doc, span, toks, groups, fixed, lowerish, joined)
     _of_terms(doc, span, toks, groups, names_here)
+    _demonym_terms(doc, span, toks)
+
+
+# heads of the terms a nationality names: the strain first found there ("Indian
+# variant"); "Japanese disease" or "Korean scale" describe
+_ORIGIN_HEADS = frozenset(("variant", "strain"))
+
+
+def _demonym_terms(doc: _Doc, span: tuple[int, int], toks: list[_Tok]) -> None:
+    """ "Indian variant", "South African strain": a nationality before the lowercase
+    head of a strain is a term."""
+    r = doc.r
+    n = len(toks)
+    after = 0  # the first token after the last term found
+    for k in range(n):
+        if k < after or not toks[k].cap:
+            continue
+        for length in (2, 1):
+            h = k + length
+            if h >= n or not all(t.cap for t in toks[k:h]):
+                continue
+            head = toks[h]
+            if not (head.sp and head.text.islower()):
+                continue
+            if _span_text(doc, toks, k, h) not in r.demonyms:
+                continue
+            if singular(head.low) in _ORIGIN_HEADS:
+                doc.emit(toks[k].start, head.end, span, "term")
+                after = h + 1
+                break
 
 
 def _coordinated_nouns(r: _Rules, first: str, conjunction: str, noun: str) -> bool:

@@ -287,3 +287,9 @@ def test_a_place_inside_a_term_named_after_it_is_a_row_only_alone():
     assert ("UK variant", "term") in found and ("UK", "place") not in found
     found = _kinds("The UK variant reached Japan. Flights from the UK were stopped.")
     assert ("UK", "place") in found
+
+
+def test_a_nationality_names_a_virus_strain_but_describes_other_heads():
+    s = terms("Labs confirmed the Indian variant and a South African strain this week.")
+    assert s == ["Indian variant", "South African strain"]
+    assert terms("She studied a Japanese disease and Korean workers.") == []
