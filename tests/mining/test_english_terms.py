@@ -293,3 +293,9 @@ def test_a_nationality_names_a_virus_strain_but_describes_other_heads():
     s = terms("Labs confirmed the Indian variant and a South African strain this week.")
     assert s == ["Indian variant", "South African strain"]
     assert terms("She studied a Japanese disease and Korean workers.") == []
+
+
+def test_cost_of_living_modifies_as_a_fixed_compound():
+    assert terms("Voters blamed the cost-of-living crisis for the defeat.") == [
+        "cost-of-living crisis"
+    ]
