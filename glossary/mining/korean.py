@@ -774,17 +774,27 @@ def _written_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mentio
     text, common = engine.text, lang_rules(LANG).acronyms_common
     spans = korean_words.letter_prefix_terms(text, toks)
     spans += korean_words.glued_institutions(text, toks, mentions, engine._head_kind_str)
+    spans += korean_words.numbered_works(text, toks, engine._head_kind_str)
     runs = korean_words.acronym_runs(mentions, common)
     spans += korean_words.loose_acronyms(toks, mentions, common)
     mentions[:] = [m for m in mentions if m not in runs]
     for start, end, kind in spans:
-        _replace_inside(engine, mentions, start, end, kind)
+        # the guideline's nesting: persons, organisations and facilities inside stay
+        mentions[:] = [
+            x
+            for x in mentions
+            if not (start <= x.start and x.end <= end)
+            or (x.kind in ("person", "org", "facility") and x.end - x.start < end - start)
+        ]
+        _add_mention(engine, mentions, start, end, kind)
     for start, end, kind in korean_words.inner_institutions(
         toks, mentions, lambda w: _long_head_kind(engine, w)
     ):
         _add_mention(engine, mentions, start, end, kind)
-    for acronym, name in korean_words.bracketed_expansions(text, mentions):
-        acronym.normalized = name.normalized
+    for short, name in korean_words.bracketed_expansions(text, mentions) + (
+        korean_words.short_titles(mentions)
+    ):
+        short.normalized = name.normalized
 
 
 def mine_text(text: str) -> list[Mention]:

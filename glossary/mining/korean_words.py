@@ -12,6 +12,9 @@ found inside them:
 - ``loose_acronyms``: a Latin acronym the engine read as part of a common-noun run
   ("정보 공유 WHO 파견") is an organisation's name of its own; two acronyms side by
   side ("WHO WPRO") are two names.
+- ``numbered_works``: an ordinal, then nouns that end in a document's or an event's
+  head ("제2차 문화진흥 5개년 기본계획", "제3차 국가균형발전 기본계획"): a numbered plan
+  or meeting is one name.
 - ``inner_institutions``: a proper noun that opens a longer name and has an
   organisation's head of its own ("세계보건기구" in 세계보건기구 서태평양지역 사무처) is
   a row too (the guideline's nesting rule).
@@ -99,6 +102,59 @@ def glued_institutions(
         if kind in ("org", "facility"):
             spans.append((start, end, kind))
     return spans
+
+
+def numbered_works(
+    text: str, toks: Sequence[CTok], head_kind: Callable[[str, bool], str | None]
+) -> list[Span]:
+    """ "제2차 문화진흥 5개년 기본계획": an ordinal (제2차, 제3회), then nouns, numbers and
+    their counters (5개년) one space apart at most, up to the last that ends in a work's
+    or an event's head of two syllables or more."""
+    spans: list[Span] = []
+    for k, t in enumerate(toks):
+        if t.sub != "ordinal":
+            continue
+        best: Span | None = None
+        prev = t
+        for u in toks[k + 1 :]:
+            gap = text[prev.end : u.start]
+            counter = u.cat == "O" and prev.cat == "D" and gap == "" and u.form.isalpha()
+            if gap not in ("", " ") or not (u.cat in _NOUN_PARTS or u.cat == "D" or counter):
+                break
+            prev = u
+            if u.cat in ("N", "SUF"):
+                kind = head_kind(text[t.end : u.end], False)
+                if kind in ("work", "event"):
+                    best = (t.start, u.end, kind)
+        if best is not None:
+            spans.append(best)
+    return spans
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def short_titles(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+    """ "제2차 문화진흥 기본계획" of "제2차 문화진흥 5개년 기본계획": a numbered work or event
+    with the same first and last words as a longer one and some of its words between, as
+    (short, long); only where one longer title fits."""
+    named = [m for m in mentions if m.kind in ("work", "event") and m.surface.startswith("제")]
+    pairs: list[tuple[Mention, Mention]] = []
+    for m in named:
+        words = m.surface.split(" ")
+        longer = {
+            x.normalized: x
+            for x in named
+            if len(x.surface.split(" ")) > len(words) >= 2
+            and x.surface.split(" ")[0] == words[0]
+            and x.surface.split(" ")[-1] == words[-1]
+            and _subsequence(words, x.surface.split(" "))
+        }
+        if len(longer) == 1:
+            pairs.append((m, next(iter(longer.values()))))
+    return pairs
 
 
 def _acronym(form: str, common: frozenset[str]) -> bool:

@@ -927,3 +927,16 @@ def test_korean_acronyms_apart_and_with_their_bracketed_names():
 def test_korean_system_and_medical_care_terms():
     found = kinds(mine_ko("정부는 공공의료 확충과 재난 감시체계 정비를 논의했다."))
     assert found["공공의료"] == found["재난 감시체계"] == "term"
+
+
+def test_korean_numbered_plans_and_their_short_titles():
+    text = (
+        "정부는 ‘제3차 국가균형발전 5개년 기본계획’을 세웠다. "
+        "제3차 국가균형발전 기본계획은 지역을 돕는다."
+    )
+    found = {m.surface: (m.kind, m.normalized) for m in mine_ko(text)}
+    long, short = found["제3차 국가균형발전 5개년 기본계획"], found["제3차 국가균형발전 기본계획"]
+    assert long[0] == short[0] == "work"
+    assert long[1] == short[1]
+    # a numbered event keeps its reading
+    assert kinds(mine_ko("제4차 핵실험을 했다.")) == {"제4차 핵실험": "event"}
