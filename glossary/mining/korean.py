@@ -775,6 +775,8 @@ def _written_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mentio
     spans = korean_words.letter_prefix_terms(text, toks)
     spans += korean_words.glued_institutions(text, toks, mentions, engine._head_kind_str)
     spans += korean_words.numbered_works(text, toks, engine._head_kind_str)
+    drop = korean_words.no_names(text, mentions)
+    mentions[:] = [m for m in mentions if m not in drop]
     runs = korean_words.acronym_runs(mentions, common)
     spans += korean_words.loose_acronyms(toks, mentions, common)
     mentions[:] = [m for m in mentions if m not in runs]

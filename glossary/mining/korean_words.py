@@ -15,6 +15,9 @@ found inside them:
 - ``numbered_works``: an ordinal, then nouns that end in a document's or an event's
   head ("제2차 문화진흥 5개년 기본계획", "제3차 국가균형발전 기본계획"): a numbered plan
   or meeting is one name.
+- ``no_names``: what only looks like a name or term: a country's language (한국어,
+  일본어: a nationality word, as the guideline excludes demonyms) and a term written
+  onto a number ("10대과제": 대 counts the 10).
 - ``inner_institutions``: a proper noun that opens a longer name and has an
   organisation's head of its own ("세계보건기구" in 세계보건기구 서태평양지역 사무처) is
   a row too (the guideline's nesting rule).
@@ -25,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from glossary.mining.cjk import CTok
+from glossary.mining.countries import country_key
 from glossary.mining.mention import Mention
 
 Span = tuple[int, int, str]
@@ -155,6 +159,20 @@ def short_titles(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
         if len(longer) == 1:
             pairs.append((m, next(iter(longer.values()))))
     return pairs
+
+
+def no_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions that name nothing: "한국어", "일본어"; "대과제" in "10대과제"."""
+    return [
+        m
+        for m in mentions
+        if (
+            m.surface.endswith("어")
+            and " " not in m.surface
+            and country_key(m.surface[:-1], "ko") is not None
+        )
+        or (m.kind == "term" and m.start and text[m.start - 1].isdigit())
+    ]
 
 
 def _acronym(form: str, common: frozenset[str]) -> bool:

@@ -940,3 +940,9 @@ def test_korean_numbered_plans_and_their_short_titles():
     assert long[1] == short[1]
     # a numbered event keeps its reading
     assert kinds(mine_ko("제4차 핵실험을 했다.")) == {"제4차 핵실험": "event"}
+
+
+def test_korean_languages_and_terms_written_onto_numbers_are_no_candidates():
+    found = kinds(mine_ko("학생들은 한국어와 일본어, 중국어를 배운다."))
+    assert not {"한국어", "일본어", "중국어"} & set(found)
+    assert "대과제" not in kinds(mine_ko("정부는 청년정책 10대과제를 내놓았다."))
