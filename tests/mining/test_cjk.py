@@ -927,6 +927,8 @@ def test_korean_acronyms_apart_and_with_their_bracketed_names():
 def test_korean_system_and_medical_care_terms():
     found = kinds(mine_ko("정부는 공공의료 확충과 재난 감시체계 정비를 논의했다."))
     assert found["공공의료"] == found["재난 감시체계"] == "term"
+    found = kinds(mine_ko("정부는 고용보험과 산재보험 제도를 고쳤다."))
+    assert found["고용보험"] == found["산재보험"] == "term"
 
 
 def test_korean_numbered_plans_and_their_short_titles():
