@@ -21,7 +21,14 @@ from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
 from glossary.mining import korean_words
-from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
+from glossary.mining.cjk import (
+    CTok,
+    Engine,
+    english_equivalents,
+    lang_rules,
+    latin_hyphen_words,
+    sino_syllables,
+)
 from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table
@@ -793,8 +800,10 @@ def _written_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mentio
         toks, mentions, lambda w: _long_head_kind(engine, w)
     ):
         _add_mention(engine, mentions, start, end, kind)
-    for short, name in korean_words.bracketed_expansions(text, mentions) + (
-        korean_words.short_titles(mentions)
+    for short, name in (
+        korean_words.bracketed_expansions(text, mentions)
+        + korean_words.short_titles(mentions)
+        + korean_words.acronym_equivalents(mentions, english_equivalents())
     ):
         short.normalized = name.normalized
 

@@ -25,7 +25,7 @@ found inside them:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from glossary.mining.cjk import CTok
 from glossary.mining.countries import country_key
@@ -219,6 +219,21 @@ def bracketed_expansions(text: str, mentions: Sequence[Mention]) -> list[tuple[M
             continue
         name = closed.get(m.end + 1)
         if name is not None and text[m.end : m.end + 1] == "(":
+            pairs.append((m, name))
+    return pairs
+
+
+def acronym_equivalents(
+    mentions: Sequence[Mention], equivalents: Mapping[str, Sequence[str]]
+) -> list[tuple[Mention, Mention]]:
+    """ "WHO" and 세계보건기구 in one article: an acronym listed among a Korean name's
+    English forms (ko_en_equivalents.txt) and that name, as (acronym, name)."""
+    korean_of = {e: ko for ko, forms in equivalents.items() for e in forms if e.isupper()}
+    names = {m.surface.replace(" ", ""): m for m in mentions if m.kind != "term"}
+    pairs: list[tuple[Mention, Mention]] = []
+    for m in mentions:
+        name = names.get(korean_of.get(m.surface, ""))
+        if name is not None:
             pairs.append((m, name))
     return pairs
 

@@ -948,3 +948,12 @@ def test_korean_languages_and_terms_written_onto_numbers_are_no_candidates():
     found = kinds(mine_ko("학생들은 한국어와 일본어, 중국어를 배운다."))
     assert not {"한국어", "일본어", "중국어"} & set(found)
     assert "대과제" not in kinds(mine_ko("정부는 청년정책 10대과제를 내놓았다."))
+
+
+def test_korean_acronym_joins_the_korean_name_of_its_body():
+    keys = {
+        m.surface: m.normalized
+        for m in mine_ko("IMF는 전망을 낮췄다. 국제통화기금의 보고서는 WHO 자료를 인용했다.")
+    }
+    assert keys["IMF"] == keys["국제통화기금"]
+    assert keys["WHO"] != keys["IMF"]
