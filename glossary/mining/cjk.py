@@ -183,7 +183,7 @@ def _common_word(word: str) -> bool:
 
 
 @cache
-def _english_equivalents() -> dict[str, tuple[str, ...]]:
+def english_equivalents() -> dict[str, tuple[str, ...]]:
     """Korean names and head words with their English forms (ko_en_equivalents.txt)."""
     table: dict[str, tuple[str, ...]] = {}
     for row in load_table("ko_en_equivalents.txt"):
@@ -1816,7 +1816,7 @@ class Engine:
                 english.setdefault(flat(m.surface), []).append(m)
         if not english:
             return
-        equivalents = _english_equivalents()
+        equivalents = english_equivalents()
         for m in self.mentions:
             if id(m) in self.english:
                 continue

@@ -20,7 +20,15 @@ from functools import cache
 from typing import Any
 
 from glossary.lang.surnames import korean_miner_surnames
-from glossary.mining.cjk import CTok, Engine, lang_rules, latin_hyphen_words, sino_syllables
+from glossary.mining import korean_words
+from glossary.mining.cjk import (
+    CTok,
+    Engine,
+    english_equivalents,
+    lang_rules,
+    latin_hyphen_words,
+    sino_syllables,
+)
 from glossary.mining.countries import abbreviations, country_key
 from glossary.mining.mention import Mention
 from glossary.mining.rules import load_table
@@ -459,6 +467,12 @@ def _replace_inside(
 ) -> None:
     """Put the name at start..end in place of the mentions inside it."""
     mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= end)]
+    _add_mention(engine, mentions, start, end, kind)
+
+
+def _add_mention(
+    engine: KoreanEngine, mentions: list[Mention], start: int, end: int, kind: str
+) -> None:
     surface = engine.text[start:end]
     sentence = engine.index.sentence_at(start)
     mentions.append(Mention(surface, start, end, sentence, kind, LANG, engine.key(surface, kind)))
@@ -753,6 +767,47 @@ def _drop_nested_places(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _long_head_kind(engine: KoreanEngine, word: str) -> str | None:
+    """The kind of the head of two syllables or more ``word`` ends in ("세계보건기구")."""
+    for h in engine.r.head_list:
+        if len(h) >= 2 and word.endswith(h) and len(word) > len(h):
+            kind = engine.r.heads[h][0]
+            return None if kind == "none" else kind
+    return None
+
+
+def _written_names(engine: KoreanEngine, toks: list[CTok], mentions: list[Mention]) -> None:
+    """Names and terms read off how words are written (``korean_words``)."""
+    text, common = engine.text, lang_rules(LANG).acronyms_common
+    spans = korean_words.letter_prefix_terms(text, toks)
+    spans += korean_words.glued_institutions(text, toks, mentions, engine._head_kind_str)
+    spans += korean_words.numbered_works(text, toks, engine._head_kind_str)
+    drop = korean_words.no_names(text, mentions)
+    mentions[:] = [m for m in mentions if m not in drop]
+    runs = korean_words.acronym_runs(mentions, common)
+    spans += korean_words.loose_acronyms(toks, mentions, common)
+    mentions[:] = [m for m in mentions if m not in runs]
+    for start, end, kind in spans:
+        # the guideline's nesting: persons, organisations and facilities inside stay
+        mentions[:] = [
+            x
+            for x in mentions
+            if not (start <= x.start and x.end <= end)
+            or (x.kind in ("person", "org", "facility") and x.end - x.start < end - start)
+        ]
+        _add_mention(engine, mentions, start, end, kind)
+    for start, end, kind in korean_words.inner_institutions(
+        toks, mentions, lambda w: _long_head_kind(engine, w)
+    ):
+        _add_mention(engine, mentions, start, end, kind)
+    for short, name in (
+        korean_words.bracketed_expansions(text, mentions)
+        + korean_words.short_titles(mentions)
+        + korean_words.acronym_equivalents(mentions, english_equivalents())
+    ):
+        short.normalized = name.normalized
+
+
 def mine_text(text: str) -> list[Mention]:
     """Names and terms in Korean ``text``, with offsets into ``text``."""
     toks = tokens(text)
@@ -769,6 +824,7 @@ def mine_text(text: str) -> list[Mention]:
     _terms_without_actions(engine, mentions)
     _glued_suffix_terms(engine, toks, mentions)
     _known_names_over_places(engine, mentions)
+    _written_names(engine, toks, mentions)
     mentions = _drop_nested_places(mentions)
     for m in _SIGN_OFF.finditer(text):
         name = m.group(1)

@@ -901,3 +901,59 @@ def test_korean_particle_kept_on_a_district_name_is_cut():
 def test_korean_three_syllables_with_a_syllable_of_no_hanja_are_no_person():
     ms = kinds(mine_ko("미국 조지아주 서배너에 공장을 지었다."))
     assert ms.get("서배너") != "person"
+
+
+def test_korean_letter_prefix_terms_and_glued_institution_names():
+    # "K-" and a noun is one term, as K-pop is in English
+    assert kinds(mine_ko("정부는 K-방역을 알렸다.")) == {"K-방역": "term"}
+    # an institution's name is written as one long word ending in its head
+    assert kinds(mine_ko("그는 국립한글박물관을 찾았다.")) == {"국립한글박물관": "facility"}
+    assert kinds(mine_ko("한국교육과정평가원은 시험을 치렀다.")) == {"한국교육과정평가원": "org"}
+    # a one-syllable head (사 of 조사) names nothing after common nouns
+    assert kinds(mine_ko("방송사들은 당선예측조사를 발표했다.")) == {}
+
+
+def test_korean_acronyms_apart_and_with_their_bracketed_names():
+    found = kinds(mine_ko("IMF OECD 등이 백신 공동 구매 WHO 지원을 논의했다."))
+    assert found["IMF"] == found["OECD"] == found["WHO"] == "org"
+    assert "IMF OECD" not in found
+    keys = {m.surface: m.normalized for m in mine_ko("IAEA(국제원자력기구) 사무총장이 방문했다.")}
+    assert keys["IAEA"] == keys["국제원자력기구"]
+    # an organisation that opens a longer name is a row of its own
+    found = kinds(mine_ko("세계보건기구 동남아시아지역 사무처가 밝혔다."))
+    assert found["세계보건기구 동남아시아지역 사무처"] == found["세계보건기구"] == "org"
+
+
+def test_korean_system_and_medical_care_terms():
+    found = kinds(mine_ko("정부는 공공의료 확충과 재난 감시체계 정비를 논의했다."))
+    assert found["공공의료"] == found["재난 감시체계"] == "term"
+    found = kinds(mine_ko("정부는 고용보험과 산재보험 제도를 고쳤다."))
+    assert found["고용보험"] == found["산재보험"] == "term"
+
+
+def test_korean_numbered_plans_and_their_short_titles():
+    text = (
+        "정부는 ‘제3차 국가균형발전 5개년 기본계획’을 세웠다. "
+        "제3차 국가균형발전 기본계획은 지역을 돕는다."
+    )
+    found = {m.surface: (m.kind, m.normalized) for m in mine_ko(text)}
+    long, short = found["제3차 국가균형발전 5개년 기본계획"], found["제3차 국가균형발전 기본계획"]
+    assert long[0] == short[0] == "work"
+    assert long[1] == short[1]
+    # a numbered event keeps its reading
+    assert kinds(mine_ko("제4차 핵실험을 했다.")) == {"제4차 핵실험": "event"}
+
+
+def test_korean_languages_and_terms_written_onto_numbers_are_no_candidates():
+    found = kinds(mine_ko("학생들은 한국어와 일본어, 중국어를 배운다."))
+    assert not {"한국어", "일본어", "중국어"} & set(found)
+    assert "대과제" not in kinds(mine_ko("정부는 청년정책 10대과제를 내놓았다."))
+
+
+def test_korean_acronym_joins_the_korean_name_of_its_body():
+    keys = {
+        m.surface: m.normalized
+        for m in mine_ko("IMF는 전망을 낮췄다. 국제통화기금의 보고서는 WHO 자료를 인용했다.")
+    }
+    assert keys["IMF"] == keys["국제통화기금"]
+    assert keys["WHO"] != keys["IMF"]
