@@ -320,6 +320,10 @@ class Engine:
             return tok.cat not in ("SUF", "J") and prev.cat != "J"
         return False
 
+    def name_ends_before(self, cur: list[CTok], tok: CTok) -> bool:
+        """True when a full name ends the run before ``tok`` (a language's rule)."""
+        return False
+
     def runs(self) -> list[list[CTok]]:
         out: list[list[CTok]] = []
         cur: list[CTok] = []
@@ -331,7 +335,7 @@ class Engine:
                 and not (cur and cur[-1].cat in ("L", "N", "P") and cur[-1].end == tok.start)
             ):
                 ok = False
-            if ok and cur and not self._joined(cur[-1], tok):
+            if ok and cur and (not self._joined(cur[-1], tok) or self.name_ends_before(cur, tok)):
                 out.append(cur)
                 cur = []
             if (

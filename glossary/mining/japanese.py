@@ -454,9 +454,60 @@ _ON = "に関する"  # "on", in the title of a document
 _PERSON_SUFFIXES = frozenset("者員")
 
 
+_NAME_SUBS = frozenset(("person", "surname", "given"))
+
+
 class JapaneseEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         return "org"
+
+    def name_ends_before(self, cur: list[CTok], tok: CTok) -> bool:
+        """Where a noun run ends although nothing is written between two words.
+
+        "イ・ジョンフン韓国外交部…大使", "野口元郎ICC被害者信託基金理事長": a full
+        name (katakana joined by ・, or a family and a given name) written straight
+        onto a proper noun or Latin letters that begin an institution, or onto 元
+        (former) before a past post, ends there; a person's name never goes on into
+        a country or an acronym. A kanji name keeps a place after it, which names
+        the title that follows ("吉村洋文大阪府知事"), unless a list's ・ stands
+        between them ("星野俊也・大阪大学…教授"). "内幸町イイノホール": a town's
+        name with its ending (町, 市, 区…) before a katakana name is the address of
+        what follows. "ぜん息等基礎疾患": 等 (and others) closes a list; the
+        compound after it is a word of its own.
+        """
+        last = cur[-1]
+        if last.form == "等" and last.cat == "SUF":
+            return True
+        if (
+            last.cat == "P"
+            and last.sub == "place"
+            and last.form.endswith(_PLACE_ENDINGS)
+            and tok.cat == "P"
+            and tok.sub != "place"
+            and katakana(tok.form)
+        ):
+            return True
+        former = tok.form in _FORMER  # "ヒョン・ソンイル元韓国…研究所首席研究委員"
+        if not former and (
+            tok.cat not in ("P", "L") or tok.sub in _NAME_SUBS or katakana(tok.form)
+        ):
+            return False
+        listed = last.cat == "J" and not former and len(cur) >= 2
+        if listed:
+            cur = cur[:-1]  # "星野俊也・大阪大学": the list's ・ goes with the run
+            last = cur[-1]
+        if last.cat != "P" or last.sub not in _NAME_SUBS:
+            return False
+        if "・" in last.form:
+            return True
+        return (
+            last.sub == "given"
+            and (tok.sub != "place" or listed)
+            and len(cur) >= 2
+            and cur[-2].cat == "P"
+            and cur[-2].sub == "surname"
+            and cur[-2].end == last.start
+        )
 
     def mine(self) -> list[Mention]:
         for t in self.toks:

@@ -260,3 +260,36 @@ def test_numbered_sites_and_companies():
     assert ms["東海第二原発"] == "facility"
     assert ms["東京電力"] == "org" and ms["吉本興業"] == "org"
     assert "吉本" not in ms
+
+
+def test_a_full_name_written_onto_an_institution_ends_before_it():
+    # sentences written for this test: a panel list with each person's post glued on
+    k = kinds("パネリスト:・マリア・ロペス韓国外交部参事官")
+    assert k.get("マリア・ロペス") == "person"
+    assert k.get("韓国外交部") == "org"
+    assert "マリア・ロペス韓国外交部" not in k
+    k = kinds("・山田太郎ICC被害者信託基金理事")
+    assert k.get("山田太郎") == "person"
+    assert k.get("ICC被害者信託基金") == "org"
+    k = kinds("・ジョン・スミス元韓国国家戦略問題研究所研究員")
+    assert k.get("ジョン・スミス") == "person"
+    assert not any("スミス元" in s for s in k)  # 元 (former) begins the past post
+
+
+def test_a_katakana_venue_after_its_town_and_graduate_schools():
+    k = kinds("会合は千代田区サントリーホールで開かれた。")
+    assert k.get("サントリーホール") == "facility"
+    assert k.get("千代田区") == "place"
+    k = kinds("京都大学大学院法学研究科の調査によると")
+    assert k.get("京都大学大学院法学研究科") == "org"
+    assert k.get("京都大学") == "org"
+
+
+def test_health_and_heritage_compounds_are_terms_and_a_list_ends_at_nado():
+    k = kinds("季節性インフルエンザのワクチン接種は、高血圧等基礎疾患のある人から始める。")
+    assert k.get("季節性インフルエンザ") == "term"
+    assert k.get("ワクチン接種") == "term"
+    assert k.get("基礎疾患") == "term"
+    assert "高血圧等基礎疾患" not in k
+    assert kinds("その寺は世界文化遺産に登録された。").get("世界文化遺産") == "term"
+    assert "インフルエンザ" not in kinds("インフルエンザが流行した。")  # a head alone
