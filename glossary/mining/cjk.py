@@ -576,6 +576,20 @@ class Engine:
                 ):
                     j -= 1
                     chain.append(run[j])
+                elif (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and len(run[j].form) >= 2
+                    and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub not in ("surname", "given", "person")
+                    and run[j - 1].end == run[j].start
+                ):
+                    # "東京大学教授": a proper noun before an organisation's head names
+                    # the organisation; it is no person before the title
+                    j -= 1
+                    chain.append(run[j])
                 # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
                 # the words after it, unless they already name an institution ("韓国" in
                 # "韓国外交部長官" is the country of its own)
@@ -591,7 +605,7 @@ class Engine:
                         or (c.form in self.r.heads and self.r.heads[c.form][0] == "org")
                         for c in chain
                     )
-                    and title[-1] in ("長", "表", "官")
+                    and title[-1] in ("長", "表", "官", "使")
                 ):
                     j -= 1
                     chain.append(run[j])

@@ -472,12 +472,18 @@ class JapaneseEngine(Engine):
         the title that follows ("吉村洋文大阪府知事"), unless a list's ・ stands
         between them ("星野俊也・大阪大学…教授"). "内幸町イイノホール": a town's
         name with its ending (町, 市, 区…) before a katakana name is the address of
-        what follows. "ぜん息等基礎疾患": 等 (and others) closes a list; the
-        compound after it is a word of its own.
+        what follows. Two places joined by ・ are two names. "ぜん息等基礎疾患": 等
+        (and others) closes a list; the compound after it is a word of its own.
         """
         last = cur[-1]
         if last.form == "等" and last.cat == "SUF":
             return True
+        if (
+            last.cat == "J"
+            and len(cur) >= 2
+            and all(t.cat == "P" and t.sub == "place" and len(t.form) >= 2 for t in (cur[-2], tok))
+        ):
+            return True  # "東京・内幸町", "東京・大阪": two places listed, each a name
         if (
             last.cat == "P"
             and last.sub == "place"

@@ -293,3 +293,17 @@ def test_health_and_heritage_compounds_are_terms_and_a_list_ends_at_nado():
     assert "高血圧等基礎疾患" not in k
     assert kinds("その寺は世界文化遺産に登録された。").get("世界文化遺産") == "term"
     assert "インフルエンザ" not in kinds("インフルエンザが流行した。")  # a head alone
+
+
+def test_two_places_joined_by_a_dot_are_two_names():
+    k = kinds("式典は大阪・中之島で開かれた。")
+    assert k.get("大阪") == "place" and k.get("中之島") == "place"
+    assert "大阪・中之島" not in k
+
+
+def test_an_envoys_title_keeps_the_place_it_names_and_a_university_before_a_job():
+    k = kinds("北朝鮮人権担当大使が来日した。")
+    assert k.get("北朝鮮人権担当大使") == "term"
+    k = kinds("京都大学教授の話では")
+    assert k.get("京都大学") == "org"
+    assert "京都" not in k  # no person before the title
