@@ -307,3 +307,14 @@ def test_an_envoys_title_keeps_the_place_it_names_and_a_university_before_a_job(
     k = kinds("京都大学教授の話では")
     assert k.get("京都大学") == "org"
     assert "京都" not in k  # no person before the title
+
+
+def test_dispatch_dissolution_system_balance_and_missions_abroad_head_terms():
+    k = kinds("知事は災害派遣を要請し、郵政解散の後に期日前投票制度を使った。")
+    assert k.get("災害派遣") == "term"
+    assert k.get("郵政解散") == "term"
+    assert k.get("期日前投票制度") == "term"
+    k = kinds("在外公館の窓口で外貨準備残高を説明した。")
+    assert k.get("在外公館") == "term"
+    assert k.get("外貨準備残高") == "term"
+    assert "制度" not in kinds("この制度は古い。")  # a head alone is no term
