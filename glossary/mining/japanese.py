@@ -520,12 +520,27 @@ class JapaneseEngine(Engine):
             if t.sub == "legal":
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
         super().mine()
+        self._relation_agreements()
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
         self._places_said_short()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _relation_agreements(self) -> None:
+        """ "日韓EPA交渉", "日中韓FTA": a relation word with an agreement's acronym
+        written on it is the agreement's short title (a work), also inside a longer
+        term."""
+        for a, b in pairwise(self.toks):
+            if (
+                a.end == b.start
+                and b.cat == "L"
+                and b.form.isupper()
+                and 2 <= len(b.form) <= 6
+                and self._is_relation(a.form)
+            ):
+                self.emit(a.start, b.end, "work")
 
     def _places_said_short(self) -> None:
         """ "輪島、珠洲" beside "輪島市": a name read as a family name but seen with no

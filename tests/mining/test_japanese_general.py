@@ -318,3 +318,9 @@ def test_dispatch_dissolution_system_balance_and_missions_abroad_head_terms():
     assert k.get("在外公館") == "term"
     assert k.get("外貨準備残高") == "term"
     assert "制度" not in kinds("この制度は古い。")  # a head alone is no term
+
+
+def test_a_relation_word_with_an_agreements_acronym_is_the_agreement():
+    k = kinds("両国は日中韓FTA交渉の再開で一致した。")
+    assert k.get("日中韓FTA") == "work"
+    assert "日米" in kinds("日米のGDPを比べた。") and "日米GDP" not in kinds("日米のGDPを比べた。")
