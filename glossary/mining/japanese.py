@@ -521,12 +521,40 @@ class JapaneseEngine(Engine):
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
         super().mine()
         self._relation_agreements()
+        self._institution_actions()
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
         self._places_said_short()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _institution_actions(self) -> None:
+        """ "衆議院解散", "自衛隊派遣": an organisation's name with a domain head noun
+        written on it, ending the compound, is a term (the organisation stays a row of
+        its own)."""
+        orgs = {(m.start, m.end) for m in self.mentions if m.kind == "org"}
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.cat != "P" or (t.start, t.end) not in orgs:
+                continue
+            j = i + 1
+            while (
+                j < len(toks)
+                and j - i <= 2
+                and toks[j].cat == "N"
+                and toks[j].start == toks[j - 1].end
+            ):
+                j += 1
+            if j == i + 1 or not self._term_head(toks[j - 1].form):
+                continue
+            if (
+                j < len(toks)
+                and toks[j].start == toks[j - 1].end
+                and toks[j].cat in ("N", "P", "L")
+            ):
+                continue  # the compound goes on: "国連改革案" is no action of 国連 alone
+            self.emit(t.start, toks[j - 1].end, "term")
 
     def _relation_agreements(self) -> None:
         """ "日韓EPA交渉", "日中韓FTA": a relation word with an agreement's acronym

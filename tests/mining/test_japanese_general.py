@@ -324,3 +324,11 @@ def test_a_relation_word_with_an_agreements_acronym_is_the_agreement():
     k = kinds("両国は日中韓FTA交渉の再開で一致した。")
     assert k.get("日中韓FTA") == "work"
     assert "日米" in kinds("日米のGDPを比べた。") and "日米GDP" not in kinds("日米のGDPを比べた。")
+
+
+def test_an_institution_with_a_domain_head_written_on_it_is_a_term():
+    k = kinds("首相は参議院解散はないと述べ、国連制裁の効果を問われた。")
+    assert k.get("国連制裁") == "term" and k.get("国連") == "org"
+    assert k.get("参議院解散") == "term"
+    k = kinds("国連制裁委員会が開かれた。")
+    assert "国連制裁" not in k  # the compound goes on
