@@ -522,6 +522,7 @@ class JapaneseEngine(Engine):
         super().mine()
         self._relation_agreements()
         self._institution_actions()
+        self._owned_facilities()
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
@@ -555,6 +556,18 @@ class JapaneseEngine(Engine):
             ):
                 continue  # the compound goes on: "国連改革案" is no action of 国連 alone
             self.emit(t.start, toks[j - 1].end, "term")
+
+    def _owned_facilities(self) -> None:
+        """ "外務省飯倉公館": an organisation written straight before a facility's name is
+        its owner, and the whole is a name of the same facility."""
+        facilities = {m.start: m for m in self.mentions if m.kind == "facility"}
+        for m in [m for m in self.mentions if m.kind == "org"]:
+            f = facilities.get(m.end)
+            if f is None:
+                continue
+            whole = self.emit(m.start, f.end, "facility", key=f.normalized)
+            if whole is not None:
+                whole.normalized = f.normalized
 
     def _relation_agreements(self) -> None:
         """ "日韓EPA交渉", "日中韓FTA": a relation word with an agreement's acronym

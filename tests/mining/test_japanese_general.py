@@ -332,3 +332,11 @@ def test_an_institution_with_a_domain_head_written_on_it_is_a_term():
     assert k.get("参議院解散") == "term"
     k = kinds("国連制裁委員会が開かれた。")
     assert "国連制裁" not in k  # the compound goes on
+
+
+def test_an_organisation_before_its_facility_names_the_same_facility():
+    ms = mine_text("夕食会は外務省飯倉公館で開かれ、飯倉公館の庭も公開された。")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["外務省"][0] == "org"
+    assert keys["飯倉公館"][0] == "facility"
+    assert keys["外務省飯倉公館"] == ("facility", keys["飯倉公館"][1])
