@@ -457,6 +457,9 @@ _PERSON_SUFFIXES = frozenset("者員")
 _NAME_SUBS = frozenset(("person", "surname", "given"))
 
 
+_OBSERVANCE = frozenset(("世界", "国際"))  # "世界津波の日": a day the world observes
+
+
 class JapaneseEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         return "org"
@@ -523,6 +526,7 @@ class JapaneseEngine(Engine):
         self._relation_agreements()
         self._institution_actions()
         self._owned_facilities()
+        self._observance_days()
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
@@ -556,6 +560,28 @@ class JapaneseEngine(Engine):
             ):
                 continue  # the compound goes on: "国連改革案" is no action of 国連 alone
             self.emit(t.start, toks[j - 1].end, "term")
+
+    def _observance_days(self) -> None:
+        """ "世界津波の日", "世界難民の日": 世界 (world) or 国際 (international) and a noun
+        or two before の日 name a day of observance, an event."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.form not in _OBSERVANCE or t.cat != "N":
+                continue
+            j = i + 1
+            while j < len(toks) and j - i <= 2 and toks[j].cat in ("N", "SUF"):
+                if toks[j].start != toks[j - 1].end:
+                    break
+                j += 1
+            if (
+                j > i + 1
+                and j + 1 < len(toks)
+                and toks[j].form == "の"
+                and toks[j + 1].form == "日"
+                and toks[j - 1].end == toks[j].start
+                and toks[j].end == toks[j + 1].start
+            ):
+                self.emit(t.start, toks[j + 1].end, "event")
 
     def _owned_facilities(self) -> None:
         """ "外務省飯倉公館": an organisation written straight before a facility's name is

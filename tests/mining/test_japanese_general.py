@@ -340,3 +340,9 @@ def test_an_organisation_before_its_facility_names_the_same_facility():
     assert keys["外務省"][0] == "org"
     assert keys["飯倉公館"][0] == "facility"
     assert keys["外務省飯倉公館"] == ("facility", keys["飯倉公館"][1])
+
+
+def test_a_world_or_international_day_is_an_event():
+    k = kinds("市は世界難民の日に合わせて催しを開き、国際会議の日程も決めた。")
+    assert k.get("世界難民の日") == "event"
+    assert not any(s.endswith("の日程") for s in k)
