@@ -51,7 +51,7 @@ _LATIN_STRETCH = re.compile(
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 # kinds whose reading or gloss may follow in brackets
-_GLOSSED = frozenset(("person", "place", "org", "facility"))
+_GLOSSED = frozenset(("person", "place", "org", "facility", "event", "work"))
 _TIME_ZONE = frozenset(("時間",))  # "日本時間": the time in Japan
 _BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
 _BOTH = frozenset(("両", "양", "各", "각"))  # both, each: "両外相" is no one portfolio
@@ -1652,10 +1652,17 @@ class Engine:
             inner = text[m.end + 1 : close] if close > 0 else ""
             if (
                 not inner
-                or len(inner) > 20
+                or len(inner) > (20 if m.kind == "person" else 32)
                 or inner != inner.strip()
-                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading
-                or not all(_is_kana(ch) or (ch == " " and "・" in inner) for ch in inner)
+                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading;
+                # "第45回…総選挙(だい45かい…)": the name's own digits stay digits
+                or not all(
+                    _is_kana(ch)
+                    or (ch == " " and "・" in inner)
+                    or (ch.isdigit() and ch in m.surface)
+                    for ch in inner
+                )
+                or not any(_is_kana(ch) for ch in inner)
             ):
                 continue
             s, e = m.end + 1, close

@@ -346,3 +346,14 @@ def test_a_world_or_international_day_is_an_event():
     k = kinds("市は世界難民の日に合わせて催しを開き、国際会議の日程も決めた。")
     assert k.get("世界難民の日") == "event"
     assert not any(s.endswith("の日程") for s in k)
+
+
+def test_an_events_or_a_works_reading_in_brackets_is_the_same_name():
+    ms = mine_text("第3回日中韓サミット(だい3かいにっちゅうかんさみっと)が開かれた。")
+    by = {m.surface: m for m in ms}
+    reading = by["だい3かいにっちゅうかんさみっと"]
+    assert reading.kind == "event"
+    assert reading.normalized == by["第3回日中韓サミット"].normalized
+    ms = mine_text("日韓基本条約(にっかんきほんじょうやく)が結ばれた。")
+    by = {m.surface: m for m in ms}
+    assert by["にっかんきほんじょうやく"].normalized == by["日韓基本条約"].normalized
