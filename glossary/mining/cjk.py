@@ -605,10 +605,21 @@ class Engine:
                         or (c.form in self.r.heads and self.r.heads[c.form][0] == "org")
                         for c in chain
                     )
-                    and title[-1] in ("長", "表", "官", "使")
+                    and title[-1] in ("長", "表", "官", "使", "者")
                 ):
                     j -= 1
                     chain.append(run[j])
+                    if (
+                        j - 1 >= seg_start
+                        and run[j - 1].cat == "P"
+                        and run[j - 1].form in self.r.institutions
+                        and run[j - 1].end == run[j].start
+                    ):
+                        # "国連北朝鮮人権状況特別報告者": the body that appoints to the
+                        # office names it too
+                        j -= 1
+                        chain.append(run[j])
+                        self.emit(run[j].start, run[j].end, "org")
                 elif (
                     not self.r.spaced
                     and not chain

@@ -357,3 +357,10 @@ def test_an_events_or_a_works_reading_in_brackets_is_the_same_name():
     ms = mine_text("日韓基本条約(にっかんきほんじょうやく)が結ばれた。")
     by = {m.surface: m for m in ms}
     assert by["にっかんきほんじょうやく"].normalized == by["日韓基本条約"].normalized
+
+
+def test_a_rapporteurs_title_keeps_its_country_and_the_body_that_appoints_to_it():
+    k = kinds("国連ミャンマー人権状況特別報告者が来日した。")
+    assert k.get("国連ミャンマー人権状況特別報告者") == "term"
+    assert k.get("国連") == "org"
+    assert "人権状況特別報告者" not in k
