@@ -118,7 +118,8 @@ def tokens(text: str) -> list[CTok]:
                 out[-1] = CTok(prev.form + surface, prev.start, end, "P")
                 continue
         out.append(CTok(surface, start, end, cat, sub))
-    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+    toks = _merge_katakana_names(out)
+    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_kind_word_names(toks))))
     toks = legal_forms(text, relation_words(ordinals(_numbered_parties(toks))))
     toks = number_one(toks)
     return _stationed_in(_part_of_place(_direction_places(toks)))
@@ -406,6 +407,35 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
                 out.append(CTok(form, parts[0].start, parts[-1].end, "P", sub))
                 i = j + 1
                 continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _kind_word_names(toks: list[CTok]) -> list[CTok]:
+    """ "キャンプデービッド", "ホテルニューオータニ": a katakana word that says what a name
+    names (ja_kind_words.txt), written without ・ before katakana that are no word of
+    the dictionary, begins that name; "キャンプファイヤー" stays a loanword."""
+    kinds = _kind_words()
+    out: list[CTok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        while (
+            t.form in kinds
+            and j < len(toks)
+            and toks[j].start == toks[j - 1].end
+            and toks[j].cat in ("N", "P")
+            and katakana(toks[j].form)
+            and "・" not in toks[j].form
+        ):
+            j += 1
+        tail = "".join(x.form for x in toks[i + 1 : j])
+        if len(tail) >= 3 and not kana_word(tail) and not everyday_word(tail):
+            out.append(CTok(t.form + tail, t.start, toks[j - 1].end, "P", kinds[t.form]))
+            i = j
+            continue
         out.append(t)
         i += 1
     return out

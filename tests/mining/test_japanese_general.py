@@ -364,3 +364,10 @@ def test_a_rapporteurs_title_keeps_its_country_and_the_body_that_appoints_to_it(
     assert k.get("国連ミャンマー人権状況特別報告者") == "term"
     assert k.get("国連") == "org"
     assert "人権状況特別報告者" not in k
+
+
+def test_a_kind_word_before_katakana_without_a_dot_begins_the_name():
+    k = kinds("両首脳はホテルニューオータニで会い、夜はキャンプファイヤーを囲んだ。")
+    assert k.get("ホテルニューオータニ") == "facility"
+    assert not any("ファイヤー" in s for s in k)  # a loanword, no name
+    assert kinds("会談はキャンプデービッドで開かれた。").get("キャンプデービッド") == "facility"
