@@ -51,7 +51,7 @@ _LATIN_STRETCH = re.compile(
 _FORMER = frozenset(("전", "현", "前", "元", "現", "故", "고"))
 _OFFICE = frozenset(("府", "室", "실", "庁", "청", "処", "처"))
 # kinds whose reading or gloss may follow in brackets
-_GLOSSED = frozenset(("person", "place", "org", "facility"))
+_GLOSSED = frozenset(("person", "place", "org", "facility", "event", "work"))
 _TIME_ZONE = frozenset(("時間",))  # "日本時間": the time in Japan
 _BUREAU = frozenset("局部課室")  # a title that starts with its bureau: 局長, 部長, 課長
 _BOTH = frozenset(("両", "양", "各", "각"))  # both, each: "両外相" is no one portfolio
@@ -320,6 +320,10 @@ class Engine:
             return tok.cat not in ("SUF", "J") and prev.cat != "J"
         return False
 
+    def name_ends_before(self, cur: list[CTok], tok: CTok) -> bool:
+        """True when a full name ends the run before ``tok`` (a language's rule)."""
+        return False
+
     def runs(self) -> list[list[CTok]]:
         out: list[list[CTok]] = []
         cur: list[CTok] = []
@@ -331,7 +335,7 @@ class Engine:
                 and not (cur and cur[-1].cat in ("L", "N", "P") and cur[-1].end == tok.start)
             ):
                 ok = False
-            if ok and cur and not self._joined(cur[-1], tok):
+            if ok and cur and (not self._joined(cur[-1], tok) or self.name_ends_before(cur, tok)):
                 out.append(cur)
                 cur = []
             if (
@@ -572,6 +576,20 @@ class Engine:
                 ):
                     j -= 1
                     chain.append(run[j])
+                elif (
+                    not self.r.spaced
+                    and chain
+                    and j - 1 >= seg_start
+                    and len(run[j].form) >= 2
+                    and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
+                    and run[j - 1].cat == "P"
+                    and run[j - 1].sub not in ("surname", "given", "person")
+                    and run[j - 1].end == run[j].start
+                ):
+                    # "東京大学教授": a proper noun before an organisation's head names
+                    # the organisation; it is no person before the title
+                    j -= 1
+                    chain.append(run[j])
                 # "アジア大洋州局長", "北朝鮮政策担当特別代表": a place names the office with
                 # the words after it, unless they already name an institution ("韓国" in
                 # "韓国外交部長官" is the country of its own)
@@ -587,10 +605,21 @@ class Engine:
                         or (c.form in self.r.heads and self.r.heads[c.form][0] == "org")
                         for c in chain
                     )
-                    and title[-1] in ("長", "表", "官")
+                    and title[-1] in ("長", "表", "官", "使", "者")
                 ):
                     j -= 1
                     chain.append(run[j])
+                    if (
+                        j - 1 >= seg_start
+                        and run[j - 1].cat == "P"
+                        and run[j - 1].form in self.r.institutions
+                        and run[j - 1].end == run[j].start
+                    ):
+                        # "国連北朝鮮人権状況特別報告者": the body that appoints to the
+                        # office names it too
+                        j -= 1
+                        chain.append(run[j])
+                        self.emit(run[j].start, run[j].end, "org")
                 elif (
                     not self.r.spaced
                     and not chain
@@ -1634,10 +1663,17 @@ class Engine:
             inner = text[m.end + 1 : close] if close > 0 else ""
             if (
                 not inner
-                or len(inner) > 20
+                or len(inner) > (20 if m.kind == "person" else 32)
                 or inner != inner.strip()
-                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading
-                or not all(_is_kana(ch) or (ch == " " and "・" in inner) for ch in inner)
+                # "千英宇(チョ・ヨン ウ)": a space may stand inside a person's reading;
+                # "第45回…総選挙(だい45かい…)": the name's own digits stay digits
+                or not all(
+                    _is_kana(ch)
+                    or (ch == " " and "・" in inner)
+                    or (ch.isdigit() and ch in m.surface)
+                    for ch in inner
+                )
+                or not any(_is_kana(ch) for ch in inner)
             ):
                 continue
             s, e = m.end + 1, close

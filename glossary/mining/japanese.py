@@ -118,7 +118,8 @@ def tokens(text: str) -> list[CTok]:
                 out[-1] = CTok(prev.form + surface, prev.start, end, "P")
                 continue
         out.append(CTok(surface, start, end, cat, sub))
-    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_merge_katakana_names(out))))
+    toks = _merge_katakana_names(out)
+    toks = _kana_institutions(text, latin_hyphen_words(_dotted_words(_kind_word_names(toks))))
     toks = legal_forms(text, relation_words(ordinals(_numbered_parties(toks))))
     toks = number_one(toks)
     return _stationed_in(_part_of_place(_direction_places(toks)))
@@ -411,6 +412,35 @@ def _merge_katakana_names(toks: list[CTok]) -> list[CTok]:
     return out
 
 
+def _kind_word_names(toks: list[CTok]) -> list[CTok]:
+    """ "キャンプデービッド", "ホテルニューオータニ": a katakana word that says what a name
+    names (ja_kind_words.txt), written without ・ before katakana that are no word of
+    the dictionary, begins that name; "キャンプファイヤー" stays a loanword."""
+    kinds = _kind_words()
+    out: list[CTok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        j = i + 1
+        while (
+            t.form in kinds
+            and j < len(toks)
+            and toks[j].start == toks[j - 1].end
+            and toks[j].cat in ("N", "P")
+            and katakana(toks[j].form)
+            and "・" not in toks[j].form
+        ):
+            j += 1
+        tail = "".join(x.form for x in toks[i + 1 : j])
+        if len(tail) >= 3 and not kana_word(tail) and not everyday_word(tail):
+            out.append(CTok(t.form + tail, t.start, toks[j - 1].end, "P", kinds[t.form]))
+            i = j
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 @cache
 def _kind_words() -> dict[str, str]:
     """Katakana words that begin a name and give its kind (ja_kind_words.txt)."""
@@ -454,21 +484,160 @@ _ON = "に関する"  # "on", in the title of a document
 _PERSON_SUFFIXES = frozenset("者員")
 
 
+_NAME_SUBS = frozenset(("person", "surname", "given"))
+
+
+_OBSERVANCE = frozenset(("世界", "国際"))  # "世界津波の日": a day the world observes
+
+
 class JapaneseEngine(Engine):
     def default_proper_kind(self, g: list[CTok], surface: str) -> str:
         return "org"
+
+    def name_ends_before(self, cur: list[CTok], tok: CTok) -> bool:
+        """Where a noun run ends although nothing is written between two words.
+
+        "イ・ジョンフン韓国外交部…大使", "野口元郎ICC被害者信託基金理事長": a full
+        name (katakana joined by ・, or a family and a given name) written straight
+        onto a proper noun or Latin letters that begin an institution, or onto 元
+        (former) before a past post, ends there; a person's name never goes on into
+        a country or an acronym. A kanji name keeps a place after it, which names
+        the title that follows ("吉村洋文大阪府知事"), unless a list's ・ stands
+        between them ("星野俊也・大阪大学…教授"). "内幸町イイノホール": a town's
+        name with its ending (町, 市, 区…) before a katakana name is the address of
+        what follows. Two places joined by ・ are two names. "ぜん息等基礎疾患": 等
+        (and others) closes a list; the compound after it is a word of its own.
+        """
+        last = cur[-1]
+        if last.form == "等" and last.cat == "SUF":
+            return True
+        if (
+            last.cat == "J"
+            and len(cur) >= 2
+            and all(t.cat == "P" and t.sub == "place" and len(t.form) >= 2 for t in (cur[-2], tok))
+        ):
+            return True  # "東京・内幸町", "東京・大阪": two places listed, each a name
+        if (
+            last.cat == "P"
+            and last.sub == "place"
+            and last.form.endswith(_PLACE_ENDINGS)
+            and tok.cat == "P"
+            and tok.sub != "place"
+            and katakana(tok.form)
+        ):
+            return True
+        former = tok.form in _FORMER  # "ヒョン・ソンイル元韓国…研究所首席研究委員"
+        if not former and (
+            tok.cat not in ("P", "L") or tok.sub in _NAME_SUBS or katakana(tok.form)
+        ):
+            return False
+        listed = last.cat == "J" and not former and len(cur) >= 2
+        if listed:
+            cur = cur[:-1]  # "星野俊也・大阪大学": the list's ・ goes with the run
+            last = cur[-1]
+        if last.cat != "P" or last.sub not in _NAME_SUBS:
+            return False
+        if "・" in last.form:
+            return True
+        return (
+            last.sub == "given"
+            and (tok.sub != "place" or listed)
+            and len(cur) >= 2
+            and cur[-2].cat == "P"
+            and cur[-2].sub == "surname"
+            and cur[-2].end == last.start
+        )
 
     def mine(self) -> list[Mention]:
         for t in self.toks:
             if t.sub == "legal":
                 self.emit(t.start, t.end, "term")  # "特定非営利活動法人"
         super().mine()
+        self._relation_agreements()
+        self._institution_actions()
+        self._owned_facilities()
+        self._observance_days()
         self._bracketed_names()
         self._clipped_terms()
         self._documents_on()
         self._places_said_short()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return _drop_inner_places(self.mentions)
+
+    def _institution_actions(self) -> None:
+        """ "衆議院解散", "自衛隊派遣": an organisation's name with a domain head noun
+        written on it, ending the compound, is a term (the organisation stays a row of
+        its own)."""
+        orgs = {(m.start, m.end) for m in self.mentions if m.kind == "org"}
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.cat != "P" or (t.start, t.end) not in orgs:
+                continue
+            j = i + 1
+            while (
+                j < len(toks)
+                and j - i <= 2
+                and toks[j].cat == "N"
+                and toks[j].start == toks[j - 1].end
+            ):
+                j += 1
+            if j == i + 1 or not self._term_head(toks[j - 1].form):
+                continue
+            if (
+                j < len(toks)
+                and toks[j].start == toks[j - 1].end
+                and toks[j].cat in ("N", "P", "L")
+            ):
+                continue  # the compound goes on: "国連改革案" is no action of 国連 alone
+            self.emit(t.start, toks[j - 1].end, "term")
+
+    def _observance_days(self) -> None:
+        """ "世界津波の日", "世界難民の日": 世界 (world) or 国際 (international) and a noun
+        or two before の日 name a day of observance, an event."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.form not in _OBSERVANCE or t.cat != "N":
+                continue
+            j = i + 1
+            while j < len(toks) and j - i <= 2 and toks[j].cat in ("N", "SUF"):
+                if toks[j].start != toks[j - 1].end:
+                    break
+                j += 1
+            if (
+                j > i + 1
+                and j + 1 < len(toks)
+                and toks[j].form == "の"
+                and toks[j + 1].form == "日"
+                and toks[j - 1].end == toks[j].start
+                and toks[j].end == toks[j + 1].start
+            ):
+                self.emit(t.start, toks[j + 1].end, "event")
+
+    def _owned_facilities(self) -> None:
+        """ "外務省飯倉公館": an organisation written straight before a facility's name is
+        its owner, and the whole is a name of the same facility."""
+        facilities = {m.start: m for m in self.mentions if m.kind == "facility"}
+        for m in [m for m in self.mentions if m.kind == "org"]:
+            f = facilities.get(m.end)
+            if f is None:
+                continue
+            whole = self.emit(m.start, f.end, "facility", key=f.normalized)
+            if whole is not None:
+                whole.normalized = f.normalized
+
+    def _relation_agreements(self) -> None:
+        """ "日韓EPA交渉", "日中韓FTA": a relation word with an agreement's acronym
+        written on it is the agreement's short title (a work), also inside a longer
+        term."""
+        for a, b in pairwise(self.toks):
+            if (
+                a.end == b.start
+                and b.cat == "L"
+                and b.form.isupper()
+                and 2 <= len(b.form) <= 6
+                and self._is_relation(a.form)
+            ):
+                self.emit(a.start, b.end, "work")
 
     def _places_said_short(self) -> None:
         """ "輪島、珠洲" beside "輪島市": a name read as a family name but seen with no

@@ -260,3 +260,114 @@ def test_numbered_sites_and_companies():
     assert ms["東海第二原発"] == "facility"
     assert ms["東京電力"] == "org" and ms["吉本興業"] == "org"
     assert "吉本" not in ms
+
+
+def test_a_full_name_written_onto_an_institution_ends_before_it():
+    # sentences written for this test: a panel list with each person's post glued on
+    k = kinds("パネリスト:・マリア・ロペス韓国外交部参事官")
+    assert k.get("マリア・ロペス") == "person"
+    assert k.get("韓国外交部") == "org"
+    assert "マリア・ロペス韓国外交部" not in k
+    k = kinds("・山田太郎ICC被害者信託基金理事")
+    assert k.get("山田太郎") == "person"
+    assert k.get("ICC被害者信託基金") == "org"
+    k = kinds("・ジョン・スミス元韓国国家戦略問題研究所研究員")
+    assert k.get("ジョン・スミス") == "person"
+    assert not any("スミス元" in s for s in k)  # 元 (former) begins the past post
+
+
+def test_a_katakana_venue_after_its_town_and_graduate_schools():
+    k = kinds("会合は千代田区サントリーホールで開かれた。")
+    assert k.get("サントリーホール") == "facility"
+    assert k.get("千代田区") == "place"
+    k = kinds("京都大学大学院法学研究科の調査によると")
+    assert k.get("京都大学大学院法学研究科") == "org"
+    assert k.get("京都大学") == "org"
+
+
+def test_health_and_heritage_compounds_are_terms_and_a_list_ends_at_nado():
+    k = kinds("季節性インフルエンザのワクチン接種は、高血圧等基礎疾患のある人から始める。")
+    assert k.get("季節性インフルエンザ") == "term"
+    assert k.get("ワクチン接種") == "term"
+    assert k.get("基礎疾患") == "term"
+    assert "高血圧等基礎疾患" not in k
+    assert kinds("その寺は世界文化遺産に登録された。").get("世界文化遺産") == "term"
+    assert "インフルエンザ" not in kinds("インフルエンザが流行した。")  # a head alone
+
+
+def test_two_places_joined_by_a_dot_are_two_names():
+    k = kinds("式典は大阪・中之島で開かれた。")
+    assert k.get("大阪") == "place" and k.get("中之島") == "place"
+    assert "大阪・中之島" not in k
+
+
+def test_an_envoys_title_keeps_the_place_it_names_and_a_university_before_a_job():
+    k = kinds("北朝鮮人権担当大使が来日した。")
+    assert k.get("北朝鮮人権担当大使") == "term"
+    k = kinds("京都大学教授の話では")
+    assert k.get("京都大学") == "org"
+    assert "京都" not in k  # no person before the title
+
+
+def test_dispatch_dissolution_system_balance_and_missions_abroad_head_terms():
+    k = kinds("知事は災害派遣を要請し、郵政解散の後に期日前投票制度を使った。")
+    assert k.get("災害派遣") == "term"
+    assert k.get("郵政解散") == "term"
+    assert k.get("期日前投票制度") == "term"
+    k = kinds("在外公館の窓口で外貨準備残高を説明した。")
+    assert k.get("在外公館") == "term"
+    assert k.get("外貨準備残高") == "term"
+    assert "制度" not in kinds("この制度は古い。")  # a head alone is no term
+
+
+def test_a_relation_word_with_an_agreements_acronym_is_the_agreement():
+    k = kinds("両国は日中韓FTA交渉の再開で一致した。")
+    assert k.get("日中韓FTA") == "work"
+    assert "日米" in kinds("日米のGDPを比べた。") and "日米GDP" not in kinds("日米のGDPを比べた。")
+
+
+def test_an_institution_with_a_domain_head_written_on_it_is_a_term():
+    k = kinds("首相は参議院解散はないと述べ、国連制裁の効果を問われた。")
+    assert k.get("国連制裁") == "term" and k.get("国連") == "org"
+    assert k.get("参議院解散") == "term"
+    k = kinds("国連制裁委員会が開かれた。")
+    assert "国連制裁" not in k  # the compound goes on
+
+
+def test_an_organisation_before_its_facility_names_the_same_facility():
+    ms = mine_text("夕食会は外務省飯倉公館で開かれ、飯倉公館の庭も公開された。")
+    keys = {m.surface: (m.kind, m.normalized) for m in ms}
+    assert keys["外務省"][0] == "org"
+    assert keys["飯倉公館"][0] == "facility"
+    assert keys["外務省飯倉公館"] == ("facility", keys["飯倉公館"][1])
+
+
+def test_a_world_or_international_day_is_an_event():
+    k = kinds("市は世界難民の日に合わせて催しを開き、国際会議の日程も決めた。")
+    assert k.get("世界難民の日") == "event"
+    assert not any(s.endswith("の日程") for s in k)
+
+
+def test_an_events_or_a_works_reading_in_brackets_is_the_same_name():
+    ms = mine_text("第3回日中韓サミット(だい3かいにっちゅうかんさみっと)が開かれた。")
+    by = {m.surface: m for m in ms}
+    reading = by["だい3かいにっちゅうかんさみっと"]
+    assert reading.kind == "event"
+    assert reading.normalized == by["第3回日中韓サミット"].normalized
+    ms = mine_text("日韓基本条約(にっかんきほんじょうやく)が結ばれた。")
+    by = {m.surface: m for m in ms}
+    assert by["にっかんきほんじょうやく"].normalized == by["日韓基本条約"].normalized
+
+
+def test_a_rapporteurs_title_keeps_its_country_and_the_body_that_appoints_to_it():
+    k = kinds("国連ミャンマー人権状況特別報告者が来日した。")
+    assert k.get("国連ミャンマー人権状況特別報告者") == "term"
+    assert k.get("国連") == "org"
+    assert "人権状況特別報告者" not in k
+
+
+def test_a_kind_word_before_katakana_without_a_dot_begins_the_name():
+    k = kinds("両首脳はホテルニューオータニで会い、夜はキャンプファイヤーを囲んだ。")
+    assert k.get("ホテルニューオータニ") == "facility"
+    assert not any("ファイヤー" in s for s in k)  # a loanword, no name
+    assert kinds("会談はキャンプデービッドで開かれた。").get("キャンプデービッド") == "facility"
