@@ -42,7 +42,7 @@ from typing import Any
 from glossary.mining.countries import english_names, is_country
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
-from glossary.mining.rules import load_table
+from glossary.mining.rules import load_table, load_words
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
@@ -193,6 +193,12 @@ def _short_forms() -> dict[str, tuple[str, ...]]:
     return {full: tuple(shorts) for full, shorts in out.items()}
 
 
+@cache
+def _company_tails() -> frozenset[str]:
+    """Last words of a company's name that a second mention drops ("Electronics")."""
+    return frozenset(load_words("en_company_short_tails.txt", lower=False))
+
+
 def installation_prefixes() -> frozenset[str]:
     """The words that open an installation's name ("Camp", "Fort", "USAG")."""
     return frozenset(w for side, w in _installation_words() if side == "before" and " " not in w)
@@ -211,6 +217,23 @@ def installation_name(surface: str) -> str:
             return rest.lower()
         return ""
     return ""
+
+
+def _last_named_before(short: _Cluster, people: dict[str, _Cluster]) -> set[str]:
+    """Of several persons a family name alone could be, the one whose full name was
+    written last before the family name's first mention in the same file: news names a
+    person in full, then by the family name ("Lee Cho-won, a professor, says ... Lee
+    says"). Empty when none of them was named earlier in that file."""
+    first = min(short.contexts, key=lambda c: (c.file, c.start), default=None)
+    if first is None:
+        return set()
+    best: tuple[int, str] | None = None
+    for root, person in people.items():
+        for c in person.contexts:
+            earlier = c.file == first.file and c.end <= first.start
+            if earlier and (best is None or c.start > best[0]):
+                best = (c.start, root)
+    return {best[1]} if best else set()
 
 
 class Clusterer:
@@ -309,6 +332,8 @@ class Clusterer:
                     for r in roots
                     if w != surface and w.startswith(surface) and len(surface) >= 2
                 }
+            if len(targets) > 1:
+                targets = _last_named_before(cl, {t: self._clusters[t] for t in targets})
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
 
@@ -361,6 +386,33 @@ class Clusterer:
             for other in found[1:]:
                 self._union(self._find(found[0]), self._find(other))
 
+    def _link_company_short_names(self) -> None:
+        """ "Big Hit" to the one "Big Hit Music" of the corpus ("Samsung" to "Samsung
+        Electronics"), unless another name also starts with the short name."""
+        full: dict[str, set[str]] = {}
+        starts: dict[str, set[str]] = {}
+        tails = _company_tails()
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for s in cl.surfaces:
+                words = s.split(" ")
+                for i in range(1, len(words)):
+                    starts.setdefault(" ".join(words[:i]), set()).add(root)
+                while len(words) > 1 and words[-1] in tails:
+                    words = words[:-1]
+                    full.setdefault(" ".join(words), set()).add(root)
+        if not full:
+            return
+        for root, cl in list(self._clusters.items()):
+            if root not in self._clusters or cl.lang != "en":
+                continue
+            for s in list(cl.surfaces):
+                # one full name, and no other name starting with the short one
+                if s in full and len(full[s]) == 1 and starts[s] == full[s]:
+                    self._union(self._find(next(iter(full[s]))), self._find(root))
+                    break
+
     def _link_country_prefixed(self) -> None:
         usual = sorted(set(english_names().values()), key=len, reverse=True)
         prefixed: dict[str, set[str]] = {}
@@ -405,6 +457,7 @@ class Clusterer:
 
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
+        self._link_company_short_names()
         self._link_family_names()
         self._link_acronyms()
         self._link_installations()

@@ -375,3 +375,41 @@ def test_a_name_before_program_is_a_named_programme_unless_it_is_a_place():
     ms = kinds("Japan joined the Artemis program, while the Iran nuclear program worried Seoul.")
     assert ms["Artemis program"] == "work" and "Artemis" not in ms
     assert "Iran nuclear program" not in ms and ms["Iran"] == "place"
+
+
+def test_a_family_name_shared_by_two_people_is_the_one_named_just_before_it():
+    text = (
+        "Kim Hae-sook, a teacher in Daegu, met reporters on Friday. Kim Tae-ho, a farmer "
+        "from Jeonju, spoke next and asked for help with the harvest. Kim said prices "
+        "had fallen by half."
+    )
+    assert together(text, "Kim", "Kim Tae-ho")
+    assert not together(text, "Kim", "Kim Hae-sook")
+
+
+def test_a_family_name_before_any_full_name_joins_nobody():
+    text = (
+        "Kim said on Friday that prices had fallen. Kim Hae-sook, a teacher in Daegu, and "
+        "Kim Tae-ho, a farmer from Jeonju, agreed."
+    )
+    assert not any("Kim" in g and len(g) > 1 for g in lines_of(text))
+
+
+def test_a_company_named_again_without_its_last_word_is_one_company():
+    text = (
+        "Daehan Electronics opened a plant in Gumi on Monday. Shares of Daehan rose after "
+        "the news. Minsong Entertainment said its singers would tour, and Minsong added "
+        "that tickets were sold out."
+    )
+    assert together(text, "Daehan", "Daehan Electronics")
+    assert together(text, "Minsong", "Minsong Entertainment")
+    assert not together(text, "Daehan", "Minsong")
+
+
+def test_a_short_company_name_shared_by_two_full_names_joins_neither():
+    text = (
+        "Daehan Electronics and Daehan Steel both reported losses. Daehan said that "
+        "sales had fallen."
+    )
+    assert not together(text, "Daehan", "Daehan Electronics")
+    assert not together(text, "Daehan", "Daehan Steel")
