@@ -539,6 +539,9 @@ class _Doc:
         self.inner: set[int] = set()
         self.lower_seen: set[str] = set()
         self.cap_mid: set[str] = set()
+        # two capitalised words written together mid-sentence ("Golf Digest"): a name
+        # whose first word stays when it opens a sentence
+        self.cap_pairs: set[tuple[str, str]] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
         # titles read between quotation marks, looked for again where unquoted
@@ -712,11 +715,15 @@ def mine_text(text: str) -> list[Mention]:
         toks = _tokenize(text, span[0], span[1])
         _uppercase_words(toks)
         sentences.append((span, toks))
+        prev = None
         for t in toks:
             if t.low == t.text:
                 doc.lower_seen.add(t.low)
             elif t.cap and not t.amb:
                 doc.cap_mid.add(t.text)
+                if prev is not None and prev.cap and not prev.amb and t.gap == " ":
+                    doc.cap_pairs.add((prev.text, t.text))
+            prev = t
     for span, toks in sentences:
         _mine_sentence(doc, span, toks)
     _resolve_document(doc)
@@ -1640,6 +1647,7 @@ def _process_run(
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
         and not _speaker(doc, toks, a, b)  # "Moon said"
+        and not (b - a >= 2 and (first.text, toks[a + 1].text) in doc.cap_pairs)
     ):
         a += 1
         while a < b and not toks[a].cap:

@@ -413,3 +413,19 @@ def test_a_short_company_name_shared_by_two_full_names_joins_neither():
     )
     assert not together(text, "Daehan", "Daehan Electronics")
     assert not together(text, "Daehan", "Daehan Steel")
+
+
+def test_a_name_written_mid_sentence_keeps_its_everyday_first_word_at_a_sentence_start():
+    text = (
+        "The photo ran in Harbor Weekly on Monday, beside a story about the harbor. "
+        "Harbor Weekly said the boats would return."
+    )
+    surfaces = [s for group in lines_of(text) for s in group]
+    assert "Harbor Weekly" in surfaces
+    assert "Weekly" not in surfaces
+
+
+def test_an_everyday_word_opening_a_sentence_still_goes_when_never_part_of_a_name():
+    text = "Officials met at the harbor. Harbor Weekly said the boats would return."
+    surfaces = [s for group in lines_of(text) for s in group]
+    assert "Harbor Weekly" not in surfaces
