@@ -1701,7 +1701,13 @@ def _process_run(
             and not toks[b + 1].amb
             and (toks[b + 2].low in _SAID or toks[b + 2].low in _PERSON_ACTS)
         )  # "Trump and Lee agreed"
-        weak = toks[a].amb and not person_hint and not listed and not _speaker(doc, toks, a, b)
+        weak = (
+            toks[a].amb
+            and not person_hint
+            and not listed
+            and not _speaker(doc, toks, a, b)
+            and not _WEB_NAME.match(toks[a].text)  # "Golf.com posted": an address is a name
+        )
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
 
@@ -1968,6 +1974,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         t = toks[a]
         if len(t.text) < 2:
             return None
+        if _WEB_NAME.match(t.text):
+            return "org"  # "Korea.net", "Golf.com": a website and its newsroom
         if t.upper:
             bare = t.text.replace(".", "")
             if t.text in r.acronyms_common or bare in r.acronyms_common:

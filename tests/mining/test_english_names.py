@@ -429,3 +429,9 @@ def test_an_everyday_word_opening_a_sentence_still_goes_when_never_part_of_a_nam
     text = "Officials met at the harbor. Harbor Weekly said the boats would return."
     surfaces = [s for group in lines_of(text) for s in group]
     assert "Harbor Weekly" not in surfaces
+
+
+def test_a_web_address_is_an_organisation_even_opening_a_sentence():
+    ms = kinds("Fans watched the golf match. Fairway.com posted the video. It ran on Seoul.net.")
+    assert ms["Fairway.com"] == "org"
+    assert ms["Seoul.net"] == "org"
