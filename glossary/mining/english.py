@@ -57,6 +57,7 @@ from glossary.mining.names import (
     is_korean_syllable,
     is_romaji,
     person_key,
+    western_given_names,
 )
 from glossary.mining.rules import load_lines, load_table, load_words
 from glossary.mining.sentences import split_sentences
@@ -1189,6 +1190,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             ok = has_head
             if not ok and t2.low in ("of", "for") and _title_word(r, cur.low) in r.title_words:
                 ok = office = True  # "Minister for Foreign Affairs"
+            if not ok and t2.low == "of" and opening and m == nxt + 1:
+                ok = _everyday_of_name(r, cur, t3, toks, m)  # "Internet of Things"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
             elif t2.low == "on" and not has_of and _located_on(r, toks, i, k, m):
@@ -1218,6 +1221,21 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         has_head = has_head or _head_kind(r, t3.text) is not None
         work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
+
+
+def _everyday_of_name(r: _Rules, cur: _Tok, t3: _Tok, toks: list[_Tok], m: int) -> bool:
+    """ "Internet of Things", "Statue of Liberty": two capitalised everyday words joined
+    by "of", neither a place nor a person's name, make one name (not two persons)."""
+    if m + 1 < len(toks) and toks[m + 1].cap and toks[m + 1].sp:
+        return False  # a longer run: "Bank of Korea Governor" is read by its heads
+    for t in (cur, t3):
+        if t.upper or t.amb or not t.text.isalpha() or t.low in r.stop:
+            return False
+        if t.text in r.places or t.low in english_miner_spellings() or is_romaji(t.low):
+            return False  # "Lee of Korea", "Kishida of Japan"
+        if t.text in western_given_names() or general_zipf(t.low) < EVERYDAY_ZIPF:
+            return False
+    return True
 
 
 def _title_through(r: _Rules, toks: list[_Tok], i: int, k: int) -> int:
@@ -2036,6 +2054,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         first = toks[a].low
         if len(first) > 5 and first.endswith("ing") and general_zipf(first) >= EVERYDAY_ZIPF:
             return None  # "Opening Remarks", "Closing Session": a heading, nobody's name
+        if any(t.text == "of" for t in toks[a:b]):
+            return "term"  # "Internet of Things": no head, and no person's name has "of"
         return "person"
     # one word, no head: read its neighbours
     if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):

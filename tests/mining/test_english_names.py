@@ -435,3 +435,16 @@ def test_a_web_address_is_an_organisation_even_opening_a_sentence():
     ms = kinds("Fans watched the golf match. Fairway.com posted the video. It ran on Seoul.net.")
     assert ms["Fairway.com"] == "org"
     assert ms["Seoul.net"] == "org"
+
+
+def test_two_everyday_capitalised_words_joined_by_of_are_one_name_not_two_persons():
+    ms = kinds("Factories now use the Internet of Things to track parts, a report said.")
+    assert "Internet of Things" in ms
+    assert ms["Internet of Things"] != "person"
+    assert "Internet" not in ms and "Things" not in ms
+
+
+def test_a_person_of_a_country_stays_a_person_and_a_place():
+    ms = kinds("The letter was signed by Sato of Japan, and Grace of Monaco sent flowers.")
+    assert "Sato of Japan" not in ms and "Grace of Monaco" not in ms
+    assert ms.get("Japan") == "place" and ms.get("Monaco") == "place"
