@@ -46,6 +46,7 @@ from glossary.mining.rules import load_table, load_words
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "&"})
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
@@ -413,6 +414,30 @@ class Clusterer:
                     self._union(self._find(next(iter(full[s]))), self._find(root))
                     break
 
+    def _link_middle_initials(self) -> None:
+        """ "Antony Blinken" to the one "Antony J. Blinken" of the corpus; not when two
+        persons differ only by their initials ("George H. W. Bush", "George W. Bush")."""
+        bare: dict[str, set[str]] = {}
+        initialled: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en" or not any(k.startswith("p:") for k in cl.keys):
+                continue
+            for s in cl.surfaces:
+                words = s.split(" ")
+                if len(words) < 2:
+                    continue
+                middle = [w for w in words[1:-1] if not _MIDDLE_INITIAL.fullmatch(w)]
+                if len(middle) < len(words) - 2:
+                    stripped = " ".join([words[0], *middle, words[-1]])
+                    initialled.setdefault(stripped, set()).add(root)
+                else:
+                    bare.setdefault(s, set()).add(root)
+        for name, roots in initialled.items():
+            found = {self._find(r) for r in roots}
+            if name in bare and len(found) == 1:
+                for other in bare[name]:
+                    self._union(self._find(next(iter(found))), self._find(other))
+
     def _link_country_prefixed(self) -> None:
         usual = sorted(set(english_names().values()), key=len, reverse=True)
         prefixed: dict[str, set[str]] = {}
@@ -458,6 +483,7 @@ class Clusterer:
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
         self._link_company_short_names()
+        self._link_middle_initials()
         self._link_family_names()
         self._link_acronyms()
         self._link_installations()

@@ -448,3 +448,18 @@ def test_a_person_of_a_country_stays_a_person_and_a_place():
     ms = kinds("The letter was signed by Sato of Japan, and Grace of Monaco sent flowers.")
     assert "Sato of Japan" not in ms and "Grace of Monaco" not in ms
     assert ms.get("Japan") == "place" and ms.get("Monaco") == "place"
+
+
+def test_a_full_name_with_and_without_its_middle_initial_is_one_person():
+    text = (
+        "Governor Laura K. Whitfield visited the port on Monday. Laura Whitfield said the "
+        "new cranes would arrive in May."
+    )
+    assert together(text, "Laura Whitfield", "Laura K. Whitfield")
+
+
+def test_two_people_told_apart_only_by_initials_stay_apart():
+    text = "Senator John R. Miles met his son John T. Miles in Ohio. John Miles spoke first."
+    assert not together(text, "John R. Miles", "John T. Miles")
+    assert not together(text, "John Miles", "John R. Miles")
+    assert not together(text, "John Miles", "John T. Miles")
