@@ -46,6 +46,26 @@ from glossary.mining.rules import load_table, load_words
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+} | {"twenty": "20"}
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "&"})
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
@@ -138,6 +158,8 @@ def initials(surface: str) -> set[str]:
                 continue
             if w.isdigit():
                 letters.append(w)
+            elif w.lower() in _NUMBER_WORDS:
+                letters.append(_NUMBER_WORDS[w.lower()])  # "Group of Seven" -> "G7"
             elif "." in w and is_acronym(w) and keep_connectors:
                 letters.append(acronym_letters(w))  # "U.N. Security Council" -> "UNSC"
             elif w[0].isalpha():
@@ -365,6 +387,29 @@ class Clusterer:
                 targets.discard(self._find(root))
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
+        self._link_spelled_out_acronyms()
+
+    def _link_spelled_out_acronyms(self) -> None:
+        """ "G7 summit" to "Group of Seven summit" once "G7" and "Group of Seven" are one
+        candidate: a longer name written with the acronym or with its expansion."""
+        root_of: dict[tuple[str, str], str] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                root_of[(cl.lang, s)] = root
+        for (lang, s), root in list(root_of.items()):
+            words = s.split(" ")
+            if len(words) < 2:
+                continue
+            for i, w in enumerate(words):
+                if not is_acronym(w) or (lang, w) not in root_of:
+                    continue
+                cl = self._clusters[self._find(root_of[(lang, w)])]
+                for full in cl.surfaces:
+                    if full == w or is_acronym(full) or " " not in full:
+                        continue
+                    other = root_of.get((lang, " ".join([*words[:i], full, *words[i + 1 :]])))
+                    if other is not None:
+                        self._union(self._find(other), self._find(root))
 
     def _names_by_first_letter(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
         """Multi-word surfaces by language and capital first letter, with their cluster."""

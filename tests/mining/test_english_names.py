@@ -463,3 +463,16 @@ def test_two_people_told_apart_only_by_initials_stay_apart():
     assert not together(text, "John R. Miles", "John T. Miles")
     assert not together(text, "John Miles", "John R. Miles")
     assert not together(text, "John Miles", "John T. Miles")
+
+
+def test_a_number_spelled_out_gives_the_digit_of_an_acronym():
+    text = "The Group of Eight met in Rome on Monday, and the G8 agreed to double aid."
+    assert together(text, "G8", "Group of Eight")
+
+
+def test_a_longer_name_with_an_acronym_is_the_same_name_with_its_expansion():
+    text = (
+        "The Group of Twenty summit opened in Osaka on Friday. Police closed roads near "
+        "the G20 summit venue, and the G20 said trade would come first."
+    )
+    assert together(text, "G20 summit", "Group of Twenty summit")
