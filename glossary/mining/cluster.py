@@ -46,26 +46,11 @@ from glossary.mining.rules import load_table, load_words
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-} | {"twenty": "20"}
+# numbers spelled out in names whose acronym writes them as digits ("Group of Seven")
+_DIGIT_OF = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twenty": "20",
+}  # fmt: skip
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "&"})
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
@@ -158,8 +143,8 @@ def initials(surface: str) -> set[str]:
                 continue
             if w.isdigit():
                 letters.append(w)
-            elif w.lower() in _NUMBER_WORDS:
-                letters.append(_NUMBER_WORDS[w.lower()])  # "Group of Seven" -> "G7"
+            elif w.lower() in _DIGIT_OF:
+                letters.append(_DIGIT_OF[w.lower()])  # "Group of Seven" -> "G7"
             elif "." in w and is_acronym(w) and keep_connectors:
                 letters.append(acronym_letters(w))  # "U.N. Security Council" -> "UNSC"
             elif w[0].isalpha():
