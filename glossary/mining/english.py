@@ -79,7 +79,9 @@ _TOKEN = re.compile(
 # ranks before an office ("Vice Minister of Foreign Affairs" = "Vice Foreign Minister")
 _RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentary"))
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
-_REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
+_REORDER_HEADS = frozenset(
+    ("ministry", "department", "minister", "secretary", "government", "office")
+)
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # a company's legal form after its name ("Samsung Electronics Co."): keeps its period,
 # and the clustering key leaves it out
@@ -1524,6 +1526,20 @@ def _titled_run(
                 _process_run(doc, span, toks, c, e, titled=True)
     if term_end < 0 and kind == "portfolio":
         term_end = q
+    if (
+        p - a in (2, 3)
+        and toks[a + 1].text == "of"
+        and toks[p - 1].low in ("of", "the")
+        and _head_kind(r, toks[a].text) == "org"
+        and toks[p].cap
+    ):
+        # "Office of the Prime Minister", "Office of the President": an office named
+        # after the post it serves is one organisation
+        end = max(q, term_end)
+        doc.emit(toks[a].start, toks[end - 1].end, span, "org")
+        if end < b:
+            _process_run(doc, span, toks, end, b, person_hint=True)
+        return True
     if p > a:
         before, start = _descriptor(doc, span, toks, a, p)
         if before in ("org", "city") and kind:

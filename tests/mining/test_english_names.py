@@ -476,3 +476,13 @@ def test_a_longer_name_with_an_acronym_is_the_same_name_with_its_expansion():
         "the G20 summit venue, and the G20 said trade would come first."
     )
     assert together(text, "G20 summit", "Group of Twenty summit")
+
+
+def test_an_office_named_after_the_post_it_serves_is_one_organisation():
+    text = (
+        "A statement from the Office of the Prime Minister came on Friday, and the Prime "
+        "Minister's Office added a second one."
+    )
+    ms = kinds(text)
+    assert ms["Office of the Prime Minister"] == "org"
+    assert together(text, "Office of the Prime Minister", "Prime Minister's Office")
