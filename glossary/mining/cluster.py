@@ -541,6 +541,8 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
             return _name_case(styled)
     full = [s for s in surfaces if not is_acronym(s)]
     pool = full or list(surfaces)
+    # "New Frontier (Saenuri) Party" is written so once; "Saenuri Party" names it
+    pool = [s for s in pool if "(" not in s] or pool
     if kind == "person":
         # the full name: the longest of the most frequent multi-part surfaces
         multi = [s for s in pool if " " in s or (lang != "en" and len(s) > 2)]

@@ -1098,6 +1098,13 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt + 1
             has_head = has_head or _head_kind(r, toks[k].text) is not None
             continue
+        close = _gloss_end(toks, nxt) if t2.gap == " (" and cur.cap else 0
+        if close and _head_kind(r, toks[close].text) == "org":
+            # "the New Frontier (Saenuri) Party": the party's other name in brackets
+            # before its head word
+            k = close
+            has_head = True
+            continue
         if (
             t2.gap == ", "
             and t2.cap
@@ -1720,7 +1727,13 @@ def _process_run(
     m = None
     extended = _lower_head_extension(doc, span, toks, a, b)
     if not extended:
-        m = doc.emit(start, end, span, kind)
+        gloss, close = _bracketed_name(toks, a, b)
+        key = None
+        if gloss:
+            key = norm_key(" ".join(t.text for t in toks[gloss:b]), kind)
+        m = doc.emit(start, end, span, kind, key=key)
+        if gloss:
+            doc.emit(toks[gloss].start, toks[close - 1].end, span, kind, key=key)  # "Saenuri"
         if b - a == 2 and r.lower_bases.get(toks[b - 1].low) == "person" and toks[a].cap:
             doc.emit(toks[a].start, toks[a].end, span, "person")  # "Abe" in "Abe Cabinet"
     if m is not None and single and not toks[a].upper and kind != "place":
@@ -2093,6 +2106,31 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"
+
+
+def _gloss_end(toks: list[_Tok], x: int) -> int:
+    """After "(" at token x, the index of the capitalised word after ")" when one to
+    three capitalised words (no acronym) stand between; else 0."""
+    for y in range(x, min(x + 3, len(toks) - 1)):
+        t = toks[y]
+        if not t.cap or t.upper or (y > x and t.gap != " "):
+            return 0
+        after = toks[y + 1]
+        if after.gap == ") ":
+            return y + 1 if after.cap else 0
+    return 0
+
+
+def _bracketed_name(toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
+    """In "New Frontier (Saenuri) Party", the tokens of "Saenuri": the party's other
+    name, whose words with the head after them ("Saenuri Party") give the key of all
+    its names; (0, 0) when the name holds no name in brackets."""
+    for x in range(a + 1, b - 1):
+        if toks[x].gap == " (":
+            close = _gloss_end(toks, x)
+            if close and close < b:
+                return x, close
+    return 0, 0
 
 
 def _after_city(toks: list[_Tok], k: int) -> bool:

@@ -486,3 +486,13 @@ def test_an_office_named_after_the_post_it_serves_is_one_organisation():
     ms = kinds(text)
     assert ms["Office of the Prime Minister"] == "org"
     assert together(text, "Office of the Prime Minister", "Prime Minister's Office")
+
+
+def test_a_party_with_its_other_name_in_brackets_is_one_party_with_all_its_names():
+    text = (
+        "The ruling Hanbit (Great Light) Party won 150 seats. The Great Light Party said "
+        "it would form a cabinet, and Great Light officials celebrated."
+    )
+    lines = lines_of(text)
+    assert any("Hanbit (Great Light) Party" in g and "Great Light Party" in g for g in lines)
+    assert together(text, "Great Light", "Great Light Party")
