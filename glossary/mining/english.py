@@ -1991,6 +1991,8 @@ def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
 
 def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) -> str | None:
     r = doc.r
+    if b - a == 1 and doc.text[toks[a].end : toks[a].end + 1] == "$":
+        return None  # "US$127,600", "HK$": a currency, no country
     text = _span_text(doc, toks, a, b)
     words = [t.text for t in toks[a:b]]
     if text in r.places:

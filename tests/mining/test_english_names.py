@@ -496,3 +496,9 @@ def test_a_party_with_its_other_name_in_brackets_is_one_party_with_all_its_names
     lines = lines_of(text)
     assert any("Hanbit (Great Light) Party" in g and "Great Light Party" in g for g in lines)
     assert together(text, "Great Light", "Great Light Party")
+
+
+def test_a_country_code_before_a_dollar_sign_is_a_currency_not_a_place():
+    text = "The grant was 2 billion won (about US$1.5 million), and the US said it would help."
+    ms = [m for m in mine_en(text) if m.surface == "US"]
+    assert len(ms) == 1 and ms[0].start == text.index("the US") + 4
