@@ -2174,7 +2174,14 @@ def _lower_head_extension(
         if (
             kind
             and r.lower_bases.get(head) in ("person", "place")
-            and _is_place(doc, _span_text(doc, toks, a, b))
+            and (
+                _is_place(doc, _span_text(doc, toks, a, b))
+                # "the Noto region": a lowercase place head adds nothing to any name
+                or (
+                    kind == r.lower_bases[head] == "place"
+                    and _head_kind(r, toks[b - 1].text) is None
+                )
+            )
         ):
             # "the U.S. government": a country's government is no name; "the
             # Indo-Pacific region" names the Indo-Pacific
@@ -2846,6 +2853,9 @@ def _the_short_form(doc: _Doc) -> None:
     for m in doc.mentions:
         keys = starts.get(m.surface)
         before = doc.text[max(0, m.start - 4) : m.start]
+        after = doc.text[m.end : m.end + 8].lower()
+        if after.startswith(" region"):
+            continue  # "the Noto region" names a region, not the "Noto Peninsula"
         if keys and len(keys) == 1 and before.lower() == "the " and m.kind in ("person", "place"):
             m.kind = "place"
             m.normalized = next(iter(keys))

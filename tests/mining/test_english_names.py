@@ -502,3 +502,18 @@ def test_a_country_code_before_a_dollar_sign_is_a_currency_not_a_place():
     text = "The grant was 2 billion won (about US$1.5 million), and the US said it would help."
     ms = [m for m in mine_en(text) if m.surface == "US"]
     assert len(ms) == 1 and ms[0].start == text.index("the US") + 4
+
+
+def test_a_lowercase_region_after_any_name_adds_nothing_to_it():
+    ms = kinds("Heavy snow fell across the Hokuriku region on Monday, officials said.")
+    assert ms.get("Hokuriku") == "place"
+    assert "Hokuriku region" not in ms
+
+
+def test_the_name_before_region_is_no_short_form_of_a_longer_place():
+    text = (
+        "Ferries to the Oga Peninsula stopped on Monday. Farmers across the Oga region "
+        "said the snow was the worst in years."
+    )
+    assert "Oga" in [s for g in lines_of(text) for s in g]
+    assert not together(text, "Oga", "Oga Peninsula")
