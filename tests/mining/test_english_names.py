@@ -131,9 +131,9 @@ def test_an_everyday_word_opening_a_sentence_before_such_a_verb_stays_ordinary()
 
 
 def test_region_after_a_known_place_adds_nothing_to_its_name():
-    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku region recovered.")
+    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku Region recovered.")
     assert ms["Indo-Pacific"] == "place" and "Indo-Pacific region" not in ms
-    assert ms["Tohoku region"] == "place"
+    assert ms["Tohoku Region"] == "place"  # capitalised, the head is part of the name
 
 
 def test_titles_with_their_rank_lowercase_words_an_ampersand_and_a_region():
