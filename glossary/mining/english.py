@@ -2083,8 +2083,17 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         ):
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         first = toks[a].low
-        if len(first) > 5 and first.endswith("ing") and general_zipf(first) >= EVERYDAY_ZIPF:
-            return None  # "Opening Remarks", "Closing Session": a heading, nobody's name
+        if (
+            len(first) > 5
+            and first.endswith("ing")
+            and general_zipf(first) >= EVERYDAY_ZIPF
+            and (toks[a].amb or toks[b - 1].text not in r.languages)
+        ):
+            # "Opening Remarks", "Closing Session": a heading, nobody's name; but "for
+            # Learning English" mid-sentence names a programme
+            return None
+        if toks[b - 1].text in r.languages:
+            return "org"  # "Learning English": a programme named for its language
         if any(t.text == "of" for t in toks[a:b]):
             return "term"  # "Internet of Things": no head, and no person's name has "of"
         return "person"

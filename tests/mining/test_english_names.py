@@ -517,3 +517,9 @@ def test_the_name_before_region_is_no_short_form_of_a_longer_place():
     )
     assert "Oga" in [s for g in lines_of(text) for s in g]
     assert not together(text, "Oga", "Oga Peninsula")
+
+
+def test_a_programme_named_for_its_language_mid_sentence_is_a_name():
+    ms = kinds("Opening Remarks\nAnna Cole adapted this report for Learning English on Friday.")
+    assert ms.get("Learning English") == "org"
+    assert "Opening Remarks" not in ms
