@@ -42,10 +42,16 @@ from typing import Any
 from glossary.mining.countries import english_names, is_country
 from glossary.mining.mention import KINDS, Mention
 from glossary.mining.names import house_style
-from glossary.mining.rules import load_table
+from glossary.mining.rules import load_table, load_words
 
 DEFAULT_MAX_CONTEXTS = 10
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]\d{1,2}$")
+# numbers spelled out in names whose acronym writes them as digits ("Group of Seven")
+_DIGIT_OF = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twenty": "20",
+}  # fmt: skip
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "&"})
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
@@ -137,6 +143,8 @@ def initials(surface: str) -> set[str]:
                 continue
             if w.isdigit():
                 letters.append(w)
+            elif w.lower() in _DIGIT_OF:
+                letters.append(_DIGIT_OF[w.lower()])  # "Group of Seven" -> "G7"
             elif "." in w and is_acronym(w) and keep_connectors:
                 letters.append(acronym_letters(w))  # "U.N. Security Council" -> "UNSC"
             elif w[0].isalpha():
@@ -193,6 +201,12 @@ def _short_forms() -> dict[str, tuple[str, ...]]:
     return {full: tuple(shorts) for full, shorts in out.items()}
 
 
+@cache
+def _company_tails() -> frozenset[str]:
+    """Last words of a company's name that a second mention drops ("Electronics")."""
+    return frozenset(load_words("en_company_short_tails.txt", lower=False))
+
+
 def installation_prefixes() -> frozenset[str]:
     """The words that open an installation's name ("Camp", "Fort", "USAG")."""
     return frozenset(w for side, w in _installation_words() if side == "before" and " " not in w)
@@ -211,6 +225,23 @@ def installation_name(surface: str) -> str:
             return rest.lower()
         return ""
     return ""
+
+
+def _last_named_before(short: _Cluster, people: dict[str, _Cluster]) -> set[str]:
+    """Of several persons a family name alone could be, the one whose full name was
+    written last before the family name's first mention in the same file: news names a
+    person in full, then by the family name ("Lee Cho-won, a professor, says ... Lee
+    says"). Empty when none of them was named earlier in that file."""
+    first = min(short.contexts, key=lambda c: (c.file, c.start), default=None)
+    if first is None:
+        return set()
+    best: tuple[int, str] | None = None
+    for root, person in people.items():
+        for c in person.contexts:
+            earlier = c.file == first.file and c.end <= first.start
+            if earlier and (best is None or c.start > best[0]):
+                best = (c.start, root)
+    return {best[1]} if best else set()
 
 
 class Clusterer:
@@ -309,6 +340,8 @@ class Clusterer:
                     for r in roots
                     if w != surface and w.startswith(surface) and len(surface) >= 2
                 }
+            if len(targets) > 1:
+                targets = _last_named_before(cl, {t: self._clusters[t] for t in targets})
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
 
@@ -339,6 +372,29 @@ class Clusterer:
                 targets.discard(self._find(root))
             if len(targets) == 1:
                 self._union(next(iter(targets)), root)
+        self._link_spelled_out_acronyms()
+
+    def _link_spelled_out_acronyms(self) -> None:
+        """ "G7 summit" to "Group of Seven summit" once "G7" and "Group of Seven" are one
+        candidate: a longer name written with the acronym or with its expansion."""
+        root_of: dict[tuple[str, str], str] = {}
+        for root, cl in self._clusters.items():
+            for s in cl.surfaces:
+                root_of[(cl.lang, s)] = root
+        for (lang, s), root in list(root_of.items()):
+            words = s.split(" ")
+            if len(words) < 2:
+                continue
+            for i, w in enumerate(words):
+                if not is_acronym(w) or (lang, w) not in root_of:
+                    continue
+                cl = self._clusters[self._find(root_of[(lang, w)])]
+                for full in cl.surfaces:
+                    if full == w or is_acronym(full) or " " not in full:
+                        continue
+                    other = root_of.get((lang, " ".join([*words[:i], full, *words[i + 1 :]])))
+                    if other is not None:
+                        self._union(self._find(other), self._find(root))
 
     def _names_by_first_letter(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
         """Multi-word surfaces by language and capital first letter, with their cluster."""
@@ -360,6 +416,57 @@ class Clusterer:
             found = sorted({self._find(r) for r in roots})
             for other in found[1:]:
                 self._union(self._find(found[0]), self._find(other))
+
+    def _link_company_short_names(self) -> None:
+        """ "Big Hit" to the one "Big Hit Music" of the corpus ("Samsung" to "Samsung
+        Electronics"), unless another name also starts with the short name."""
+        full: dict[str, set[str]] = {}
+        starts: dict[str, set[str]] = {}
+        tails = _company_tails()
+        for root, cl in self._clusters.items():
+            if cl.lang != "en":
+                continue
+            for s in cl.surfaces:
+                words = s.split(" ")
+                for i in range(1, len(words)):
+                    starts.setdefault(" ".join(words[:i]), set()).add(root)
+                while len(words) > 1 and words[-1] in tails:
+                    words = words[:-1]
+                    full.setdefault(" ".join(words), set()).add(root)
+        if not full:
+            return
+        for root, cl in list(self._clusters.items()):
+            if root not in self._clusters or cl.lang != "en":
+                continue
+            for s in list(cl.surfaces):
+                # one full name, and no other name starting with the short one
+                if s in full and len(full[s]) == 1 and starts[s] == full[s]:
+                    self._union(self._find(next(iter(full[s]))), self._find(root))
+                    break
+
+    def _link_middle_initials(self) -> None:
+        """ "Antony Blinken" to the one "Antony J. Blinken" of the corpus; not when two
+        persons differ only by their initials ("George H. W. Bush", "George W. Bush")."""
+        bare: dict[str, set[str]] = {}
+        initialled: dict[str, set[str]] = {}
+        for root, cl in self._clusters.items():
+            if cl.lang != "en" or not any(k.startswith("p:") for k in cl.keys):
+                continue
+            for s in cl.surfaces:
+                words = s.split(" ")
+                if len(words) < 2:
+                    continue
+                middle = [w for w in words[1:-1] if not _MIDDLE_INITIAL.fullmatch(w)]
+                if len(middle) < len(words) - 2:
+                    stripped = " ".join([words[0], *middle, words[-1]])
+                    initialled.setdefault(stripped, set()).add(root)
+                else:
+                    bare.setdefault(s, set()).add(root)
+        for name, roots in initialled.items():
+            found = {self._find(r) for r in roots}
+            if name in bare and len(found) == 1:
+                for other in bare[name]:
+                    self._union(self._find(next(iter(found))), self._find(other))
 
     def _link_country_prefixed(self) -> None:
         usual = sorted(set(english_names().values()), key=len, reverse=True)
@@ -405,6 +512,8 @@ class Clusterer:
 
     def candidates(self) -> list[Candidate]:
         """The clusters as candidates, most frequent first."""
+        self._link_company_short_names()
+        self._link_middle_initials()
         self._link_family_names()
         self._link_acronyms()
         self._link_installations()
@@ -432,6 +541,8 @@ def choose_canonical(surfaces: Counter[str], kind: str, lang: str) -> str:
             return _name_case(styled)
     full = [s for s in surfaces if not is_acronym(s)]
     pool = full or list(surfaces)
+    # "New Frontier (Saenuri) Party" is written so once; "Saenuri Party" names it
+    pool = [s for s in pool if "(" not in s] or pool
     if kind == "person":
         # the full name: the longest of the most frequent multi-part surfaces
         multi = [s for s in pool if " " in s or (lang != "en" and len(s) > 2)]

@@ -57,6 +57,7 @@ from glossary.mining.names import (
     is_korean_syllable,
     is_romaji,
     person_key,
+    western_given_names,
 )
 from glossary.mining.rules import load_lines, load_table, load_words
 from glossary.mining.sentences import split_sentences
@@ -78,7 +79,9 @@ _TOKEN = re.compile(
 # ranks before an office ("Vice Minister of Foreign Affairs" = "Vice Foreign Minister")
 _RANKS = frozenset(("vice", "deputy", "first", "second", "senior", "parliamentary"))
 # heads whose "<Head> of X" is also written "X <Head>" (Department of State, State Department)
-_REORDER_HEADS = frozenset(("ministry", "department", "minister", "secretary", "government"))
+_REORDER_HEADS = frozenset(
+    ("ministry", "department", "minister", "secretary", "government", "office")
+)
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # a company's legal form after its name ("Samsung Electronics Co."): keeps its period,
 # and the clustering key leaves it out
@@ -539,6 +542,9 @@ class _Doc:
         self.inner: set[int] = set()
         self.lower_seen: set[str] = set()
         self.cap_mid: set[str] = set()
+        # two capitalised words written together mid-sentence ("Golf Digest"): a name
+        # whose first word stays when it opens a sentence
+        self.cap_pairs: set[tuple[str, str]] = set()
         # single-word names whose reading waits for the whole article
         self.pending: list[tuple[Mention, bool]] = []
         # titles read between quotation marks, looked for again where unquoted
@@ -712,11 +718,15 @@ def mine_text(text: str) -> list[Mention]:
         toks = _tokenize(text, span[0], span[1])
         _uppercase_words(toks)
         sentences.append((span, toks))
+        prev = None
         for t in toks:
             if t.low == t.text:
                 doc.lower_seen.add(t.low)
             elif t.cap and not t.amb:
                 doc.cap_mid.add(t.text)
+                if prev is not None and prev.cap and not prev.amb and t.gap == " ":
+                    doc.cap_pairs.add((prev.text, t.text))
+            prev = t
     for span, toks in sentences:
         _mine_sentence(doc, span, toks)
         _spelled_common_acronym(doc, span)
@@ -1105,6 +1115,13 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             k = nxt + 1
             has_head = has_head or _head_kind(r, toks[k].text) is not None
             continue
+        close = _gloss_end(toks, nxt) if t2.gap == " (" and cur.cap else 0
+        if close and _head_kind(r, toks[close].text) == "org":
+            # "the New Frontier (Saenuri) Party": the party's other name in brackets
+            # before its head word
+            k = close
+            has_head = True
+            continue
         if (
             t2.gap == ", "
             and t2.cap
@@ -1199,6 +1216,8 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
             ok = has_head
             if not ok and t2.low in ("of", "for") and _title_word(r, cur.low) in r.title_words:
                 ok = office = True  # "Minister for Foreign Affairs"
+            if not ok and t2.low == "of" and opening and m == nxt + 1:
+                ok = _everyday_of_name(r, cur, t3, toks, m)  # "Internet of Things"
             if t2.low == "between":
                 ok = work_head  # "Treaty on Basic Relations between Japan and ..."
             elif t2.low == "on" and not has_of and _located_on(r, toks, i, k, m):
@@ -1228,6 +1247,21 @@ def _extend_run(r: _Rules, toks: list[_Tok], i: int) -> int:
         has_head = has_head or _head_kind(r, t3.text) is not None
         work_head = work_head or _head_kind(r, t3.text) == "work"
     return k + 1
+
+
+def _everyday_of_name(r: _Rules, cur: _Tok, t3: _Tok, toks: list[_Tok], m: int) -> bool:
+    """ "Internet of Things", "Statue of Liberty": two capitalised everyday words joined
+    by "of", neither a place nor a person's name, make one name (not two persons)."""
+    if m + 1 < len(toks) and toks[m + 1].cap and toks[m + 1].sp:
+        return False  # a longer run: "Bank of Korea Governor" is read by its heads
+    for t in (cur, t3):
+        if t.upper or t.amb or not t.text.isalpha() or t.low in r.stop:
+            return False
+        if t.text in r.places or t.low in english_miner_spellings() or is_romaji(t.low):
+            return False  # "Lee of Korea", "Kishida of Japan"
+        if t.text in western_given_names() or general_zipf(t.low) < EVERYDAY_ZIPF:
+            return False
+    return True
 
 
 def _title_through(r: _Rules, toks: list[_Tok], i: int, k: int) -> int:
@@ -1516,6 +1550,20 @@ def _titled_run(
                 _process_run(doc, span, toks, c, e, titled=True)
     if term_end < 0 and kind == "portfolio":
         term_end = q
+    if (
+        p - a in (2, 3)
+        and toks[a + 1].text == "of"
+        and toks[p - 1].low in ("of", "the")
+        and _head_kind(r, toks[a].text) == "org"
+        and toks[p].cap
+    ):
+        # "Office of the Prime Minister", "Office of the President": an office named
+        # after the post it serves is one organisation
+        end = max(q, term_end)
+        doc.emit(toks[a].start, toks[end - 1].end, span, "org")
+        if end < b:
+            _process_run(doc, span, toks, end, b, person_hint=True)
+        return True
     if p > a:
         before, start = _descriptor(doc, span, toks, a, p)
         if before in ("org", "city") and kind:
@@ -1657,6 +1705,7 @@ def _process_run(
         and _head_kind(r, toks[b - 1].text) is None
         and not (b - a >= 2 and _quoted(doc, toks, a, b))  # "Regional Revitalization 2.0"
         and not _speaker(doc, toks, a, b)  # "Moon said"
+        and not (b - a >= 2 and (first.text, toks[a + 1].text) in doc.cap_pairs)
     ):
         a += 1
         while a < b and not toks[a].cap:
@@ -1695,7 +1744,13 @@ def _process_run(
     m = None
     extended = _lower_head_extension(doc, span, toks, a, b)
     if not extended:
-        m = doc.emit(start, end, span, kind)
+        gloss, close = _bracketed_name(toks, a, b)
+        key = None
+        if gloss:
+            key = norm_key(" ".join(t.text for t in toks[gloss:b]), kind)
+        m = doc.emit(start, end, span, kind, key=key)
+        if gloss:
+            doc.emit(toks[gloss].start, toks[close - 1].end, span, kind, key=key)  # "Saenuri"
         if b - a == 2 and r.lower_bases.get(toks[b - 1].low) == "person" and toks[a].cap:
             doc.emit(toks[a].start, toks[a].end, span, "person")  # "Abe" in "Abe Cabinet"
     if m is not None and single and not toks[a].upper and kind != "place":
@@ -1710,7 +1765,13 @@ def _process_run(
             and not toks[b + 1].amb
             and (toks[b + 2].low in _SAID or toks[b + 2].low in _PERSON_ACTS)
         )  # "Trump and Lee agreed"
-        weak = toks[a].amb and not person_hint and not listed and not _speaker(doc, toks, a, b)
+        weak = (
+            toks[a].amb
+            and not person_hint
+            and not listed
+            and not _speaker(doc, toks, a, b)
+            and not _WEB_NAME.match(toks[a].text)  # "Golf.com posted": an address is a name
+        )
         doc.pending.append((m, weak))
     _nested(doc, span, toks, a, b)
 
@@ -1947,6 +2008,8 @@ def _known_org_end(doc: _Doc, toks: list[_Tok], a: int, b: int) -> bool:
 
 def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) -> str | None:
     r = doc.r
+    if b - a == 1 and doc.text[toks[a].end : toks[a].end + 1] == "$":
+        return None  # "US$127,600", "HK$": a currency, no country
     text = _span_text(doc, toks, a, b)
     words = [t.text for t in toks[a:b]]
     if text in r.places:
@@ -1977,6 +2040,8 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         t = toks[a]
         if len(t.text) < 2:
             return None
+        if _WEB_NAME.match(t.text):
+            return "org"  # "Korea.net", "Golf.com": a website and its newsroom
         if t.upper:
             bare = t.text.replace(".", "")
             if t.text in r.acronyms_common or bare in r.acronyms_common:
@@ -2035,8 +2100,19 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
         ):
             return "org"  # "Korea.net Honorary Reporters": words of a name that is no person's
         first = toks[a].low
-        if len(first) > 5 and first.endswith("ing") and general_zipf(first) >= EVERYDAY_ZIPF:
-            return None  # "Opening Remarks", "Closing Session": a heading, nobody's name
+        if (
+            len(first) > 5
+            and first.endswith("ing")
+            and general_zipf(first) >= EVERYDAY_ZIPF
+            and (toks[a].amb or toks[b - 1].text not in r.languages)
+        ):
+            # "Opening Remarks", "Closing Session": a heading, nobody's name; but "for
+            # Learning English" mid-sentence names a programme
+            return None
+        if toks[b - 1].text in r.languages:
+            return "org"  # "Learning English": a programme named for its language
+        if any(t.text == "of" for t in toks[a:b]):
+            return "term"  # "Internet of Things": no head, and no person's name has "of"
         return "person"
     # one word, no head: read its neighbours
     if len(toks[a].low) > 5 and toks[a].low.endswith(_ABSTRACT):
@@ -2058,6 +2134,31 @@ def _classify(doc: _Doc, toks: list[_Tok], a: int, b: int, person_hint: bool) ->
     if prev in _CREDIT_PREPS:
         return "org"
     return "person"
+
+
+def _gloss_end(toks: list[_Tok], x: int) -> int:
+    """After "(" at token x, the index of the capitalised word after ")" when one to
+    three capitalised words (no acronym) stand between; else 0."""
+    for y in range(x, min(x + 3, len(toks) - 1)):
+        t = toks[y]
+        if not t.cap or t.upper or (y > x and t.gap != " "):
+            return 0
+        after = toks[y + 1]
+        if after.gap == ") ":
+            return y + 1 if after.cap else 0
+    return 0
+
+
+def _bracketed_name(toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
+    """In "New Frontier (Saenuri) Party", the tokens of "Saenuri": the party's other
+    name, whose words with the head after them ("Saenuri Party") give the key of all
+    its names; (0, 0) when the name holds no name in brackets."""
+    for x in range(a + 1, b - 1):
+        if toks[x].gap == " (":
+            close = _gloss_end(toks, x)
+            if close and close < b:
+                return x, close
+    return 0, 0
 
 
 def _after_city(toks: list[_Tok], k: int) -> bool:
@@ -2099,7 +2200,14 @@ def _lower_head_extension(
         if (
             kind
             and r.lower_bases.get(head) in ("person", "place")
-            and _is_place(doc, _span_text(doc, toks, a, b))
+            and (
+                _is_place(doc, _span_text(doc, toks, a, b))
+                # "the Noto region": a lowercase place head adds nothing to any name
+                or (
+                    kind == r.lower_bases[head] == "place"
+                    and _head_kind(r, toks[b - 1].text) is None
+                )
+            )
         ):
             # "the U.S. government": a country's government is no name; "the
             # Indo-Pacific region" names the Indo-Pacific
@@ -2841,6 +2949,9 @@ def _the_short_form(doc: _Doc) -> None:
     for m in doc.mentions:
         keys = starts.get(m.surface)
         before = doc.text[max(0, m.start - 4) : m.start]
+        after = doc.text[m.end : m.end + 8].lower()
+        if after.startswith(" region"):
+            continue  # "the Noto region" names a region, not the "Noto Peninsula"
         if keys and len(keys) == 1 and before.lower() == "the " and m.kind in ("person", "place"):
             m.kind = "place"
             m.normalized = next(iter(keys))

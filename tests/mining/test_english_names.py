@@ -131,9 +131,9 @@ def test_an_everyday_word_opening_a_sentence_before_such_a_verb_stays_ordinary()
 
 
 def test_region_after_a_known_place_adds_nothing_to_its_name():
-    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku region recovered.")
+    ms = kinds("Peace in the Indo-Pacific region matters, and the Tohoku Region recovered.")
     assert ms["Indo-Pacific"] == "place" and "Indo-Pacific region" not in ms
-    assert ms["Tohoku region"] == "place"
+    assert ms["Tohoku Region"] == "place"  # capitalised, the head is part of the name
 
 
 def test_titles_with_their_rank_lowercase_words_an_ampersand_and_a_region():
@@ -375,3 +375,151 @@ def test_a_name_before_program_is_a_named_programme_unless_it_is_a_place():
     ms = kinds("Japan joined the Artemis program, while the Iran nuclear program worried Seoul.")
     assert ms["Artemis program"] == "work" and "Artemis" not in ms
     assert "Iran nuclear program" not in ms and ms["Iran"] == "place"
+
+
+def test_a_family_name_shared_by_two_people_is_the_one_named_just_before_it():
+    text = (
+        "Kim Hae-sook, a teacher in Daegu, met reporters on Friday. Kim Tae-ho, a farmer "
+        "from Jeonju, spoke next and asked for help with the harvest. Kim said prices "
+        "had fallen by half."
+    )
+    assert together(text, "Kim", "Kim Tae-ho")
+    assert not together(text, "Kim", "Kim Hae-sook")
+
+
+def test_a_family_name_before_any_full_name_joins_nobody():
+    text = (
+        "Kim said on Friday that prices had fallen. Kim Hae-sook, a teacher in Daegu, and "
+        "Kim Tae-ho, a farmer from Jeonju, agreed."
+    )
+    assert not any("Kim" in g and len(g) > 1 for g in lines_of(text))
+
+
+def test_a_company_named_again_without_its_last_word_is_one_company():
+    text = (
+        "Daehan Electronics opened a plant in Gumi on Monday. Shares of Daehan rose after "
+        "the news. Minsong Entertainment said its singers would tour, and Minsong added "
+        "that tickets were sold out."
+    )
+    assert together(text, "Daehan", "Daehan Electronics")
+    assert together(text, "Minsong", "Minsong Entertainment")
+    assert not together(text, "Daehan", "Minsong")
+
+
+def test_a_short_company_name_shared_by_two_full_names_joins_neither():
+    text = (
+        "Daehan Electronics and Daehan Steel both reported losses. Daehan said that "
+        "sales had fallen."
+    )
+    assert not together(text, "Daehan", "Daehan Electronics")
+    assert not together(text, "Daehan", "Daehan Steel")
+
+
+def test_a_name_written_mid_sentence_keeps_its_everyday_first_word_at_a_sentence_start():
+    text = (
+        "The photo ran in Harbor Weekly on Monday, beside a story about the harbor. "
+        "Harbor Weekly said the boats would return."
+    )
+    surfaces = [s for group in lines_of(text) for s in group]
+    assert "Harbor Weekly" in surfaces
+    assert "Weekly" not in surfaces
+
+
+def test_an_everyday_word_opening_a_sentence_still_goes_when_never_part_of_a_name():
+    text = "Officials met at the harbor. Harbor Weekly said the boats would return."
+    surfaces = [s for group in lines_of(text) for s in group]
+    assert "Harbor Weekly" not in surfaces
+
+
+def test_a_web_address_is_an_organisation_even_opening_a_sentence():
+    ms = kinds("Fans watched the golf match. Fairway.com posted the video. It ran on Seoul.net.")
+    assert ms["Fairway.com"] == "org"
+    assert ms["Seoul.net"] == "org"
+
+
+def test_two_everyday_capitalised_words_joined_by_of_are_one_name_not_two_persons():
+    ms = kinds("Factories now use the Internet of Things to track parts, a report said.")
+    assert "Internet of Things" in ms
+    assert ms["Internet of Things"] != "person"
+    assert "Internet" not in ms and "Things" not in ms
+
+
+def test_a_person_of_a_country_stays_a_person_and_a_place():
+    ms = kinds("The letter was signed by Sato of Japan, and Grace of Monaco sent flowers.")
+    assert "Sato of Japan" not in ms and "Grace of Monaco" not in ms
+    assert ms.get("Japan") == "place" and ms.get("Monaco") == "place"
+
+
+def test_a_full_name_with_and_without_its_middle_initial_is_one_person():
+    text = (
+        "Governor Laura K. Whitfield visited the port on Monday. Laura Whitfield said the "
+        "new cranes would arrive in May."
+    )
+    assert together(text, "Laura Whitfield", "Laura K. Whitfield")
+
+
+def test_two_people_told_apart_only_by_initials_stay_apart():
+    text = "Senator John R. Miles met his son John T. Miles in Ohio. John Miles spoke first."
+    assert not together(text, "John R. Miles", "John T. Miles")
+    assert not together(text, "John Miles", "John R. Miles")
+    assert not together(text, "John Miles", "John T. Miles")
+
+
+def test_a_number_spelled_out_gives_the_digit_of_an_acronym():
+    text = "The Group of Eight met in Rome on Monday, and the G8 agreed to double aid."
+    assert together(text, "G8", "Group of Eight")
+
+
+def test_a_longer_name_with_an_acronym_is_the_same_name_with_its_expansion():
+    text = (
+        "The Group of Twenty summit opened in Osaka on Friday. Police closed roads near "
+        "the G20 summit venue, and the G20 said trade would come first."
+    )
+    assert together(text, "G20 summit", "Group of Twenty summit")
+
+
+def test_an_office_named_after_the_post_it_serves_is_one_organisation():
+    text = (
+        "A statement from the Office of the Prime Minister came on Friday, and the Prime "
+        "Minister's Office added a second one."
+    )
+    ms = kinds(text)
+    assert ms["Office of the Prime Minister"] == "org"
+    assert together(text, "Office of the Prime Minister", "Prime Minister's Office")
+
+
+def test_a_party_with_its_other_name_in_brackets_is_one_party_with_all_its_names():
+    text = (
+        "The ruling Hanbit (Great Light) Party won 150 seats. The Great Light Party said "
+        "it would form a cabinet, and Great Light officials celebrated."
+    )
+    lines = lines_of(text)
+    assert any("Hanbit (Great Light) Party" in g and "Great Light Party" in g for g in lines)
+    assert together(text, "Great Light", "Great Light Party")
+
+
+def test_a_country_code_before_a_dollar_sign_is_a_currency_not_a_place():
+    text = "The grant was 2 billion won (about US$1.5 million), and the US said it would help."
+    ms = [m for m in mine_en(text) if m.surface == "US"]
+    assert len(ms) == 1 and ms[0].start == text.index("the US") + 4
+
+
+def test_a_lowercase_region_after_any_name_adds_nothing_to_it():
+    ms = kinds("Heavy snow fell across the Hokuriku region on Monday, officials said.")
+    assert ms.get("Hokuriku") == "place"
+    assert "Hokuriku region" not in ms
+
+
+def test_the_name_before_region_is_no_short_form_of_a_longer_place():
+    text = (
+        "Ferries to the Oga Peninsula stopped on Monday. Farmers across the Oga region "
+        "said the snow was the worst in years."
+    )
+    assert "Oga" in [s for g in lines_of(text) for s in g]
+    assert not together(text, "Oga", "Oga Peninsula")
+
+
+def test_a_programme_named_for_its_language_mid_sentence_is_a_name():
+    ms = kinds("Opening Remarks\nAnna Cole adapted this report for Learning English on Friday.")
+    assert ms.get("Learning English") == "org"
+    assert "Opening Remarks" not in ms
