@@ -410,10 +410,9 @@ class _Tok:
         self.poss = poss  # 0 none, 1 "'s", 2 bare "'"
         self.gap = gap
         self.hy = gap in ("-", "–")  # "Export–Import Bank": an en dash joins words too
-        self.sp = self.hy or (gap != "" and gap.strip(" \u00a0") == "")
-        self.initial = first or any(ch in _OPENERS for ch in gap)
-        c0 = text[0]
-        self.cap = c0.isupper() and not _PRONOUN_CONTRACTION.match(text)
+        self.sp = self.hy or gap == " " or (gap != "" and gap.strip(" \u00a0") == "")
+        self.initial = first or (gap != " " and not _OPENERS.isdisjoint(gap))
+        self.cap = text[0].isupper() and not _PRONOUN_CONTRACTION.match(text)
         self.low = text.lower()
         self.upper = len(text) >= 2 and (
             text.isupper() if text.isalnum() else text.replace(".", "").replace("&", "").isupper()
