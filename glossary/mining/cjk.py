@@ -568,22 +568,11 @@ class Engine:
                     not self.r.spaced
                     and chain
                     and j - 1 >= seg_start
-                    and len(run[j].form) == 1
-                    and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
-                    and run[j - 1].cat == "P"
-                    and run[j - 1].sub not in ("place", "surname", "given", "person")
-                    and run[j - 1].end == run[j].start
-                ):
-                    j -= 1
-                    chain.append(run[j])
-                elif (
-                    not self.r.spaced
-                    and chain
-                    and j - 1 >= seg_start
-                    and len(run[j].form) >= 2
                     and self.r.heads.get(run[j].form, ("", ""))[0] == "org"
                     and run[j - 1].cat == "P"
                     and run[j - 1].sub not in ("surname", "given", "person")
+                    # a place before a one-character head stays a place
+                    and not (len(run[j].form) == 1 and run[j - 1].sub == "place")
                     and run[j - 1].end == run[j].start
                 ):
                     # "東京大学教授": a proper noun before an organisation's head names
