@@ -39,8 +39,9 @@ stages live beside it, each importing only from the ones before it:
 ``english_rules`` (the rules and word frequencies), ``english_keys`` (normalised keys),
 ``english_tokens`` (words, capitals, the per-article state), ``english_titles``
 (official titles, titles of works, heading labels), ``english_terms`` (domain terms),
-``english_names`` (runs of capitalised words and their kinds) and ``english_document``
-(what is decided once the whole article is read).
+``english_runs`` (how far a run of capitalised words reaches), ``english_kinds`` (what
+kind of name a run is), ``english_names`` (a run split into names) and
+``english_document`` (what is decided once the whole article is read).
 """
 
 from __future__ import annotations
@@ -50,21 +51,16 @@ import re
 from glossary.mining.cluster import initials
 from glossary.mining.english_document import _resolve_document
 from glossary.mining.english_keys import norm_key as norm_key
-from glossary.mining.english_names import (
-    _ORDINAL_DIGITS,
-    _caps_end,
-    _extend_run,
-    _institution,
-    _process_run,
-)
-from glossary.mining.english_names import CAPS_FAMILY_ZIPF as CAPS_FAMILY_ZIPF
-from glossary.mining.english_names import EVERYDAY_ZIPF as EVERYDAY_ZIPF
-from glossary.mining.english_names import PERSON_VERB_ZIPF as PERSON_VERB_ZIPF
+from glossary.mining.english_kinds import CAPS_FAMILY_ZIPF as CAPS_FAMILY_ZIPF
+from glossary.mining.english_kinds import PERSON_VERB_ZIPF as PERSON_VERB_ZIPF
+from glossary.mining.english_names import _institution, _process_run
 from glossary.mining.english_rules import _ARTICLES, _head_kind
 from glossary.mining.english_rules import LANG as LANG
 from glossary.mining.english_rules import general_zipf as general_zipf
 from glossary.mining.english_rules import rules as rules
 from glossary.mining.english_rules import singular as singular
+from glossary.mining.english_runs import _ORDINAL_DIGITS, _caps_end, _extend_run
+from glossary.mining.english_runs import EVERYDAY_ZIPF as EVERYDAY_ZIPF
 from glossary.mining.english_terms import EN_VERB_STEM_ZIPF as EN_VERB_STEM_ZIPF
 from glossary.mining.english_terms import HYPHEN_EVERYDAY_ZIPF as HYPHEN_EVERYDAY_ZIPF
 from glossary.mining.english_terms import OF_TERM_ZIPF as OF_TERM_ZIPF
