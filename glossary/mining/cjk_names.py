@@ -37,6 +37,16 @@ class _Names(_Terms):
                 return s, t
         return None
 
+    @staticmethod
+    def _names_before(run: list[CTok], k: int, seg_start: int, limit: int) -> list[CTok]:
+        """The proper nouns right before the title at ``k`` that end by ``limit``."""
+        names: list[CTok] = []
+        x = k - 1
+        while x >= seg_start and run[x].end <= limit and run[x].cat == "P":
+            names.insert(0, run[x])
+            x -= 1
+        return names
+
     def process_run(self, run: list[CTok]) -> bool:
         """Mine one run; True when it is a relation word alone ("日韓米")."""
         seg_start = 0
@@ -54,11 +64,7 @@ class _Names(_Terms):
             ):
                 # "외교장관 회담", "外相会談": a meeting, not a person's title; a name
                 # before it is still a person's ("윤석열 대통령 취임식")
-                names: list[CTok] = []
-                x = k - 1
-                while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
-                    names.insert(0, run[x])
-                    x -= 1
+                names = self._names_before(run, k, seg_start, found[0])
                 if names and all(t.sub in ("person", "surname", "given") for t in names):
                     self.emit(names[0].start, names[-1].end, "person")
                 elif names and self.r.spaced and len(names) == 1:
@@ -84,11 +90,7 @@ class _Names(_Terms):
                         # "大統領府": the office of the title's holder
                         self.emit(found[0], nxt.end, "org")
                     # "尹錫悦大統領就任式": the person is still named
-                    names = []
-                    x = k - 1
-                    while x >= seg_start and run[x].end <= found[0] and run[x].cat == "P":
-                        names.insert(0, run[x])
-                        x -= 1
+                    names = self._names_before(run, k, seg_start, found[0])
                     if names and all(t.sub in ("person", "surname", "given") for t in names):
                         self.emit(names[0].start, names[-1].end, "person")
                     found = None

@@ -95,13 +95,7 @@ class _Terms(_Tokens):
             if len(words) > 1 and words[0][0].sub == "country":
                 self.emit(words[0][0].start, words[0][0].end, "place")  # "미 국무부"
                 rest = seg[len(words[0]) :]
-                if (
-                    len(rest) == 1
-                    and rest[0].form in r.heads
-                    and len(rest[0].form) >= 3
-                    and r.heads[rest[0].form][0] != "none"
-                ):
-                    self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+                if self._lone_institution(rest):
                     return False
                 return self.process_segment(rest)
             if len(words) > 1:
@@ -175,6 +169,20 @@ class _Terms(_Tokens):
                 return False
             seg = rest
         self._names_and_terms(seg, person_hint, name_end)
+        return False
+
+    def _lone_institution(self, rest: list[CTok]) -> bool:
+        """After a country, one word that is an institution's head of three or more
+        characters is that institution ("미 국무부" … "외무성"): emit it, say so."""
+        r = self.r
+        if (
+            len(rest) == 1
+            and rest[0].form in r.heads
+            and len(rest[0].form) >= 3
+            and r.heads[rest[0].form][0] != "none"
+        ):
+            self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+            return True
         return False
 
     def _words(self, seg: list[CTok]) -> list[list[CTok]]:
@@ -323,13 +331,7 @@ class _Terms(_Tokens):
                 # "일본 방위연구소": the country, then the institution
                 self.emit(seg[0].start, seg[0].end, "place")
                 rest = seg[p:]
-                if (
-                    len(rest) == 1
-                    and rest[0].form in r.heads
-                    and len(rest[0].form) >= 3
-                    and r.heads[rest[0].form][0] != "none"
-                ):
-                    self.emit(rest[0].start, rest[0].end, r.heads[rest[0].form][0])  # 외무성
+                if self._lone_institution(rest):
                     return
                 self._common_compound(rest, allow_single_org=True)
                 return
